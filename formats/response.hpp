@@ -1,0 +1,40 @@
+// One citizen's response as the interchange formats carry it (formats.md),
+// and the closed vocabularies of its profile fields.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace skm::formats {
+
+inline constexpr std::array<std::string_view, 2> kJenisKelamin = {"L", "P"};
+inline constexpr std::array<std::string_view, 6> kUmurBands = {"<20", "20-29", "30-39", "40-49", "50-59", "60+"};
+inline constexpr std::array<std::string_view, 7> kPendidikan = {"SD", "SMP", "SMA", "D1-D3", "S1", "S2", "S3"};
+inline constexpr std::array<std::string_view, 6> kPekerjaan = {"PNS", "TNI", "POLRI", "Swasta", "Wirausaha", "Lainnya"};
+
+// The band for an age in whole years (formats.md accepts integers on read).
+std::string_view umur_band(int years);
+// A band as written, or an integer age mapped to its band; nothing if neither.
+std::optional<std::string_view> normalize_umur(std::string_view text);
+
+struct Response {
+    std::string response_id;
+    std::string submitted_at;  // ISO 8601 with the offset it was collected in
+    std::string layanan;
+    std::string jenis_kelamin;
+    std::string umur;
+    std::string pendidikan;
+    std::string pekerjaan;
+    std::vector<std::uint8_t> answers;  // questionnaire order; 0 = unanswered
+    std::string saran;
+    std::vector<std::string> flags;
+    std::string device_id;
+    std::string questionnaire_version;
+    bool operator==(const Response&) const = default;
+};
+
+}  // namespace skm::formats

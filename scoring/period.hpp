@@ -1,0 +1,60 @@
+// Dates, timestamps with UTC offset, and reporting periods. A response belongs
+// to the period of its own local date (the offset it carries); Indonesian zones
+// are fixed offsets, so no time-zone database is involved.
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace skm::scoring {
+
+struct LocalDate {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    auto operator<=>(const LocalDate&) const = default;
+    std::string str() const;  // 2024-03-01
+};
+
+bool valid_date(int year, int month, int day);
+std::optional<LocalDate> parse_date(std::string_view text);  // YYYY-MM-DD
+
+struct Timestamp {
+    LocalDate date;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    int offset_minutes = 0;  // +07:00 → 420
+};
+
+// ISO 8601 with an offset: 2024-03-01T09:15:00+07:00 (also "Z", "+0700",
+// a space for "T", missing seconds, fractional seconds). No offset → nothing.
+std::optional<Timestamp> parse_timestamp(std::string_view text);
+
+enum class PeriodKind { month, triwulan, semester, year };
+
+struct PeriodId {
+    PeriodKind kind = PeriodKind::year;
+    int year = 0;
+    int index = 1;  // month 1–12, triwulan 1–4, semester 1–2, 1 for a year
+    auto operator<=>(const PeriodId&) const = default;
+};
+
+PeriodId period_of(const LocalDate& date, PeriodKind kind);
+// 2024-03, 2024-TW1, 2024-S1, 2024 (cli.md group keys).
+std::string period_key(const PeriodId& period);
+std::optional<PeriodId> parse_period_key(std::string_view key);
+
+struct DateRange {
+    LocalDate first;
+    LocalDate last;  // inclusive
+    bool contains(const LocalDate& date) const { return first <= date && date <= last; }
+};
+
+DateRange range_of(const PeriodId& period);
+// 2024, 2024-S1, 2024-TW3, 2024-03 or 2024-01-01..2024-06-30.
+std::optional<DateRange> parse_period(std::string_view text);
+
+}  // namespace skm::scoring

@@ -1,0 +1,16 @@
+// `skm score --json`: the field names and null rules fixed by cli.md.
+#pragma once
+
+#include "formats/catalog.hpp"
+#include "scoring/summary.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <vector>
+
+namespace skm::tools {
+
+nlohmann::ordered_json score_json(const scoring::IkmSummary& total, const std::vector<scoring::GroupSummary>* groups,
+                                  bool with_legacy, const formats::Catalog& catalog);
+
+}  // namespace skm::tools
