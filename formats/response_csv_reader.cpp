@@ -24,7 +24,8 @@ public:
         : p_(content.data()), end_(content.data() + content.size()), file_(file_name), sep_(separator) {}
 
     // Fills fields with the next record; false at the end. Blank lines are skipped.
-    bool next(std::vector<std::string_view>& fields, std::vector<std::string>& scratch, std::size_t& record_line) {
+    // scratch is a deque: growing it must not move the strings earlier fields view.
+    bool next(std::vector<std::string_view>& fields, std::deque<std::string>& scratch, std::size_t& record_line) {
         while (p_ < end_ && (*p_ == '\n' || *p_ == '\r')) {
             if (*p_ == '\n') ++line_;
             ++p_;
@@ -108,6 +109,7 @@ private:
 
 // The Indonesian Excel dialect writes ';' where others write ','.
 char detect_separator(std::string_view content) {
+    content.remove_prefix(std::min(content.find_first_not_of("\r\n"), content.size()));  // blank lines before the header
     const std::string_view header = content.substr(0, content.find('\n'));
     const auto commas = std::count(header.begin(), header.end(), ',');
     const auto semicolons = std::count(header.begin(), header.end(), ';');
@@ -138,7 +140,7 @@ Problem located(std::string key, std::string_view file, std::size_t line, std::s
     return Problem{std::move(key), {{"file", std::string(file)}, {"line", std::to_string(line)}, {"column", std::string(column)}}};
 }
 
-std::vector<Column> map_header(const std::vector<std::string_view>& header, std::string_view file,
+std::vector<Column> map_header(const std::vector<std::string_view>& header, std::string_view file, std::size_t line,
                                const std::vector<std::string>& unsur_codes) {
     std::vector<Column> columns;
     std::unordered_set<std::string_view> seen;
@@ -147,7 +149,7 @@ std::vector<Column> map_header(const std::vector<std::string_view>& header, std:
         // Spreadsheets pad header cells; matching ignores surrounding spaces.
         while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
         while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-        if (!seen.insert(name).second) throw Error(ErrorKind::input, located("csv.duplicate_column", file, 1, name));
+        if (!seen.insert(name).second) throw Error(ErrorKind::input, located("csv.duplicate_column", file, line, name));
         std::optional<Column> column;
         for (const auto& [fixed, role] : kFixedColumns) {
             if (name == fixed) column = Column{role, 0, std::string(name)};
@@ -156,13 +158,13 @@ std::vector<Column> map_header(const std::vector<std::string_view>& header, std:
             if (name == unsur_codes[u]) column = Column{Role::unsur, u, std::string(name)};
         }
         if (!column) {
-            auto problem = located("csv.unknown_column", file, 1, name);
+            auto problem = located("csv.unknown_column", file, line, name);
             throw Error(ErrorKind::input, problem);
         }
         columns.push_back(*column);
     }
     auto require = [&](std::string_view name) {
-        if (!seen.count(name)) throw Error(ErrorKind::input, located("csv.missing_column", file, 1, name));
+        if (!seen.count(name)) throw Error(ErrorKind::input, located("csv.missing_column", file, line, name));
     };
     require("response_id");
     require("submitted_at");
@@ -331,12 +333,12 @@ CsvReadSummary read_response_csv(std::string_view content, std::string_view file
     summary.separator = detect_separator(content);
     RecordSplitter splitter(content, file_name, summary.separator);
     std::vector<std::string_view> fields;
-    std::vector<std::string> scratch;
+    std::deque<std::string> scratch;
     std::size_t line = 0;
     splitter.next(fields, scratch, line);
     std::vector<std::string> header(fields.begin(), fields.end());
     const std::vector<std::string_view> header_views(header.begin(), header.end());
-    const std::vector<Column> columns = map_header(header_views, file_name, unsur_codes);
+    const std::vector<Column> columns = map_header(header_views, file_name, line, unsur_codes);
 
     RowChecker checker(file_name, content, unsur_codes.size(), content.size() / 64 + 16);
     ResponseRow row;

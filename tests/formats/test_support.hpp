@@ -1,0 +1,98 @@
+// Helpers shared by the formats tests: Problem argument lookup, catching an
+// skm::Error as data, the standard response CSV header, temporary folders.
+#pragma once
+
+#include "scoring/problem.hpp"
+#include "scoring/scheme.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace skm::test {
+
+inline std::map<std::string, std::string> args_of(const Problem& problem) {
+    std::map<std::string, std::string> args;
+    for (const auto& [name, value] : problem.args) args[name] = value;
+    return args;
+}
+
+// The value of a named argument, or "<absent>" so that comparisons fail visibly.
+inline std::string arg(const Problem& problem, std::string_view name) {
+    for (const auto& [arg_name, value] : problem.args) {
+        if (arg_name == name) return value;
+    }
+    return "<absent>";
+}
+
+struct Caught {
+    ErrorKind kind = ErrorKind::usage;
+    Problem problem;
+};
+
+// Runs the action and returns the skm::Error it threw; nothing if it did not throw.
+inline std::optional<Caught> caught(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const Error& error) {
+        return Caught{error.kind(), error.problem()};
+    }
+    return std::nullopt;
+}
+
+inline std::vector<std::string> permenpan_codes() {
+    return {scoring::kPermenpan2017Codes.begin(), scoring::kPermenpan2017Codes.end()};
+}
+
+// formats.md column order, joined with the separator.
+inline std::string standard_header(char separator = ',') {
+    std::vector<std::string> names = {"response_id", "submitted_at", "layanan", "jenis_kelamin",
+                                      "umur",        "pendidikan",   "pekerjaan"};
+    for (const auto& code : permenpan_codes()) names.push_back(code);
+    for (const char* name : {"saran", "flags", "device_id", "questionnaire_version"}) names.emplace_back(name);
+    std::string header;
+    for (const auto& name : names) header += (header.empty() ? "" : std::string(1, separator)) + name;
+    return header;
+}
+
+// A fresh folder under the system temporary directory, removed on destruction.
+class TempDir {
+public:
+    TempDir() {
+        static std::atomic<unsigned> counter{0};
+        std::random_device random;
+        path_ = std::filesystem::temp_directory_path() /
+                ("skm-formats-test-" + std::to_string(random()) + "-" + std::to_string(counter++));
+        std::filesystem::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+
+    std::filesystem::path write(const std::filesystem::path& relative, std::string_view content) const {
+        const auto file = path_ / relative;
+        std::filesystem::create_directories(file.parent_path());
+        std::ofstream out(file, std::ios::binary);
+        out << content;
+        return file;
+    }
+
+private:
+    std::filesystem::path path_;
+};
+
+}  // namespace skm::test
