@@ -61,6 +61,14 @@ scoring::PublishedReport parse_report(const json& root, const std::string& file)
     return report;
 }
 
+// Figures in the reader's own notation: "99,90" in Indonesian.
+Problem localized(Problem finding, char separator) {
+    for (auto& [name, value] : finding.args) {
+        if (auto number = scoring::parse_decimal(value)) value = number->str(separator);
+    }
+    return finding;
+}
+
 }  // namespace
 
 int run_check(Context& context) {
@@ -80,7 +88,7 @@ int run_check(Context& context) {
         nlohmann::ordered_json list = nlohmann::ordered_json::array();
         for (const auto& finding : findings) {
             nlohmann::ordered_json item = {{"code", finding.key.substr(finding.key.find('.') + 1)},
-                                           {"message", context.catalog.format(finding)}};
+                                           {"message", context.catalog.format(localized(finding, decimal_separator(context.catalog)))}};
             nlohmann::ordered_json values = nlohmann::ordered_json::object();
             for (const auto& [name, value] : finding.args) values[name] = value;
             item["values"] = std::move(values);
@@ -92,7 +100,8 @@ int run_check(Context& context) {
     } else {
         output = context.catalog.format("check.header", {{"file", file}, {"count", std::to_string(findings.size())}}) + "\n";
         for (std::size_t i = 0; i < findings.size(); ++i) {
-            output += std::to_string(i + 1) + ". " + context.catalog.format(findings[i]) + "\n";
+            output += std::to_string(i + 1) + ". " +
+                      context.catalog.format(localized(findings[i], decimal_separator(context.catalog))) + "\n";
         }
     }
     context.out << output << std::flush;

@@ -1,0 +1,114 @@
+// `skm check`'s engine on the mistakes seen in published reports (skm.md §6).
+#include "scoring/audit.hpp"
+#include "scoring/scheme.hpp"
+
+#include <gtest/gtest.h>
+
+namespace skm::scoring {
+namespace {
+
+Decimal d(const char* text) { return *parse_decimal(text); }
+
+std::vector<std::string> keys(const std::vector<Problem>& findings) {
+    std::vector<std::string> out;
+    for (const auto& f : findings) out.push_back(f.key);
+    return out;
+}
+
+std::string arg(const Problem& p, const std::string& name) {
+    for (const auto& [n, v] : p.args) {
+        if (n == name) return v;
+    }
+    return "<missing>";
+}
+
+PublishedReport unsur_all(const char* value) {
+    PublishedReport r;
+    for (auto code : kPermenpan2017Codes) r.unsur.emplace_back(std::string(code), d(value));
+    return r;
+}
+
+TEST(Audit, ConsistentReportHasNoFindings) {
+    PublishedReport r = unsur_all("3.400");
+    r.ikm = d("85.00");
+    r.ikm_unit = d("3.400");
+    r.mutu = 'B';
+    r.target = d("80.00");
+    r.capaian_percent = d("106.25");
+    EXPECT_TRUE(audit_report(r).empty());
+}
+
+TEST(Audit, HeadlineThatDoesNotFollowFromItsUnsur) {
+    // The published case: unsur mean 3.400 → 85.00, unit line 3.352, headline 86.30.
+    PublishedReport r = unsur_all("3.400");
+    r.ikm = d("86.30");
+    r.ikm_unit = d("3.352");
+    const auto findings = audit_report(r);
+    ASSERT_EQ(keys(findings), (std::vector<std::string>{"check.headline_vs_unsur", "check.ikm_vs_unit"}));
+    EXPECT_EQ(arg(findings[0], "mean"), "3.400");
+    EXPECT_EQ(arg(findings[0], "expected"), "85.00");
+    EXPECT_EQ(arg(findings[1], "expected"), "83.80");
+}
+
+TEST(Audit, RoundedUnsurValuesAreGivenTheirHalfPlace) {
+    // Printed to 2 places, the unsur can stand for a headline a little off their mean.
+    PublishedReport r = unsur_all("3.45");
+    r.ikm = d("86.36");  // within 25 × [3.445, 3.455]
+    EXPECT_TRUE(audit_report(r).empty());
+    r.ikm = d("86.50");
+    EXPECT_EQ(keys(audit_report(r)), std::vector<std::string>{"check.headline_vs_unsur"});
+}
+
+TEST(Audit, LegacyWeightIsExplainedButItsArithmeticAccepted) {
+    PublishedReport r = unsur_all("3.600");
+    r.bobot = d("0.111");
+    r.ikm = d("89.91");  // 25 × 0.111 × 9 × 3.6 = 89.91, what the spreadsheet printed
+    const auto findings = audit_report(r);
+    ASSERT_EQ(keys(findings), std::vector<std::string>{"check.bobot_not_one"});
+    EXPECT_EQ(arg(findings[0], "max"), "99.90");
+    EXPECT_EQ(arg(findings[0], "sum"), "0.9990");
+}
+
+TEST(Audit, MutuFromTheRepealed2004Table) {
+    PublishedReport r;
+    r.ikm = d("74.40");
+    r.mutu = 'B';
+    const auto findings = audit_report(r);
+    ASSERT_EQ(keys(findings), (std::vector<std::string>{"check.mutu_wrong", "check.mutu_2004_table"}));
+    EXPECT_EQ(arg(findings[0], "expected"), "C");
+    EXPECT_EQ(arg(findings[0], "kinerja"), "Kurang baik");
+    r.mutu = 'C';
+    EXPECT_TRUE(audit_report(r).empty());
+    // On the boundary the 2-decimal value decides.
+    r.ikm = d("88.30");
+    r.mutu = 'A';
+    EXPECT_EQ(keys(audit_report(r)), (std::vector<std::string>{"check.mutu_wrong", "check.mutu_2004_table"}));
+    r.ikm = d("64.99");
+    r.mutu = 'C';  // C under 2017 starts at 65.00; the 2004 table says B
+    EXPECT_EQ(keys(audit_report(r)), std::vector<std::string>{"check.mutu_wrong"});
+}
+
+TEST(Audit, CapaianWrongTruncatedOrInverted) {
+    PublishedReport r;
+    r.ikm = d("80.90");
+    r.target = d("80.95");
+    r.capaian_percent = d("99.94");
+    EXPECT_TRUE(audit_report(r).empty());
+    r.capaian_percent = d("99.93");
+    EXPECT_EQ(keys(audit_report(r)), std::vector<std::string>{"check.capaian_truncated"});
+    r.capaian_percent = d("100.06");
+    EXPECT_EQ(keys(audit_report(r)), std::vector<std::string>{"check.capaian_inverted"});
+    r.capaian_percent = d("101.00");
+    const auto findings = audit_report(r);
+    ASSERT_EQ(keys(findings), std::vector<std::string>{"check.capaian_wrong"});
+    EXPECT_EQ(arg(findings[0], "expected"), "99.94");
+}
+
+TEST(Audit, UnsurOutsideTheScale) {
+    PublishedReport r = unsur_all("3.000");
+    r.unsur[2].second = d("4.20");
+    EXPECT_EQ(keys(audit_report(r)), std::vector<std::string>{"check.unsur_out_of_range"});
+}
+
+}  // namespace
+}  // namespace skm::scoring
