@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <limits>
+
 namespace skm::formats {
 namespace {
 
@@ -69,7 +71,8 @@ Questionnaire parse_questionnaire(std::string_view json_text, std::string_view f
     }
     if (!root.is_object()) bad(file_name, "questionnaire.bad_field", "/");
     if (!root.contains("id") || !root["id"].is_string()) bad(file_name, "questionnaire.bad_field", "id");
-    if (!root.contains("version") || !root["version"].is_number_integer() || root["version"].get<long>() < 1) {
+    if (!root.contains("version") || !root["version"].is_number_integer() || root["version"].get<long long>() < 1 ||
+        root["version"].get<long long>() > std::numeric_limits<int>::max()) {  // read below as int: no wrapping
         bad(file_name, "questionnaire.bad_field", "version");
     }
     if (!root.contains("unsur") || !root["unsur"].is_array() || root["unsur"].empty()) {
