@@ -1,0 +1,57 @@
+#include "store/clock.hpp"
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+
+namespace skm::store {
+
+scoring::Timestamp SystemClock::wall_now() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    scoring::Timestamp ts;
+    ts.date = {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+    ts.hour = local.tm_hour;
+    ts.minute = local.tm_min;
+    ts.second = local.tm_sec;
+    ts.offset_minutes = static_cast<int>(local.tm_gmtoff / 60);
+    return ts;
+}
+
+std::int64_t SystemClock::monotonic_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+void ManualClock::advance_ms(std::int64_t ms) {
+    monotonic_ += ms;
+    // Wall time moves with it; days roll over through timegm.
+    std::tm t{};
+    t.tm_year = now_.date.year - 1900;
+    t.tm_mon = now_.date.month - 1;
+    t.tm_mday = now_.date.day;
+    t.tm_hour = now_.hour;
+    t.tm_min = now_.minute;
+    t.tm_sec = now_.second;
+    std::time_t seconds = timegm(&t) + ms / 1000;
+    std::tm moved{};
+    gmtime_r(&seconds, &moved);
+    now_.date = {moved.tm_year + 1900, moved.tm_mon + 1, moved.tm_mday};
+    now_.hour = moved.tm_hour;
+    now_.minute = moved.tm_min;
+    now_.second = moved.tm_sec;
+}
+
+std::string iso8601(const scoring::Timestamp& ts) {
+    const int offset = std::abs(ts.offset_minutes);
+    std::array<char, 40> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", ts.date.year,
+                  ts.date.month, ts.date.day, ts.hour, ts.minute, ts.second, ts.offset_minutes < 0 ? '-' : '+',
+                  offset / 60, offset % 60);
+    return buffer.data();
+}
+
+}  // namespace skm::store

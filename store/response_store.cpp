@@ -1,0 +1,352 @@
+// Index: [helpers] [open] [submit and import] [reading] [tallies and check] [backups] [settings]
+#include "store/response_store.hpp"
+
+#include "formats/response_csv_reader.hpp"
+#include "store/answers_codec.hpp"
+#include "store/schema.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <system_error>
+
+namespace skm::store {
+namespace {
+
+// ---- [helpers] -------------------------------------------------------------
+
+std::string compact_time(const scoring::Timestamp& ts) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d%02d%02d-%02d%02d%02d", ts.date.year, ts.date.month, ts.date.day, ts.hour,
+                  ts.minute, ts.second);
+    return buffer;
+}
+
+std::string join_flags(const std::vector<std::string>& flags) {
+    std::string out;
+    for (const auto& f : flags) out += (out.empty() ? "" : ";") + f;
+    return out;
+}
+
+std::vector<std::string> split_flags(std::string_view text) {
+    std::vector<std::string> flags;
+    while (!text.empty()) {
+        const auto end = text.find(';');
+        if (end != 0) flags.emplace_back(text.substr(0, end));
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    return flags;
+}
+
+template <std::size_t N>
+bool allowed(std::string_view value, const std::array<std::string_view, N>& vocabulary) {
+    return value.empty() || std::find(vocabulary.begin(), vocabulary.end(), value) != vocabulary.end();
+}
+
+constexpr const char* kInsert =
+    "INSERT INTO responses (response_id, device_id, layanan, questionnaire_id, questionnaire_version, jenis_kelamin, "
+    "umur, pendidikan, pekerjaan, answers, saran, submitted_at, local_date, duration_ms, flags) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) ON CONFLICT (response_id) DO NOTHING";
+
+void bind_submission(Statement& insert, const Submission& s, const scoring::ScoringScheme& scheme,
+                     const scoring::LocalDate& local_date) {
+    const formats::Response& r = s.response;
+    insert.bind(1, r.response_id).bind(2, r.device_id).bind(3, r.layanan).bind(4, s.questionnaire_id);
+    insert.bind(5, static_cast<std::int64_t>(std::atoll(r.questionnaire_version.c_str())));
+    insert.bind(6, r.jenis_kelamin).bind(7, r.umur).bind(8, r.pendidikan).bind(9, r.pekerjaan);
+    insert.bind(10, encode_answers(scheme, r.answers)).bind(11, r.saran).bind(12, r.submitted_at);
+    insert.bind(13, local_date.str());
+    if (s.duration_ms) {
+        insert.bind(14, *s.duration_ms);
+    } else {
+        insert.bind_null(14);
+    }
+    insert.bind(15, join_flags(r.flags));
+}
+
+}  // namespace
+
+std::filesystem::path default_database_path() {
+    const char* data_home = std::getenv("XDG_DATA_HOME");
+    if (data_home && *data_home) return std::filesystem::path(data_home) / "skm" / "skm.db";
+    const char* home = std::getenv("HOME");
+    return std::filesystem::path(home && *home ? home : ".") / ".local" / "share" / "skm" / "skm.db";
+}
+
+// ---- [open] ----------------------------------------------------------------
+
+ResponseStore::ResponseStore(StoreOptions options, scoring::ScoringScheme scheme, Clock& clock)
+    : options_(std::move(options)), scheme_(std::move(scheme)), clock_(clock), cube_(scheme_.size()) {
+    if (options_.backup_dir.empty()) options_.backup_dir = options_.path.string() + ".backups";
+    std::error_code ignored;
+    if (options_.path.has_parent_path()) std::filesystem::create_directories(options_.path.parent_path(), ignored);
+    open_or_move_aside();
+    rebuild_tallies();
+}
+
+void ResponseStore::open_or_move_aside() {
+    const std::string path = options_.path.string();
+    report_.created = !std::filesystem::exists(options_.path);
+    auto attempt = [&]() {
+        db_ = std::make_unique<Connection>(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, options_.vfs);
+        db_->exec("PRAGMA journal_mode = WAL");
+        Statement check(*db_, "PRAGMA quick_check");
+        if (!check.step() || check.text(0) != "ok") {
+            throw Error(ErrorKind::storage, sqlite_problem(SQLITE_CORRUPT, "quick_check", path));
+        }
+    };
+    try {
+        attempt();
+    } catch (const Error& error) {
+        if (error.problem().key != "store.corrupt") throw;
+        // Never delete: keep the damaged file (and its WAL) for `skm db salvage`.
+        db_.reset();
+        const std::filesystem::path moved = path + ".damaged-" + compact_time(clock_.wall_now());
+        std::filesystem::rename(options_.path, moved);
+        std::error_code ignored;
+        std::filesystem::rename(path + "-wal", moved.string() + "-wal", ignored);
+        std::filesystem::remove(path + "-shm", ignored);
+        report_.moved_aside = moved;
+        report_.created = true;
+        attempt();
+    }
+    db_->exec("PRAGMA synchronous = FULL");
+    report_.schema_version_found = schema_version(*db_);
+    if (report_.schema_version_found > 0 && report_.schema_version_found < latest_schema_version()) {
+        report_.migration_backup = backup_now();
+    }
+    migrate(*db_);
+    if (report_.moved_aside) {
+        set_setting("alert.damaged_database", report_.moved_aside->string());
+        audit("system", "database_moved_aside", report_.moved_aside->string());
+    }
+}
+
+// ---- [submit and import] ---------------------------------------------------
+
+std::optional<Problem> ResponseStore::validate(const Submission& s) const {
+    const formats::Response& r = s.response;
+    auto invalid = [&](const char* field) {
+        return Problem{"store.invalid_response", {{"field", field}, {"response_id", r.response_id}}};
+    };
+    if (r.response_id.empty() || r.response_id.size() > formats::kMaxShortFieldBytes) return invalid("response_id");
+    if (r.layanan.empty() || r.layanan.size() > formats::kMaxShortFieldBytes) return invalid("layanan");
+    if (r.device_id.size() > formats::kMaxShortFieldBytes) return invalid("device_id");
+    if (r.answers.size() != scheme_.size()) return invalid("answers");
+    for (auto a : r.answers) {
+        if (a > 4) return invalid("answers");
+    }
+    if (!allowed(r.jenis_kelamin, formats::kJenisKelamin)) return invalid("jenis_kelamin");
+    if (!allowed(r.umur, formats::kUmurBands)) return invalid("umur");
+    if (!allowed(r.pendidikan, formats::kPendidikan)) return invalid("pendidikan");
+    if (!allowed(r.pekerjaan, formats::kPekerjaan)) return invalid("pekerjaan");
+    if (r.saran.size() > formats::kMaxSaranBytes) return invalid("saran");
+    if (!scoring::parse_timestamp(r.submitted_at)) return invalid("submitted_at");
+    return std::nullopt;
+}
+
+std::optional<Problem> ResponseStore::submit(const Submission& submission) {
+    if (auto problem = validate(submission)) return problem;
+    const auto local_date = scoring::parse_timestamp(submission.response.submitted_at)->date;
+    try {
+        // One statement in autocommit: committed (and, in WAL with
+        // synchronous=FULL, fsynced) before step() returns.
+        Statement insert(*db_, kInsert);
+        bind_submission(insert, submission, scheme_, local_date);
+        insert.step();
+        if (sqlite3_changes(db_->handle()) == 0) {
+            return Problem{"store.duplicate", {{"response_id", submission.response.response_id}}};
+        }
+    } catch (const Error& error) {
+        return error.problem();
+    }
+    cube_.add(submission.response.layanan, local_date, !submission.response.flags.empty(), submission.response.answers);
+    return std::nullopt;
+}
+
+ImportResult ResponseStore::import(const std::vector<Submission>& submissions) {
+    for (const auto& s : submissions) {
+        if (auto problem = validate(s)) throw Error(ErrorKind::input, *problem);
+    }
+    ImportResult result;
+    std::vector<const Submission*> inserted;
+    {
+        Transaction transaction(*db_);
+        Statement insert(*db_, kInsert);
+        for (const auto& s : submissions) {
+            insert.reset();
+            bind_submission(insert, s, scheme_, scoring::parse_timestamp(s.response.submitted_at)->date);
+            insert.step();
+            if (sqlite3_changes(db_->handle()) > 0) {
+                inserted.push_back(&s);
+            } else {
+                ++result.already_present;
+            }
+        }
+        transaction.commit();
+    }
+    for (const Submission* s : inserted) {
+        cube_.add(s->response.layanan, scoring::parse_timestamp(s->response.submitted_at)->date,
+                  !s->response.flags.empty(), s->response.answers);
+    }
+    result.inserted = inserted.size();
+    return result;
+}
+
+// ---- [reading] -------------------------------------------------------------
+
+bool ResponseStore::contains(std::string_view response_id) const {
+    Statement query(*db_, "SELECT 1 FROM responses WHERE response_id = ?1");
+    query.bind(1, response_id);
+    return query.step();
+}
+
+std::int64_t ResponseStore::count() const { return query_int(*db_, "SELECT count(*) FROM responses"); }
+
+void ResponseStore::for_each(const ExportFilter& filter, const std::function<void(const StoredRow&)>& visit) const {
+    Statement query(*db_,
+                    "SELECT response_id, device_id, layanan, questionnaire_id, questionnaire_version, jenis_kelamin, "
+                    "umur, pendidikan, pekerjaan, answers, saran, submitted_at, duration_ms, flags, sync_state "
+                    "FROM responses WHERE (?1 IS NULL OR local_date >= ?1) AND (?2 IS NULL OR local_date <= ?2) "
+                    "AND (?3 IS NULL OR layanan = ?3) ORDER BY seq");
+    if (filter.from) query.bind(1, filter.from->str());
+    if (filter.to) query.bind(2, filter.to->str());
+    if (filter.layanan) query.bind(3, *filter.layanan);
+    StoredRow row;
+    while (query.step()) {
+        formats::Response& r = row.submission.response;
+        r.response_id = query.text(0);
+        r.device_id = query.text(1);
+        r.layanan = query.text(2);
+        row.submission.questionnaire_id = query.text(3);
+        r.questionnaire_version = std::to_string(query.int64(4));
+        r.jenis_kelamin = query.text(5);
+        r.umur = query.text(6);
+        r.pendidikan = query.text(7);
+        r.pekerjaan = query.text(8);
+        auto answers = decode_answers(scheme_, query.text(9));
+        if (!answers) throw Error(ErrorKind::storage, Problem{"store.bad_answers", {{"response_id", r.response_id}}});
+        r.answers = std::move(*answers);
+        r.saran = query.text(10);
+        r.submitted_at = query.text(11);
+        row.submission.duration_ms = query.is_null(12) ? std::nullopt : std::optional<std::int64_t>(query.int64(12));
+        r.flags = split_flags(query.text(13));
+        row.sync_state = query.text(14);
+        visit(row);
+    }
+}
+
+// ---- [tallies and check] ---------------------------------------------------
+
+scoring::TallyCube ResponseStore::recount() const {
+    scoring::TallyCube cube(scheme_.size());
+    Statement query(*db_, "SELECT layanan, local_date, flags, answers FROM responses");
+    std::string layanan;
+    while (query.step()) {
+        const auto date = scoring::parse_date(query.text(1));
+        auto answers = decode_answers(scheme_, query.text(3));
+        if (!date || !answers) continue;  // reported by check() through the count mismatch
+        layanan.assign(query.text(0));
+        cube.add(layanan, *date, !query.text(2).empty(), *answers);
+    }
+    return cube;
+}
+
+void ResponseStore::rebuild_tallies() { cube_ = recount(); }
+
+CheckReport ResponseStore::check() const {
+    CheckReport report;
+    Statement integrity(*db_, "PRAGMA integrity_check");
+    while (integrity.step()) report.integrity.emplace_back(integrity.text(0));
+    report.responses = count();
+    report.pending_sync = query_int(*db_, "SELECT count(*) FROM responses WHERE sync_state = 'pending'");
+    const scoring::TallyCube recounted = recount();
+    report.tallies_match_recount =
+        recounted == cube_ && static_cast<std::int64_t>(recounted.total().respondents()) == report.responses;
+    return report;
+}
+
+// ---- [backups] -------------------------------------------------------------
+
+void ResponseStore::backup_to(const std::filesystem::path& target) const {
+    std::error_code ignored;
+    if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ignored);
+    const std::filesystem::path partial = target.string() + ".partial";
+    {
+        Connection destination(partial.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        sqlite3_backup* backup = sqlite3_backup_init(destination.handle(), "main", db_->handle(), "main");
+        if (!backup) destination.fail(sqlite3_errcode(destination.handle()));
+        const int rc = sqlite3_backup_step(backup, -1);
+        sqlite3_backup_finish(backup);
+        if (rc != SQLITE_DONE) {
+            std::filesystem::remove(partial, ignored);
+            destination.fail(rc);
+        }
+    }
+    // Only complete backups carry the final name.
+    std::filesystem::rename(partial, target);
+}
+
+std::filesystem::path ResponseStore::backup_now() {
+    const auto now = clock_.wall_now();
+    const auto target = options_.backup_dir / ("skm-" + compact_time(now) + ".db");
+    backup_to(target);
+    set_setting("backup.last", iso8601(now));
+    // Rotate: names sort by time; keep the newest keep_backups.
+    std::vector<std::filesystem::path> existing;
+    for (const auto& entry : std::filesystem::directory_iterator(options_.backup_dir)) {
+        const auto name = entry.path().filename().string();
+        if (name.rfind("skm-", 0) == 0 && entry.path().extension() == ".db") existing.push_back(entry.path());
+    }
+    std::sort(existing.begin(), existing.end());
+    while (existing.size() > static_cast<std::size_t>(std::max(1, options_.keep_backups))) {
+        std::filesystem::remove(existing.front());
+        existing.erase(existing.begin());
+    }
+    return target;
+}
+
+std::optional<std::filesystem::path> ResponseStore::backup_if_due() {
+    const auto last = setting("backup.last");
+    if (last) {
+        const auto then = scoring::parse_timestamp(*last);
+        const auto now = clock_.wall_now();
+        if (then) {
+            auto minutes = [](const scoring::Timestamp& t) {
+                std::tm tm{};
+                tm.tm_year = t.date.year - 1900;
+                tm.tm_mon = t.date.month - 1;
+                tm.tm_mday = t.date.day;
+                tm.tm_hour = t.hour;
+                tm.tm_min = t.minute;
+                return static_cast<std::int64_t>(timegm(&tm)) / 60 - t.offset_minutes;
+            };
+            if (minutes(now) - minutes(*then) < options_.backup_every_hours * 60) return std::nullopt;
+        }
+    }
+    return backup_now();
+}
+
+// ---- [settings] ------------------------------------------------------------
+
+std::optional<std::string> ResponseStore::setting(std::string_view key) const {
+    Statement query(*db_, "SELECT value FROM settings WHERE key = ?1");
+    query.bind(1, key);
+    if (!query.step()) return std::nullopt;
+    return std::string(query.text(0));
+}
+
+void ResponseStore::set_setting(std::string_view key, std::string_view value) {
+    Statement upsert(*db_, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    upsert.bind(1, key).bind(2, value);
+    upsert.step();
+}
+
+void ResponseStore::audit(std::string_view actor, std::string_view action, std::string_view detail) {
+    Statement insert(*db_, "INSERT INTO audit_log (at, actor, action, detail) VALUES (?1, ?2, ?3, ?4)");
+    insert.bind(1, iso8601(clock_.wall_now())).bind(2, actor).bind(3, action).bind(4, detail);
+    insert.step();
+}
+
+}  // namespace skm::store

@@ -1,0 +1,25 @@
+// The database schema as numbered migrations (PRAGMA user_version). Each
+// migration runs in its own transaction; a database of any earlier version
+// is brought up to date on open.
+#pragma once
+
+#include "store/sqlite.hpp"
+
+#include <span>
+
+namespace skm::store {
+
+struct Migration {
+    int version;
+    const char* sql;
+};
+
+std::span<const Migration> migrations();
+int latest_schema_version();
+int schema_version(const Connection& connection);
+
+// Applies every migration above the current version, up to `target`
+// (default: the latest). Returns the version found before.
+int migrate(Connection& connection, int target = -1);
+
+}  // namespace skm::store

@@ -1,0 +1,84 @@
+// The include rules: first that the checker catches each kind of breach (so
+// a clean tree means something), then that the real tree is clean.
+#include "tests/rules/include_rules.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace skm::rules {
+namespace {
+
+std::vector<std::string> broken(std::string_view path, std::string_view content) {
+    std::vector<std::string> out;
+    for (const auto& v : check_file(path, content)) out.push_back(describe(v));
+    return out;
+}
+
+TEST(IncludeScanner, FindsDirectivesButNotCommentsOrStrings) {
+    const auto found = scan_includes(
+        "#include <vector>\n"
+        "  #  include \"scoring/tally.hpp\"\n"
+        "// #include <sqlite3.h>\n"
+        "/* #include <curl/curl.h> */\n"
+        "const char* s = \"#include <GLFW/glfw3.h>\";\n"
+        "const char* r = R\"x(\n#include <imgui.h>\n)x\";\n"
+        "int n = 1'000'000;\n"
+        "#include <gmpxx.h>\n");
+    ASSERT_EQ(found.size(), 3u);
+    EXPECT_EQ(found[0].name, "vector");
+    EXPECT_TRUE(found[0].angled);
+    EXPECT_EQ(found[1].name, "scoring/tally.hpp");
+    EXPECT_FALSE(found[1].angled);
+    EXPECT_EQ(found[1].line, 2u);
+    EXPECT_EQ(found[2].name, "gmpxx.h");
+    EXPECT_EQ(found[2].line, 10u);
+}
+
+TEST(IncludeRules, ScoringTakesOnlyStandardLibraryAndGmp) {
+    EXPECT_TRUE(broken("scoring/ikm.cpp", "#include <vector>\n#include <gmpxx.h>\n#include \"scoring/tally.hpp\"\n").empty());
+    EXPECT_EQ(broken("scoring/ikm.cpp", "#include <stdio.h>\n").size(), 1u);
+    EXPECT_EQ(broken("scoring/ikm.cpp", "#include <fmt/format.h>\n").size(), 1u);
+    EXPECT_EQ(broken("scoring/ikm.cpp", "#include \"formats/csv.hpp\"\n").size(), 1u);
+}
+
+TEST(IncludeRules, LibrariesStayInTheirRooms) {
+    EXPECT_EQ(broken("formats/catalog.cpp", "#include <sqlite3.h>\n"),
+              std::vector<std::string>{"formats/catalog.cpp:1: #include <sqlite3.h>: sqlite3.h appears only in "
+                                       "store/, hub/, tests/ and bench/"});
+    EXPECT_TRUE(broken("store/sqlite.hpp", "#include <sqlite3.h>\n").empty());
+    EXPECT_TRUE(broken("hub/db.cpp", "#include <sqlite3.h>\n").empty());
+    EXPECT_EQ(broken("kiosk/core/flow.cpp", "#include <sqlite3.h>\n").size(), 1u);
+    EXPECT_EQ(broken("store/x.cpp", "#include <curl/curl.h>\n").size(), 1u);
+    EXPECT_TRUE(broken("sync/transport.cpp", "#include <curl/curl.h>\n").empty());
+    EXPECT_EQ(broken("kiosk/ui/welcome.cpp", "#include <GLFW/glfw3.h>\n").size(), 1u);
+    EXPECT_TRUE(broken("kiosk/platform/window.cpp", "#include <GLFW/glfw3.h>\n").empty());
+    EXPECT_EQ(broken("kiosk/core/flow.cpp", "#include <imgui.h>\n").size(), 1u);
+    EXPECT_TRUE(broken("kiosk/ui/welcome.cpp", "#include <imgui.h>\n").empty());
+}
+
+TEST(IncludeRules, DependenciesPointInward) {
+    EXPECT_EQ(broken("formats/a.cpp", "#include \"store/response_store.hpp\"\n").size(), 1u);
+    EXPECT_EQ(broken("store/a.cpp", "#include \"sync/engine.hpp\"\n").size(), 1u);
+    EXPECT_FALSE(broken("store/a.cpp", "#include \"tools/skm/context.hpp\"\n").empty());
+    EXPECT_EQ(broken("reports/a.cpp", "#include \"kiosk/core/flow.hpp\"\n").size(), 1u);
+    EXPECT_EQ(broken("store/a.cpp", "#include \"tests/support/run_program.hpp\"\n").size(), 1u);
+    EXPECT_TRUE(broken("tools/skm/a.cpp", "#include \"store/response_store.hpp\"\n").empty());
+    EXPECT_TRUE(broken("kiosk/core/a.cpp", "#include \"reports/pdf.hpp\"\n").empty());
+    // Quoted names relative to the including file are resolved first.
+    EXPECT_TRUE(broken("scoring/a.cpp", "#include \"tally.hpp\"\n").empty());
+    EXPECT_EQ(broken("scoring/a.cpp", "#include \"../store/x.hpp\"\n").size(), 1u);
+}
+
+TEST(IncludeRules, TheSourceTreeKeepsThem) {
+    const auto report = check_tree(SKM_SOURCE_DIR, {"scoring", "formats", "store", "reports", "sync", "hub", "kiosk",
+                                                    "tools", "tests", "bench"});
+    EXPECT_GT(report.files_checked, 50u);  // the walk really found the sources
+    std::string all;
+    for (const auto& v : report.violations) all += describe(v) + "\n";
+    EXPECT_TRUE(report.violations.empty()) << all;
+}
+
+}  // namespace
+}  // namespace skm::rules
