@@ -21,23 +21,6 @@ std::string compact_time(const scoring::Timestamp& ts) {
     return buffer;
 }
 
-std::string join_flags(const std::vector<std::string>& flags) {
-    std::string out;
-    for (const auto& f : flags) out += (out.empty() ? "" : ";") + f;
-    return out;
-}
-
-std::vector<std::string> split_flags(std::string_view text) {
-    std::vector<std::string> flags;
-    while (!text.empty()) {
-        const auto end = text.find(';');
-        if (end != 0) flags.emplace_back(text.substr(0, end));
-        if (end == std::string_view::npos) break;
-        text.remove_prefix(end + 1);
-    }
-    return flags;
-}
-
 template <std::size_t N>
 bool allowed(std::string_view value, const std::array<std::string_view, N>& vocabulary) {
     return value.empty() || std::find(vocabulary.begin(), vocabulary.end(), value) != vocabulary.end();
@@ -164,16 +147,23 @@ std::optional<Problem> ResponseStore::submit(const Submission& submission) {
     return std::nullopt;
 }
 
-ImportResult ResponseStore::import(const std::vector<Submission>& submissions) {
-    for (const auto& s : submissions) {
-        if (auto problem = validate(s)) throw Error(ErrorKind::input, *problem);
-    }
+ImportResult ResponseStore::import(const std::vector<Submission>& submissions, bool skip_invalid) {
     ImportResult result;
+    std::vector<const Submission*> valid;
+    for (const auto& s : submissions) {
+        if (auto problem = validate(s)) {
+            if (!skip_invalid) throw Error(ErrorKind::input, *problem);
+            result.invalid.push_back(std::move(*problem));
+        } else {
+            valid.push_back(&s);
+        }
+    }
     std::vector<const Submission*> inserted;
     {
         Transaction transaction(*db_);
         Statement insert(*db_, kInsert);
-        for (const auto& s : submissions) {
+        for (const Submission* p : valid) {
+            const Submission& s = *p;
             insert.reset();
             bind_submission(insert, s, scheme_, scoring::parse_timestamp(s.response.submitted_at)->date);
             insert.step();
@@ -204,36 +194,14 @@ bool ResponseStore::contains(std::string_view response_id) const {
 std::int64_t ResponseStore::count() const { return query_int(*db_, "SELECT count(*) FROM responses"); }
 
 void ResponseStore::for_each(const ExportFilter& filter, const std::function<void(const StoredRow&)>& visit) const {
-    Statement query(*db_,
-                    "SELECT response_id, device_id, layanan, questionnaire_id, questionnaire_version, jenis_kelamin, "
-                    "umur, pendidikan, pekerjaan, answers, saran, submitted_at, duration_ms, flags, sync_state "
-                    "FROM responses WHERE (?1 IS NULL OR local_date >= ?1) AND (?2 IS NULL OR local_date <= ?2) "
-                    "AND (?3 IS NULL OR layanan = ?3) ORDER BY seq");
+    const std::string sql = std::string("SELECT ") + kStoredRowColumns +
+                            " FROM responses WHERE (?1 IS NULL OR local_date >= ?1) AND (?2 IS NULL OR local_date <= ?2) "
+                            "AND (?3 IS NULL OR layanan = ?3) ORDER BY seq";
+    Statement query(*db_, sql.c_str());
     if (filter.from) query.bind(1, filter.from->str());
     if (filter.to) query.bind(2, filter.to->str());
     if (filter.layanan) query.bind(3, *filter.layanan);
-    StoredRow row;
-    while (query.step()) {
-        formats::Response& r = row.submission.response;
-        r.response_id = query.text(0);
-        r.device_id = query.text(1);
-        r.layanan = query.text(2);
-        row.submission.questionnaire_id = query.text(3);
-        r.questionnaire_version = std::to_string(query.int64(4));
-        r.jenis_kelamin = query.text(5);
-        r.umur = query.text(6);
-        r.pendidikan = query.text(7);
-        r.pekerjaan = query.text(8);
-        auto answers = decode_answers(scheme_, query.text(9));
-        if (!answers) throw Error(ErrorKind::storage, Problem{"store.bad_answers", {{"response_id", r.response_id}}});
-        r.answers = std::move(*answers);
-        r.saran = query.text(10);
-        r.submitted_at = query.text(11);
-        row.submission.duration_ms = query.is_null(12) ? std::nullopt : std::optional<std::int64_t>(query.int64(12));
-        r.flags = split_flags(query.text(13));
-        row.sync_state = query.text(14);
-        visit(row);
-    }
+    while (query.step()) visit(read_stored_row(query, scheme_));
 }
 
 // ---- [tallies and check] ---------------------------------------------------
@@ -341,6 +309,12 @@ void ResponseStore::set_setting(std::string_view key, std::string_view value) {
                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     upsert.bind(1, key).bind(2, value);
     upsert.step();
+}
+
+void ResponseStore::clear_setting(std::string_view key) {
+    Statement remove(*db_, "DELETE FROM settings WHERE key = ?1");
+    remove.bind(1, key);
+    remove.step();
 }
 
 void ResponseStore::audit(std::string_view actor, std::string_view action, std::string_view detail) {

@@ -11,6 +11,7 @@
 #include "scoring/tally_cube.hpp"
 #include "store/clock.hpp"
 #include "store/sqlite.hpp"
+#include "store/stored_row.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -22,12 +23,6 @@
 namespace skm::store {
 
 // ---- [types] -------------------------------------------------------------
-
-struct Submission {
-    formats::Response response;  // answers in the scheme's order; questionnaire_version set
-    std::string questionnaire_id;
-    std::optional<std::int64_t> duration_ms;
-};
 
 struct StoreOptions {
     std::filesystem::path path;
@@ -47,17 +42,13 @@ struct OpenReport {
 struct ImportResult {
     std::size_t inserted = 0;
     std::size_t already_present = 0;
+    std::vector<Problem> invalid;  // left out (only with skip_invalid)
 };
 
 struct ExportFilter {
     std::optional<scoring::LocalDate> from;
     std::optional<scoring::LocalDate> to;
     std::optional<std::string> layanan;
-};
-
-struct StoredRow {
-    Submission submission;
-    std::string sync_state;
 };
 
 struct CheckReport {
@@ -88,7 +79,9 @@ public:
     std::optional<Problem> submit(const Submission& submission);
 
     // One transaction; responses whose id is already stored are left alone.
-    ImportResult import(const std::vector<Submission>& submissions);
+    // An invalid response throws skm::Error(input) before anything is written,
+    // unless skip_invalid, which leaves it out and lists it in the result.
+    ImportResult import(const std::vector<Submission>& submissions, bool skip_invalid = false);
 
     bool contains(std::string_view response_id) const;
     std::int64_t count() const;
@@ -107,6 +100,7 @@ public:
 
     std::optional<std::string> setting(std::string_view key) const;
     void set_setting(std::string_view key, std::string_view value);
+    void clear_setting(std::string_view key);
     void audit(std::string_view actor, std::string_view action, std::string_view detail);
 
     Connection& connection() { return *db_; }

@@ -7,6 +7,7 @@
 #include "tools/skm/context.hpp"
 #include "tools/skm/score_json.hpp"
 #include "tools/skm/score_table.hpp"
+#include "tools/skm/store_access.hpp"
 
 #include <charconv>
 
@@ -47,25 +48,43 @@ std::optional<std::uint64_t> parse_population(const std::optional<std::string>& 
 int run_score(Context& context) {
     const OptionSpec spec{{"by", "legacy", "db", "questionnaire", "population"}, {"json", "exclude-flagged"}};
     const ParsedArgs args = parse_args(context.args, spec);
-    if (args.value("db")) throw Error(ErrorKind::usage, Problem{"usage.db_not_available", {}});
-    if (args.positional.size() != 1) throw Error(ErrorKind::usage, Problem{"usage.score_needs_input", {}});
+    const bool from_db = args.value("db").has_value();
+    if (args.positional.size() != (from_db ? 0u : 1u)) throw Error(ErrorKind::usage, Problem{"usage.score_needs_input", {}});
     const scoring::GroupBy by = parse_group_by(args.value("by"));
     scoring::ScoreOptions options{parse_legacy(args.value("legacy")), parse_population(args.value("population"))};
     const bool exclude_flagged = args.flag("exclude-flagged");
 
-    const auto questionnaire = formats::load_questionnaire(
-        args.value("questionnaire").value_or((context.assets / "questionnaire" / "permenpan-14-2017.json").string()));
-    const std::string& file = args.positional[0];
-    const formats::FileContent content(file);
+    std::unique_ptr<OpenedStore> opened;
+    std::optional<formats::Questionnaire> file_questionnaire;
+    if (from_db) {
+        opened = open_store(context, args);
+    } else {
+        file_questionnaire = command_questionnaire(context, args.value("questionnaire"));
+    }
+    const formats::Questionnaire& questionnaire = from_db ? opened->questionnaire : *file_questionnaire;
+    const std::string source = from_db ? *args.value("db") : args.positional[0];
     scoring::GroupedTally grouped(questionnaire.scheme.size(), by);
     std::size_t flagged = 0;
-    formats::read_response_csv(content.view(), file, questionnaire.codes(), [&](const formats::ResponseRow& row) {
-        if (exclude_flagged && !row.flags.empty()) {
-            ++flagged;
-            return;
-        }
-        grouped.add(row.layanan, row.timestamp.date, row.answers);
-    });
+    if (from_db) {
+        // The same rows `skm export` writes, so both paths score alike.
+        opened->store->for_each({}, [&](const store::StoredRow& row) {
+            const auto& r = row.submission.response;
+            if (exclude_flagged && !r.flags.empty()) {
+                ++flagged;
+                return;
+            }
+            grouped.add(r.layanan, scoring::parse_timestamp(r.submitted_at)->date, r.answers);
+        });
+    } else {
+        const formats::FileContent content(source);
+        formats::read_response_csv(content.view(), source, questionnaire.codes(), [&](const formats::ResponseRow& row) {
+            if (exclude_flagged && !row.flags.empty()) {
+                ++flagged;
+                return;
+            }
+            grouped.add(row.layanan, row.timestamp.date, row.answers);
+        });
+    }
 
     const auto total = scoring::summarize(grouped.total(), questionnaire.scheme, options);
     std::vector<scoring::GroupSummary> groups;
@@ -77,7 +96,7 @@ int run_score(Context& context) {
     if (args.flag("json")) {
         output = score_json(total, group_list, options.legacy_weight.has_value(), context.catalog).dump(1) + "\n";
     } else {
-        ScoreTableInput input{file, &total, group_list, by, args.value("legacy"), exclude_flagged, flagged};
+        ScoreTableInput input{source, &total, group_list, by, args.value("legacy"), exclude_flagged, flagged};
         output = score_table(input, questionnaire, context.catalog);
     }
     context.out << output << std::flush;

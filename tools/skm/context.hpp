@@ -26,5 +26,9 @@ char decimal_separator(const formats::Catalog& catalog);
 int run_score(Context& context);
 int run_sample(Context& context);
 int run_check(Context& context);
+int run_import(Context& context);
+int run_export(Context& context);
+int run_db(Context& context);
+int run_simulate(Context& context);
 
 }  // namespace skm::tools

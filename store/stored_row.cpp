@@ -1,0 +1,52 @@
+#include "store/stored_row.hpp"
+
+#include "store/answers_codec.hpp"
+
+namespace skm::store {
+
+const char* const kStoredRowColumns =
+    "seq, response_id, device_id, layanan, questionnaire_id, questionnaire_version, jenis_kelamin, umur, pendidikan, "
+    "pekerjaan, answers, saran, submitted_at, duration_ms, flags, sync_state";
+
+StoredRow read_stored_row(const Statement& query, const scoring::ScoringScheme& scheme) {
+    StoredRow row;
+    formats::Response& r = row.submission.response;
+    row.seq = query.int64(0);
+    r.response_id = query.text(1);
+    r.device_id = query.text(2);
+    r.layanan = query.text(3);
+    row.submission.questionnaire_id = query.text(4);
+    r.questionnaire_version = std::to_string(query.int64(5));
+    r.jenis_kelamin = query.text(6);
+    r.umur = query.text(7);
+    r.pendidikan = query.text(8);
+    r.pekerjaan = query.text(9);
+    auto answers = decode_answers(scheme, query.text(10));
+    if (!answers) throw Error(ErrorKind::storage, Problem{"store.bad_answers", {{"response_id", r.response_id}}});
+    r.answers = std::move(*answers);
+    r.saran = query.text(11);
+    r.submitted_at = query.text(12);
+    row.submission.duration_ms = query.is_null(13) ? std::nullopt : std::optional<std::int64_t>(query.int64(13));
+    r.flags = split_flags(query.text(14));
+    row.sync_state = query.text(15);
+    return row;
+}
+
+std::string join_flags(const std::vector<std::string>& flags) {
+    std::string out;
+    for (const auto& f : flags) out += (out.empty() ? "" : ";") + f;
+    return out;
+}
+
+std::vector<std::string> split_flags(std::string_view text) {
+    std::vector<std::string> flags;
+    while (!text.empty()) {
+        const auto end = text.find(';');
+        if (end != 0) flags.emplace_back(text.substr(0, end));
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    return flags;
+}
+
+}  // namespace skm::store

@@ -1,0 +1,39 @@
+// One stored response as read back from a `responses` row: the column list
+// every reader selects, and its decoding. Shared by the live store and by
+// salvage, which reads a damaged file row by row.
+#pragma once
+
+#include "formats/response.hpp"
+#include "scoring/scheme.hpp"
+#include "store/sqlite.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace skm::store {
+
+struct Submission {
+    formats::Response response;  // answers in the scheme's order; questionnaire_version set
+    std::string questionnaire_id;
+    std::optional<std::int64_t> duration_ms;
+};
+
+struct StoredRow {
+    std::int64_t seq = 0;
+    Submission submission;
+    std::string sync_state;
+};
+
+// "seq, response_id, …, sync_state": the columns read_stored_row expects, in order.
+extern const char* const kStoredRowColumns;
+
+// Throws skm::Error(storage, store.bad_answers) when the answers text cannot be decoded.
+StoredRow read_stored_row(const Statement& query, const scoring::ScoringScheme& scheme);
+
+std::string join_flags(const std::vector<std::string>& flags);
+std::vector<std::string> split_flags(std::string_view text);
+
+}  // namespace skm::store

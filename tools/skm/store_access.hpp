@@ -1,0 +1,32 @@
+// Opening the device database for a command: the questionnaire it scores
+// with (--questionnaire, default the Permenpan 14/2017 one), the system
+// clock, and a plain-words alert on stderr when startup found the file damaged.
+#pragma once
+
+#include "formats/questionnaire.hpp"
+#include "store/clock.hpp"
+#include "store/response_store.hpp"
+#include "tools/skm/context.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace skm::tools {
+
+formats::Questionnaire command_questionnaire(const Context& context, const std::optional<std::string>& path);
+
+struct OpenedStore {
+    explicit OpenedStore(formats::Questionnaire q) : questionnaire(std::move(q)) {}
+    formats::Questionnaire questionnaire;
+    store::SystemClock clock;
+    std::unique_ptr<store::ResponseStore> store;
+};
+
+// --db PATH is required (usage.db_required).
+std::unique_ptr<OpenedStore> open_store(Context& context, const ParsedArgs& args);
+
+// YYYY-MM-DD for --from/--to, or usage.bad_date.
+std::optional<scoring::LocalDate> date_option(const ParsedArgs& args, const std::string& name);
+
+}  // namespace skm::tools
