@@ -176,7 +176,11 @@ const std::regex kKeyLiteral(
 
 // A literal ending in "_" or "." is the prefix of a key built at run time
 // ("score.by_" + kind), not a key; such keys are listed in kDynamicKeys.
-bool is_key(const std::string& literal) { return literal.back() != '_' && literal.back() != '.'; }
+// File names such as "layanan.json" are not keys either.
+bool is_key(const std::string& literal) {
+    const bool file_name = literal.size() > 5 && literal.compare(literal.size() - 5, 5, ".json") == 0;
+    return literal.back() != '_' && literal.back() != '.' && !file_name;
+}
 
 // Keys the sources build at run time (tools/skm/score_table.cpp: "kinerja." + letter).
 const std::vector<std::string> kDynamicKeys = {"kinerja.A", "kinerja.B", "kinerja.C", "kinerja.D",
