@@ -83,8 +83,14 @@ void ResponseStore::open_or_move_aside() {
     } catch (const Error& error) {
         if (error.problem().key != "store.corrupt") throw;
         // Never delete: keep the damaged file (and its WAL) for `skm db salvage`.
+        // Closing must neither checkpoint the WAL into the damaged file nor delete it.
+        if (db_) sqlite3_db_config(db_->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
         db_.reset();
-        const std::filesystem::path moved = path + ".damaged-" + compact_time(clock_.wall_now());
+        std::filesystem::path moved = path + ".damaged-" + compact_time(clock_.wall_now());
+        // A second damaged file in the same second must not replace the first.
+        for (int i = 2; std::filesystem::exists(moved) || std::filesystem::exists(moved.string() + "-wal"); ++i) {
+            moved = path + ".damaged-" + compact_time(clock_.wall_now()) + "-" + std::to_string(i);
+        }
         std::filesystem::rename(options_.path, moved);
         std::error_code ignored;
         std::filesystem::rename(path + "-wal", moved.string() + "-wal", ignored);
@@ -124,6 +130,11 @@ std::optional<Problem> ResponseStore::validate(const Submission& s) const {
     if (!allowed(r.pendidikan, formats::kPendidikan)) return invalid("pendidikan");
     if (!allowed(r.pekerjaan, formats::kPekerjaan)) return invalid("pekerjaan");
     if (r.saran.size() > formats::kMaxSaranBytes) return invalid("saran");
+    // Stored joined by ';': an empty flag or one with ';' would not read back
+    // as written, and an empty one would make the live tallies disagree with recount().
+    for (const auto& flag : r.flags) {
+        if (flag.empty() || flag.find(';') != std::string::npos) return invalid("flags");
+    }
     if (!scoring::parse_timestamp(r.submitted_at)) return invalid("submitted_at");
     return std::nullopt;
 }
@@ -134,9 +145,12 @@ std::optional<Problem> ResponseStore::submit(const Submission& submission) {
     try {
         // One statement in autocommit: committed (and, in WAL with
         // synchronous=FULL, fsynced) before step() returns.
-        Statement insert(*db_, kInsert);
+        if (!submit_insert_) submit_insert_ = std::make_unique<Statement>(*db_, kInsert);
+        Statement& insert = *submit_insert_;
+        insert.reset();
         bind_submission(insert, submission, scheme_, local_date);
         insert.step();
+        insert.reset();
         if (sqlite3_changes(db_->handle()) == 0) {
             return Problem{"store.duplicate", {{"response_id", submission.response.response_id}}};
         }

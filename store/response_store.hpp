@@ -116,6 +116,7 @@ private:
     std::unique_ptr<Connection> db_;
     OpenReport report_;
     scoring::TallyCube cube_;
+    std::unique_ptr<Statement> submit_insert_;  // prepared once; declared after db_ so it is finalized first
 };
 
 }  // namespace skm::store

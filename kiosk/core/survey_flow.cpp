@@ -1,0 +1,240 @@
+#include "kiosk/core/survey_flow.hpp"
+
+#include "formats/response.hpp"
+#include "formats/response_csv_reader.hpp"
+#include "formats/utf8.hpp"
+
+#include <algorithm>
+
+namespace skm::kiosk {
+namespace {
+
+template <std::size_t N>
+bool in_vocabulary(const std::string& value, const std::array<std::string_view, N>& vocabulary) {
+    return value.empty() || std::find(vocabulary.begin(), vocabulary.end(), value) != vocabulary.end();
+}
+
+bool valid_profile_value(ProfileField field, const std::string& value) {
+    switch (field) {
+        case ProfileField::jenis_kelamin: return in_vocabulary(value, formats::kJenisKelamin);
+        case ProfileField::umur: return in_vocabulary(value, formats::kUmurBands);
+        case ProfileField::pendidikan: return in_vocabulary(value, formats::kPendidikan);
+        case ProfileField::pekerjaan: return in_vocabulary(value, formats::kPekerjaan);
+    }
+    return false;
+}
+
+template <typename Answers>  // SurveyAnswers or const SurveyAnswers
+auto& profile_slot(Answers& answers, ProfileField field) {
+    switch (field) {
+        case ProfileField::jenis_kelamin: return answers.jenis_kelamin;
+        case ProfileField::umur: return answers.umur;
+        case ProfileField::pendidikan: return answers.pendidikan;
+        case ProfileField::pekerjaan: return answers.pekerjaan;
+    }
+    return answers.pekerjaan;
+}
+
+// Cuts UTF-8 text to at most `limit` bytes without splitting a character.
+std::string cut_utf8(std::string text, std::size_t limit) {
+    if (text.size() <= limit) return text;
+    std::size_t end = limit;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    text.resize(end);
+    return text;
+}
+
+bool is_survey_screen(Screen screen) {
+    return screen == Screen::layanan || screen == Screen::profile || screen == Screen::unsur || screen == Screen::saran;
+}
+
+}  // namespace
+
+SurveyFlow::SurveyFlow(const formats::Questionnaire& questionnaire, std::vector<std::string> layanan,
+                       FlowSettings settings, store::DeviceIdentity device, store::Clock& clock, store::IdSource& ids,
+                       ResponseSink& sink)
+    : questionnaire_(questionnaire),
+      layanan_(std::move(layanan)),
+      settings_(settings),
+      device_(std::move(device)),
+      clock_(clock),
+      ids_(ids),
+      sink_(sink) {
+    reset_survey();
+    screen_since_ = last_touch_ = now();
+}
+
+std::string SurveyFlow::profile_value(ProfileField field) const {
+    return profile_slot(answers_, field);
+}
+
+bool SurveyFlow::profile_complete() const {
+    return std::all_of(std::begin(profile_answered_), std::end(profile_answered_), [](bool b) { return b; });
+}
+
+int SurveyFlow::countdown_seconds() const {
+    std::int64_t total = 0;
+    if (screen_ == Screen::thanks) total = settings_.thanks_ms;
+    else if (screen_ == Screen::still_there) total = settings_.idle_reset_ms;
+    else return 0;
+    const std::int64_t left = std::max<std::int64_t>(0, total - (now() - screen_since_));
+    return static_cast<int>((left + 999) / 1000);
+}
+
+void SurveyFlow::go(Screen next) {
+    screen_ = next;
+    screen_since_ = last_touch_ = now();
+}
+
+bool SurveyFlow::guarded() const { return now() - screen_since_ < settings_.input_guard_ms; }
+
+void SurveyFlow::reset_survey() {
+    // Nothing of the previous citizen may remain visible to the next one.
+    answers_ = store::SurveyAnswers{};
+    answers_.answers.assign(questionnaire_.unsur.size(), 0);
+    std::fill(std::begin(profile_answered_), std::end(profile_answered_), false);
+    unsur_index_ = 0;
+    store_problem_.reset();
+}
+
+bool SurveyFlow::set_language(const std::string& language) {
+    if (screen_ != Screen::welcome) return false;
+    if (std::find(formats::kLanguages.begin(), formats::kLanguages.end(), language) == formats::kLanguages.end()) {
+        return false;
+    }
+    language_ = language;
+    touched();
+    return true;
+}
+
+bool SurveyFlow::start() {
+    if (screen_ != Screen::welcome || guarded()) return false;
+    reset_survey();
+    answers_.started_ms = now();
+    go(Screen::layanan);
+    return true;
+}
+
+bool SurveyFlow::choose_layanan(std::size_t index) {
+    if (screen_ != Screen::layanan || guarded() || index >= layanan_.size()) return false;
+    answers_.layanan = layanan_[index];
+    go(Screen::profile);
+    return true;
+}
+
+bool SurveyFlow::set_profile(ProfileField field, std::string value) {
+    if (screen_ != Screen::profile || !valid_profile_value(field, value)) return false;
+    profile_slot(answers_, field) = std::move(value);
+    profile_answered_[static_cast<int>(field)] = true;
+    touched();
+    return true;
+}
+
+bool SurveyFlow::profile_done() {
+    if (screen_ != Screen::profile || guarded()) return false;
+    unsur_index_ = 0;
+    go(answers_.answers.empty() ? Screen::saran : Screen::unsur);
+    return true;
+}
+
+bool SurveyFlow::answer(std::uint8_t value) {
+    if (screen_ != Screen::unsur || guarded() || value < 1 || value > 4) return false;
+    answers_.answers[unsur_index_] = value;
+    if (unsur_index_ + 1 < answers_.answers.size()) {
+        ++unsur_index_;
+        go(Screen::unsur);
+    } else {
+        go(Screen::saran);
+    }
+    return true;
+}
+
+bool SurveyFlow::back() {
+    if (guarded()) return false;
+    switch (screen_) {
+        case Screen::layanan:
+            reset_survey();
+            go(Screen::welcome);
+            return true;
+        case Screen::profile: go(Screen::layanan); return true;
+        case Screen::unsur:
+            if (unsur_index_ == 0) {
+                go(Screen::profile);
+            } else {
+                --unsur_index_;
+                go(Screen::unsur);
+            }
+            return true;
+        case Screen::saran:
+            if (answers_.answers.empty()) {
+                go(Screen::profile);
+            } else {
+                unsur_index_ = answers_.answers.size() - 1;
+                go(Screen::unsur);
+            }
+            return true;
+        default: return false;
+    }
+}
+
+bool SurveyFlow::set_saran(std::string text) {
+    if (screen_ != Screen::saran || formats::first_invalid_utf8(text)) return false;
+    answers_.saran = cut_utf8(std::move(text), formats::kMaxSaranBytes);
+    touched();
+    return true;
+}
+
+bool SurveyFlow::submit() {
+    if ((screen_ != Screen::saran && screen_ != Screen::store_failed) || guarded()) return false;
+    store::Submission submission = store::new_submission(answers_, device_, clock_, ids_, settings_.quality);
+    if (last_submit_at_ && now() - *last_submit_at_ < settings_.min_interval_ms) {
+        submission.response.flags.emplace_back("soon_after_previous");
+    }
+    if (auto problem = sink_.submit(submission)) {
+        store_problem_ = std::move(problem);
+        go(Screen::store_failed);  // never "Terima kasih" for an answer that is not stored
+        return true;
+    }
+    last_submit_at_ = now();
+    ++submitted_;
+    last_response_id_ = submission.response.response_id;
+    reset_survey();
+    go(Screen::thanks);
+    return true;
+}
+
+bool SurveyFlow::still_here() {
+    if (screen_ != Screen::still_there) return false;
+    go(interrupted_);
+    return true;
+}
+
+bool SurveyFlow::cancel() {
+    if (!is_survey_screen(screen_) && screen_ != Screen::still_there && screen_ != Screen::store_failed &&
+        screen_ != Screen::thanks) {
+        return false;
+    }
+    reset_survey();
+    go(Screen::welcome);
+    return true;
+}
+
+void SurveyFlow::touched() { last_touch_ = now(); }
+
+void SurveyFlow::tick() {
+    const std::int64_t on_screen = now() - screen_since_;
+    if (is_survey_screen(screen_) && now() - last_touch_ >= settings_.idle_prompt_ms) {
+        interrupted_ = screen_;
+        go(Screen::still_there);
+    } else if (screen_ == Screen::still_there && on_screen >= settings_.idle_reset_ms) {
+        reset_survey();  // the partial answer is discarded, never stored
+        go(Screen::welcome);
+    } else if (screen_ == Screen::thanks && on_screen >= settings_.thanks_ms) {
+        go(Screen::welcome);
+    } else if (screen_ == Screen::store_failed && on_screen >= settings_.failed_ms) {
+        reset_survey();
+        go(Screen::welcome);
+    }
+}
+
+}  // namespace skm::kiosk

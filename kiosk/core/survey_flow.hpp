@@ -1,0 +1,121 @@
+// The citizen's survey as a state machine: which screen is showing, what has
+// been chosen, and what each touch does. No ImGui, no GLFW: kiosk/ui draws
+// this state and calls the event methods; tests drive it directly. Time comes
+// from the injected clock; storing goes through an injected sink, so "Terima
+// kasih" is shown only after the sink said the answer is durable.
+//
+// Index: [settings] [sink] [SurveyFlow]
+#pragma once
+
+#include "formats/questionnaire.hpp"
+#include "scoring/problem.hpp"
+#include "store/clock.hpp"
+#include "store/ids.hpp"
+#include "store/new_submission.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace skm::kiosk {
+
+// ---- [settings] ------------------------------------------------------------
+
+enum class Screen { welcome, layanan, profile, unsur, saran, thanks, store_failed, still_there };
+
+enum class ProfileField { jenis_kelamin, umur, pendidikan, pekerjaan };
+
+struct FlowSettings {
+    std::int64_t idle_prompt_ms = 60'000;  // no touch mid-survey → "Masih di sana?"
+    std::int64_t idle_reset_ms = 20'000;   // no answer to that → discard, back to welcome
+    std::int64_t thanks_ms = 8'000;        // "Terima kasih" countdown
+    std::int64_t failed_ms = 30'000;       // the storage-failure apology stays this long
+    // A touch this soon after the screen changed belongs to the previous
+    // screen (a double tap): ignored, so it never answers the next question.
+    std::int64_t input_guard_ms = 350;
+    // Submissions closer together than this are flagged "soon_after_previous".
+    std::int64_t min_interval_ms = 30'000;
+    store::QualityRules quality;
+};
+
+// ---- [sink] ----------------------------------------------------------------
+
+// Where a finished survey goes: returns nothing once it is durable, or the
+// problem (store.disk_full …) when it is not.
+class ResponseSink {
+public:
+    virtual ~ResponseSink() = default;
+    virtual std::optional<Problem> submit(const store::Submission& submission) = 0;
+};
+
+// ---- [SurveyFlow] ----------------------------------------------------------
+
+class SurveyFlow {
+public:
+    SurveyFlow(const formats::Questionnaire& questionnaire, std::vector<std::string> layanan, FlowSettings settings,
+               store::DeviceIdentity device, store::Clock& clock, store::IdSource& ids, ResponseSink& sink);
+
+    // -- state, for the views
+    Screen screen() const { return screen_; }
+    const std::string& language() const { return language_; }
+    const std::vector<std::string>& layanan() const { return layanan_; }
+    const formats::Questionnaire& questionnaire() const { return questionnaire_; }
+    const store::SurveyAnswers& answers() const { return answers_; }
+    std::size_t unsur_index() const { return unsur_index_; }  // on Screen::unsur
+    std::size_t unsur_count() const { return answers_.answers.size(); }
+    std::string profile_value(ProfileField field) const;
+    bool profile_complete() const;  // every profile question answered (each may be "tidak menjawab")
+    // Seconds left on the thanks or still-there countdown, rounded up.
+    int countdown_seconds() const;
+    const std::optional<Problem>& store_problem() const { return store_problem_; }
+    std::size_t submitted_count() const { return submitted_; }
+    const std::string& last_response_id() const { return last_response_id_; }
+
+    // -- events. Each returns false when it does not apply to the current
+    // screen (or falls inside the double-tap guard) and then changes nothing.
+    bool set_language(const std::string& language);  // welcome only: id, en, jv
+    bool start();                                     // welcome → layanan
+    bool choose_layanan(std::size_t index);           // → profile
+    bool set_profile(ProfileField field, std::string value);  // "" = prefers not to say
+    bool profile_done();                              // → first unsur
+    bool answer(std::uint8_t value);                  // 1..4 → next unsur, after the last → saran
+    bool back();                                      // one screen back; on welcome nothing
+    bool set_saran(std::string text);                 // valid UTF-8, cut at kMaxSaranBytes on a character
+    bool submit();                                    // saran → thanks (stored) or store_failed
+    bool still_here();                                // still_there → the screen it interrupted
+    bool cancel();                                    // citizen gives up: discard, welcome
+    // Any touch anywhere: keeps the idle timer from firing.
+    void touched();
+    // Time passing: idle prompt, idle reset, countdowns.
+    void tick();
+
+private:
+    void go(Screen next);
+    bool guarded() const;
+    void reset_survey();
+    std::int64_t now() const { return clock_.monotonic_ms(); }
+
+    const formats::Questionnaire& questionnaire_;
+    std::vector<std::string> layanan_;
+    FlowSettings settings_;
+    store::DeviceIdentity device_;
+    store::Clock& clock_;
+    store::IdSource& ids_;
+    ResponseSink& sink_;
+
+    Screen screen_ = Screen::welcome;
+    Screen interrupted_ = Screen::welcome;  // what still_there covers
+    std::string language_ = "id";
+    store::SurveyAnswers answers_;
+    bool profile_answered_[4] = {false, false, false, false};
+    std::size_t unsur_index_ = 0;
+    std::int64_t screen_since_ = 0;
+    std::int64_t last_touch_ = 0;
+    std::optional<std::int64_t> last_submit_at_;
+    std::optional<Problem> store_problem_;
+    std::size_t submitted_ = 0;
+    std::string last_response_id_;
+};
+
+}  // namespace skm::kiosk

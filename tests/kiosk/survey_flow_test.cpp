@@ -1,0 +1,308 @@
+// The survey state machine, driven the way a citizen drives it: a complete
+// survey, going back, double taps, walking away, ballot stuffing and a disk
+// that refuses the answer. The last test stores through the real database.
+#include "kiosk/core/store_sink.hpp"
+#include "kiosk/core/survey_flow.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+namespace skm::kiosk {
+namespace {
+
+const formats::Questionnaire& questionnaire() {
+    static const auto q =
+        formats::load_questionnaire(std::string(SKM_SOURCE_DIR) + "/assets/questionnaire/permenpan-14-2017.json");
+    return q;
+}
+
+class FakeSink final : public ResponseSink {
+public:
+    std::optional<Problem> submit(const store::Submission& s) override {
+        if (fail) return Problem{"store.disk_full", {{"file", "skm.db"}}};
+        stored.push_back(s);
+        return std::nullopt;
+    }
+    bool fail = false;
+    std::vector<store::Submission> stored;
+};
+
+class CountingIds final : public store::IdSource {
+public:
+    std::string next_id() override { return "id-" + std::to_string(++n); }
+    int n = 0;
+};
+
+struct Kiosk {
+    store::ManualClock clock{scoring::Timestamp{{2025, 3, 4}, 9, 30, 0, 420}};
+    CountingIds ids;
+    FakeSink sink;
+    FlowSettings settings;
+    SurveyFlow flow{questionnaire(), {"KTP-el", "Kartu Keluarga", "SKTM"}, settings,
+                    store::DeviceIdentity{"kiosk-test", &questionnaire()}, clock, ids, sink};
+
+    // A citizen's finger: a pause long enough to read, then the tap.
+    void wait(std::int64_t ms = 2000) { clock.advance_ms(ms); }
+    template <typename Event>
+    bool tap(Event event) {
+        wait();
+        flow.touched();
+        return event();
+    }
+
+    void complete_survey(std::uint8_t value = 3) {
+        ASSERT_TRUE(tap([&] { return flow.start(); }));
+        ASSERT_TRUE(tap([&] { return flow.choose_layanan(1); }));
+        ASSERT_TRUE(tap([&] { return flow.set_profile(ProfileField::jenis_kelamin, "P"); }));
+        ASSERT_TRUE(tap([&] { return flow.set_profile(ProfileField::umur, "60+"); }));
+        ASSERT_TRUE(tap([&] { return flow.set_profile(ProfileField::pendidikan, "SMA"); }));
+        ASSERT_TRUE(tap([&] { return flow.set_profile(ProfileField::pekerjaan, ""); }));
+        ASSERT_TRUE(tap([&] { return flow.profile_done(); }));
+        for (std::size_t i = 0; i < 9; ++i) {
+            ASSERT_EQ(flow.unsur_index(), i);
+            ASSERT_TRUE(tap([&] { return flow.answer(i == 0 ? 4 : value); }));
+        }
+        ASSERT_EQ(flow.screen(), Screen::saran);
+        ASSERT_TRUE(tap([&] { return flow.set_saran("Antrean pagi terlalu panjang."); }));
+        ASSERT_TRUE(tap([&] { return flow.submit(); }));
+    }
+};
+
+TEST(SurveyFlow, ACompleteSurveyIsStoredThenThanksThenTheNextCitizen) {
+    Kiosk k;
+    EXPECT_EQ(k.flow.screen(), Screen::welcome);
+    k.complete_survey();
+    ASSERT_EQ(k.flow.screen(), Screen::thanks);
+    ASSERT_EQ(k.sink.stored.size(), 1u);
+    const auto& r = k.sink.stored[0].response;
+    EXPECT_EQ(r.response_id, "id-1");
+    EXPECT_EQ(r.layanan, "Kartu Keluarga");
+    EXPECT_EQ(r.jenis_kelamin, "P");
+    EXPECT_EQ(r.umur, "60+");
+    EXPECT_EQ(r.pendidikan, "SMA");
+    EXPECT_EQ(r.pekerjaan, "");
+    EXPECT_EQ(r.answers, (std::vector<std::uint8_t>{4, 3, 3, 3, 3, 3, 3, 3, 3}));
+    EXPECT_EQ(r.saran, "Antrean pagi terlalu panjang.");
+    EXPECT_EQ(r.device_id, "kiosk-test");
+    EXPECT_EQ(r.questionnaire_version, "1");
+    EXPECT_EQ(r.submitted_at, "2025-03-04T09:30:36+07:00");  // 18 taps, 2 s before each
+    EXPECT_EQ(k.sink.stored[0].duration_ms, 34'000);           // from the start tap to the submit tap
+    EXPECT_TRUE(r.flags.empty());
+    // The next citizen sees nothing of this one.
+    EXPECT_EQ(k.flow.answers().layanan, "");
+    EXPECT_EQ(k.flow.answers().saran, "");
+    EXPECT_EQ(k.flow.countdown_seconds(), 8);
+    k.wait(7'999);
+    k.flow.tick();
+    EXPECT_EQ(k.flow.screen(), Screen::thanks);
+    EXPECT_EQ(k.flow.countdown_seconds(), 1);
+    k.wait(1);
+    k.flow.tick();
+    EXPECT_EQ(k.flow.screen(), Screen::welcome);
+}
+
+TEST(SurveyFlow, BackKeepsAnswersAndStepsOneScreen) {
+    Kiosk k;
+    ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(0); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.profile_done(); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.answer(2); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.answer(4); }));
+    EXPECT_EQ(k.flow.unsur_index(), 2u);
+    ASSERT_TRUE(k.tap([&] { return k.flow.back(); }));
+    EXPECT_EQ(k.flow.unsur_index(), 1u);
+    EXPECT_EQ(k.flow.answers().answers[1], 4);
+    ASSERT_TRUE(k.tap([&] { return k.flow.answer(1); }));  // changes its mind
+    EXPECT_EQ(k.flow.answers().answers[1], 1);
+    ASSERT_TRUE(k.tap([&] { return k.flow.back(); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.back(); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.back(); }));
+    EXPECT_EQ(k.flow.screen(), Screen::profile);
+    ASSERT_TRUE(k.tap([&] { return k.flow.back(); }));
+    EXPECT_EQ(k.flow.screen(), Screen::layanan);
+    ASSERT_TRUE(k.tap([&] { return k.flow.back(); }));
+    EXPECT_EQ(k.flow.screen(), Screen::welcome);
+    EXPECT_EQ(k.flow.answers().answers, std::vector<std::uint8_t>(9, 0));  // left the survey: discarded
+    EXPECT_FALSE(k.tap([&] { return k.flow.back(); }));
+    EXPECT_TRUE(k.sink.stored.empty());
+}
+
+TEST(SurveyFlow, ADoubleTapNeverAnswersTheNextQuestion) {
+    Kiosk k;
+    ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(0); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.profile_done(); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.answer(4); }));
+    k.clock.advance_ms(120);  // the second tap of a double tap lands on question 2
+    EXPECT_FALSE(k.flow.answer(4));
+    EXPECT_EQ(k.flow.unsur_index(), 1u);
+    EXPECT_EQ(k.flow.answers().answers[1], 0);
+    k.clock.advance_ms(300);  // a deliberate tap after the guard counts
+    EXPECT_TRUE(k.flow.answer(2));
+    EXPECT_EQ(k.flow.answers().answers[1], 2);
+    // The guard holds for every transition, back and forward.
+    EXPECT_FALSE(k.flow.back());
+    EXPECT_EQ(k.flow.unsur_index(), 2u);
+}
+
+TEST(SurveyFlow, WalkingAwayAsksThenDiscardsWithoutStoring) {
+    Kiosk k;
+    ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(2); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.profile_done(); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.answer(3); }));
+    k.wait(59'999);
+    k.flow.tick();
+    EXPECT_EQ(k.flow.screen(), Screen::unsur);
+    k.wait(1);
+    k.flow.tick();
+    ASSERT_EQ(k.flow.screen(), Screen::still_there);
+    EXPECT_EQ(k.flow.countdown_seconds(), 20);
+    ASSERT_TRUE(k.tap([&] { return k.flow.still_here(); }));
+    EXPECT_EQ(k.flow.screen(), Screen::unsur);
+    EXPECT_EQ(k.flow.unsur_index(), 1u);  // right where they were
+    EXPECT_EQ(k.flow.answers().answers[0], 3);
+    k.wait(60'000);
+    k.flow.tick();
+    ASSERT_EQ(k.flow.screen(), Screen::still_there);
+    k.wait(20'000);
+    k.flow.tick();
+    EXPECT_EQ(k.flow.screen(), Screen::welcome);
+    EXPECT_EQ(k.flow.answers().answers, std::vector<std::uint8_t>(9, 0));
+    EXPECT_EQ(k.flow.answers().layanan, "");
+    EXPECT_TRUE(k.sink.stored.empty());
+    // The welcome screen itself never times out into anything.
+    k.wait(600'000);
+    k.flow.tick();
+    EXPECT_EQ(k.flow.screen(), Screen::welcome);
+}
+
+TEST(SurveyFlow, FastStraightAndRepeatedSubmissionsAreFlaggedNotDropped) {
+    Kiosk k;
+    k.complete_survey();
+    k.wait(8'000);
+    k.flow.tick();
+    // Same citizen again, all taps as fast as the guard allows, same value everywhere.
+    auto quick = [&](auto event) {
+        k.clock.advance_ms(400);
+        ASSERT_TRUE(event());
+    };
+    quick([&] { return k.flow.start(); });
+    quick([&] { return k.flow.choose_layanan(0); });
+    quick([&] { return k.flow.profile_done(); });
+    for (int i = 0; i < 9; ++i) quick([&] { return k.flow.answer(1); });
+    quick([&] { return k.flow.submit(); });
+    ASSERT_EQ(k.sink.stored.size(), 2u);
+    EXPECT_TRUE(k.sink.stored[0].response.flags.empty());
+    EXPECT_EQ(k.sink.stored[1].response.flags,
+              (std::vector<std::string>{"straight_line", "too_fast", "soon_after_previous"}));
+}
+
+TEST(SurveyFlow, NoThanksWhenStorageFailsAndARetryCanSucceed) {
+    Kiosk k;
+    k.sink.fail = true;
+    k.complete_survey();
+    ASSERT_EQ(k.flow.screen(), Screen::store_failed);
+    ASSERT_TRUE(k.flow.store_problem());
+    EXPECT_EQ(k.flow.store_problem()->key, "store.disk_full");
+    EXPECT_TRUE(k.sink.stored.empty());
+    EXPECT_EQ(k.flow.submitted_count(), 0u);
+    EXPECT_EQ(k.flow.answers().saran, "Antrean pagi terlalu panjang.");  // kept for the retry
+    k.sink.fail = false;
+    ASSERT_TRUE(k.tap([&] { return k.flow.submit(); }));
+    EXPECT_EQ(k.flow.screen(), Screen::thanks);
+    ASSERT_EQ(k.sink.stored.size(), 1u);
+    EXPECT_EQ(k.sink.stored[0].response.saran, "Antrean pagi terlalu panjang.");
+}
+
+TEST(SurveyFlow, AFailureNobodyRetriesIsDiscardedAfterItsTimeout) {
+    Kiosk k;
+    k.sink.fail = true;
+    k.complete_survey();
+    k.wait(30'000);
+    k.flow.tick();
+    EXPECT_EQ(k.flow.screen(), Screen::welcome);
+    EXPECT_EQ(k.flow.answers().saran, "");
+}
+
+TEST(SurveyFlow, EventsOnTheWrongScreenChangeNothing) {
+    Kiosk k;
+    EXPECT_FALSE(k.tap([&] { return k.flow.answer(3); }));
+    EXPECT_FALSE(k.tap([&] { return k.flow.submit(); }));
+    EXPECT_FALSE(k.tap([&] { return k.flow.choose_layanan(0); }));
+    EXPECT_FALSE(k.tap([&] { return k.flow.still_here(); }));
+    EXPECT_TRUE(k.tap([&] { return k.flow.set_language("jv"); }));
+    EXPECT_FALSE(k.tap([&] { return k.flow.set_language("fr"); }));
+    EXPECT_EQ(k.flow.language(), "jv");
+    ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
+    EXPECT_FALSE(k.tap([&] { return k.flow.set_language("en"); }));
+    EXPECT_FALSE(k.tap([&] { return k.flow.choose_layanan(3); }));  // no such tile
+    ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(0); }));
+    EXPECT_FALSE(k.tap([&] { return k.flow.set_profile(ProfileField::umur, "35"); }));
+    EXPECT_FALSE(k.tap([&] { return k.flow.set_profile(ProfileField::pendidikan, "SD "); }));
+    EXPECT_EQ(k.flow.profile_value(ProfileField::umur), "");
+    EXPECT_FALSE(k.flow.profile_complete());
+    ASSERT_TRUE(k.tap([&] { return k.flow.profile_done(); }));
+    EXPECT_FALSE(k.tap([&] { return k.flow.answer(0); }));
+    EXPECT_FALSE(k.tap([&] { return k.flow.answer(5); }));
+    EXPECT_EQ(k.flow.unsur_index(), 0u);
+}
+
+TEST(SurveyFlow, SaranIsValidUtf8AndCutOnACharacterBoundary) {
+    Kiosk k;
+    ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(0); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.profile_done(); }));
+    for (int i = 0; i < 9; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.answer(3); }));
+    EXPECT_FALSE(k.flow.set_saran("bad \xff byte"));
+    std::string long_text(1999, 'a');
+    long_text += "é";  // 2 bytes: would end at byte 2001
+    ASSERT_TRUE(k.flow.set_saran(long_text));
+    EXPECT_EQ(k.flow.answers().saran, std::string(1999, 'a'));
+}
+
+TEST(SurveyFlow, StoreSinkPutsTheRowInTheDatabase) {
+    const auto dir = std::filesystem::temp_directory_path() / ("skm-flow-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    store::ManualClock clock{scoring::Timestamp{{2025, 7, 1}, 8, 0, 0, 480}};
+    store::StoreOptions options;
+    options.path = dir / "skm.db";
+    store::ResponseStore db(options, questionnaire().scheme, clock);
+    StoreSink sink(db);
+    store::RandomUuidSource ids;
+    SurveyFlow flow(questionnaire(), {"KTP-el"}, FlowSettings{}, store::DeviceIdentity{"k1", &questionnaire()}, clock,
+                    ids, sink);
+    auto tap = [&](auto event) {
+        clock.advance_ms(3000);
+        ASSERT_TRUE(event());
+    };
+    tap([&] { return flow.start(); });
+    tap([&] { return flow.choose_layanan(0); });
+    tap([&] { return flow.profile_done(); });
+    for (std::uint8_t v : {4, 3, 2, 1, 4, 3, 2, 1, 4}) tap([&] { return flow.answer(v); });
+    tap([&] { return flow.submit(); });
+    ASSERT_EQ(flow.screen(), Screen::thanks);
+    ASSERT_TRUE(db.contains(flow.last_response_id()));
+
+    // Read the row back straight from SQLite, not through our store.
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(options.path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(raw, "SELECT answers, layanan, submitted_at, duration_ms FROM responses WHERE response_id = ?1",
+                       -1, &stmt, nullptr);
+    sqlite3_bind_text(stmt, 1, flow.last_response_id().c_str(), -1, SQLITE_TRANSIENT);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)),
+                 "persyaratan=4;prosedur=3;waktu=2;biaya=1;produk=4;kompetensi=3;perilaku=2;pengaduan=1;sarana=4");
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)), "KTP-el");
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 2)), "2025-07-01T08:00:39+08:00");
+    EXPECT_EQ(sqlite3_column_int64(stmt, 3), 36'000);
+    sqlite3_finalize(stmt);
+    sqlite3_close(raw);
+    std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace skm::kiosk
