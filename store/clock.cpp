@@ -27,8 +27,11 @@ std::int64_t SystemClock::monotonic_ms() {
 }
 
 void ManualClock::advance_ms(std::int64_t ms) {
+    // Wall time moves with it, by the whole seconds the counter crossed (so
+    // short steps add up); days roll over through timegm.
+    auto whole_seconds = [](std::int64_t t) { return t >= 0 ? t / 1000 : -((-t + 999) / 1000); };
+    const std::int64_t crossed = whole_seconds(monotonic_ + ms) - whole_seconds(monotonic_);
     monotonic_ += ms;
-    // Wall time moves with it; days roll over through timegm.
     std::tm t{};
     t.tm_year = now_.date.year - 1900;
     t.tm_mon = now_.date.month - 1;
@@ -36,7 +39,7 @@ void ManualClock::advance_ms(std::int64_t ms) {
     t.tm_hour = now_.hour;
     t.tm_min = now_.minute;
     t.tm_sec = now_.second;
-    std::time_t seconds = timegm(&t) + ms / 1000;
+    std::time_t seconds = timegm(&t) + crossed;
     std::tm moved{};
     gmtime_r(&seconds, &moved);
     now_.date = {moved.tm_year + 1900, moved.tm_mon + 1, moved.tm_mday};

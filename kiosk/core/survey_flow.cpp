@@ -68,9 +68,10 @@ std::string SurveyFlow::profile_value(ProfileField field) const {
     return profile_slot(answers_, field);
 }
 
-bool SurveyFlow::profile_complete() const {
-    return std::all_of(std::begin(profile_answered_), std::end(profile_answered_), [](bool b) { return b; });
-}
+constexpr ProfileField kProfileOrder[4] = {ProfileField::jenis_kelamin, ProfileField::umur, ProfileField::pendidikan,
+                                           ProfileField::pekerjaan};
+
+ProfileField SurveyFlow::profile_field() const { return kProfileOrder[std::min<std::size_t>(profile_step_, 3)]; }
 
 int SurveyFlow::countdown_seconds() const {
     std::int64_t total = 0;
@@ -92,9 +93,10 @@ void SurveyFlow::reset_survey() {
     // Nothing of the previous citizen may remain visible to the next one.
     answers_ = store::SurveyAnswers{};
     answers_.answers.assign(questionnaire_.unsur.size(), 0);
-    std::fill(std::begin(profile_answered_), std::end(profile_answered_), false);
+    profile_step_ = 0;
     unsur_index_ = 0;
     store_problem_.reset();
+    pending_.reset();
 }
 
 bool SurveyFlow::set_language(const std::string& language) {
@@ -122,16 +124,13 @@ bool SurveyFlow::choose_layanan(std::size_t index) {
     return true;
 }
 
-bool SurveyFlow::set_profile(ProfileField field, std::string value) {
-    if (screen_ != Screen::profile || !valid_profile_value(field, value)) return false;
-    profile_slot(answers_, field) = std::move(value);
-    profile_answered_[static_cast<int>(field)] = true;
-    touched();
-    return true;
-}
-
-bool SurveyFlow::profile_done() {
-    if (screen_ != Screen::profile || guarded()) return false;
+bool SurveyFlow::choose_profile(std::string value) {
+    if (screen_ != Screen::profile || guarded() || !valid_profile_value(profile_field(), value)) return false;
+    profile_slot(answers_, profile_field()) = std::move(value);
+    if (++profile_step_ < 4) {
+        go(Screen::profile);
+        return true;
+    }
     unsur_index_ = 0;
     go(answers_.answers.empty() ? Screen::saran : Screen::unsur);
     return true;
@@ -156,9 +155,17 @@ bool SurveyFlow::back() {
             reset_survey();
             go(Screen::welcome);
             return true;
-        case Screen::profile: go(Screen::layanan); return true;
+        case Screen::profile:
+            if (profile_step_ > 0) {
+                --profile_step_;
+                go(Screen::profile);
+            } else {
+                go(Screen::layanan);
+            }
+            return true;
         case Screen::unsur:
             if (unsur_index_ == 0) {
+                profile_step_ = 3;
                 go(Screen::profile);
             } else {
                 --unsur_index_;
@@ -167,6 +174,7 @@ bool SurveyFlow::back() {
             return true;
         case Screen::saran:
             if (answers_.answers.empty()) {
+                profile_step_ = 3;
                 go(Screen::profile);
             } else {
                 unsur_index_ = answers_.answers.size() - 1;
@@ -186,18 +194,23 @@ bool SurveyFlow::set_saran(std::string text) {
 
 bool SurveyFlow::submit() {
     if ((screen_ != Screen::saran && screen_ != Screen::store_failed) || guarded()) return false;
-    store::Submission submission = store::new_submission(answers_, device_, clock_, ids_, settings_.quality);
-    if (last_submit_at_ && now() - *last_submit_at_ < settings_.min_interval_ms) {
-        submission.response.flags.emplace_back("soon_after_previous");
+    const bool retry = screen_ == Screen::store_failed && pending_.has_value();
+    if (!retry) {
+        pending_ = store::new_submission(answers_, device_, clock_, ids_, settings_.quality);
+        if (last_submit_at_ && now() - *last_submit_at_ < settings_.min_interval_ms) {
+            pending_->response.flags.emplace_back("soon_after_previous");
+        }
     }
-    if (auto problem = sink_.submit(submission)) {
+    auto problem = sink_.submit(*pending_);
+    // On a retry, "already stored" means the first attempt did reach the disk.
+    if (problem && !(retry && problem->key == "store.duplicate")) {
         store_problem_ = std::move(problem);
         go(Screen::store_failed);  // never "Terima kasih" for an answer that is not stored
         return true;
     }
     last_submit_at_ = now();
     ++submitted_;
-    last_response_id_ = submission.response.response_id;
+    last_response_id_ = pending_->response.response_id;
     reset_survey();
     go(Screen::thanks);
     return true;

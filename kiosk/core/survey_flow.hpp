@@ -65,7 +65,9 @@ public:
     std::size_t unsur_index() const { return unsur_index_; }  // on Screen::unsur
     std::size_t unsur_count() const { return answers_.answers.size(); }
     std::string profile_value(ProfileField field) const;
-    bool profile_complete() const;  // every profile question answered (each may be "tidak menjawab")
+    // The profile is asked one question per screen, in this order.
+    std::size_t profile_step() const { return profile_step_; }  // 0..3 on Screen::profile
+    ProfileField profile_field() const;
     // Seconds left on the thanks or still-there countdown, rounded up.
     int countdown_seconds() const;
     const std::optional<Problem>& store_problem() const { return store_problem_; }
@@ -77,8 +79,9 @@ public:
     bool set_language(const std::string& language);  // welcome only: id, en, jv
     bool start();                                     // welcome → layanan
     bool choose_layanan(std::size_t index);           // → profile
-    bool set_profile(ProfileField field, std::string value);  // "" = prefers not to say
-    bool profile_done();                              // → first unsur
+    // The answer to the current profile question ("" = prefers not to say);
+    // after the fourth → first unsur.
+    bool choose_profile(std::string value);
     bool answer(std::uint8_t value);                  // 1..4 → next unsur, after the last → saran
     bool back();                                      // one screen back; on welcome nothing
     bool set_saran(std::string text);                 // valid UTF-8, cut at kMaxSaranBytes on a character
@@ -108,12 +111,16 @@ private:
     Screen interrupted_ = Screen::welcome;  // what still_there covers
     std::string language_ = "id";
     store::SurveyAnswers answers_;
-    bool profile_answered_[4] = {false, false, false, false};
+    std::size_t profile_step_ = 0;
     std::size_t unsur_index_ = 0;
     std::int64_t screen_since_ = 0;
     std::int64_t last_touch_ = 0;
     std::optional<std::int64_t> last_submit_at_;
     std::optional<Problem> store_problem_;
+    // The submission that failed, kept whole (same id and time) for a retry:
+    // a store that reported failure may still hold it (a failed fsync can
+    // leave the row in the WAL), so a retry must never make a second row.
+    std::optional<store::Submission> pending_;
     std::size_t submitted_ = 0;
     std::string last_response_id_;
 };

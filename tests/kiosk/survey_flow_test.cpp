@@ -21,12 +21,22 @@ const formats::Questionnaire& questionnaire() {
 class FakeSink final : public ResponseSink {
 public:
     std::optional<Problem> submit(const store::Submission& s) override {
-        if (fail) return Problem{"store.disk_full", {{"file", "skm.db"}}};
+        attempts.push_back(s.response.response_id);
+        for (const auto& earlier : stored) {
+            if (earlier.response.response_id == s.response.response_id) {
+                return Problem{"store.duplicate", {{"response_id", s.response.response_id}}};
+            }
+        }
+        // A failed fsync: reported as a failure, yet the row reached the disk.
+        if (fail_but_keep) stored.push_back(s);
+        if (fail || fail_but_keep) return Problem{"store.io_error", {{"file", "skm.db"}}};
         stored.push_back(s);
         return std::nullopt;
     }
     bool fail = false;
+    bool fail_but_keep = false;
     std::vector<store::Submission> stored;
+    std::vector<std::string> attempts;
 };
 
 class CountingIds final : public store::IdSource {
@@ -55,11 +65,13 @@ struct Kiosk {
     void complete_survey(std::uint8_t value = 3) {
         ASSERT_TRUE(tap([&] { return flow.start(); }));
         ASSERT_TRUE(tap([&] { return flow.choose_layanan(1); }));
-        ASSERT_TRUE(tap([&] { return flow.set_profile(ProfileField::jenis_kelamin, "P"); }));
-        ASSERT_TRUE(tap([&] { return flow.set_profile(ProfileField::umur, "60+"); }));
-        ASSERT_TRUE(tap([&] { return flow.set_profile(ProfileField::pendidikan, "SMA"); }));
-        ASSERT_TRUE(tap([&] { return flow.set_profile(ProfileField::pekerjaan, ""); }));
-        ASSERT_TRUE(tap([&] { return flow.profile_done(); }));
+        ASSERT_EQ(flow.profile_field(), ProfileField::jenis_kelamin);
+        ASSERT_TRUE(tap([&] { return flow.choose_profile("P"); }));
+        ASSERT_EQ(flow.profile_field(), ProfileField::umur);
+        ASSERT_TRUE(tap([&] { return flow.choose_profile("60+"); }));
+        ASSERT_TRUE(tap([&] { return flow.choose_profile("SMA"); }));
+        ASSERT_EQ(flow.profile_field(), ProfileField::pekerjaan);
+        ASSERT_TRUE(tap([&] { return flow.choose_profile(""); }));  // prefers not to say
         for (std::size_t i = 0; i < 9; ++i) {
             ASSERT_EQ(flow.unsur_index(), i);
             ASSERT_TRUE(tap([&] { return flow.answer(i == 0 ? 4 : value); }));
@@ -87,8 +99,8 @@ TEST(SurveyFlow, ACompleteSurveyIsStoredThenThanksThenTheNextCitizen) {
     EXPECT_EQ(r.saran, "Antrean pagi terlalu panjang.");
     EXPECT_EQ(r.device_id, "kiosk-test");
     EXPECT_EQ(r.questionnaire_version, "1");
-    EXPECT_EQ(r.submitted_at, "2025-03-04T09:30:36+07:00");  // 18 taps, 2 s before each
-    EXPECT_EQ(k.sink.stored[0].duration_ms, 34'000);           // from the start tap to the submit tap
+    EXPECT_EQ(r.submitted_at, "2025-03-04T09:30:34+07:00");  // 17 taps, 2 s before each
+    EXPECT_EQ(k.sink.stored[0].duration_ms, 32'000);           // from the start tap to the submit tap
     EXPECT_TRUE(r.flags.empty());
     // The next citizen sees nothing of this one.
     EXPECT_EQ(k.flow.answers().layanan, "");
@@ -107,7 +119,7 @@ TEST(SurveyFlow, BackKeepsAnswersAndStepsOneScreen) {
     Kiosk k;
     ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
     ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(0); }));
-    ASSERT_TRUE(k.tap([&] { return k.flow.profile_done(); }));
+    for (int i = 0; i < 4; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.choose_profile(""); }));
     ASSERT_TRUE(k.tap([&] { return k.flow.answer(2); }));
     ASSERT_TRUE(k.tap([&] { return k.flow.answer(4); }));
     EXPECT_EQ(k.flow.unsur_index(), 2u);
@@ -120,6 +132,9 @@ TEST(SurveyFlow, BackKeepsAnswersAndStepsOneScreen) {
     ASSERT_TRUE(k.tap([&] { return k.flow.back(); }));
     ASSERT_TRUE(k.tap([&] { return k.flow.back(); }));
     EXPECT_EQ(k.flow.screen(), Screen::profile);
+    EXPECT_EQ(k.flow.profile_field(), ProfileField::pekerjaan);  // its last question
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.back(); }));
+    EXPECT_EQ(k.flow.profile_field(), ProfileField::jenis_kelamin);
     ASSERT_TRUE(k.tap([&] { return k.flow.back(); }));
     EXPECT_EQ(k.flow.screen(), Screen::layanan);
     ASSERT_TRUE(k.tap([&] { return k.flow.back(); }));
@@ -133,7 +148,7 @@ TEST(SurveyFlow, ADoubleTapNeverAnswersTheNextQuestion) {
     Kiosk k;
     ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
     ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(0); }));
-    ASSERT_TRUE(k.tap([&] { return k.flow.profile_done(); }));
+    for (int i = 0; i < 4; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.choose_profile(""); }));
     ASSERT_TRUE(k.tap([&] { return k.flow.answer(4); }));
     k.clock.advance_ms(120);  // the second tap of a double tap lands on question 2
     EXPECT_FALSE(k.flow.answer(4));
@@ -151,7 +166,7 @@ TEST(SurveyFlow, WalkingAwayAsksThenDiscardsWithoutStoring) {
     Kiosk k;
     ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
     ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(2); }));
-    ASSERT_TRUE(k.tap([&] { return k.flow.profile_done(); }));
+    for (int i = 0; i < 4; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.choose_profile(""); }));
     ASSERT_TRUE(k.tap([&] { return k.flow.answer(3); }));
     k.wait(59'999);
     k.flow.tick();
@@ -191,7 +206,7 @@ TEST(SurveyFlow, FastStraightAndRepeatedSubmissionsAreFlaggedNotDropped) {
     };
     quick([&] { return k.flow.start(); });
     quick([&] { return k.flow.choose_layanan(0); });
-    quick([&] { return k.flow.profile_done(); });
+    for (int i = 0; i < 4; ++i) quick([&] { return k.flow.choose_profile(""); });
     for (int i = 0; i < 9; ++i) quick([&] { return k.flow.answer(1); });
     quick([&] { return k.flow.submit(); });
     ASSERT_EQ(k.sink.stored.size(), 2u);
@@ -206,7 +221,7 @@ TEST(SurveyFlow, NoThanksWhenStorageFailsAndARetryCanSucceed) {
     k.complete_survey();
     ASSERT_EQ(k.flow.screen(), Screen::store_failed);
     ASSERT_TRUE(k.flow.store_problem());
-    EXPECT_EQ(k.flow.store_problem()->key, "store.disk_full");
+    EXPECT_EQ(k.flow.store_problem()->key, "store.io_error");
     EXPECT_TRUE(k.sink.stored.empty());
     EXPECT_EQ(k.flow.submitted_count(), 0u);
     EXPECT_EQ(k.flow.answers().saran, "Antrean pagi terlalu panjang.");  // kept for the retry
@@ -215,6 +230,20 @@ TEST(SurveyFlow, NoThanksWhenStorageFailsAndARetryCanSucceed) {
     EXPECT_EQ(k.flow.screen(), Screen::thanks);
     ASSERT_EQ(k.sink.stored.size(), 1u);
     EXPECT_EQ(k.sink.stored[0].response.saran, "Antrean pagi terlalu panjang.");
+}
+
+TEST(SurveyFlow, ARetryAfterAFailureThatDidReachTheDiskMakesNoSecondRow) {
+    Kiosk k;
+    k.sink.fail_but_keep = true;
+    k.complete_survey();
+    ASSERT_EQ(k.flow.screen(), Screen::store_failed);
+    k.sink.fail_but_keep = false;
+    ASSERT_TRUE(k.tap([&] { return k.flow.submit(); }));
+    EXPECT_EQ(k.flow.screen(), Screen::thanks);
+    ASSERT_EQ(k.sink.attempts.size(), 2u);
+    EXPECT_EQ(k.sink.attempts[0], k.sink.attempts[1]);  // the same response, not a new one
+    EXPECT_EQ(k.sink.stored.size(), 1u);
+    EXPECT_EQ(k.flow.submitted_count(), 1u);
 }
 
 TEST(SurveyFlow, AFailureNobodyRetriesIsDiscardedAfterItsTimeout) {
@@ -240,11 +269,13 @@ TEST(SurveyFlow, EventsOnTheWrongScreenChangeNothing) {
     EXPECT_FALSE(k.tap([&] { return k.flow.set_language("en"); }));
     EXPECT_FALSE(k.tap([&] { return k.flow.choose_layanan(3); }));  // no such tile
     ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(0); }));
-    EXPECT_FALSE(k.tap([&] { return k.flow.set_profile(ProfileField::umur, "35"); }));
-    EXPECT_FALSE(k.tap([&] { return k.flow.set_profile(ProfileField::pendidikan, "SD "); }));
+    EXPECT_FALSE(k.tap([&] { return k.flow.choose_profile("X"); }));  // not L or P
+    ASSERT_TRUE(k.tap([&] { return k.flow.choose_profile("L"); }));
+    EXPECT_FALSE(k.tap([&] { return k.flow.choose_profile("35"); }));  // bands only
+    EXPECT_FALSE(k.tap([&] { return k.flow.choose_profile("SD"); }));  // pendidikan is not asked yet
     EXPECT_EQ(k.flow.profile_value(ProfileField::umur), "");
-    EXPECT_FALSE(k.flow.profile_complete());
-    ASSERT_TRUE(k.tap([&] { return k.flow.profile_done(); }));
+    EXPECT_EQ(k.flow.profile_value(ProfileField::jenis_kelamin), "L");
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.choose_profile(""); }));
     EXPECT_FALSE(k.tap([&] { return k.flow.answer(0); }));
     EXPECT_FALSE(k.tap([&] { return k.flow.answer(5); }));
     EXPECT_EQ(k.flow.unsur_index(), 0u);
@@ -254,7 +285,7 @@ TEST(SurveyFlow, SaranIsValidUtf8AndCutOnACharacterBoundary) {
     Kiosk k;
     ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
     ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(0); }));
-    ASSERT_TRUE(k.tap([&] { return k.flow.profile_done(); }));
+    for (int i = 0; i < 4; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.choose_profile(""); }));
     for (int i = 0; i < 9; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.answer(3); }));
     EXPECT_FALSE(k.flow.set_saran("bad \xff byte"));
     std::string long_text(1999, 'a');
@@ -280,7 +311,7 @@ TEST(SurveyFlow, StoreSinkPutsTheRowInTheDatabase) {
     };
     tap([&] { return flow.start(); });
     tap([&] { return flow.choose_layanan(0); });
-    tap([&] { return flow.profile_done(); });
+    for (int i = 0; i < 4; ++i) tap([&] { return flow.choose_profile(""); });
     for (std::uint8_t v : {4, 3, 2, 1, 4, 3, 2, 1, 4}) tap([&] { return flow.answer(v); });
     tap([&] { return flow.submit(); });
     ASSERT_EQ(flow.screen(), Screen::thanks);
@@ -297,8 +328,8 @@ TEST(SurveyFlow, StoreSinkPutsTheRowInTheDatabase) {
     EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)),
                  "persyaratan=4;prosedur=3;waktu=2;biaya=1;produk=4;kompetensi=3;perilaku=2;pengaduan=1;sarana=4");
     EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)), "KTP-el");
-    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 2)), "2025-07-01T08:00:39+08:00");
-    EXPECT_EQ(sqlite3_column_int64(stmt, 3), 36'000);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 2)), "2025-07-01T08:00:48+08:00");  // 16 taps, 3 s before each
+    EXPECT_EQ(sqlite3_column_int64(stmt, 3), 45'000);
     sqlite3_finalize(stmt);
     sqlite3_close(raw);
     std::filesystem::remove_all(dir);

@@ -1,0 +1,34 @@
+// The kiosk's configuration file (assets/kiosk/demo.json or the office's
+// own): office name, device id, where the layanan list and questionnaire are
+// (relative to the file's folder's parent assets dir, or absolute), and the
+// timings of the survey. Every field is optional except the office name.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace skm::formats {
+
+struct KioskConfig {
+    std::string office;
+    std::string region;
+    std::string device_id = "kiosk";
+    std::filesystem::path layanan_file;        // resolved
+    std::filesystem::path questionnaire_file;  // resolved
+    std::int64_t idle_prompt_ms = 60'000;
+    std::int64_t idle_reset_ms = 20'000;
+    std::int64_t thanks_ms = 8'000;
+    std::int64_t min_interval_ms = 30'000;
+    std::int64_t min_duration_ms = 15'000;
+    std::string initial_staff_pin;  // used once, to set the PIN when none is stored
+};
+
+// Relative paths resolve against assets_dir. Throws skm::Error(input) with a
+// "config.*" problem naming the file and the field.
+KioskConfig parse_kiosk_config(std::string_view json_text, std::string_view file_name,
+                               const std::filesystem::path& assets_dir);
+KioskConfig load_kiosk_config(const std::filesystem::path& path, const std::filesystem::path& assets_dir);
+
+}  // namespace skm::formats

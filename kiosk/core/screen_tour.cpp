@@ -1,0 +1,69 @@
+#include "kiosk/core/screen_tour.hpp"
+
+namespace skm::kiosk {
+namespace {
+
+class TourSink final : public ResponseSink {
+public:
+    std::optional<Problem> submit(const store::Submission&) override {
+        if (fail) return Problem{"store.disk_full", {}};
+        return std::nullopt;
+    }
+    bool fail = false;
+};
+
+class TourIds final : public store::IdSource {
+public:
+    std::string next_id() override { return "tour-" + std::to_string(++n_); }
+
+private:
+    int n_ = 0;
+};
+
+}  // namespace
+
+void tour_every_screen(const formats::Questionnaire& questionnaire, const std::vector<std::string>& layanan,
+                       const std::string& language,
+                       const std::function<void(const std::string& name, SurveyFlow& flow)>& at_stop) {
+    store::ManualClock clock(scoring::Timestamp{{2025, 3, 4}, 9, 0, 0, 420});
+    TourSink sink;
+    TourIds ids;
+    SurveyFlow flow(questionnaire, layanan, FlowSettings{}, store::DeviceIdentity{"tour", &questionnaire}, clock, ids, sink);
+    auto step = [&](auto event) {
+        clock.advance_ms(1000);
+        event();
+    };
+    flow.set_language(language);
+    at_stop("welcome", flow);
+    step([&] { flow.start(); });
+    at_stop("layanan", flow);
+    step([&] { flow.choose_layanan(0); });
+    const char* profile[] = {"P", "40-49", "SMA", "Wirausaha"};
+    for (int i = 0; i < 4; ++i) {
+        at_stop("profile-" + std::to_string(i + 1), flow);
+        step([&] { flow.choose_profile(profile[i]); });
+    }
+    for (std::size_t i = 0; i < questionnaire.unsur.size(); ++i) {
+        at_stop("unsur-" + std::to_string(i + 1), flow);
+        step([&] { flow.answer(static_cast<std::uint8_t>(3 + i % 2)); });
+    }
+    flow.set_saran("Ruang tunggu nyaman");
+    at_stop("saran", flow);
+    step([&] { flow.submit(); });
+    at_stop("thanks", flow);
+    clock.advance_ms(10'000);
+    flow.tick();
+    step([&] { flow.start(); });
+    clock.advance_ms(61'000);
+    flow.tick();
+    at_stop("still-there", flow);
+    step([&] { flow.still_here(); });
+    step([&] { flow.choose_layanan(1); });
+    for (int i = 0; i < 4; ++i) step([&] { flow.choose_profile(""); });
+    for (std::size_t i = 0; i < questionnaire.unsur.size(); ++i) step([&] { flow.answer(4); });
+    sink.fail = true;
+    step([&] { flow.submit(); });
+    at_stop("store-failed", flow);
+}
+
+}  // namespace skm::kiosk

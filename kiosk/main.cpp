@@ -1,0 +1,207 @@
+// skm-kiosk: the citizen's survey on the touchscreen.
+//   skm-kiosk [--db PATH] [--config PATH] [--windowed] [--size WxH] [--assets DIR]
+//   skm-kiosk --screenshots DIR      every screen, language and orientation as PNG
+// Bench-only: --render-every-frame, --exit-after SECONDS, --frames N.
+// Index: [arguments] [setup] [run]
+#include "formats/assets_dir.hpp"
+#include "formats/kiosk_config.hpp"
+#include "formats/layanan_list.hpp"
+#include "kiosk/core/staff_lock.hpp"
+#include "kiosk/core/store_sink.hpp"
+#include "kiosk/core/survey_flow.hpp"
+#include "kiosk/platform/espeak_speaker.hpp"
+#include "kiosk/platform/imgui_session.hpp"
+#include "kiosk/platform/kiosk_loop.hpp"
+#include "kiosk/platform/screenshots.hpp"
+#include "kiosk/platform/window.hpp"
+#include "kiosk/ui/staff_gate.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "store/response_store.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <string>
+
+namespace skm::kiosk {
+namespace {
+
+// ---- [arguments] -------------------------------------------------------------
+
+struct Arguments {
+    std::optional<std::filesystem::path> db;
+    std::optional<std::filesystem::path> config;
+    std::optional<std::filesystem::path> assets;
+    std::optional<std::filesystem::path> screenshots;
+    std::filesystem::path fonts = "/usr/share/fonts/truetype/noto";
+    bool windowed = false;
+    int width = 1280;
+    int height = 800;
+    bool render_every_frame = false;
+    double exit_after = -1;
+    std::int64_t frames = -1;
+};
+
+[[noreturn]] void usage(const std::string& problem) {
+    std::cerr << "skm-kiosk: " << problem << "\n"
+              << "usage: skm-kiosk [--db PATH] [--config PATH] [--windowed] [--size WxH] [--assets DIR]\n"
+              << "       skm-kiosk --screenshots DIR\n";
+    std::exit(2);
+}
+
+Arguments parse(int argc, char** argv) {
+    Arguments a;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) usage(arg + " needs a value");
+            return argv[++i];
+        };
+        if (arg == "--db") a.db = value();
+        else if (arg == "--config") a.config = value();
+        else if (arg == "--assets") a.assets = value();
+        else if (arg == "--screenshots") a.screenshots = value();
+        else if (arg == "--fonts") a.fonts = value();
+        else if (arg == "--windowed") a.windowed = true;
+        else if (arg == "--render-every-frame") a.render_every_frame = true;
+        else if (arg == "--exit-after") a.exit_after = std::atof(value().c_str());
+        else if (arg == "--frames") a.frames = std::atoll(value().c_str());
+        else if (arg == "--size") {
+            const std::string size = value();
+            if (std::sscanf(size.c_str(), "%dx%d", &a.width, &a.height) != 2 || a.width < 320 || a.height < 320) {
+                usage("--size must look like 1280x800");
+            }
+            a.windowed = true;
+        } else {
+            usage("unknown option " + arg);
+        }
+    }
+    return a;
+}
+
+// ---- [setup] -----------------------------------------------------------------
+
+// The staff PIN hash lives in the device database; the config's initial PIN
+// sets it once.
+std::string staff_pin_hash(store::ResponseStore& db, const formats::KioskConfig& config) {
+    if (auto hash = db.setting("staff.pin_hash")) return *hash;
+    if (config.initial_staff_pin.empty()) return {};
+    const std::string hash = StaffLock::hash_pin(config.initial_staff_pin);
+    db.set_setting("staff.pin_hash", hash);
+    db.audit("system", "staff_pin_set", "from initial_staff_pin in the configuration");
+    return hash;
+}
+
+int run_with_texts(const Arguments& args, const std::filesystem::path& assets, const ui::UiTexts& texts,
+                   std::chrono::steady_clock::time_point process_start);
+
+int run(int argc, char** argv) {
+    const auto process_start = std::chrono::steady_clock::now();
+    const Arguments args = parse(argc, argv);
+    const auto assets = formats::find_assets(args.assets, std::getenv("SKM_ASSETS"), formats::current_executable(argv[0]));
+    const auto texts = ui::UiTexts::load(assets / "i18n");
+    try {
+        return run_with_texts(args, assets, texts, process_start);
+    } catch (const Error& error) {
+        // A bad configuration or an unusable database: said in plain Indonesian.
+        std::cerr << "skm-kiosk: " << texts.format("id", error.problem().key, error.problem().args) << "\n";
+        return error.kind() == ErrorKind::storage ? 4 : 3;
+    }
+}
+
+int run_with_texts(const Arguments& args, const std::filesystem::path& assets, const ui::UiTexts& texts,
+                   std::chrono::steady_clock::time_point process_start) {
+    const auto config = formats::load_kiosk_config(args.config.value_or(assets / "kiosk" / "demo.json"), assets);
+    const auto questionnaire = formats::load_questionnaire(config.questionnaire_file);
+    const auto layanan = formats::load_layanan_list(config.layanan_file);
+
+    platform::ImGuiSession imgui;
+    std::unique_ptr<platform::Window> window;
+    try {
+        platform::WindowOptions options;
+        options.windowed = args.windowed || args.screenshots.has_value();
+        options.width = args.width;
+        options.height = args.height;
+        options.title = "SKM — " + config.office;
+        options.hide_cursor = !options.windowed;
+        window = std::make_unique<platform::Window>(options);
+    } catch (const platform::NoDisplay& e) {
+        std::cerr << texts.format("id", "kiosk.no_display", {{"detail", e.what()}}) << "\n";
+        return 1;
+    }
+
+    if (args.screenshots) {
+        platform::ScreenshotJob job{*args.screenshots, args.fonts};
+        const int written = platform::write_screenshots(*window, job, config, questionnaire, layanan, texts);
+        std::cerr << "skm-kiosk: " << written << " screenshots in " << args.screenshots->string() << "\n";
+        return 0;
+    }
+
+    // ---- [run] -------------------------------------------------------------------
+    store::SystemClock clock;
+    store::StoreOptions store_options;
+    store_options.path = args.db.value_or(store::default_database_path());
+    store::ResponseStore db(store_options, questionnaire.scheme, clock);
+    if (db.open_report().moved_aside) {
+        std::cerr << texts.format("id", "kiosk.storage_alert", {{"moved", db.open_report().moved_aside->string()}}) << "\n";
+    }
+    StoreSink sink(db);
+    store::RandomUuidSource ids;
+    FlowSettings settings;
+    settings.idle_prompt_ms = config.idle_prompt_ms;
+    settings.idle_reset_ms = config.idle_reset_ms;
+    settings.thanks_ms = config.thanks_ms;
+    settings.min_interval_ms = config.min_interval_ms;
+    settings.quality.min_duration_ms = config.min_duration_ms;
+    SurveyFlow flow(questionnaire, layanan, settings, store::DeviceIdentity{config.device_id, &questionnaire}, clock, ids,
+                    sink);
+    StaffLock lock(staff_pin_hash(db, config), clock);
+    ui::StaffGate gate(lock, clock);
+    platform::EspeakSpeaker speaker;
+
+    const auto styled = platform::style_for_window(*window, args.fonts);
+    ui::ViewContext view{flow, texts, speaker, config, styled.fonts, styled.scale, &gate};
+    ui::TouchQueue queue;
+
+    platform::LoopOptions loop;
+    loop.render_every_frame = args.render_every_frame;
+    loop.max_seconds = args.exit_after;
+    loop.max_frames = args.frames;
+    int seconds = 0;
+    loop.every_second = [&] {
+        gate.responses_on_device = static_cast<std::size_t>(flow.submitted_count());
+        if (++seconds % 60 == 0) db.backup_if_due();
+    };
+    loop.after_frame = [&](std::int64_t frame) {
+        if (frame != 1) return;
+        // Operators and bench/kiosk-bench read this: cold start to the first drawn frame.
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - process_start);
+        std::cerr << "skm-kiosk: first frame after " << ms.count() << " ms\n";
+    };
+    gate.responses_on_device = static_cast<std::size_t>(db.count());
+    const auto stats = platform::run_kiosk_loop(*window, view, gate, queue, loop);
+    if (gate.exit_requested()) db.audit("staff", "kiosk_closed", "");
+    std::cerr << "skm-kiosk: " << stats.frames << " frames\n";
+    speaker.stop();
+    return 0;
+}
+
+}  // namespace
+}  // namespace skm::kiosk
+
+int main(int argc, char** argv) {
+    try {
+        return skm::kiosk::run(argc, argv);
+    } catch (const skm::Error& error) {
+        // No window texts yet: the problem key and its values are still readable.
+        std::cerr << "skm-kiosk: " << error.problem().key;
+        for (const auto& [name, value] : error.problem().args) std::cerr << " " << name << "=" << value;
+        std::cerr << "\n";
+        return error.kind() == skm::ErrorKind::storage ? 4 : 3;
+    } catch (const std::exception& error) {
+        std::cerr << "skm-kiosk: " << error.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,47 @@
+// Parts shared by the survey screens: the bottom bar and the tile grid.
+#include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace skm::kiosk::ui {
+
+void draw_bottom_bar(ViewContext& ctx, const Area& area, const std::string& spoken) {
+    const float height = 104 * ctx.scale;
+    const float y = area.size.y - area.margin - height;
+    const float width = std::min(340 * ctx.scale, (area.inner_width() - area.gap) / 2);
+    ImGui::SetCursorScreenPos(ImVec2(area.margin, y));
+    ButtonStyle secondary{palette::kNeutral, palette::kText, nullptr, true};
+    if (big_button(ctx, "back", "\xE2\x80\xB9 " + ctx.t("kiosk.back"), ImVec2(width, height), secondary)) {
+        ctx.speaker.stop();
+        ctx.flow.back();
+    }
+    ImGui::SetCursorScreenPos(ImVec2(area.size.x - area.margin - width, y));
+    if (big_button(ctx, "read_aloud", ctx.t("kiosk.read_aloud"), ImVec2(width, height), secondary)) {
+        // espeak-ng has no Javanese voice: Javanese text is read with the Indonesian one.
+        ctx.speaker.say(spoken, ctx.flow.language());
+    }
+    const std::string note = ctx.t("kiosk.read_aloud_note");
+    if (!note.empty()) {  // above the bar, where there is room in every orientation
+        centered_text(ctx.fonts.small, note, area.margin, y - ctx.fonts.small->FontSize * 1.3f, area.inner_width(),
+                      palette::kMuted);
+    }
+}
+
+int draw_choice_grid(ViewContext& ctx, const Area& area, float y, const std::string& id_prefix,
+                     const std::vector<std::string>& labels, int columns, float tile_height, int selected) {
+    const float width = (area.inner_width() - area.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    int tapped = -1;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const int row = static_cast<int>(i) / columns;
+        const int col = static_cast<int>(i) % columns;
+        ImGui::SetCursorScreenPos(ImVec2(area.margin + static_cast<float>(col) * (width + area.gap),
+                                         y + static_cast<float>(row) * (tile_height + area.gap)));
+        ButtonStyle style;
+        if (static_cast<int>(i) == selected) style = ButtonStyle{palette::kSelected, palette::kText, nullptr, true};
+        if (big_button(ctx, id_prefix + std::to_string(i), labels[i], ImVec2(width, tile_height), style)) {
+            tapped = static_cast<int>(i);
+        }
+    }
+    return tapped;
+}
+
+}  // namespace skm::kiosk::ui

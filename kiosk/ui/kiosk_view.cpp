@@ -1,0 +1,35 @@
+#include "kiosk/ui/kiosk_view.hpp"
+
+#include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/staff_gate.hpp"
+
+namespace skm::kiosk::ui {
+
+void draw_kiosk(ViewContext& ctx) {
+    ctx.buttons.clear();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(display);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin("kiosk", nullptr, flags);
+    const Area area{display, 32 * ctx.scale, 16 * ctx.scale};
+    if (ImGui::GetIO().MouseDown[0]) ctx.flow.touched();
+    const bool staff_open = ctx.staff && ctx.staff->draw(ctx, display.x, display.y);
+    if (!staff_open) {
+        switch (ctx.flow.screen()) {
+            case Screen::welcome: draw_welcome(ctx, area); break;
+            case Screen::layanan: draw_layanan(ctx, area); break;
+            case Screen::profile: draw_profile(ctx, area); break;
+            case Screen::unsur: draw_unsur(ctx, area); break;
+            case Screen::saran: draw_saran(ctx, area); break;
+            case Screen::thanks: draw_thanks(ctx, area); break;
+            case Screen::store_failed: draw_store_failed(ctx, area); break;
+            case Screen::still_there: draw_still_there(ctx, area); break;
+        }
+    }
+    ImGui::End();
+}
+
+}  // namespace skm::kiosk::ui

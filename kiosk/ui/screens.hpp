@@ -1,0 +1,34 @@
+// One function per screen (one file each), called by draw_kiosk with the
+// full-screen area. Each draws the flow's state and calls its events.
+#pragma once
+
+#include "kiosk/ui/view_context.hpp"
+
+namespace skm::kiosk::ui {
+
+struct Area {
+    ImVec2 size;     // the whole display
+    float margin;    // outer margin
+    float gap;       // between buttons
+    bool portrait() const { return size.y > size.x; }
+    float inner_width() const { return size.x - 2 * margin; }
+};
+
+void draw_welcome(ViewContext& ctx, const Area& area);
+void draw_layanan(ViewContext& ctx, const Area& area);
+void draw_profile(ViewContext& ctx, const Area& area);
+void draw_unsur(ViewContext& ctx, const Area& area);
+void draw_saran(ViewContext& ctx, const Area& area);
+void draw_thanks(ViewContext& ctx, const Area& area);
+void draw_store_failed(ViewContext& ctx, const Area& area);
+void draw_still_there(ViewContext& ctx, const Area& area);
+
+// The bottom bar of survey screens: Back on the left, Read aloud on the right
+// (speaking `spoken`), and an optional note in the middle.
+void draw_bottom_bar(ViewContext& ctx, const Area& area, const std::string& spoken);
+
+// Tiles in a grid starting at y; returns the index tapped, or -1.
+int draw_choice_grid(ViewContext& ctx, const Area& area, float y, const std::string& id_prefix,
+                     const std::vector<std::string>& labels, int columns, float tile_height, int selected = -1);
+
+}  // namespace skm::kiosk::ui

@@ -1,0 +1,92 @@
+#include "kiosk/ui/staff_gate.hpp"
+
+#include "kiosk/ui/widgets.hpp"
+
+namespace skm::kiosk::ui {
+
+bool StaffGate::draw(ViewContext& ctx, float w, float h) {
+    if (mode_ == Mode::closed) {
+        // The corner: a square of 1.5 layout units, invisible.
+        const ImGuiIO& io = ImGui::GetIO();
+        const float corner = 120 * ctx.scale;
+        const bool in_corner = io.MousePos.x >= 0 && io.MousePos.x < corner && io.MousePos.y >= 0 && io.MousePos.y < corner;
+        if (io.MouseDown[0] && in_corner) {
+            if (press_started_ < 0) press_started_ = clock_.monotonic_ms();
+            if (clock_.monotonic_ms() - press_started_ >= kHoldMs) {
+                mode_ = Mode::pin;
+                entered_.clear();
+                message_key_.clear();
+                press_started_ = -1;
+            }
+        } else {
+            press_started_ = -1;
+        }
+        return false;
+    }
+    mode_ == Mode::pin ? draw_pin(ctx, w, h) : draw_menu(ctx, w, h);
+    return true;
+}
+
+void StaffGate::draw_pin(ViewContext& ctx, float w, float h) {
+    const float s = ctx.scale;
+    const float key = std::min(130 * s, (h - 300 * s) / 4.6f);
+    const float gap = 14 * s;
+    const float pad_w = 3 * key + 2 * gap;
+    const float x0 = (w - pad_w) / 2;
+    float y = 24 * s;
+    y += centered_text(ctx.fonts.title, ctx.t("kiosk.pin.title"), 0, y, w, palette::kText);
+    std::string dots;
+    for (std::size_t i = 0; i < entered_.size(); ++i) dots += "\xE2\x80\xA2 ";
+    y += centered_text(ctx.fonts.title, dots.empty() ? " " : dots, 0, y + 4 * s, w, palette::kText);
+    std::string message;
+    if (lock_.locked()) {
+        message = ctx.f("kiosk.pin.locked", {{"seconds", std::to_string(lock_.locked_seconds())}});
+    } else if (!message_key_.empty()) {
+        message = ctx.t(message_key_);
+    }
+    y += centered_text(ctx.fonts.small, message.empty() ? " " : message, 0, y, w, palette::kAnswer[0]) + 12 * s;
+    const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
+    ButtonStyle digit{palette::kNeutral, palette::kText, ctx.fonts.title, true};
+    for (int i = 0; i < 12; ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(x0 + static_cast<float>(i % 3) * (key + gap), y + static_cast<float>(i / 3) * (key + gap)));
+        const std::string label = i == 11 ? ctx.t("kiosk.pin.ok") : i == 9 ? ctx.t("kiosk.keyboard.delete") : labels[i];
+        if (!big_button(ctx, std::string("pin_") + std::to_string(i), label, ImVec2(key, key), i == 11 ? ButtonStyle{} : digit)) {
+            continue;
+        }
+        if (i == 9) {
+            if (!entered_.empty()) entered_.pop_back();
+        } else if (i == 11) {
+            const PinResult result = lock_.try_pin(entered_);
+            entered_.clear();
+            message_key_ = result == PinResult::wrong ? "kiosk.pin.wrong" : "";
+            if (result == PinResult::ok) mode_ = Mode::menu;
+        } else if (entered_.size() < 12) {
+            entered_ += labels[i];
+        }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x0, y + 4 * (key + gap)));
+    if (big_button(ctx, "pin_cancel", ctx.t("kiosk.cancel"), ImVec2(pad_w, 90 * s),
+                   ButtonStyle{palette::kNeutral, palette::kText, nullptr, true})) {
+        mode_ = Mode::closed;
+        entered_.clear();
+    }
+}
+
+void StaffGate::draw_menu(ViewContext& ctx, float w, float h) {
+    const float s = ctx.scale;
+    float y = h * 0.2f;
+    y += centered_text(ctx.fonts.title, ctx.t("kiosk.staff.title"), 0, y, w, palette::kText) + 16 * s;
+    y += centered_text(ctx.fonts.body, ctx.f("kiosk.staff.today", {{"count", std::to_string(responses_on_device)}}), 0, y, w,
+                       palette::kText) +
+         40 * s;
+    const ImVec2 size(std::min(w - 64 * s, 600 * s), 120 * s);
+    ImGui::SetCursorScreenPos(ImVec2((w - size.x) / 2, y));
+    if (big_button(ctx, "staff_back", ctx.t("kiosk.staff.back"), size)) mode_ = Mode::closed;
+    ImGui::SetCursorScreenPos(ImVec2((w - size.x) / 2, y + size.y + 24 * s));
+    if (big_button(ctx, "staff_exit", ctx.t("kiosk.staff.exit"), size,
+                   ButtonStyle{palette::kNeutral, palette::kText, nullptr, true})) {
+        exit_requested_ = true;
+    }
+}
+
+}  // namespace skm::kiosk::ui

@@ -1,0 +1,43 @@
+// Staff entry, hidden from citizens: a 3-second press in the top-left corner
+// opens a PIN pad; the right PIN opens the staff menu (closing the kiosk is
+// only possible from there). Wrong PINs lock the pad for a while.
+#pragma once
+
+#include "kiosk/core/staff_lock.hpp"
+#include "kiosk/ui/view_context.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace skm::kiosk::ui {
+
+class StaffGate {
+public:
+    StaffGate(StaffLock& lock, store::Clock& clock) : lock_(lock), clock_(clock) {}
+
+    // Called every frame before the screen is drawn: watches the corner.
+    // Returns true while the pad or the menu covers the screen (the survey
+    // screen is then not drawn).
+    bool draw(ViewContext& ctx, float display_w, float display_h);
+
+    bool open() const { return mode_ != Mode::closed; }
+    bool exit_requested() const { return exit_requested_; }
+    std::size_t responses_on_device = 0;  // shown in the menu
+
+    static constexpr std::int64_t kHoldMs = 3000;
+
+private:
+    enum class Mode { closed, pin, menu };
+    void draw_pin(ViewContext& ctx, float w, float h);
+    void draw_menu(ViewContext& ctx, float w, float h);
+
+    StaffLock& lock_;
+    store::Clock& clock_;
+    Mode mode_ = Mode::closed;
+    std::int64_t press_started_ = -1;
+    std::string entered_;
+    std::string message_key_;
+    bool exit_requested_ = false;
+};
+
+}  // namespace skm::kiosk::ui

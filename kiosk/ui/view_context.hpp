@@ -1,0 +1,66 @@
+// What every screen view gets: the flow to show and drive, the words, the
+// speaker, the fonts and the layout scale. Views also record each button they
+// drew (tests and the end-to-end run find buttons by id) and every label that
+// did not fit its button, so a test can insist there is none.
+#pragma once
+
+#include "formats/kiosk_config.hpp"
+#include "kiosk/core/speaker.hpp"
+#include "kiosk/core/survey_flow.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/ui_texts.hpp"
+
+#include <imgui.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace skm::kiosk::ui {
+
+class StaffGate;
+
+struct ButtonRecord {
+    std::string id;
+    std::string label;
+    ImVec2 min;
+    ImVec2 max;
+    ImVec2 center() const { return ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2); }
+};
+
+struct Overflow {
+    std::string id;
+    std::string label;
+    float needed = 0;
+    float available = 0;
+};
+
+struct ViewContext {
+    SurveyFlow& flow;
+    const UiTexts& texts;
+    Speaker& speaker;
+    const formats::KioskConfig& config;
+    Fonts fonts;
+    float scale = 1.0f;
+    StaffGate* staff = nullptr;  // null: no staff entry (screenshots)
+
+    // View-only state that the flow does not need to know.
+    int layanan_page = 0;
+    bool keyboard_shift = false;
+
+    std::vector<ButtonRecord> buttons{};  // this frame's
+    std::vector<Overflow> overflows{};    // accumulated
+
+    std::string t(const std::string& key) const { return texts.text(flow.language(), key); }
+    std::string f(const std::string& key, const std::vector<std::pair<std::string, std::string>>& args) const {
+        return texts.format(flow.language(), key, args);
+    }
+    const ButtonRecord* button(const std::string& id) const {
+        for (const auto& b : buttons) {
+            if (b.id == id) return &b;
+        }
+        return nullptr;
+    }
+};
+
+}  // namespace skm::kiosk::ui

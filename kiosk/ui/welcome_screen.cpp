@@ -1,0 +1,47 @@
+// Welcome: the office, one big "Mulai survei", and the three languages.
+#include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace skm::kiosk::ui {
+
+void draw_welcome(ViewContext& ctx, const Area& area) {
+    const float s = ctx.scale;
+    float y = area.margin + 40 * s;
+    y += centered_text(ctx.fonts.body, ctx.config.office, area.margin, y, area.inner_width(), palette::kMuted);
+    if (!ctx.config.region.empty()) {
+        y += centered_text(ctx.fonts.small, ctx.config.region, area.margin, y, area.inner_width(), palette::kMuted);
+    }
+    y += 40 * s;
+    y += centered_text(ctx.fonts.title, ctx.t("kiosk.welcome.title"), area.margin, y, area.inner_width(), palette::kText);
+    y += 16 * s;
+    y += centered_text(ctx.fonts.body, ctx.t("kiosk.welcome.subtitle"), area.margin + 40 * s, y,
+                       area.inner_width() - 80 * s, palette::kText);
+
+    const ImVec2 start_size(std::min(area.inner_width(), 640 * s), 150 * s);
+    const float start_y = std::max(y + 40 * s, area.size.y * 0.5f - start_size.y / 2);
+    ImGui::SetCursorScreenPos(ImVec2((area.size.x - start_size.x) / 2, start_y));
+    ButtonStyle primary;
+    primary.font = ctx.fonts.title;
+    if (big_button(ctx, "start", ctx.t("kiosk.welcome.start"), start_size, primary)) ctx.flow.start();
+
+    // Languages, each written in itself, at the bottom.
+    const float lang_height = 96 * s;
+    const float lang_y = area.size.y - area.margin - lang_height;
+    centered_text(ctx.fonts.small, ctx.t("kiosk.welcome.language"), area.margin, lang_y - 44 * s, area.inner_width(),
+                  palette::kMuted);
+    const char* languages[] = {"id", "en", "jv"};
+    const float width = std::min(360 * s, (area.inner_width() - 2 * area.gap) / 3);
+    const float x0 = (area.size.x - (3 * width + 2 * area.gap)) / 2;
+    for (int i = 0; i < 3; ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(x0 + static_cast<float>(i) * (width + area.gap), lang_y));
+        const bool chosen = ctx.flow.language() == languages[i];
+        ButtonStyle style = chosen ? ButtonStyle{palette::kSelected, palette::kText, nullptr, true}
+                                   : ButtonStyle{palette::kNeutral, palette::kText, nullptr, false};
+        const std::string label = ctx.texts.text(languages[i], std::string("kiosk.language.") + languages[i]);
+        if (big_button(ctx, std::string("lang_") + languages[i], label, ImVec2(width, lang_height), style)) {
+            ctx.flow.set_language(languages[i]);
+        }
+    }
+}
+
+}  // namespace skm::kiosk::ui

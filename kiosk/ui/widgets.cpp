@@ -1,0 +1,121 @@
+#include "kiosk/ui/widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace skm::kiosk::ui {
+namespace {
+
+float text_width(ImFont* font, const std::string& text) {
+    return font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, text.c_str()).x;
+}
+
+// Wraps and draws `label` centred in the rectangle; records an overflow when
+// a line is still wider than the room.
+void draw_label(ViewContext& ctx, const std::string& id, const std::string& label, ImFont* font, ImVec2 min, ImVec2 max,
+                ImU32 color) {
+    const float pad = 12.0f * ctx.scale;
+    const float room = max.x - min.x - 2 * pad;
+    const auto lines = wrap_lines(font, label, room);
+    const float line_height = font->FontSize * 1.1f;
+    const float total = line_height * static_cast<float>(lines.size());
+    float y = min.y + ((max.y - min.y) - total) / 2;
+    float widest = 0;
+    for (const auto& line : lines) {
+        const float w = text_width(font, line);
+        widest = std::max(widest, w);
+        ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(min.x + ((max.x - min.x) - w) / 2, y), color,
+                                            line.c_str());
+        y += line_height;
+    }
+    if (widest > room + 0.5f || total > (max.y - min.y) + 0.5f) {
+        ctx.overflows.push_back({id, label, std::max(widest, total), std::min(room, max.y - min.y)});
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> wrap_lines(ImFont* font, const std::string& text, float width) {
+    std::vector<std::string> lines;
+    std::istringstream words(text);
+    std::string line;
+    for (std::string word; words >> word;) {
+        const std::string candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && text_width(font, candidate) > width) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = candidate;
+        }
+    }
+    if (!line.empty() || lines.empty()) lines.push_back(line);
+    return lines;
+}
+
+bool big_button(ViewContext& ctx, const std::string& id, const std::string& label, ImVec2 size, ButtonStyle style) {
+    ImFont* font = style.font ? style.font : ctx.fonts.body;
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + size.x, min.y + size.y);
+    const bool clicked = ImGui::InvisibleButton(id.c_str(), size);
+    const bool held = ImGui::IsItemActive();
+    auto* draw = ImGui::GetWindowDrawList();
+    const float rounding = 16.0f * ctx.scale;
+    // Pressed: a visible darkening, since there is no hover on a touchscreen.
+    ImU32 fill = style.fill;
+    if (held) fill = IM_COL32((fill & 0xFF) * 3 / 4, ((fill >> 8) & 0xFF) * 3 / 4, ((fill >> 16) & 0xFF) * 3 / 4, 255);
+    draw->AddRectFilled(min, max, fill, rounding);
+    if (style.outline) draw->AddRect(min, max, palette::kText, rounding, 0, 4.0f * ctx.scale);
+    draw_label(ctx, id, label, font, min, max, style.text);
+    ctx.buttons.push_back({id, label, min, max});
+    return clicked;
+}
+
+bool face_button(ViewContext& ctx, const std::string& id, int value, const std::string& label, ImVec2 size) {
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + size.x, min.y + size.y);
+    const bool clicked = ImGui::InvisibleButton(id.c_str(), size);
+    const bool held = ImGui::IsItemActive();
+    auto* draw = ImGui::GetWindowDrawList();
+    const ImU32 fill = palette::kAnswer[std::clamp(value, 1, 4) - 1];
+    draw->AddRectFilled(min, max, fill, 18.0f * ctx.scale);
+    if (held) draw->AddRect(min, max, palette::kText, 18.0f * ctx.scale, 0, 6.0f * ctx.scale);
+
+    // The face: in the upper part, sized by the button's narrow side.
+    const float face_room = std::min(size.x, size.y * 0.55f);
+    const float r = face_room * 0.38f;
+    const ImVec2 c(min.x + size.x / 2, min.y + face_room * 0.5f + 8 * ctx.scale);
+    const ImU32 white = IM_COL32(255, 255, 255, 255);
+    const float stroke = std::max(2.0f, r * 0.1f);
+    draw->AddCircleFilled(c, r, IM_COL32(255, 236, 179, 255), 48);
+    draw->AddCircle(c, r, IM_COL32(40, 40, 40, 255), 48, stroke * 0.6f);
+    const ImU32 ink = IM_COL32(40, 40, 40, 255);
+    draw->AddCircleFilled(ImVec2(c.x - r * 0.35f, c.y - r * 0.25f), r * 0.11f, ink);
+    draw->AddCircleFilled(ImVec2(c.x + r * 0.35f, c.y - r * 0.25f), r * 0.11f, ink);
+    // Mouth: a parabola whose bend goes from frown (1) to wide smile (4).
+    const float bend[4] = {-0.28f, -0.12f, 0.12f, 0.30f};
+    const float k = bend[std::clamp(value, 1, 4) - 1] * r;
+    const float mouth_y = c.y + r * 0.38f;
+    ImVec2 points[17];
+    for (int i = 0; i <= 16; ++i) {
+        const float t = -1.0f + 2.0f * static_cast<float>(i) / 16.0f;
+        points[i] = ImVec2(c.x + t * r * 0.5f, mouth_y + k * (1.0f - t * t) - (k < 0 ? k : 0) * 0.0f);
+    }
+    draw->AddPolyline(points, 17, ink, 0, stroke);
+    draw_label(ctx, id, label, ctx.fonts.body, ImVec2(min.x, min.y + face_room + 8 * ctx.scale), max, white);
+    ctx.buttons.push_back({id, label, min, max});
+    return clicked;
+}
+
+float centered_text(ImFont* font, const std::string& text, float x, float y, float width, ImU32 color) {
+    const auto lines = wrap_lines(font, text, width);
+    const float line_height = font->FontSize * 1.15f;
+    for (const auto& line : lines) {
+        const float w = text_width(font, line);
+        ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(x + (width - w) / 2, y), color, line.c_str());
+        y += line_height;
+    }
+    return line_height * static_cast<float>(lines.size());
+}
+
+}  // namespace skm::kiosk::ui

@@ -1,0 +1,32 @@
+// Touch widgets drawn with ImGui's draw list: big buttons whose label wraps
+// to fit (and is reported when it cannot), the four answer faces, and
+// centred wrapped text.
+#pragma once
+
+#include "kiosk/ui/view_context.hpp"
+
+#include <string>
+
+namespace skm::kiosk::ui {
+
+struct ButtonStyle {
+    ImU32 fill = palette::kPrimary;
+    ImU32 text = IM_COL32(255, 255, 255, 255);
+    ImFont* font = nullptr;  // default: body
+    bool outline = false;    // a dark border (selected state, secondary buttons)
+};
+
+// A button at the cursor. Returns true on a tap (press and release on it).
+bool big_button(ViewContext& ctx, const std::string& id, const std::string& label, ImVec2 size, ButtonStyle style = {});
+
+// Answer `value` (1..4): a drawn face from sad to happy on its colour, and the label.
+bool face_button(ViewContext& ctx, const std::string& id, int value, const std::string& label, ImVec2 size);
+
+// Text centred in [x, x + width) starting at y, wrapped; returns the height used.
+float centered_text(ImFont* font, const std::string& text, float x, float y, float width, ImU32 color);
+
+// The lines `text` wraps into at `width` with `font`; words longer than the
+// width stay whole (the caller reports the overflow).
+std::vector<std::string> wrap_lines(ImFont* font, const std::string& text, float width);
+
+}  // namespace skm::kiosk::ui

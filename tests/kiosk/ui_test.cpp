@@ -1,0 +1,350 @@
+// The kiosk's views without a window: an ImGui context, the real fonts and
+// translations, and simulated touches through the same TouchQueue the
+// platform feeds. Every screen in every language and orientation renders with
+// no label wider than its button; taps move through the flow; a tap that
+// falls between two frames answers exactly once; a double tap never answers
+// twice or skips a question; the staff corner, PIN pad and lockout work.
+#include "formats/layanan_list.hpp"
+#include "kiosk/core/staff_lock.hpp"
+#include "kiosk/core/survey_flow.hpp"
+#include "kiosk/ui/kiosk_view.hpp"
+#include "kiosk/ui/staff_gate.hpp"
+#include "kiosk/ui/touch_queue.hpp"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
+#include <filesystem>
+
+namespace skm::kiosk::ui {
+namespace {
+
+const std::filesystem::path kAssets = std::filesystem::path(SKM_SOURCE_DIR) / "assets";
+const std::filesystem::path kFonts = "/usr/share/fonts/truetype/noto";
+
+const formats::Questionnaire& questionnaire() {
+    static const auto q = formats::load_questionnaire(kAssets / "questionnaire" / "permenpan-14-2017.json");
+    return q;
+}
+
+const UiTexts& texts() {
+    static const auto t = UiTexts::load(kAssets / "i18n");
+    return t;
+}
+
+class FakeSink final : public ResponseSink {
+public:
+    std::optional<Problem> submit(const store::Submission& s) override {
+        stored.push_back(s);
+        return std::nullopt;
+    }
+    std::vector<store::Submission> stored;
+};
+
+class RecordingSpeaker final : public Speaker {
+public:
+    void say(const std::string& text, const std::string& language) override { said.emplace_back(language, text); }
+    void stop() override {}
+    std::vector<std::pair<std::string, std::string>> said;
+};
+
+class CountingIds final : public store::IdSource {
+public:
+    std::string next_id() override { return "id-" + std::to_string(++n); }
+    int n = 0;
+};
+
+// One kiosk on a virtual display of the given size.
+class Headless {
+public:
+    explicit Headless(ImVec2 display, std::vector<std::string> layanan = formats::load_layanan_list(kAssets / "demo" / "layanan.json"))
+        : flow_(questionnaire(), std::move(layanan), FlowSettings{}, store::DeviceIdentity{"ui-test", &questionnaire()},
+                clock, ids_, sink),
+          lock_(StaffLock::hash_pin("2468"), clock),
+          gate_(lock_, clock) {
+        context_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = display;
+        const float scale = layout_scale(display);
+        config_.office = "Kantor Kecamatan Sukamaju";
+        config_.region = "Kabupaten Contoh";
+        ctx_.reset(new ViewContext{flow_, texts(), speaker, config_, load_fonts(io, kFonts, scale), scale, &gate_});
+        unsigned char* pixels = nullptr;
+        int w = 0;
+        int h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        apply_theme(scale);
+    }
+    ~Headless() { ImGui::DestroyContext(context_); }
+
+    void frame(std::int64_t ms = 16) {
+        clock.advance_ms(ms);
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = static_cast<float>(ms) / 1000.0f;
+        queue.apply(io);
+        ImGui::NewFrame();
+        flow_.tick();
+        draw_kiosk(*ctx_);
+        ImGui::Render();
+    }
+    // Renders until every queued touch was applied, then two more frames
+    // (ImGui fires a click on the frame after the release).
+    void settle() {
+        while (queue.pending()) frame();
+        frame();
+        frame();
+    }
+    const ButtonRecord& button(const std::string& id) {
+        const ButtonRecord* b = ctx_->button(id);
+        if (!b) throw std::runtime_error("no button " + id + " on this screen");
+        return *b;
+    }
+    void press_release(const std::string& id) {
+        const ImVec2 c = button(id).center();
+        queue.push({c.x, c.y, true});
+        queue.push({c.x, c.y, false});
+    }
+    // A citizen's tap, then time to read the next screen.
+    void tap(const std::string& id) {
+        press_release(id);
+        settle();
+        frame(500);
+    }
+
+    store::ManualClock clock{scoring::Timestamp{{2025, 3, 4}, 9, 0, 0, 420}};
+    FakeSink sink;
+    RecordingSpeaker speaker;
+    TouchQueue queue;
+    SurveyFlow& flow() { return flow_; }
+    ViewContext& ctx() { return *ctx_; }
+    StaffGate& gate() { return gate_; }
+
+private:
+    CountingIds ids_;
+    SurveyFlow flow_;
+    StaffLock lock_;
+    StaffGate gate_;
+    formats::KioskConfig config_;
+    ImGuiContext* context_ = nullptr;
+    std::unique_ptr<ViewContext> ctx_;
+};
+
+// Characters of a label the fonts cannot draw (they would show as "?").
+std::string missing_glyphs(ImFont* font, const std::string& text) {
+    std::string missing;
+    const char* p = text.c_str();
+    const char* end = p + text.size();
+    while (p < end) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing += std::string(p, static_cast<std::size_t>(n));
+        p += n;
+    }
+    return missing;
+}
+
+std::string describe(const std::vector<Overflow>& overflows) {
+    std::string out;
+    for (const auto& o : overflows) out += o.id + " \"" + o.label + "\" needs " + std::to_string(o.needed) + " > " + std::to_string(o.available) + "\n";
+    return out;
+}
+
+// Walks every screen through taps, checking each one as it goes.
+void walk_every_screen(Headless& k, const std::string& lang, const std::function<void(const std::string&)>& check) {
+    k.frame(500);
+    k.tap("lang_" + lang);
+    check("welcome");
+    k.tap("start");
+    check("layanan");
+    k.tap("layanan_0");
+    for (int i = 0; i < 4; ++i) {
+        check("profile " + std::to_string(i));
+        k.tap("profile_0");
+    }
+    for (int i = 0; i < 9; ++i) {
+        check("unsur " + std::to_string(i));
+        k.tap("answer_" + std::to_string(i % 4 + 1));
+    }
+    check("saran");
+    k.tap("key_b");
+    k.tap("key_a");
+    k.tap("key_i");
+    k.tap("key_k");
+    k.tap("submit");
+    check("thanks");
+    k.frame(8'000);
+    k.frame(500);
+    // The idle prompt, reached by waiting mid-survey.
+    k.tap("start");
+    k.frame(61'000);
+    k.frame();
+    check("still_there");
+    k.tap("still_here");
+    k.frame(61'000);
+    k.frame(21'000);
+    k.frame();
+    ASSERT_EQ(k.flow().screen(), Screen::welcome);
+}
+
+TEST(KioskUi, EveryScreenInEveryLanguageAndOrientationFits) {
+    int screens = 0;
+    for (const ImVec2 display : {ImVec2(1280, 800), ImVec2(800, 1280), ImVec2(1920, 1080), ImVec2(1080, 1920)}) {
+        for (const std::string lang : {"id", "en", "jv"}) {
+            Headless k(display);
+            walk_every_screen(k, lang, [&](const std::string& where) {
+                ++screens;
+                EXPECT_TRUE(k.ctx().overflows.empty())
+                    << lang << " " << display.x << "x" << display.y << " " << where << ":\n" << describe(k.ctx().overflows);
+                k.ctx().overflows.clear();
+                // Touch targets: at least ~15 mm, i.e. 80 px at the 800-px layout unit.
+                for (const auto& b : k.ctx().buttons) {
+                    EXPECT_EQ(missing_glyphs(k.ctx().fonts.body, b.label), "") << where << " " << b.id;
+                    EXPECT_GE(b.max.y - b.min.y, 64 * k.ctx().scale) << where << " " << b.id;
+                    EXPECT_GE(b.max.x - b.min.x, 64 * k.ctx().scale) << where << " " << b.id;
+                    EXPECT_LE(b.max.x, display.x) << where << " " << b.id << " off screen";
+                    EXPECT_LE(b.max.y, display.y) << where << " " << b.id << " off screen";
+                }
+            });
+            ASSERT_EQ(k.sink.stored.size(), 1u) << lang;
+            EXPECT_EQ(k.sink.stored[0].response.saran, "baik");
+        }
+    }
+    EXPECT_EQ(screens, 4 * 3 * 18);
+}
+
+TEST(KioskUi, EveryKioskTextExistsInEveryLanguage) {
+    const auto id = formats::load_text_map(kAssets / "i18n" / "id.json");
+    int checked = 0;
+    for (const auto& [key, text] : id) {
+        if (key.rfind("kiosk.", 0) != 0 || text.empty()) continue;
+        for (const std::string lang : {"en", "jv"}) {
+            EXPECT_TRUE(texts().has(lang, key)) << lang << " lacks " << key;
+        }
+        ++checked;
+    }
+    EXPECT_GT(checked, 50);
+    for (const auto& unsur : questionnaire().unsur) {
+        for (const std::string lang : {"id", "en", "jv"}) {
+            EXPECT_FALSE(unsur.question.at(lang).empty());
+            EXPECT_EQ(unsur.answers.at(lang).size(), 4u);
+        }
+    }
+}
+
+TEST(KioskUi, TapsCompleteASurveyWithTheRightAnswers) {
+    Headless k(ImVec2(1280, 800));
+    k.frame(500);
+    k.tap("start");
+    k.tap("layanan_1");
+    k.tap("profile_1");  // Perempuan
+    k.tap("profile_5");  // 60+
+    k.tap("profile_2");  // SMA
+    k.tap("profile_6");  // Tidak menjawab
+    const std::vector<std::uint8_t> answers = {4, 3, 3, 2, 4, 4, 3, 1, 2};
+    for (auto a : answers) k.tap("answer_" + std::to_string(a));
+    k.tap("submit");  // "Lewati": no saran
+    ASSERT_EQ(k.flow().screen(), Screen::thanks);
+    ASSERT_EQ(k.sink.stored.size(), 1u);
+    const auto& r = k.sink.stored[0].response;
+    EXPECT_EQ(r.layanan, "Kartu Keluarga");
+    EXPECT_EQ(r.jenis_kelamin, "P");
+    EXPECT_EQ(r.umur, "60+");
+    EXPECT_EQ(r.pendidikan, "SMA");
+    EXPECT_EQ(r.pekerjaan, "");
+    EXPECT_EQ(r.answers, answers);
+    EXPECT_EQ(r.saran, "");
+}
+
+TEST(KioskUi, APressAndReleaseBetweenTwoFramesAnswersExactlyOnce) {
+    Headless k(ImVec2(1280, 800));
+    k.frame(500);
+    k.tap("start");
+    k.tap("layanan_0");
+    for (int i = 0; i < 4; ++i) k.tap("profile_0");
+    ASSERT_EQ(k.flow().screen(), Screen::unsur);
+    // Both events arrive before the next frame.
+    k.press_release("answer_3");
+    k.settle();
+    EXPECT_EQ(k.flow().unsur_index(), 1u);
+    EXPECT_EQ(k.flow().answers().answers[0], 3);
+    // Nothing more happens on later frames.
+    for (int i = 0; i < 10; ++i) k.frame();
+    EXPECT_EQ(k.flow().unsur_index(), 1u);
+    EXPECT_EQ(k.flow().answers().answers[1], 0);
+}
+
+TEST(KioskUi, AQuickDoubleTapNeverAnswersTwiceOrSkipsAQuestion) {
+    Headless k(ImVec2(1280, 800));
+    k.frame(500);
+    k.tap("start");
+    k.tap("layanan_0");
+    for (int i = 0; i < 4; ++i) k.tap("profile_0");
+    // Two taps on the same spot inside a few frames (a shaky finger).
+    k.press_release("answer_4");
+    k.press_release("answer_4");
+    k.settle();
+    EXPECT_EQ(k.flow().unsur_index(), 1u);
+    EXPECT_EQ(k.flow().answers().answers[0], 4);
+    EXPECT_EQ(k.flow().answers().answers[1], 0);
+    // Two quick taps on different answers: the first counts, the second is
+    // inside the double-tap guard of the new question.
+    k.frame(500);
+    k.press_release("answer_1");
+    k.press_release("answer_2");
+    k.settle();
+    EXPECT_EQ(k.flow().unsur_index(), 2u);
+    EXPECT_EQ(k.flow().answers().answers[1], 1);
+    EXPECT_EQ(k.flow().answers().answers[2], 0);
+}
+
+TEST(KioskUi, ReadAloudSpeaksTheQuestionAndAnswersInTheChosenLanguage) {
+    Headless k(ImVec2(1280, 800));
+    k.frame(500);
+    k.tap("lang_jv");
+    k.tap("start");
+    k.tap("layanan_0");
+    for (int i = 0; i < 4; ++i) k.tap("profile_0");
+    k.tap("read_aloud");
+    ASSERT_EQ(k.speaker.said.size(), 1u);
+    EXPECT_EQ(k.speaker.said[0].first, "jv");
+    EXPECT_NE(k.speaker.said[0].second.find(questionnaire().unsur[0].question.at("jv")), std::string::npos);
+    EXPECT_NE(k.speaker.said[0].second.find(questionnaire().unsur[0].answers.at("jv")[3]), std::string::npos);
+    EXPECT_EQ(k.flow().unsur_index(), 0u);  // reading aloud answers nothing
+}
+
+TEST(KioskUi, StaffCornerPinPadAndLockout) {
+    Headless k(ImVec2(1280, 800));
+    k.frame(500);
+    // A short press in the corner does nothing.
+    k.queue.push({20, 20, true});
+    for (int i = 0; i < 60; ++i) k.frame();
+    k.queue.push({20, 20, false});
+    k.settle();
+    EXPECT_FALSE(k.gate().open());
+    // Held for three seconds: the PIN pad.
+    k.queue.push({20, 20, true});
+    for (int i = 0; i < 200; ++i) k.frame();
+    k.queue.push({20, 20, false});
+    k.settle();
+    ASSERT_TRUE(k.gate().open());
+    EXPECT_EQ(k.ctx().button("start"), nullptr);  // the survey is covered
+    auto enter = [&](const std::string& digits) {
+        for (char d : digits) k.tap("pin_" + std::to_string(d == '0' ? 10 : d - '1'));
+        k.tap("pin_11");
+    };
+    for (int i = 0; i < 5; ++i) enter("1111");
+    enter("2468");  // right PIN, but locked after five wrong ones
+    EXPECT_EQ(k.ctx().button("staff_exit"), nullptr);
+    k.frame(60'000);
+    k.frame();
+    enter("2468");
+    ASSERT_NE(k.ctx().button("staff_exit"), nullptr);
+    k.tap("staff_exit");
+    EXPECT_TRUE(k.gate().exit_requested());
+}
+
+}  // namespace
+}  // namespace skm::kiosk::ui

@@ -1,0 +1,188 @@
+#include "tests/store/fault_sweep.hpp"
+
+#include "store/response_store.hpp"
+#include "tests/store/store_test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <sstream>
+
+namespace skm::test {
+namespace {
+
+std::string expected_key(FaultKind kind) { return kind == FaultKind::disk_full ? "store.disk_full" : "store.io_error"; }
+
+store::Submission case_submission(int n, int i) {
+    auto s = make_submission("n" + std::to_string(n) + "-s" + std::to_string(i));
+    s.response.answers = {static_cast<std::uint8_t>(1 + i % 4), static_cast<std::uint8_t>(1 + n % 4), 3, 4, 2, 1, 0, 4,
+                          static_cast<std::uint8_t>(1 + (n + i) % 4)};
+    s.response.layanan = i % 2 ? "KTP-el" : "SKTM";
+    s.response.saran = std::string(static_cast<std::size_t>(40 * i), 'x');  // rows of different sizes
+    return s;
+}
+
+std::set<std::string> join(const std::set<std::string>& a, const std::set<std::string>& b) {
+    std::set<std::string> all = a;
+    all.insert(b.begin(), b.end());
+    return all;
+}
+
+struct Case {
+    int n;
+    FaultKind kind;
+    FaultPersistence persistence;
+    bool armed_at_close;  // the fault may also hit the checkpoint when the store closes
+};
+
+void run_case(const Case& c, const std::filesystem::path& template_file, const std::set<std::string>& prefilled,
+              const SweepConfig& config, const scoring::ScoringScheme& scheme, SweepTotals& totals) {
+    SCOPED_TRACE(std::string(to_string(c.kind)) + "/" + to_string(c.persistence) + " at operation " +
+                 std::to_string(c.n) + (c.armed_at_close ? ", armed while closing" : ""));
+    TempDir dir;
+    const auto database = dir / "skm.db";
+    if (!template_file.empty()) std::filesystem::copy_file(template_file, database);
+
+    std::set<std::string> acknowledged;
+    std::set<std::string> refused;
+    // Refused after their WAL frames were written, at the fsync: a later
+    // recovery of that WAL may bring them back. Every other refusal must stay absent.
+    std::set<std::string> refused_at_fsync;
+    std::unique_ptr<ArmedFault> armed_across_close;
+    {
+        store::ManualClock clock{start_time()};
+        store::ResponseStore store(options_for(database, FaultyVfs::kName), scheme, clock);
+        ASSERT_EQ(store.count(), static_cast<std::int64_t>(prefilled.size()));
+        std::unique_ptr<ArmedFault> armed_until_close;  // disarmed before the store closes
+        (c.armed_at_close ? armed_across_close : armed_until_close) =
+            std::make_unique<ArmedFault>(c.n, c.kind, c.persistence);
+        for (int i = 0; i < config.submits; ++i) {
+            const auto submission = case_submission(c.n, i);
+            const std::string& id = submission.response.response_id;
+            const int failed_syncs_before = FaultyVfs::counts().failed_syncs;
+            const auto problem = store.submit(submission);
+            if (!problem) {
+                acknowledged.insert(id);
+                // Acknowledged means on stable storage: nothing written since the last fsync.
+                EXPECT_EQ(FaultyVfs::unsynced_files(), std::vector<std::string>{}) << id;
+                EXPECT_TRUE(store.contains(id)) << id;
+            } else {
+                refused.insert(id);
+                if (FaultyVfs::counts().failed_syncs > failed_syncs_before) refused_at_fsync.insert(id);
+                ++totals.problems[problem->key];
+                EXPECT_EQ(problem->key, expected_key(c.kind)) << id;
+                EXPECT_FALSE(store.contains(id)) << id;
+            }
+        }
+        EXPECT_EQ(store.count(), static_cast<std::int64_t>(prefilled.size() + acknowledged.size()));
+        EXPECT_TRUE(store.tallies() == store.recount());
+
+        if (config.crash_images) {
+            // The files as a power cut would find them now (the -shm is rebuilt).
+            const auto crash = dir / "crash.db";
+            std::filesystem::copy_file(database, crash);
+            if (std::filesystem::exists(database.string() + "-wal")) {
+                std::filesystem::copy_file(database.string() + "-wal", crash.string() + "-wal");
+            }
+            RawDb image(crash, /*writable=*/true);
+            EXPECT_EQ(image.integrity(), "ok");
+            const auto ids = image.response_ids();
+            for (const auto& id : join(prefilled, acknowledged)) EXPECT_EQ(ids.count(id), 1u) << "lost: " << id;
+            for (const auto& id : ids) {
+                if (refused_at_fsync.count(id)) {
+                    ++totals.failed_but_in_crash_image;
+                } else {
+                    EXPECT_TRUE(prefilled.count(id) || acknowledged.count(id)) << "refused or unknown row " << id;
+                }
+            }
+        }
+
+        if (c.persistence == FaultPersistence::sticky && FaultyVfs::counts().failures() > 0) {
+            EXPECT_FALSE(refused.empty());  // a disk that stays full refuses
+        }
+    }  // closed: a checkpoint runs, under the fault if it is still armed
+    armed_across_close.reset();
+    const FaultCounts& counts = FaultyVfs::counts();
+    totals.failed_writes += counts.failed_writes;
+    totals.failed_syncs += counts.failed_syncs;
+    totals.failed_truncates += counts.failed_truncates;
+    if (counts.failures() == 0) ++totals.cases_without_fault;
+    totals.most_operations = std::max(totals.most_operations, counts.operations());
+    ++totals.cases;
+    totals.submits_ok += static_cast<int>(acknowledged.size());
+    totals.submits_failed += static_cast<int>(refused.size());
+    EXPECT_EQ(FaultyVfs::open_files(), 0);
+
+    // Reopened without the faulty VFS: the earlier rows and the acknowledged
+    // ones; after a clean close nothing else. When the close itself failed,
+    // its WAL is recovered and may hold a row whose fsync failed.
+    std::int64_t rows = 0;
+    {
+        RawDb raw(database, /*writable=*/true);  // recovers a WAL a failed checkpoint left behind
+        EXPECT_EQ(raw.integrity(), "ok");
+        const auto ids = raw.response_ids();
+        rows = static_cast<std::int64_t>(ids.size());
+        if (!c.armed_at_close) {
+            EXPECT_EQ(ids, join(prefilled, acknowledged));
+        } else {
+            for (const auto& id : join(prefilled, acknowledged)) EXPECT_EQ(ids.count(id), 1u) << "lost: " << id;
+            for (const auto& id : ids) {
+                if (refused_at_fsync.count(id)) {
+                    ++totals.failed_but_after_reopen;
+                } else {
+                    EXPECT_TRUE(prefilled.count(id) || acknowledged.count(id)) << "refused or unknown row " << id;
+                }
+            }
+        }
+    }
+    store::ManualClock clock{start_time()};
+    store::ResponseStore reopened(options_for(database), scheme, clock);
+    EXPECT_FALSE(reopened.open_report().moved_aside.has_value());
+    EXPECT_EQ(reopened.count(), rows);
+    EXPECT_TRUE(reopened.check().ok());
+}
+
+}  // namespace
+
+std::string SweepTotals::summary() const {
+    std::ostringstream out;
+    out << cases << " cases (" << cases_without_fault << " where n was past the last of up to " << most_operations
+        << " operations), " << submits_ok
+        << " submits succeeded, " << submits_failed << " failed; faults injected: " << failed_writes << " xWrite, "
+        << failed_syncs << " xSync, " << failed_truncates << " xTruncate; submits refused at the fsync but present "
+        << "later: " << failed_but_in_crash_image << " in a crash image, " << failed_but_after_reopen
+        << " after a failed close;";
+    for (const auto& [key, count] : problems) out << " " << key << "=" << count;
+    return out.str();
+}
+
+SweepTotals run_fault_sweep(const SweepConfig& config, const scoring::ScoringScheme& scheme) {
+    FaultyVfs::install();
+    SweepTotals totals;
+    TempDir templates;
+    std::filesystem::path template_file;
+    std::set<std::string> prefilled;
+    if (config.prefilled > 0) {
+        template_file = templates / "template.db";
+        store::ManualClock clock{start_time()};
+        store::ResponseStore store(options_for(template_file), scheme, clock);
+        for (const auto& s : varied_submissions("pre", static_cast<std::size_t>(config.prefilled), 99)) {
+            EXPECT_EQ(store.submit(s), std::nullopt);
+            prefilled.insert(s.response.response_id);
+        }
+    }  // closed: checkpointed, no WAL left
+    for (const bool armed_at_close : config.armed_at_close) {
+        for (const auto persistence : config.persistences) {
+            for (const auto kind : config.kinds) {
+                for (int n = config.first_n; n <= config.last_n; ++n) {
+                    run_case(Case{n, kind, persistence, armed_at_close}, template_file, prefilled, config, scheme,
+                             totals);
+                }
+            }
+        }
+    }
+    return totals;
+}
+
+}  // namespace skm::test

@@ -1,0 +1,258 @@
+// Migrations: a database of every earlier schema version opens, keeps its
+// rows, ends at the latest schema (the same schema a new database gets), and
+// was backed up before migrating; a newer database is refused untouched; a
+// migration interrupted by a write error leaves the previous version whole.
+#include "store/response_store.hpp"
+#include "store/schema.hpp"
+#include "tests/store/faulty_vfs.hpp"
+#include "tests/store/store_test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <iostream>
+
+namespace skm::store {
+namespace {
+
+using test::RawDb;
+using test::TempDir;
+
+constexpr const char* kV1Row =
+    "INSERT INTO responses (response_id, device_id, layanan, questionnaire_id, questionnaire_version, jenis_kelamin, "
+    "umur, pendidikan, pekerjaan, answers, saran, submitted_at, local_date, duration_ms, flags) VALUES "
+    "('v1-row', 'kiosk-lama', 'Kartu Keluarga', 'permenpan-14-2017', 2, 'L', '40-49', 'S1', 'PNS', "
+    "'persyaratan=4;prosedur=3;waktu=2;biaya=1;produk=4;kompetensi=3;perilaku=2;sarana=4', 'lama', "
+    "'2023-12-31T23:00:00+07:00', '2023-12-31', 60000, 'too_fast')";
+
+formats::Response v1_row_response() {
+    formats::Response r;
+    r.response_id = "v1-row";
+    r.device_id = "kiosk-lama";
+    r.layanan = "Kartu Keluarga";
+    r.questionnaire_version = "2";
+    r.jenis_kelamin = "L";
+    r.umur = "40-49";
+    r.pendidikan = "S1";
+    r.pekerjaan = "PNS";
+    r.answers = {4, 3, 2, 1, 4, 3, 2, 0, 4};
+    r.saran = "lama";
+    r.submitted_at = "2023-12-31T23:00:00+07:00";
+    r.flags = {"too_fast"};
+    return r;
+}
+
+// A database as an older build left it: schema `version`, in `journal` mode,
+// with one response and one setting when the schema has those tables.
+void build_database(const std::filesystem::path& file, int version, const char* journal) {
+    Connection connection(file.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (version == 0) return;  // an empty file, as a first start would find it
+    const std::string mode = std::string("PRAGMA journal_mode = ") + journal;
+    connection.exec(mode.c_str());
+    ASSERT_EQ(migrate(connection, version), 0);
+    ASSERT_EQ(schema_version(connection), version);
+    connection.exec(kV1Row);
+    connection.exec("INSERT INTO settings (key, value) VALUES ('kiosk.layanan', 'KTP-el;Kartu Keluarga')");
+}
+
+std::vector<std::string> schema_of(const std::filesystem::path& file) {
+    return RawDb(file).column(
+        "SELECT type || ' ' || name || ' ON ' || tbl_name || ': ' || coalesce(sql, '') FROM sqlite_schema "
+        "ORDER BY type, name");
+}
+
+class StoreMigration : public ::testing::Test {
+protected:
+    TempDir dir;
+    ManualClock clock{test::start_time()};
+    const scoring::ScoringScheme scheme = scoring::ScoringScheme::permenpan_2017();
+
+    // The schema a brand-new database gets.
+    std::vector<std::string> latest_schema() {
+        const auto fresh = dir / "fresh.db";
+        { ResponseStore store(test::options_for(fresh), scheme, clock); }
+        return schema_of(fresh);
+    }
+};
+
+TEST_F(StoreMigration, TheMigrationsAreNumberedOneUpWithoutGaps) {
+    const auto all = migrations();
+    ASSERT_FALSE(all.empty());
+    for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i].version, static_cast<int>(i) + 1);
+    EXPECT_EQ(latest_schema_version(), static_cast<int>(all.size()));
+}
+
+TEST_F(StoreMigration, ADatabaseOfEveryEarlierVersionIsMigratedWithItsRowsKept) {
+    const auto expected_schema = latest_schema();
+    ASSERT_GE(expected_schema.size(), 5u);
+    for (const char* journal : {"wal", "delete"}) {
+        for (int version = 0; version < latest_schema_version(); ++version) {
+            SCOPED_TRACE("version " + std::to_string(version) + ", journal " + journal);
+            const auto file = dir / ("v" + std::to_string(version) + "-" + journal + ".db");
+            build_database(file, version, journal);
+            if (HasFatalFailure()) return;
+
+            StoreOptions options = test::options_for(file);
+            options.backup_dir = dir / ("backups-" + std::to_string(version) + "-" + journal);
+            ResponseStore store(options, scheme, clock);
+            const OpenReport& report = store.open_report();
+            EXPECT_FALSE(report.created);
+            EXPECT_FALSE(report.moved_aside.has_value());
+            EXPECT_EQ(report.schema_version_found, version);
+            EXPECT_EQ(schema_version(store.connection()), latest_schema_version());
+            EXPECT_EQ(schema_of(file), expected_schema);
+            EXPECT_TRUE(store.check().ok());
+
+            if (version == 0) {
+                EXPECT_EQ(store.count(), 0);
+                EXPECT_FALSE(report.migration_backup.has_value());  // nothing to lose
+                continue;
+            }
+            // The row survives, with the columns later versions added at their defaults.
+            EXPECT_TRUE(store.contains("v1-row"));
+            const auto rows = test::all_rows(store);
+            ASSERT_EQ(rows.size(), 1u);
+            EXPECT_EQ(rows[0].submission.response, v1_row_response());
+            EXPECT_EQ(rows[0].submission.questionnaire_id, "permenpan-14-2017");
+            EXPECT_EQ(rows[0].submission.duration_ms, 60'000);
+            EXPECT_EQ(rows[0].sync_state, "pending");
+            EXPECT_EQ(store.setting("kiosk.layanan"), "KTP-el;Kartu Keluarga");
+            EXPECT_EQ(store.tallies().total().respondents(), 1u);
+            EXPECT_EQ(store.check().pending_sync, 1);
+
+            // A backup was made before migrating: the old version, whole.
+            ASSERT_TRUE(report.migration_backup.has_value());
+            ASSERT_TRUE(std::filesystem::exists(*report.migration_backup));
+            EXPECT_EQ(report.migration_backup->parent_path(), options.backup_dir);
+            RawDb backup(test::copy_for_inspection(*report.migration_backup, dir));
+            EXPECT_EQ(backup.integrity(), "ok");
+            EXPECT_EQ(backup.integer("PRAGMA user_version"), version);
+            EXPECT_EQ(backup.response_ids(), std::set<std::string>{"v1-row"});
+            EXPECT_EQ(backup.column("SELECT value FROM settings WHERE key = 'kiosk.layanan'"),
+                      std::vector<std::string>{"KTP-el;Kartu Keluarga"});
+            const auto old_columns = backup.columns_of("responses");
+            EXPECT_EQ(std::count(old_columns.begin(), old_columns.end(), "sync_state"), 0);
+        }
+    }
+}
+
+TEST_F(StoreMigration, ReopeningAMigratedDatabaseMigratesNothingAndBacksUpNothing) {
+    const auto file = dir / "skm.db";
+    build_database(file, 1, "wal");
+    { ResponseStore first(test::options_for(file), scheme, clock); }
+    const auto backups = test::file_names(file.string() + ".backups");
+    ASSERT_EQ(backups.size(), 1u);
+    clock.advance_ms(3'600'000);
+    ResponseStore again(test::options_for(file), scheme, clock);
+    EXPECT_EQ(again.open_report().schema_version_found, latest_schema_version());
+    EXPECT_FALSE(again.open_report().migration_backup.has_value());
+    EXPECT_EQ(test::file_names(file.string() + ".backups"), backups);
+    EXPECT_TRUE(again.contains("v1-row"));
+}
+
+TEST_F(StoreMigration, MigrateStopsAtTheTargetAndReportsTheVersionFound) {
+    Connection connection((dir / "steps.db").string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    EXPECT_EQ(migrate(connection, 1), 0);
+    EXPECT_EQ(schema_version(connection), 1);
+    EXPECT_EQ(migrate(connection, 1), 1);  // nothing to do
+    EXPECT_EQ(migrate(connection), 1);
+    EXPECT_EQ(schema_version(connection), latest_schema_version());
+    EXPECT_EQ(migrate(connection), latest_schema_version());
+}
+
+TEST_F(StoreMigration, ANewerDatabaseIsRefusedAndLeftWhereItIs) {
+    const auto file = dir / "skm.db";
+    {
+        ResponseStore store(test::options_for(file), scheme, clock);
+        ASSERT_EQ(store.submit(test::make_submission("from-the-future")), std::nullopt);
+        const std::string newer = "PRAGMA user_version = " + std::to_string(latest_schema_version() + 1);
+        store.connection().exec(newer.c_str());
+    }
+    try {
+        ResponseStore store(test::options_for(file), scheme, clock);
+        ADD_FAILURE() << "a database of a newer schema was opened";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.kind(), ErrorKind::storage);
+        EXPECT_EQ(error.problem().key, "store.newer_schema");
+        EXPECT_EQ(test::arg(error.problem(), "version"), std::to_string(latest_schema_version() + 1));
+        EXPECT_EQ(test::arg(error.problem(), "supported"), std::to_string(latest_schema_version()));
+    }
+    EXPECT_EQ(test::file_names(dir.path()), std::vector<std::string>{"skm.db"});
+    RawDb raw(file);
+    EXPECT_EQ(raw.integer("PRAGMA user_version"), latest_schema_version() + 1);
+    EXPECT_EQ(raw.response_ids(), std::set<std::string>{"from-the-future"});
+}
+
+// Each migration is one transaction: whichever write fails while a v1
+// database is being opened and migrated, the file afterwards is either
+// still v1 (no trace of v2) or fully v2, never damaged, never moved aside,
+// and its row is there; the next normal open finishes the job.
+TEST_F(StoreMigration, AMigrationInterruptedByAWriteErrorLeavesTheOldVersionWhole) {
+    test::FaultyVfs::install();
+    const auto template_file = dir / "template.db";
+    build_database(template_file, 1, "delete");
+    if (HasFatalFailure()) return;
+
+    int cases = 0;
+    int opens_failed = 0;
+    int left_at_v1 = 0;
+    for (const auto kind : {test::FaultKind::io_error, test::FaultKind::disk_full}) {
+        for (int n = 1; n <= 60; ++n) {
+            SCOPED_TRACE(std::string(test::to_string(kind)) + " at operation " + std::to_string(n));
+            const auto case_dir = dir / ("case-" + std::to_string(cases));
+            std::filesystem::create_directories(case_dir);
+            const auto file = case_dir / "skm.db";
+            std::filesystem::copy_file(template_file, file);
+            bool reached = false;
+            {
+                test::ArmedFault fault(n, kind, test::FaultPersistence::sticky);
+                try {
+                    ResponseStore store(test::options_for(file, test::FaultyVfs::kName), scheme, clock);
+                } catch (const Error& error) {
+                    ++opens_failed;
+                    EXPECT_EQ(error.kind(), ErrorKind::storage);
+                    EXPECT_EQ(error.problem().key, kind == test::FaultKind::disk_full ? "store.disk_full" : "store.io_error");
+                }
+                reached = test::FaultyVfs::counts().failures() > 0;
+            }
+            ++cases;
+            EXPECT_EQ(test::FaultyVfs::open_files(), 0);
+            {
+                RawDb raw(file, /*writable=*/true);  // rolls back a journal the failed open left hot
+                EXPECT_EQ(raw.integrity(), "ok");
+                const auto version = raw.integer("PRAGMA user_version");
+                const auto columns = raw.columns_of("responses");
+                const bool has_sync_state = std::count(columns.begin(), columns.end(), "sync_state") == 1;
+                const bool has_audit_log = raw.integer("SELECT count(*) FROM sqlite_schema WHERE name = 'audit_log'") == 1;
+                if (version == 1) {
+                    ++left_at_v1;
+                    EXPECT_FALSE(has_sync_state);
+                    EXPECT_FALSE(has_audit_log);
+                } else {
+                    EXPECT_EQ(version, latest_schema_version());
+                    EXPECT_TRUE(has_sync_state);
+                    EXPECT_TRUE(has_audit_log);
+                }
+                EXPECT_EQ(raw.response_ids(), std::set<std::string>{"v1-row"});
+            }
+            // Never mistaken for a damaged file.
+            for (const auto& name : test::file_names(case_dir)) EXPECT_EQ(name.find("damaged"), std::string::npos) << name;
+
+            ResponseStore store(test::options_for(file), scheme, clock);
+            EXPECT_FALSE(store.open_report().moved_aside.has_value());
+            EXPECT_EQ(schema_version(store.connection()), latest_schema_version());
+            EXPECT_TRUE(store.contains("v1-row"));
+            EXPECT_TRUE(store.check().ok());
+            if (!reached) break;  // n is past the last write of an open: larger n changes nothing
+        }
+    }
+    std::cout << "[ migration faults ] " << cases << " cases, " << opens_failed << " opens failed, " << left_at_v1
+              << " left at v1\n";
+    // The sweep really interrupted migrations, and really reached the end.
+    EXPECT_GT(opens_failed, 0);
+    EXPECT_GT(left_at_v1, 0);
+    EXPECT_LT(opens_failed, cases);
+}
+
+}  // namespace
+}  // namespace skm::store
