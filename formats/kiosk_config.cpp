@@ -46,7 +46,7 @@ std::filesystem::path resolve(const std::string& text, const std::filesystem::pa
 KioskConfig parse_kiosk_config(std::string_view json_text, std::string_view file, const std::filesystem::path& assets_dir) {
     const json doc = json::parse(json_text, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) bad(file, "", "config.not_json");
-    static const std::set<std::string> known = {"office", "region", "device_id", "layanan", "questionnaire",
+    static const std::set<std::string> known = {"office", "region", "logo", "device_id", "layanan", "questionnaire",
                                                 "idle_prompt_seconds", "idle_reset_seconds", "thanks_seconds",
                                                 "min_interval_seconds", "min_duration_seconds", "initial_staff_pin"};
     for (const auto& [key, value] : doc.items()) {
@@ -55,6 +55,7 @@ KioskConfig parse_kiosk_config(std::string_view json_text, std::string_view file
     KioskConfig config;
     config.office = text_field(doc, "office", file, true);
     config.region = text_field(doc, "region", file, false);
+    if (doc.contains("logo")) config.logo = resolve(text_field(doc, "logo", file, true), assets_dir);
     if (doc.contains("device_id")) config.device_id = text_field(doc, "device_id", file, true);
     config.layanan_file = resolve(doc.contains("layanan") ? text_field(doc, "layanan", file, true) : "demo/layanan.json", assets_dir);
     config.questionnaire_file = resolve(

@@ -14,6 +14,7 @@ namespace skm::formats {
 struct KioskConfig {
     std::string office;
     std::string region;
+    std::filesystem::path logo;  // resolved; empty: no logo
     std::string device_id = "kiosk";
     std::filesystem::path layanan_file;        // resolved
     std::filesystem::path questionnaire_file;  // resolved

@@ -13,6 +13,7 @@
 #include "kiosk/platform/imgui_session.hpp"
 #include "kiosk/platform/kiosk_loop.hpp"
 #include "kiosk/platform/screenshots.hpp"
+#include "kiosk/platform/texture.hpp"
 #include "kiosk/platform/window.hpp"
 #include "kiosk/ui/staff_gate.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -163,6 +164,9 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
 
     const auto styled = platform::style_for_window(*window, args.fonts);
     ui::ViewContext view{flow, texts, speaker, config, styled.fonts, styled.scale, &gate};
+    const platform::Texture logo(config.logo);
+    if (!logo.error().empty()) std::cerr << "skm-kiosk: logo: " << logo.error() << "\n";  // runs without it
+    platform::attach_logo(view, logo);
     ui::TouchQueue queue;
 
     platform::LoopOptions loop;

@@ -20,4 +20,10 @@ Styled style_for_window(Window& window, const std::filesystem::path& font_dir) {
     return styled;
 }
 
+void attach_logo(ui::ViewContext& view, const Texture& logo) {
+    if (!logo.loaded()) return;
+    view.logo = logo.imgui_id();
+    view.logo_size = ImVec2(static_cast<float>(logo.width()), static_cast<float>(logo.height()));
+}
+
 }  // namespace skm::kiosk::platform

@@ -2,7 +2,9 @@
 
 #include "kiosk/core/screen_tour.hpp"
 #include "kiosk/core/speaker.hpp"
+#include "kiosk/platform/imgui_session.hpp"
 #include "kiosk/platform/png_writer.hpp"
+#include "kiosk/platform/texture.hpp"
 #include "kiosk/ui/kiosk_view.hpp"
 #include "kiosk/ui/theme.hpp"
 
@@ -20,6 +22,7 @@ int write_screenshots(Window& window, const ScreenshotJob& job, const formats::K
     std::filesystem::create_directories(job.out_dir);
     nlohmann::ordered_json index = nlohmann::ordered_json::object();
     SilentSpeaker speaker;
+    const Texture logo(config.logo);
     int written = 0;
     for (const auto& [width, height] : job.sizes) {
         window.resize(width, height);
@@ -32,6 +35,7 @@ int write_screenshots(Window& window, const ScreenshotJob& job, const formats::K
             int number = 0;
             tour_every_screen(questionnaire, layanan, std::string(lang), [&](const std::string& name, SurveyFlow& flow) {
                 ui::ViewContext view{flow, texts, speaker, config, fonts, scale, nullptr};
+                attach_logo(view, logo);
                 // Two frames: ImGui settles item positions on the second.
                 for (int frame = 0; frame < 2; ++frame) {
                     window.poll_events();

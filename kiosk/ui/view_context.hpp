@@ -43,6 +43,8 @@ struct ViewContext {
     Fonts fonts;
     float scale = 1.0f;
     StaffGate* staff = nullptr;  // null: no staff entry (screenshots)
+    ImTextureID logo = nullptr;  // the office's logo, uploaded by the platform; null: none
+    ImVec2 logo_size{0, 0};
 
     // View-only state that the flow does not need to know.
     int layanan_page = 0;

@@ -6,7 +6,15 @@ namespace skm::kiosk::ui {
 
 void draw_welcome(ViewContext& ctx, const Area& area) {
     const float s = ctx.scale;
-    float y = area.margin + 40 * s;
+    float y = area.margin + 24 * s;
+    if (ctx.logo && ctx.logo_size.y > 0) {
+        const float h = 120 * s;
+        const float w = h * ctx.logo_size.x / ctx.logo_size.y;
+        ImGui::GetWindowDrawList()->AddImage(ctx.logo, ImVec2((area.size.x - w) / 2, y), ImVec2((area.size.x + w) / 2, y + h));
+        y += h + 12 * s;
+    } else {
+        y += 16 * s;
+    }
     y += centered_text(ctx.fonts.body, ctx.config.office, area.margin, y, area.inner_width(), palette::kMuted);
     if (!ctx.config.region.empty()) {
         y += centered_text(ctx.fonts.small, ctx.config.region, area.margin, y, area.inner_width(), palette::kMuted);
