@@ -7,6 +7,8 @@
 #include "formats/kiosk_config.hpp"
 #include "formats/layanan_list.hpp"
 #include "kiosk/core/staff_lock.hpp"
+#include "kiosk/core/staff_service.hpp"
+#include "kiosk/core/usb_export.hpp"
 #include "kiosk/core/store_sink.hpp"
 #include "kiosk/core/survey_flow.hpp"
 #include "kiosk/platform/espeak_speaker.hpp"
@@ -16,7 +18,9 @@
 #include "kiosk/platform/texture.hpp"
 #include "kiosk/platform/window.hpp"
 #include "kiosk/ui/staff_gate.hpp"
+#include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/theme.hpp"
+#include "store/office_data.hpp"
 #include "store/response_store.hpp"
 
 #include <chrono>
@@ -134,7 +138,10 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     }
 
     if (args.screenshots) {
-        platform::ScreenshotJob job{*args.screenshots, args.fonts};
+        platform::ScreenshotJob job;
+        job.out_dir = *args.screenshots;
+        job.font_dir = args.fonts;
+        job.demo_responses = assets / "demo" / "responses.csv";
         const int written = platform::write_screenshots(*window, job, config, questionnaire, layanan, texts);
         std::cerr << "skm-kiosk: " << written << " screenshots in " << args.screenshots->string() << "\n";
         return 0;
@@ -150,20 +157,21 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     }
     StoreSink sink(db);
     store::RandomUuidSource ids;
-    FlowSettings settings;
-    settings.idle_prompt_ms = config.idle_prompt_ms;
-    settings.idle_reset_ms = config.idle_reset_ms;
-    settings.thanks_ms = config.thanks_ms;
-    settings.min_interval_ms = config.min_interval_ms;
-    settings.quality.min_duration_ms = config.min_duration_ms;
-    SurveyFlow flow(questionnaire, layanan, settings, store::DeviceIdentity{config.device_id, &questionnaire}, clock, ids,
-                    sink);
+    // The layanan tiles live in the database once seeded from the configuration, so staff can
+    // add, rename and retire them; timings staff changed override the configuration file.
+    store::seed_layanan(db.connection(), layanan);
     StaffLock lock(staff_pin_hash(db, config), clock);
-    ui::StaffGate gate(lock, clock);
+    StaffService service(db, lock, config);
+    SurveyFlow flow(questionnaire, service.active_layanan(), service.flow_settings(),
+                    store::DeviceIdentity{config.device_id, &questionnaire}, clock, ids, sink);
+    ui::StaffView staff_view(service, clock, default_media_roots(), questionnaire.codes(), config.device_id);
+    ui::StaffGate gate(lock, clock, &staff_view);
     platform::EspeakSpeaker speaker;
 
     const auto styled = platform::style_for_window(*window, args.fonts);
-    ui::ViewContext view{flow, texts, speaker, config, styled.fonts, styled.scale, &gate};
+    formats::KioskConfig shown_config = config;  // the office name staff may change
+    shown_config.office = service.office_name();
+    ui::ViewContext view{flow, texts, speaker, shown_config, styled.fonts, styled.scale, &gate};
     const platform::Texture logo(config.logo);
     if (!logo.error().empty()) std::cerr << "skm-kiosk: logo: " << logo.error() << "\n";  // runs without it
     platform::attach_logo(view, logo);
@@ -175,7 +183,11 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     loop.max_frames = args.frames;
     int seconds = 0;
     loop.every_second = [&] {
-        gate.responses_on_device = static_cast<std::size_t>(flow.submitted_count());
+        // Staff changes reach the citizen's screens between surveys, never mid-survey.
+        if (!gate.open()) {
+            flow.reconfigure(service.active_layanan(), service.flow_settings());
+            shown_config.office = service.office_name();
+        }
         if (++seconds % 60 == 0) db.backup_if_due();
     };
     loop.after_frame = [&](std::int64_t frame) {
@@ -184,7 +196,6 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - process_start);
         std::cerr << "skm-kiosk: first frame after " << ms.count() << " ms\n";
     };
-    gate.responses_on_device = static_cast<std::size_t>(db.count());
     const auto stats = platform::run_kiosk_loop(*window, view, gate, queue, loop);
     if (gate.exit_requested()) db.audit("staff", "kiosk_closed", "");
     std::cerr << "skm-kiosk: " << stats.frames << " frames\n";

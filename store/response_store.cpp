@@ -207,6 +207,10 @@ bool ResponseStore::contains(std::string_view response_id) const {
 
 std::int64_t ResponseStore::count() const { return query_int(*db_, "SELECT count(*) FROM responses"); }
 
+std::pair<std::int64_t, std::int64_t> ResponseStore::check_counts() const {
+    return {count(), query_int(*db_, "SELECT count(*) FROM responses WHERE sync_state = 'pending'")};
+}
+
 void ResponseStore::for_each(const ExportFilter& filter, const std::function<void(const StoredRow&)>& visit) const {
     const std::string sql = std::string("SELECT ") + kStoredRowColumns +
                             " FROM responses WHERE (?1 IS NULL OR local_date >= ?1) AND (?2 IS NULL OR local_date <= ?2) "
@@ -241,7 +245,7 @@ CheckReport ResponseStore::check() const {
     Statement integrity(*db_, "PRAGMA integrity_check");
     while (integrity.step()) report.integrity.emplace_back(integrity.text(0));
     report.responses = count();
-    report.pending_sync = query_int(*db_, "SELECT count(*) FROM responses WHERE sync_state = 'pending'");
+    report.pending_sync = check_counts().second;
     const scoring::TallyCube recounted = recount();
     report.tallies_match_recount =
         recounted == cube_ && static_cast<std::int64_t>(recounted.total().respondents()) == report.responses;

@@ -72,6 +72,7 @@ public:
 
     const OpenReport& open_report() const { return report_; }
     const scoring::ScoringScheme& scheme() const { return scheme_; }
+    const std::filesystem::path& path() const { return options_.path; }
 
     // Returns only after the response is durable on disk; otherwise the
     // problem in plain words (store.disk_full, store.read_only, store.locked…)
@@ -85,6 +86,8 @@ public:
 
     bool contains(std::string_view response_id) const;
     std::int64_t count() const;
+    // (responses, waiting to be sent): cheap counts for status screens.
+    std::pair<std::int64_t, std::int64_t> check_counts() const;
     void for_each(const ExportFilter& filter, const std::function<void(const StoredRow&)>& visit) const;
 
     const scoring::TallyCube& tallies() const { return cube_; }
@@ -104,6 +107,7 @@ public:
     void audit(std::string_view actor, std::string_view action, std::string_view detail);
 
     Connection& connection() { return *db_; }
+    const Connection& connection() const { return *db_; }
 
 private:
     void open_or_move_aside();

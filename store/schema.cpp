@@ -6,7 +6,7 @@ namespace skm::store {
 namespace {
 
 // Never edit a shipped migration: add a new one.
-constexpr std::array<Migration, 2> kMigrations = {{
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, R"sql(
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
@@ -63,6 +63,16 @@ CREATE TABLE audit_log (
     actor  TEXT NOT NULL,
     action TEXT NOT NULL,
     detail TEXT NOT NULL DEFAULT ''
+) STRICT;
+)sql"},
+    {3, R"sql(
+-- Yearly number of transactions per layanan: the population N of the
+-- Krejcie-Morgan sample size the staff view compares respondents with.
+CREATE TABLE populations (
+    year       INTEGER NOT NULL,
+    layanan    TEXT NOT NULL,
+    population INTEGER NOT NULL CHECK (population > 0),
+    PRIMARY KEY (year, layanan)
 ) STRICT;
 )sql"},
 }};

@@ -32,6 +32,26 @@ StoredRow read_stored_row(const Statement& query, const scoring::ScoringScheme& 
     return row;
 }
 
+Submission submission_from_row(const formats::ResponseRow& row, const formats::Questionnaire& questionnaire) {
+    Submission s;
+    formats::Response& r = s.response;
+    r.response_id = row.response_id;
+    r.submitted_at = row.submitted_at;
+    r.layanan = row.layanan;
+    r.jenis_kelamin = row.jenis_kelamin;
+    r.umur = row.umur;
+    r.pendidikan = row.pendidikan;
+    r.pekerjaan = row.pekerjaan;
+    r.answers.assign(row.answers.begin(), row.answers.end());
+    r.saran = row.saran;
+    r.flags = split_flags(row.flags);
+    r.device_id = row.device_id;
+    r.questionnaire_version =
+        row.questionnaire_version.empty() ? std::to_string(questionnaire.version) : std::string(row.questionnaire_version);
+    s.questionnaire_id = questionnaire.id;
+    return s;
+}
+
 std::string join_flags(const std::vector<std::string>& flags) {
     std::string out;
     for (const auto& f : flags) out += (out.empty() ? "" : ";") + f;

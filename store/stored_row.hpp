@@ -3,7 +3,9 @@
 // salvage, which reads a damaged file row by row.
 #pragma once
 
+#include "formats/questionnaire.hpp"
 #include "formats/response.hpp"
+#include "formats/response_csv_reader.hpp"
 #include "scoring/scheme.hpp"
 #include "store/sqlite.hpp"
 
@@ -32,6 +34,10 @@ extern const char* const kStoredRowColumns;
 
 // Throws skm::Error(storage, store.bad_answers) when the answers text cannot be decoded.
 StoredRow read_stored_row(const Statement& query, const scoring::ScoringScheme& scheme);
+
+// A row of the response CSV as the store takes it (import, salvage tests,
+// demo data): questionnaire id and, when the row has none, version from `questionnaire`.
+Submission submission_from_row(const formats::ResponseRow& row, const formats::Questionnaire& questionnaire);
 
 std::string join_flags(const std::vector<std::string>& flags);
 std::vector<std::string> split_flags(std::string_view text);

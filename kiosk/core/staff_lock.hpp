@@ -20,6 +20,8 @@ public:
     static std::string hash_pin(const std::string& pin);
 
     PinResult try_pin(const std::string& pin);
+    // A new PIN was stored (its hash).
+    void set_hash(std::string hash) { hash_ = std::move(hash); }
     bool locked() const;
     int locked_seconds() const;  // rounded up; 0 when not locked
 

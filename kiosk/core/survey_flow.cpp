@@ -232,6 +232,13 @@ bool SurveyFlow::cancel() {
     return true;
 }
 
+bool SurveyFlow::reconfigure(std::vector<std::string> layanan, const FlowSettings& settings) {
+    if (screen_ != Screen::welcome || layanan.empty()) return false;
+    layanan_ = std::move(layanan);
+    settings_ = settings;
+    return true;
+}
+
 void SurveyFlow::touched() { last_touch_ = now(); }
 
 void SurveyFlow::tick() {

@@ -88,6 +88,9 @@ public:
     bool submit();                                    // saran → thanks (stored) or store_failed
     bool still_here();                                // still_there → the screen it interrupted
     bool cancel();                                    // citizen gives up: discard, welcome
+    // New layanan tiles and timings from the staff settings: taken only
+    // between surveys (on the welcome screen), never mid-survey.
+    bool reconfigure(std::vector<std::string> layanan, const FlowSettings& settings);
     // Any touch anywhere: keeps the idle timer from firing.
     void touched();
     // Time passing: idle prompt, idle reset, countdowns.

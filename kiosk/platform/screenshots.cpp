@@ -1,12 +1,18 @@
 #include "kiosk/platform/screenshots.hpp"
 
+#include "formats/file_content.hpp"
+#include "formats/response_csv_reader.hpp"
 #include "kiosk/core/screen_tour.hpp"
+#include "kiosk/core/staff_service.hpp"
 #include "kiosk/core/speaker.hpp"
 #include "kiosk/platform/imgui_session.hpp"
 #include "kiosk/platform/png_writer.hpp"
 #include "kiosk/platform/texture.hpp"
 #include "kiosk/ui/kiosk_view.hpp"
+#include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/theme.hpp"
+#include "store/office_data.hpp"
+#include "store/stored_row.hpp"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -15,6 +21,100 @@
 #include <stdexcept>
 
 namespace skm::kiosk::platform {
+
+namespace {
+
+// Renders `draw` (two frames: ImGui settles item positions on the second),
+// writes the PNG and records the view's buttons in the index.
+void capture(Window& window, ui::ViewContext& view, int width, int height, const std::function<void()>& draw,
+             const std::filesystem::path& file, nlohmann::ordered_json& entry) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int frame = 0; frame < 2; ++frame) {
+        window.poll_events();
+        window.begin_frame();
+        io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+        ImGui::NewFrame();
+        draw();
+        ImGui::Render();
+        if (frame == 1) window.capture_next_frame();
+        window.end_frame();
+    }
+    int w = 0;
+    int h = 0;
+    const auto pixels = window.read_pixels(w, h);
+    if (pixels.empty() || !write_png(file.string(), w, h, pixels)) throw std::runtime_error("cannot write " + file.string());
+    nlohmann::ordered_json buttons = nlohmann::ordered_json::array();
+    for (const auto& b : view.buttons) {
+        buttons.push_back({{"id", b.id}, {"label", b.label}, {"x", b.min.x}, {"y", b.min.y}, {"w", b.max.x - b.min.x},
+                           {"h", b.max.y - b.min.y}});
+    }
+    entry["overflows"] = view.overflows.size();
+    entry["buttons"] = buttons;
+}
+
+std::string file_name(int width, int height, std::string_view lang, int number, const std::string& name) {
+    char prefix[32];
+    std::snprintf(prefix, sizeof prefix, "%02d-", number);
+    return std::to_string(width) + "x" + std::to_string(height) + "-" + std::string(lang) + "-" + prefix + name + ".png";
+}
+
+// The staff view's tabs on a throwaway database holding the demo year.
+int staff_screens(Window& window, const ScreenshotJob& job, const formats::KioskConfig& config,
+                  const formats::Questionnaire& questionnaire, const std::vector<std::string>& layanan,
+                  const ui::UiTexts& texts, const ui::Fonts& fonts, float scale, int width, int height,
+                  nlohmann::ordered_json& index) {
+    const auto dir = job.out_dir / ".staff-demo";
+    std::filesystem::remove_all(dir);
+    store::ManualClock clock(scoring::Timestamp{{2025, 12, 20}, 10, 0, 0, 420});
+    store::StoreOptions options;
+    options.path = dir / "demo.db";
+    int written = 0;
+    {
+        store::ResponseStore db(options, questionnaire.scheme, clock);
+        const formats::FileContent demo(job.demo_responses);
+        std::vector<store::Submission> rows;
+        formats::read_response_csv(demo.view(), job.demo_responses.string(), questionnaire.codes(),
+                                   [&](const formats::ResponseRow& row) { rows.push_back(store::submission_from_row(row, questionnaire)); });
+        db.import(rows);
+        store::seed_layanan(db.connection(), layanan);
+        store::set_population(db.connection(), 2025, "KTP-el", 1899);
+        store::set_target(db.connection(), 2025, "", "80.00");
+        StaffLock lock(StaffLock::hash_pin("2468"), clock);
+        StaffService service(db, lock, config);
+        class NoSink final : public ResponseSink {
+            std::optional<Problem> submit(const store::Submission&) override { return std::nullopt; }
+        } sink;
+        class NoIds final : public store::IdSource {
+            std::string next_id() override { return ""; }
+        } ids;
+        SurveyFlow flow(questionnaire, layanan, FlowSettings{}, store::DeviceIdentity{"screenshots", &questionnaire}, clock,
+                        ids, sink);
+        SilentSpeaker speaker;
+        ui::StaffView staff(service, clock, {dir}, questionnaire.codes(), "screenshots");
+        staff.period = DashboardPeriod::year;
+        const std::pair<ui::StaffTab, const char*> tabs[] = {{ui::StaffTab::dashboard, "staff-dashboard"},
+                                                            {ui::StaffTab::saran, "staff-saran"},
+                                                            {ui::StaffTab::status, "staff-status"},
+                                                            {ui::StaffTab::settings, "staff-settings"},
+                                                            {ui::StaffTab::export_usb, "staff-export"}};
+        int number = 30;
+        for (const auto& [tab, name] : tabs) {
+            ui::ViewContext view{flow, texts, speaker, config, fonts, scale, nullptr};
+            staff.show(tab);
+            const std::string file = file_name(width, height, "id", ++number, name);
+            nlohmann::ordered_json entry = {{"screen", name}, {"language", "id"}};
+            capture(window, view, width, height,
+                    [&] { ui::draw_full_screen(view, [&](float w, float h) { staff.draw(view, w, h); }); },
+                    job.out_dir / file, entry);
+            index[file] = entry;
+            ++written;
+        }
+    }
+    std::filesystem::remove_all(dir);
+    return written;
+}
+
+}  // namespace
 
 int write_screenshots(Window& window, const ScreenshotJob& job, const formats::KioskConfig& config,
                       const formats::Questionnaire& questionnaire, const std::vector<std::string>& layanan,
@@ -26,9 +126,8 @@ int write_screenshots(Window& window, const ScreenshotJob& job, const formats::K
     int written = 0;
     for (const auto& [width, height] : job.sizes) {
         window.resize(width, height);
-        ImGuiIO& io = ImGui::GetIO();
         const float scale = ui::layout_scale(ImVec2(static_cast<float>(width), static_cast<float>(height)));
-        const ui::Fonts fonts = ui::load_fonts(io, job.font_dir, scale);
+        const ui::Fonts fonts = ui::load_fonts(ImGui::GetIO(), job.font_dir, scale);
         window.reload_fonts();
         ui::apply_theme(scale);
         for (auto lang : formats::kLanguages) {
@@ -36,36 +135,15 @@ int write_screenshots(Window& window, const ScreenshotJob& job, const formats::K
             tour_every_screen(questionnaire, layanan, std::string(lang), [&](const std::string& name, SurveyFlow& flow) {
                 ui::ViewContext view{flow, texts, speaker, config, fonts, scale, nullptr};
                 attach_logo(view, logo);
-                // Two frames: ImGui settles item positions on the second.
-                for (int frame = 0; frame < 2; ++frame) {
-                    window.poll_events();
-                    window.begin_frame();
-                    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
-                    ImGui::NewFrame();
-                    ui::draw_kiosk(view);
-                    ImGui::Render();
-                    if (frame == 1) window.capture_next_frame();
-                    window.end_frame();
-                }
-                char prefix[32];
-                std::snprintf(prefix, sizeof prefix, "%02d-", ++number);
-                const std::string file = std::to_string(width) + "x" + std::to_string(height) + "-" + std::string(lang) +
-                                         "-" + prefix + name + ".png";
-                int w = 0;
-                int h = 0;
-                const auto pixels = window.read_pixels(w, h);
-                if (pixels.empty() || !write_png((job.out_dir / file).string(), w, h, pixels)) {
-                    throw std::runtime_error("cannot write " + (job.out_dir / file).string());
-                }
-                nlohmann::ordered_json buttons = nlohmann::ordered_json::array();
-                for (const auto& b : view.buttons) {
-                    buttons.push_back({{"id", b.id}, {"label", b.label}, {"x", b.min.x}, {"y", b.min.y},
-                                       {"w", b.max.x - b.min.x}, {"h", b.max.y - b.min.y}});
-                }
-                index[file] = {{"screen", name}, {"language", lang}, {"overflows", view.overflows.size()},
-                               {"buttons", buttons}};
+                const std::string file = file_name(width, height, lang, ++number, name);
+                nlohmann::ordered_json entry = {{"screen", name}, {"language", lang}};
+                capture(window, view, width, height, [&] { ui::draw_kiosk(view); }, job.out_dir / file, entry);
+                index[file] = entry;
                 ++written;
             });
+        }
+        if (!job.demo_responses.empty()) {
+            written += staff_screens(window, job, config, questionnaire, layanan, texts, fonts, scale, width, height, index);
         }
     }
     std::ofstream(job.out_dir / "buttons.json") << index.dump(1) << "\n";

@@ -19,6 +19,7 @@ struct ScreenshotJob {
     std::filesystem::path out_dir;
     std::filesystem::path font_dir;
     std::vector<std::pair<int, int>> sizes = {{1280, 800}, {800, 1280}};
+    std::filesystem::path demo_responses;  // when set: the staff view too, on a throwaway database of these
 };
 
 // Returns the number of PNG files written; throws std::runtime_error when one cannot be written.

@@ -4,9 +4,13 @@
 #include "kiosk/ui/staff_gate.hpp"
 
 namespace skm::kiosk::ui {
+namespace {
+void draw_screen(ViewContext& ctx);
+}  // namespace
 
-void draw_kiosk(ViewContext& ctx) {
+void draw_full_screen(ViewContext& ctx, const std::function<void(float width, float height)>& content) {
     ctx.buttons.clear();
+    ctx.texts_drawn.clear();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(display);
@@ -14,6 +18,17 @@ void draw_kiosk(ViewContext& ctx) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("kiosk", nullptr, flags);
+    content(display.x, display.y);
+    ImGui::End();
+}
+
+void draw_kiosk(ViewContext& ctx) {
+    draw_full_screen(ctx, [&](float, float) { draw_screen(ctx); });
+}
+
+namespace {
+void draw_screen(ViewContext& ctx) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
     const Area area{display, 32 * ctx.scale, 16 * ctx.scale};
     if (ImGui::GetIO().MouseDown[0]) ctx.flow.touched();
     const bool staff_open = ctx.staff && ctx.staff->draw(ctx, display.x, display.y);
@@ -29,7 +44,8 @@ void draw_kiosk(ViewContext& ctx) {
             case Screen::still_there: draw_still_there(ctx, area); break;
         }
     }
-    ImGui::End();
 }
+
+}  // namespace
 
 }  // namespace skm::kiosk::ui

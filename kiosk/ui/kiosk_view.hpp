@@ -5,8 +5,13 @@
 
 #include "kiosk/ui/view_context.hpp"
 
+#include <functional>
+
 namespace skm::kiosk::ui {
 
 void draw_kiosk(ViewContext& ctx);
+
+// The same full-screen window around any drawing (the staff view in screenshots).
+void draw_full_screen(ViewContext& ctx, const std::function<void(float width, float height)>& content);
 
 }  // namespace skm::kiosk::ui

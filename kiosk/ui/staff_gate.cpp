@@ -1,5 +1,6 @@
 #include "kiosk/ui/staff_gate.hpp"
 
+#include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace skm::kiosk::ui {
@@ -50,7 +51,9 @@ void StaffGate::draw_pin(ViewContext& ctx, float w, float h) {
     for (int i = 0; i < 12; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(x0 + static_cast<float>(i % 3) * (key + gap), y + static_cast<float>(i / 3) * (key + gap)));
         const std::string label = i == 11 ? ctx.t("kiosk.pin.ok") : i == 9 ? ctx.t("kiosk.keyboard.delete") : labels[i];
-        if (!big_button(ctx, std::string("pin_") + std::to_string(i), label, ImVec2(key, key), i == 11 ? ButtonStyle{} : digit)) {
+        ButtonStyle style = i == 11 ? ButtonStyle{} : digit;
+        if (i == 9) style.font = ctx.fonts.body;  // a word, not a digit
+        if (!big_button(ctx, std::string("pin_") + std::to_string(i), label, ImVec2(key, key), style)) {
             continue;
         }
         if (i == 9) {
@@ -72,7 +75,13 @@ void StaffGate::draw_pin(ViewContext& ctx, float w, float h) {
     }
 }
 
+bool StaffGate::exit_requested() const { return exit_requested_ || (view_ && view_->exit_requested()); }
+
 void StaffGate::draw_menu(ViewContext& ctx, float w, float h) {
+    if (view_) {
+        if (!view_->draw(ctx, w, h)) mode_ = Mode::closed;
+        return;
+    }
     const float s = ctx.scale;
     float y = h * 0.2f;
     y += centered_text(ctx.fonts.title, ctx.t("kiosk.staff.title"), 0, y, w, palette::kText) + 16 * s;

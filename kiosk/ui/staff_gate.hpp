@@ -11,9 +11,13 @@
 
 namespace skm::kiosk::ui {
 
+class StaffView;
+
 class StaffGate {
 public:
-    StaffGate(StaffLock& lock, store::Clock& clock) : lock_(lock), clock_(clock) {}
+    // Without a view (screenshots, tests of the gate alone) the PIN opens a
+    // minimal menu: back, or close the kiosk.
+    StaffGate(StaffLock& lock, store::Clock& clock, StaffView* view = nullptr) : lock_(lock), clock_(clock), view_(view) {}
 
     // Called every frame before the screen is drawn: watches the corner.
     // Returns true while the pad or the menu covers the screen (the survey
@@ -21,8 +25,8 @@ public:
     bool draw(ViewContext& ctx, float display_w, float display_h);
 
     bool open() const { return mode_ != Mode::closed; }
-    bool exit_requested() const { return exit_requested_; }
-    std::size_t responses_on_device = 0;  // shown in the menu
+    bool exit_requested() const;
+    std::size_t responses_on_device = 0;  // shown in the minimal menu
 
     static constexpr std::int64_t kHoldMs = 3000;
 
@@ -33,6 +37,7 @@ private:
 
     StaffLock& lock_;
     store::Clock& clock_;
+    StaffView* view_ = nullptr;
     Mode mode_ = Mode::closed;
     std::int64_t press_started_ = -1;
     std::string entered_;

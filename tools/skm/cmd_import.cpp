@@ -7,30 +7,6 @@
 #include "tools/skm/store_access.hpp"
 
 namespace skm::tools {
-namespace {
-
-store::Submission to_submission(const formats::ResponseRow& row, const formats::Questionnaire& questionnaire) {
-    store::Submission s;
-    formats::Response& r = s.response;
-    r.response_id = row.response_id;
-    r.submitted_at = row.submitted_at;
-    r.layanan = row.layanan;
-    r.jenis_kelamin = row.jenis_kelamin;
-    r.umur = row.umur;
-    r.pendidikan = row.pendidikan;
-    r.pekerjaan = row.pekerjaan;
-    r.answers.assign(row.answers.begin(), row.answers.end());
-    r.saran = row.saran;
-    r.flags = store::split_flags(row.flags);
-    r.device_id = row.device_id;
-    r.questionnaire_version =
-        row.questionnaire_version.empty() ? std::to_string(questionnaire.version) : std::string(row.questionnaire_version);
-    s.questionnaire_id = questionnaire.id;
-    return s;
-}
-
-}  // namespace
-
 int run_import(Context& context) {
     const ParsedArgs args = parse_args(context.args, OptionSpec{{"db", "questionnaire"}, {"skip-bad"}});
     if (args.positional.size() != 1) throw Error(ErrorKind::usage, Problem{"usage.import_needs_file", {}});
@@ -43,7 +19,7 @@ int run_import(Context& context) {
     read_options.skip_bad_rows = args.flag("skip-bad");
     const auto summary = formats::read_response_csv(
         content.view(), file, opened->questionnaire.codes(),
-        [&](const formats::ResponseRow& row) { submissions.push_back(to_submission(row, opened->questionnaire)); },
+        [&](const formats::ResponseRow& row) { submissions.push_back(store::submission_from_row(row, opened->questionnaire)); },
         read_options);
     for (const auto& problem : summary.skipped) context.err << context.catalog.format(problem) << "\n";
 

@@ -1,0 +1,71 @@
+// What the staff screens read and change, over the device database: the
+// dashboard, saran, storage health, the layanan list, populations, targets,
+// kiosk timings, the privacy threshold and the PIN. Every change is
+// validated (a Problem with an "office.*" key when refused) and written to
+// the audit log; nothing is ever deleted.
+#pragma once
+
+#include "formats/kiosk_config.hpp"
+#include "kiosk/core/dashboard.hpp"
+#include "kiosk/core/staff_lock.hpp"
+#include "kiosk/core/survey_flow.hpp"
+#include "store/office_data.hpp"
+#include "store/response_store.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace skm::kiosk {
+
+struct StorageHealth {
+    std::uint64_t disk_free_bytes = 0;
+    std::uint64_t database_bytes = 0;
+    std::int64_t responses = 0;
+    std::int64_t pending_sync = 0;
+    std::string last_backup;     // ISO time, "" when none yet
+    std::string damaged_alert;   // moved-aside file waiting for salvage, "" when none
+};
+
+// The numeric settings staff may change, with their allowed ranges.
+enum class NumberSetting { idle_prompt_seconds, idle_reset_seconds, min_interval_seconds, min_n };
+
+class StaffService {
+public:
+    StaffService(store::ResponseStore& db, StaffLock& lock, const formats::KioskConfig& config);
+
+    Dashboard dashboard(DashboardPeriod period, const scoring::LocalDate& today) const;
+    std::vector<store::SaranEntry> saran(std::size_t limit) const;
+    StorageHealth health() const;
+
+    std::string office_name() const;
+    std::vector<store::LayananEntry> layanan() const;
+    std::vector<std::string> active_layanan() const;
+    std::uint64_t number(NumberSetting setting) const;
+    std::string hub_url() const;
+    // The flow's settings: the configuration file's, overridden by what staff set.
+    FlowSettings flow_settings() const;
+
+    std::optional<Problem> set_office_name(const std::string& name);
+    std::optional<Problem> add_layanan(const std::string& name);
+    std::optional<Problem> rename_layanan(const std::string& from, const std::string& to);
+    std::optional<Problem> set_layanan_active(const std::string& name, bool active);
+    std::optional<Problem> set_population(int year, const std::string& layanan, const std::string& digits);
+    std::optional<Problem> set_target(int year, const std::string& layanan, const std::string& decimal);
+    std::optional<Problem> set_number(NumberSetting setting, const std::string& digits);
+    std::optional<Problem> set_hub_url(const std::string& url);
+    std::optional<Problem> change_pin(const std::string& pin, const std::string& repeated);
+
+    std::optional<std::uint64_t> population(int year, const std::string& layanan) const;
+    std::optional<std::string> target(int year, const std::string& layanan) const;
+    const store::ResponseStore& store() const { return db_; }
+
+private:
+    void audit(const std::string& action, const std::string& detail);
+
+    store::ResponseStore& db_;
+    StaffLock& lock_;
+    const formats::KioskConfig& config_;
+};
+
+}  // namespace skm::kiosk

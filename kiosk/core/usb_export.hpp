@@ -1,0 +1,31 @@
+// Export to a USB stick from the staff view, for offices without network:
+// finds mounted removable media and writes every stored response there as
+// the response CSV of formats.md (complete file or nothing: a temporary name
+// renamed at the end).
+#pragma once
+
+#include "store/response_store.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace skm::kiosk {
+
+// Writable folders directly under the given roots (default: /media/<user>/*, /media/*, /run/media/<user>/*, /mnt/*).
+std::vector<std::filesystem::path> removable_media(const std::vector<std::filesystem::path>& roots);
+std::vector<std::filesystem::path> default_media_roots();
+
+// Writes <dir>/skm-<device>-<YYYYMMDD-HHMMSS>.csv; returns its path or the
+// problem (export.cannot_write) in plain words.
+struct ExportOutcome {
+    std::optional<std::filesystem::path> file;
+    std::optional<Problem> problem;
+    std::size_t rows = 0;
+};
+ExportOutcome export_responses_csv(const store::ResponseStore& db, const std::vector<std::string>& unsur_codes,
+                                   const std::filesystem::path& dir, const std::string& device_id,
+                                   const scoring::Timestamp& now);
+
+}  // namespace skm::kiosk

@@ -1,0 +1,152 @@
+// Settings: office name, kiosk timings, privacy threshold, hub address, PIN,
+// and the layanan list with this year's population and target for each.
+// Every value goes through StaffService, which validates and audits it.
+#include "kiosk/ui/staff_view.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+#include <memory>
+
+namespace skm::kiosk::ui {
+namespace {
+
+struct Row {
+    ViewContext& ctx;
+    StaffView& view;
+    float x;
+    float width;
+    float height;
+    float& y;
+
+    // "label: value   [button]" — returns true when the button was tapped.
+    bool line(const std::string& id, const std::string& label, const std::string& value, const std::string& button,
+              ImU32 value_color = palette::kText) {
+        auto* draw = ImGui::GetWindowDrawList();
+        const float s = ctx.scale;
+        const float bw = 200 * s;
+        draw->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(x, y + 14 * s), palette::kText, label.c_str());
+        draw->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(x + width * 0.42f, y + 14 * s), value_color,
+                      value.c_str());
+        ImGui::SetCursorScreenPos(ImVec2(x + width - bw, y));
+        const bool tapped = big_button(ctx, id, button, ImVec2(bw, height),
+                                       ButtonStyle{palette::kNeutral, palette::kText, ctx.fonts.small, true});
+        y += height + 8 * s;
+        return tapped;
+    }
+};
+
+}  // namespace
+
+void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float height, float y) {
+    const float s = ctx.scale;
+    const float margin = 24 * s;
+    StaffService& service = view.service();
+    const int year = view.clock().wall_now().date.year;
+    const std::string change = ctx.t("kiosk.staff.change");
+
+    // A scrolling region: the list is longer than a tablet screen.
+    ImGui::SetCursorScreenPos(ImVec2(0, y));
+    ImGui::BeginChild("settings", ImVec2(width, height - y), false, ImGuiWindowFlags_NoBackground);
+    float ry = ImGui::GetCursorScreenPos().y + 4 * s;
+    Row row{ctx, view, margin, width - 2 * margin - 32 * s, 64 * s, ry};
+
+    if (row.line("set_office", ctx.t("kiosk.staff.office"), service.office_name(), change)) {
+        view.begin_edit(ctx.t("kiosk.staff.office"), service.office_name(),
+                        [&service](const std::string& v) { return service.set_office_name(v); });
+    }
+    const struct {
+        NumberSetting setting;
+        const char* id;
+        const char* key;
+    } numbers[] = {{NumberSetting::idle_prompt_seconds, "set_idle_prompt", "kiosk.staff.idle_prompt"},
+                   {NumberSetting::idle_reset_seconds, "set_idle_reset", "kiosk.staff.idle_reset"},
+                   {NumberSetting::min_interval_seconds, "set_min_interval", "kiosk.staff.min_interval"},
+                   {NumberSetting::min_n, "set_min_n", "kiosk.staff.min_n"}};
+    for (const auto& n : numbers) {
+        const std::string value = std::to_string(service.number(n.setting));
+        if (row.line(n.id, ctx.t(n.key), value, change)) {
+            const NumberSetting setting = n.setting;
+            view.begin_edit(ctx.t(n.key), value,
+                            [&service, setting](const std::string& v) { return service.set_number(setting, v); });
+        }
+    }
+    const std::string hub = service.hub_url();
+    if (row.line("set_hub", ctx.t("kiosk.staff.hub_url"), hub.empty() ? "–" : hub, change)) {
+        view.begin_edit(ctx.t("kiosk.staff.hub_url"), hub.empty() ? "https://" : hub,
+                        [&service](const std::string& v) { return service.set_hub_url(v); });
+    }
+    if (row.line("set_pin", ctx.t("kiosk.staff.pin"), "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2", change)) {
+        // Two steps: the new PIN, then the same again.
+        auto first = std::make_shared<std::string>();
+        view.begin_edit(
+            ctx.t("kiosk.staff.pin_new"), "",
+            [first](const std::string& pin) -> std::optional<Problem> {
+                *first = pin;
+                return std::nullopt;
+            },
+            [&view, &ctx, &service, first] {
+                view.begin_edit(ctx.t("kiosk.staff.pin_repeat"), "",
+                                [&service, first](const std::string& again) { return service.change_pin(*first, again); });
+            });
+    }
+    const auto office_target = service.target(year, "");
+    if (row.line("set_target_office", ctx.f("kiosk.staff.target_office", {{"year", std::to_string(year)}}),
+                 office_target.value_or("–"), change)) {
+        view.begin_edit(ctx.f("kiosk.staff.target_office", {{"year", std::to_string(year)}}), office_target.value_or(""),
+                        [&service, year](const std::string& v) { return service.set_target(year, "", v); });
+    }
+
+    ry += 12 * s;
+    ImGui::GetWindowDrawList()->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(margin, ry), palette::kText,
+                                        ctx.t("kiosk.staff.layanan_list").c_str());
+    ry += ctx.fonts.body->FontSize * 1.5f;
+    ImGui::SetCursorScreenPos(ImVec2(margin, ry));
+    if (big_button(ctx, "add_layanan", ctx.t("kiosk.staff.add_layanan"), ImVec2(400 * s, 64 * s),
+                   ButtonStyle{palette::kPrimary, IM_COL32(255, 255, 255, 255), ctx.fonts.small, false})) {
+        view.begin_edit(ctx.t("kiosk.staff.add_layanan"), "",
+                        [&service](const std::string& v) { return service.add_layanan(v); });
+    }
+    ry += 80 * s;
+    const auto entries = service.layanan();
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const auto& e = entries[i];
+        const std::string id = std::to_string(i);
+        const std::string name = e.name;
+        const auto population = service.population(year, name);
+        const auto target = service.target(year, name);
+        const std::string value = (e.active ? "" : ctx.t("kiosk.staff.retired") + " · ") +
+                                  ctx.f("kiosk.staff.population_target", {{"population", population ? std::to_string(*population) : "–"},
+                                                                          {"target", target.value_or("–")}});
+        if (row.line("rename_" + id, name, value, ctx.t("kiosk.staff.rename"), e.active ? palette::kText : palette::kMuted)) {
+            view.begin_edit(ctx.t("kiosk.staff.rename") + ": " + name, name,
+                            [&service, name](const std::string& v) { return service.rename_layanan(name, v); });
+        }
+        // A second line of buttons for this layanan, under its name.
+        const float bw = 220 * s;
+        const ButtonStyle small{palette::kNeutral, palette::kText, ctx.fonts.small, true};
+        ImGui::SetCursorScreenPos(ImVec2(margin + 24 * s, ry - 8 * s));
+        if (big_button(ctx, "toggle_" + id, ctx.t(e.active ? "kiosk.staff.retire" : "kiosk.staff.restore"), ImVec2(bw, 64 * s),
+                       small)) {
+            if (auto problem = service.set_layanan_active(name, !e.active)) {
+                view.message_ = ctx.texts.format(ctx.flow.language(), problem->key, problem->args);
+            }
+        }
+        ImGui::SetCursorScreenPos(ImVec2(margin + 24 * s + bw + 8 * s, ry - 8 * s));
+        if (big_button(ctx, "population_" + id, ctx.t("kiosk.staff.population"), ImVec2(bw, 64 * s), small)) {
+            view.begin_edit(ctx.f("kiosk.staff.population_of", {{"layanan", name}, {"year", std::to_string(year)}}),
+                            population ? std::to_string(*population) : "",
+                            [&service, year, name](const std::string& v) { return service.set_population(year, name, v); });
+        }
+        ImGui::SetCursorScreenPos(ImVec2(margin + 24 * s + 2 * (bw + 8 * s), ry - 8 * s));
+        if (big_button(ctx, "target_" + id, ctx.t("kiosk.staff.target_short"), ImVec2(bw, 64 * s), small)) {
+            view.begin_edit(ctx.f("kiosk.staff.target_of", {{"layanan", name}, {"year", std::to_string(year)}}),
+                            target.value_or(""),
+                            [&service, year, name](const std::string& v) { return service.set_target(year, name, v); });
+        }
+        ry += 64 * s + 16 * s;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(margin, ry));
+    ImGui::Dummy(ImVec2(1, 1));  // the child's content height, for its scrollbar
+    ImGui::EndChild();
+}
+
+}  // namespace skm::kiosk::ui

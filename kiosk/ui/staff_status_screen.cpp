@@ -1,0 +1,32 @@
+// Storage health and sync status, in plain words.
+#include "kiosk/ui/staff_view.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace skm::kiosk::ui {
+namespace {
+
+std::string mib(std::uint64_t bytes) { return std::to_string((bytes + 512 * 1024) / (1024 * 1024)) + " MiB"; }
+
+}  // namespace
+
+void draw_staff_status(ViewContext& ctx, StaffView& view, float width, float, float y) {
+    const float s = ctx.scale;
+    const float margin = 32 * s;
+    const StorageHealth h = view.service().health();
+    const std::string hub = view.service().hub_url();
+    const std::vector<std::string> lines = {
+        ctx.f("kiosk.staff.status.responses", {{"count", std::to_string(h.responses)}}),
+        ctx.f("kiosk.staff.status.database", {{"size", mib(h.database_bytes)}, {"free", mib(h.disk_free_bytes)}}),
+        h.last_backup.empty() ? ctx.t("kiosk.staff.status.no_backup")
+                              : ctx.f("kiosk.staff.status.backup", {{"time", h.last_backup}}),
+        hub.empty() ? ctx.f("kiosk.staff.status.sync_off", {{"pending", std::to_string(h.pending_sync)}})
+                    : ctx.f("kiosk.staff.status.sync", {{"hub", hub}, {"pending", std::to_string(h.pending_sync)}}),
+    };
+    for (const auto& line : lines) y += staff_text(ctx, ctx.fonts.body, line, margin, y, width - 2 * margin, palette::kText) + 12 * s;
+    if (!h.damaged_alert.empty()) {
+        staff_text(ctx, ctx.fonts.body, ctx.f("kiosk.storage_alert", {{"moved", h.damaged_alert}}), margin, y + 12 * s,
+                      width - 2 * margin, palette::kAnswer[0]);
+    }
+}
+
+}  // namespace skm::kiosk::ui

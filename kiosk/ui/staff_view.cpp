@@ -1,0 +1,124 @@
+#include "kiosk/ui/staff_view.hpp"
+
+#include "kiosk/ui/keyboard.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace skm::kiosk::ui {
+
+float staff_text(ViewContext& ctx, ImFont* font, const std::string& text, float x, float y, float width, ImU32 color) {
+    ctx.texts_drawn.push_back(text);
+    return centered_text(font, text, x, y, width, color);
+}
+
+std::string shown(const ViewContext& ctx, const scoring::Decimal& value) {
+    return value.str(ctx.flow.language() == "en" ? '.' : ',');
+}
+
+void StaffView::begin_edit(const std::string& title, const std::string& text,
+                           std::function<std::optional<Problem>(const std::string&)> apply, std::function<void()> then) {
+    edit_ = StaffEdit{title, text, std::move(apply), std::move(then)};
+    message_.clear();
+}
+
+bool StaffView::draw(ViewContext& ctx, float width, float height) {
+    if (edit_) {
+        draw_editor(ctx, width, height);
+        return true;
+    }
+    const float s = ctx.scale;
+    const float tab_h = 72 * s;
+    const float gap = 8 * s;
+    struct Tab {
+        StaffTab tab;
+        const char* id;
+        const char* key;
+    };
+    const Tab tabs[] = {{StaffTab::dashboard, "tab_dashboard", "kiosk.staff.tab.dashboard"},
+                        {StaffTab::saran, "tab_saran", "kiosk.staff.tab.saran"},
+                        {StaffTab::status, "tab_status", "kiosk.staff.tab.status"},
+                        {StaffTab::settings, "tab_settings", "kiosk.staff.tab.settings"},
+                        {StaffTab::export_usb, "tab_export", "kiosk.staff.tab.export"}};
+    // Six tabs in one row, or two rows of three on a narrow (portrait) screen.
+    const int per_row = width >= 1000 * s ? 6 : 3;
+    const float tab_w = (width - 16 * s - static_cast<float>(per_row - 1) * gap) / static_cast<float>(per_row);
+    auto tab_pos = [&](int i) {
+        return ImVec2(8 * s + static_cast<float>(i % per_row) * (tab_w + gap), 8 * s + static_cast<float>(i / per_row) * (tab_h + gap));
+    };
+    for (int i = 0; i < 5; ++i) {
+        ImGui::SetCursorScreenPos(tab_pos(i));
+        const bool active = tab_ == tabs[i].tab;
+        ButtonStyle style = active ? ButtonStyle{palette::kPrimary, IM_COL32(255, 255, 255, 255), ctx.fonts.small, false}
+                                   : ButtonStyle{palette::kNeutral, palette::kText, ctx.fonts.small, false};
+        if (big_button(ctx, tabs[i].id, ctx.t(tabs[i].key), ImVec2(tab_w, tab_h), style)) {
+            tab_ = tabs[i].tab;
+            message_.clear();
+        }
+    }
+    ImGui::SetCursorScreenPos(tab_pos(5));
+    if (big_button(ctx, "staff_back", ctx.t("kiosk.staff.back"), ImVec2(tab_w, tab_h),
+                   ButtonStyle{palette::kSelected, palette::kText, ctx.fonts.small, true})) {
+        reset();
+        return false;
+    }
+    float y = tab_pos(5).y + tab_h + 12 * s;
+    if (!message_.empty()) {
+        y += staff_text(ctx, ctx.fonts.small, message_, 0, y, width, palette::kAnswer[0]) + 4 * s;
+    }
+    switch (tab_) {
+        case StaffTab::dashboard: draw_staff_dashboard(ctx, *this, width, height, y); break;
+        case StaffTab::saran: draw_staff_saran(ctx, *this, width, height, y); break;
+        case StaffTab::status: draw_staff_status(ctx, *this, width, height, y); break;
+        case StaffTab::settings: draw_staff_settings(ctx, *this, width, height, y); break;
+        case StaffTab::export_usb: draw_staff_export(ctx, *this, width, height, y); break;
+    }
+    if (tab_ == StaffTab::status) {
+        const ImVec2 size(std::min(width - 64 * s, 520 * s), 96 * s);
+        ImGui::SetCursorScreenPos(ImVec2((width - size.x) / 2, height - size.y - 24 * s));
+        if (big_button(ctx, "staff_exit", ctx.t("kiosk.staff.exit"), size,
+                       ButtonStyle{palette::kNeutral, palette::kText, nullptr, true})) {
+            exit_requested_ = true;
+        }
+    }
+    return true;
+}
+
+void StaffView::draw_editor(ViewContext& ctx, float width, float height) {
+    const float s = ctx.scale;
+    const float margin = 32 * s;
+    float y = 16 * s;
+    y += staff_text(ctx, ctx.fonts.title, edit_->title, margin, y, width - 2 * margin, palette::kText) + 8 * s;
+    auto* draw = ImGui::GetWindowDrawList();
+    const float box_h = 80 * s;
+    draw->AddRectFilled(ImVec2(margin, y), ImVec2(width - margin, y + box_h), IM_COL32(255, 255, 255, 255), 10 * s);
+    draw->AddRect(ImVec2(margin, y), ImVec2(width - margin, y + box_h), palette::kText, 10 * s, 0, 3 * s);
+    draw->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(margin + 16 * s, y + 18 * s), palette::kText,
+                  (edit_->text + "|").c_str());
+    y += box_h + 8 * s;
+    if (!message_.empty()) y += staff_text(ctx, ctx.fonts.small, message_, margin, y, width - 2 * margin, palette::kAnswer[0]);
+    y += 8 * s;
+    const float bottom_h = 88 * s;
+    const float key_h = std::min(80 * s, (height - y - bottom_h - 48 * s) / 5 - 8 * s);
+    if (auto edited = draw_keyboard(ctx, edit_->text, margin, y, width - 2 * margin, key_h, 8 * s)) edit_->text = *edited;
+    const float bw = std::min(400 * s, (width - 2 * margin - 16 * s) / 2);
+    const float by = height - bottom_h - 16 * s;
+    ImGui::SetCursorScreenPos(ImVec2(margin, by));
+    if (big_button(ctx, "edit_cancel", ctx.t("kiosk.cancel"), ImVec2(bw, bottom_h),
+                   ButtonStyle{palette::kNeutral, palette::kText, nullptr, true})) {
+        edit_.reset();
+        message_.clear();
+        return;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(width - margin - bw, by));
+    if (big_button(ctx, "edit_save", ctx.t("kiosk.staff.save"), ImVec2(bw, bottom_h))) {
+        if (auto problem = edit_->apply(edit_->text)) {
+            message_ = ctx.texts.format(ctx.flow.language(), problem->key, problem->args);  // stays open to fix it
+        } else {
+            const auto then = std::move(edit_->then);
+            edit_.reset();
+            message_ = ctx.t("kiosk.staff.saved");
+            if (then) then();
+        }
+    }
+}
+
+}  // namespace skm::kiosk::ui

@@ -1,0 +1,78 @@
+// The staff view behind the PIN: tabs for the dashboard, saran, status,
+// settings and USB export, and an editor (on-screen keyboard) for any
+// setting, which shows the refusal in plain words when a value is invalid.
+#pragma once
+
+#include "kiosk/core/staff_service.hpp"
+#include "kiosk/ui/view_context.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace skm::kiosk::ui {
+
+enum class StaffTab { dashboard, saran, status, settings, export_usb };
+
+struct StaffEdit {
+    std::string title;  // what is being edited, already translated
+    std::string text;
+    std::function<std::optional<Problem>(const std::string&)> apply;
+    std::function<void()> then;  // after a successful apply (e.g. the PIN's second entry)
+};
+
+class StaffView {
+public:
+    StaffView(StaffService& service, store::Clock& clock, std::vector<std::filesystem::path> media_roots,
+              std::vector<std::string> unsur_codes, std::string device_id)
+        : service_(service),
+          clock_(clock),
+          media_roots_(std::move(media_roots)),
+          unsur_codes_(std::move(unsur_codes)),
+          device_id_(std::move(device_id)) {}
+
+    // Draws the whole screen. Returns false when staff left the view.
+    bool draw(ViewContext& ctx, float width, float height);
+    bool exit_requested() const { return exit_requested_; }
+    void reset() { tab_ = StaffTab::dashboard; edit_.reset(); message_.clear(); }
+    void show(StaffTab tab) { tab_ = tab; }
+
+    // For the screens (one file each).
+    StaffService& service() { return service_; }
+    store::Clock& clock() { return clock_; }
+    DashboardPeriod period = DashboardPeriod::month;
+    void begin_edit(const std::string& title, const std::string& text,
+                    std::function<std::optional<Problem>(const std::string&)> apply, std::function<void()> then = {});
+    std::string message_;  // the last refusal or confirmation, shown under the tabs
+    const std::vector<std::filesystem::path>& media_roots() const { return media_roots_; }
+    const std::vector<std::string>& unsur_codes() const { return unsur_codes_; }
+    const std::string& device_id() const { return device_id_; }
+
+private:
+    void draw_editor(ViewContext& ctx, float width, float height);
+
+    StaffService& service_;
+    store::Clock& clock_;
+    std::vector<std::filesystem::path> media_roots_;
+    std::vector<std::string> unsur_codes_;
+    std::string device_id_;
+    StaffTab tab_ = StaffTab::dashboard;
+    std::optional<StaffEdit> edit_;
+    bool exit_requested_ = false;
+};
+
+// One function per staff screen, drawn below the tab bar from y.
+void draw_staff_dashboard(ViewContext& ctx, StaffView& view, float width, float height, float y);
+void draw_staff_saran(ViewContext& ctx, StaffView& view, float width, float height, float y);
+void draw_staff_status(ViewContext& ctx, StaffView& view, float width, float height, float y);
+void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float height, float y);
+void draw_staff_export(ViewContext& ctx, StaffView& view, float width, float height, float y);
+
+// centered_text that also records the text for tests (ctx.texts_drawn).
+float staff_text(ViewContext& ctx, ImFont* font, const std::string& text, float x, float y, float width, ImU32 color);
+
+// Indonesian or English number formatting of a decimal ("89,72" / "89.72").
+std::string shown(const ViewContext& ctx, const scoring::Decimal& value);
+
+}  // namespace skm::kiosk::ui

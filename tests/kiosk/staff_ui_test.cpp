@@ -1,0 +1,359 @@
+// The staff view without a window, on a real database holding the demo year:
+// every tab in every language fits; the dashboard shows the same figures as
+// `skm score`; the min-n privacy rule hides small groups; invalid settings are
+// refused in plain words and change nothing; valid ones are stored and
+// audited; the PIN changes in two steps; export writes the CSV to a stick.
+#include "formats/layanan_list.hpp"
+#include "formats/response_csv_reader.hpp"
+#include "kiosk/core/staff_service.hpp"
+#include "scoring/capaian.hpp"
+#include "kiosk/ui/kiosk_view.hpp"
+#include "kiosk/ui/staff_gate.hpp"
+#include "kiosk/ui/staff_view.hpp"
+#include "kiosk/ui/touch_queue.hpp"
+#include "store/stored_row.hpp"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+namespace skm::kiosk::ui {
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kAssets = fs::path(SKM_SOURCE_DIR) / "assets";
+
+const formats::Questionnaire& questionnaire() {
+    static const auto q = formats::load_questionnaire(kAssets / "questionnaire" / "permenpan-14-2017.json");
+    return q;
+}
+
+std::vector<store::Submission> demo_year() {
+    std::ifstream in(kAssets / "demo" / "responses.csv", std::ios::binary);
+    const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::vector<store::Submission> out;
+    formats::read_response_csv(csv, "responses.csv", questionnaire().codes(), [&](const formats::ResponseRow& row) {
+        out.push_back(store::submission_from_row(row, questionnaire()));
+    });
+    return out;
+}
+
+class NoSink final : public ResponseSink {
+public:
+    std::optional<Problem> submit(const store::Submission&) override { return std::nullopt; }
+};
+
+class Ids final : public store::IdSource {
+public:
+    std::string next_id() override { return "x"; }
+};
+
+// A kiosk with its real database, opened on the staff view.
+class StaffKiosk {
+public:
+    explicit StaffKiosk(ImVec2 display, const std::string& language = "id")
+        : dir_(fs::temp_directory_path() / ("skm-staff-" + std::to_string(::getpid()) + "-" + std::to_string(++count_))),
+          db_((fs::remove_all(dir_), fs::create_directories(dir_ / "media" / "FLASHDISK"), options()), questionnaire().scheme,
+              clock),
+          lock_(StaffLock::hash_pin("2468"), clock),
+          service_(db_, lock_, config_),
+          flow_(questionnaire(), {"KTP-el"}, FlowSettings{}, store::DeviceIdentity{"k", &questionnaire()}, clock, ids_, sink_),
+          view_(service_, clock, {dir_ / "media"}, questionnaire().codes(), "kiosk-test"),
+          gate_(lock_, clock, &view_) {
+        db_.import(demo_year());
+        store::seed_layanan(db_.connection(), formats::load_layanan_list(kAssets / "demo" / "layanan.json"));
+        config_.office = "Kantor Kecamatan Sukamaju";
+        flow_.set_language(language);
+        context_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = display;
+        const float scale = layout_scale(display);
+        ctx_.reset(new ViewContext{flow_, texts_, speaker_, config_, load_fonts(io, "/usr/share/fonts/truetype/noto", scale),
+                                   scale, &gate_});
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        apply_theme(scale);
+        open_staff();
+    }
+    ~StaffKiosk() {
+        ImGui::DestroyContext(context_);
+        std::error_code ignored;
+        fs::remove_all(dir_, ignored);
+    }
+
+    void frame(std::int64_t ms = 16) {
+        clock.advance_ms(ms);
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = static_cast<float>(ms) / 1000.0f;
+        queue.apply(io);
+        ImGui::NewFrame();
+        draw_kiosk(*ctx_);
+        ImGui::Render();
+    }
+    void tap(const std::string& id) {
+        const ButtonRecord* b = ctx_->button(id);
+        if (!b) throw std::runtime_error("no button " + id);
+        queue.push({b->center().x, b->center().y, true});
+        queue.push({b->center().x, b->center().y, false});
+        while (queue.pending()) frame();
+        frame();
+        frame();
+        frame(300);
+    }
+    // A finger on the scrollbar, as the mouse wheel: to the end of a long list.
+    void scroll_to_bottom() {
+        queue.push({640, 600, false});
+        for (int i = 0; i < 20; ++i) {
+            ImGui::GetIO().MouseWheel = -10;
+            frame();
+        }
+    }
+    void type(const std::string& text) {
+        for (char c : text) {
+            if (c >= 'A' && c <= 'Z') {
+                tap("key_shift");
+                c = static_cast<char>(c - 'A' + 'a');
+            }
+            tap(std::string("key_") + c);
+        }
+    }
+    void clear_field() {
+        for (int i = 0; i < 40; ++i) tap("key_delete");
+    }
+    bool shows(const std::string& text) const {
+        return std::any_of(ctx_->texts_drawn.begin(), ctx_->texts_drawn.end(),
+                           [&](const std::string& t) { return t.find(text) != std::string::npos; });
+    }
+    std::string drawn() const {
+        std::string all;
+        for (const auto& t : ctx_->texts_drawn) all += t + "\n";
+        return all;
+    }
+
+    store::ManualClock clock{scoring::Timestamp{{2025, 12, 20}, 10, 0, 0, 420}};
+    TouchQueue queue;
+    store::ResponseStore& db() { return db_; }
+    ViewContext& ctx() { return *ctx_; }
+    StaffService& service() { return service_; }
+    StaffLock& lock() { return lock_; }
+    StaffView& view() { return view_; }
+    const fs::path& dir() const { return dir_; }
+
+private:
+    store::StoreOptions options() const {
+        store::StoreOptions o;
+        o.path = dir_ / "skm.db";
+        return o;
+    }
+    void open_staff() {
+        frame(500);
+        queue.push({10, 10, true});
+        for (int i = 0; i < 200; ++i) frame();
+        queue.push({10, 10, false});
+        frame();
+        frame();
+        for (char d : std::string("2468")) tap("pin_" + std::to_string(d - '1'));
+        tap("pin_11");
+        if (!ctx_->button("tab_dashboard")) throw std::runtime_error("staff view did not open");
+    }
+
+    static inline int count_ = 0;
+    fs::path dir_;
+    formats::KioskConfig config_;
+    store::ResponseStore db_;
+    StaffLock lock_;
+    StaffService service_;
+    NoSink sink_;
+    Ids ids_;
+    SurveyFlow flow_;
+    StaffView view_;
+    StaffGate gate_;
+    SilentSpeaker speaker_;
+    const UiTexts texts_ = UiTexts::load(kAssets / "i18n");
+    ImGuiContext* context_ = nullptr;
+    std::unique_ptr<ViewContext> ctx_;
+};
+
+TEST(StaffUi, EveryTabInEveryLanguageAndOrientationFits) {
+    for (const ImVec2 display : {ImVec2(1280, 800), ImVec2(800, 1280), ImVec2(1920, 1080)}) {
+        for (const std::string lang : {"id", "en", "jv"}) {
+            StaffKiosk k(display, lang);
+            for (const char* tab : {"tab_dashboard", "tab_saran", "tab_status", "tab_settings", "tab_export"}) {
+                k.tap(tab);
+                k.frame();
+                EXPECT_TRUE(k.ctx().overflows.empty()) << lang << " " << display.x << " " << tab << ": "
+                                                       << k.ctx().overflows.front().label;
+                k.ctx().overflows.clear();
+                for (const auto& b : k.ctx().buttons) EXPECT_LE(b.max.x, display.x + 1) << tab << " " << b.id;
+            }
+        }
+    }
+}
+
+TEST(StaffUi, TheDashboardShowsWhatSkmScoreComputes) {
+    StaffKiosk k(ImVec2(1280, 800));
+    k.tap("period_4");  // this year: 2025, the demo year
+    k.frame();
+    scoring::CubeFilter year;
+    year.period = scoring::DateRange{{2025, 1, 1}, {2025, 12, 31}};
+    const auto expected = scoring::summarize(k.db().tallies().total(year), questionnaire().scheme, {});
+    ASSERT_TRUE(expected.ikm);
+    const std::string ikm = expected.ikm->str(',');
+    EXPECT_TRUE(k.shows("IKM " + ikm)) << "expected IKM " << ikm << " in:\n" << k.drawn();
+    EXPECT_TRUE(k.shows(std::to_string(expected.respondents) + " responden")) << k.drawn();
+    EXPECT_TRUE(k.shows(expected.ci95->low.str(','))) << k.drawn();
+    // The per-layanan lines carry each layanan's own IKM.
+    scoring::CubeFilter ktp = year;
+    ktp.layanan = "KTP-el";
+    const auto ktp_summary = scoring::summarize(k.db().tallies().total(ktp), questionnaire().scheme, {});
+    EXPECT_TRUE(k.shows(ktp_summary.ikm->str(','))) << k.drawn();
+}
+
+TEST(StaffUi, SmallGroupsShowNoFigures) {
+    StaffKiosk k(ImVec2(1280, 800));
+    k.tap("period_0");  // today: the demo year has no responses on 2025-12-20
+    k.frame();
+    EXPECT_TRUE(k.shows("belum cukup data")) << k.drawn();
+    EXPECT_FALSE(k.shows("IKM 8")) << k.drawn();
+    // Raise the threshold above every layanan's yearly count: all hidden, the office too.
+    ASSERT_FALSE(k.service().set_number(NumberSetting::min_n, "100"));
+    k.tap("period_4");
+    k.frame();
+    const auto dashboard = k.service().dashboard(DashboardPeriod::year, {2025, 12, 20});
+    for (const auto& g : dashboard.layanan) {
+        if (g.respondents < 100) {
+            EXPECT_FALSE(g.summary) << g.layanan;
+        }
+    }
+    EXPECT_TRUE(k.shows("Informasi")) << k.drawn();  // 49 respondents: named, but no figures
+}
+
+TEST(StaffUi, InvalidSettingsAreRefusedInPlainWordsAndChangeNothing) {
+    StaffKiosk k(ImVec2(1280, 800));
+    k.tap("tab_settings");
+    k.tap("set_min_n");
+    k.clear_field();
+    k.type("1");
+    k.tap("edit_save");
+    EXPECT_TRUE(k.shows("harus bilangan bulat antara 2 dan 100")) << k.drawn();
+    EXPECT_EQ(k.service().number(NumberSetting::min_n), 5u);
+    EXPECT_FALSE(k.db().setting("staff_min_n"));
+    k.clear_field();
+    k.type("7");
+    k.tap("edit_save");
+    EXPECT_EQ(k.service().number(NumberSetting::min_n), 7u);
+
+    k.tap("set_hub");
+    k.clear_field();
+    k.type("http.kab");
+    k.tap("edit_save");
+    EXPECT_TRUE(k.shows("https://")) << k.drawn();
+    EXPECT_EQ(k.service().hub_url(), "");
+    k.tap("edit_cancel");
+
+    // Every accepted change is in the audit log.
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(k.db().path().c_str(), &raw, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(raw, "SELECT actor, action, detail FROM audit_log WHERE action = 'staff_min_n'", -1, &stmt, nullptr);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "staff");
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 2)), "7");
+    EXPECT_NE(sqlite3_step(stmt), SQLITE_ROW);  // the refused "1" left no trace
+    sqlite3_finalize(stmt);
+    sqlite3_close(raw);
+}
+
+TEST(StaffUi, LayananAreAddedRenamedAndRetiredNeverDeleted) {
+    StaffKiosk k(ImVec2(1280, 800));
+    k.tap("tab_settings");
+    k.tap("add_layanan");
+    k.type("paspor");
+    k.tap("edit_save");
+    const auto names = k.service().active_layanan();
+    ASSERT_EQ(names.size(), 13u);
+    EXPECT_EQ(names.back(), "paspor");
+    // Renaming to a name that exists is refused.
+    k.scroll_to_bottom();
+    k.tap("rename_12");
+    k.clear_field();
+    k.type("SKTM");
+    k.tap("edit_save");
+    EXPECT_TRUE(k.shows("sudah ada")) << k.drawn();
+    k.tap("edit_cancel");
+    k.scroll_to_bottom();
+    k.tap("toggle_12");
+    EXPECT_EQ(k.service().active_layanan().size(), 12u);
+    EXPECT_EQ(k.service().layanan().size(), 13u);  // retired, still listed
+    EXPECT_EQ(k.db().count(), 2634);                // and no response touched
+}
+
+TEST(StaffUi, PopulationAndTargetDriveSampleAndCapaian) {
+    StaffKiosk k(ImVec2(1280, 800));
+    ASSERT_FALSE(k.service().set_population(2025, "KTP-el", "1899"));
+    ASSERT_FALSE(k.service().set_target(2025, "", "85,50"));
+    EXPECT_TRUE(k.service().set_target(2025, "", "120"));   // out of 25–100
+    EXPECT_TRUE(k.service().set_population(2025, "KTP-el", "-3"));
+    const auto d = k.service().dashboard(DashboardPeriod::year, {2025, 12, 20});
+    const auto ktp = std::find_if(d.layanan.begin(), d.layanan.end(), [](const auto& g) { return g.layanan == "KTP-el"; });
+    ASSERT_NE(ktp, d.layanan.end());
+    ASSERT_TRUE(ktp->sample);
+    EXPECT_EQ(ktp->sample->needed, 320u);  // Krejcie–Morgan for 1,899 (the regulation's annex)
+    ASSERT_TRUE(d.overall.capaian);
+    const auto expected = scoring::capaian_percent(*d.overall.summary->konversi_exact, mpq_class(171, 2));
+    EXPECT_EQ(d.overall.capaian->str(), expected->str());
+    k.tap("period_4");
+    k.frame();
+    EXPECT_TRUE(k.shows(std::to_string(ktp->respondents) + "/320")) << k.drawn();  // KTP-el: collected / needed
+    EXPECT_TRUE(k.shows("capaian " + expected->str(','))) << k.drawn();
+}
+
+TEST(StaffUi, ThePinChangesInTwoStepsAndAMismatchKeepsTheOldOne) {
+    StaffKiosk k(ImVec2(1280, 800));
+    k.tap("tab_settings");
+    k.tap("set_pin");
+    k.type("1357");
+    k.tap("edit_save");
+    k.type("1358");
+    k.tap("edit_save");
+    EXPECT_TRUE(k.shows("tidak sama")) << k.drawn();
+    EXPECT_EQ(k.lock().try_pin("2468"), PinResult::ok);
+    k.tap("edit_cancel");
+    k.tap("set_pin");
+    k.type("1357");
+    k.tap("edit_save");
+    k.type("1357");
+    k.tap("edit_save");
+    EXPECT_EQ(k.lock().try_pin("1357"), PinResult::ok);
+    EXPECT_EQ(k.lock().try_pin("2468"), PinResult::wrong);
+    EXPECT_EQ(k.db().setting("staff.pin_hash")->rfind("$argon2id$", 0), 0u);
+}
+
+TEST(StaffUi, SaranNewestFirstAndExportToAStick) {
+    StaffKiosk k(ImVec2(1280, 800));
+    k.tap("tab_saran");
+    k.frame();
+    const auto saran = k.service().saran(5);
+    ASSERT_FALSE(saran.empty());
+    EXPECT_GE(saran[0].submitted_at, saran[1].submitted_at);
+    EXPECT_TRUE(k.shows(saran[0].saran)) << k.drawn();
+    k.tap("tab_export");
+    k.tap("export_0");
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(k.dir() / "media" / "FLASHDISK")) files.push_back(e.path());
+    ASSERT_EQ(files.size(), 1u);
+    std::ifstream in(files[0]);
+    std::size_t lines = 0;
+    for (std::string line; std::getline(in, line);) ++lines;
+    EXPECT_EQ(lines, 2635u);  // header + every response
+    EXPECT_TRUE(k.shows("2634 jawaban disimpan")) << k.drawn();
+}
+
+}  // namespace
+}  // namespace skm::kiosk::ui
