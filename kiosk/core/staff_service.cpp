@@ -1,5 +1,6 @@
 #include "kiosk/core/staff_service.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <system_error>
 
@@ -97,6 +98,7 @@ FlowSettings StaffService::flow_settings() const {
     s.min_interval_ms = static_cast<std::int64_t>(number(NumberSetting::min_interval_seconds)) * 1000;
     s.thanks_ms = config_.thanks_ms;
     s.quality.min_duration_ms = config_.min_duration_ms;
+    s.default_language = default_language();
     return s;
 }
 
@@ -162,6 +164,17 @@ std::optional<Problem> StaffService::set_hub_url(const std::string& url) {
     if (!url.empty() && url.rfind("https://", 0) != 0) return Problem{"office.hub_url_invalid", {{"value", url}}};
     db_.set_setting("sync.hub_url", url);
     audit("hub_url", url);
+    return std::nullopt;
+}
+
+std::string StaffService::default_language() const { return db_.setting("kiosk_default_language").value_or("id"); }
+
+std::optional<Problem> StaffService::set_default_language(const std::string& language) {
+    if (std::find(formats::kLanguages.begin(), formats::kLanguages.end(), language) == formats::kLanguages.end()) {
+        return Problem{"office.language_invalid", {{"value", language}}};
+    }
+    db_.set_setting("kiosk_default_language", language);
+    audit("default_language", language);
     return std::nullopt;
 }
 

@@ -54,6 +54,8 @@ public:
     std::optional<Problem> set_target(int year, const std::string& layanan, const std::string& decimal);
     std::optional<Problem> set_number(NumberSetting setting, const std::string& digits);
     std::optional<Problem> set_hub_url(const std::string& url);
+    std::string default_language() const;
+    std::optional<Problem> set_default_language(const std::string& language);
     std::optional<Problem> change_pin(const std::string& pin, const std::string& repeated);
 
     std::optional<std::uint64_t> population(int year, const std::string& layanan) const;

@@ -60,6 +60,7 @@ SurveyFlow::SurveyFlow(const formats::Questionnaire& questionnaire, std::vector<
       clock_(clock),
       ids_(ids),
       sink_(sink) {
+    language_ = settings_.default_language;
     reset_survey();
     screen_since_ = last_touch_ = now();
 }
@@ -80,6 +81,12 @@ int SurveyFlow::countdown_seconds() const {
     else return 0;
     const std::int64_t left = std::max<std::int64_t>(0, total - (now() - screen_since_));
     return static_cast<int>((left + 999) / 1000);
+}
+
+void SurveyFlow::to_welcome() {
+    // The next citizen starts in the office's language, not the previous citizen's.
+    language_ = settings_.default_language;
+    go(Screen::welcome);
 }
 
 void SurveyFlow::go(Screen next) {
@@ -153,7 +160,7 @@ bool SurveyFlow::back() {
     switch (screen_) {
         case Screen::layanan:
             reset_survey();
-            go(Screen::welcome);
+            to_welcome();
             return true;
         case Screen::profile:
             if (profile_step_ > 0) {
@@ -228,7 +235,7 @@ bool SurveyFlow::cancel() {
         return false;
     }
     reset_survey();
-    go(Screen::welcome);
+    to_welcome();
     return true;
 }
 
@@ -248,12 +255,12 @@ void SurveyFlow::tick() {
         go(Screen::still_there);
     } else if (screen_ == Screen::still_there && on_screen >= settings_.idle_reset_ms) {
         reset_survey();  // the partial answer is discarded, never stored
-        go(Screen::welcome);
+        to_welcome();
     } else if (screen_ == Screen::thanks && on_screen >= settings_.thanks_ms) {
-        go(Screen::welcome);
+        to_welcome();
     } else if (screen_ == Screen::store_failed && on_screen >= settings_.failed_ms) {
         reset_survey();
-        go(Screen::welcome);
+        to_welcome();
     }
 }
 

@@ -37,6 +37,7 @@ struct FlowSettings {
     // Submissions closer together than this are flagged "soon_after_previous".
     std::int64_t min_interval_ms = 30'000;
     store::QualityRules quality;
+    std::string default_language = "id";  // the welcome screen's language for each new citizen
 };
 
 // ---- [sink] ----------------------------------------------------------------
@@ -98,6 +99,7 @@ public:
 
 private:
     void go(Screen next);
+    void to_welcome();
     bool guarded() const;
     void reset_survey();
     std::int64_t now() const { return clock_.monotonic_ms(); }

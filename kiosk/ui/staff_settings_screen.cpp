@@ -88,6 +88,23 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
                                 [&service, first](const std::string& again) { return service.change_pin(*first, again); });
             });
     }
+    {  // The welcome screen's language: three buttons, no typing.
+        ImGui::GetWindowDrawList()->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(margin, ry + 14 * s),
+                                            palette::kText, ctx.t("kiosk.staff.default_language").c_str());
+        const float bw = 200 * s;
+        const char* languages[] = {"id", "en", "jv"};
+        for (int i = 0; i < 3; ++i) {
+            ImGui::SetCursorScreenPos(ImVec2(margin + row.width - (3 - i) * (bw + 8 * s) + 8 * s, ry));
+            const bool chosen = service.default_language() == languages[i];
+            const ButtonStyle style = chosen ? ButtonStyle{palette::kSelected, palette::kText, ctx.fonts.small, true}
+                                             : ButtonStyle{palette::kNeutral, palette::kText, ctx.fonts.small, true};
+            if (big_button(ctx, std::string("default_lang_") + languages[i],
+                           ctx.texts.text(languages[i], std::string("kiosk.language.") + languages[i]), ImVec2(bw, 64 * s), style)) {
+                service.set_default_language(languages[i]);
+            }
+        }
+        ry += 64 * s + 8 * s;
+    }
     const auto office_target = service.target(year, "");
     if (row.line("set_target_office", ctx.f("kiosk.staff.target_office", {{"year", std::to_string(year)}}),
                  office_target.value_or("–"), change)) {

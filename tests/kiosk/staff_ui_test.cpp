@@ -106,13 +106,16 @@ public:
         frame();
         frame(300);
     }
-    // A finger on the scrollbar, as the mouse wheel: to the end of a long list.
-    void scroll_to_bottom() {
+    // A finger on the scrollbar, as the mouse wheel: down a long list until `id` is on screen.
+    void scroll_to(const std::string& id) {
         queue.push({640, 600, false});
-        for (int i = 0; i < 20; ++i) {
-            ImGui::GetIO().MouseWheel = -10;
+        for (int i = 0; i < 60; ++i) {
+            const ButtonRecord* b = ctx_->button(id);
+            if (b && b->center().y > 0 && b->max.y < ImGui::GetIO().DisplaySize.y) return;
+            ImGui::GetIO().MouseWheel = -1;
             frame();
         }
+        throw std::runtime_error("cannot scroll to " + id);
     }
     void type(const std::string& text) {
         for (char c : text) {
@@ -249,6 +252,12 @@ TEST(StaffUi, InvalidSettingsAreRefusedInPlainWordsAndChangeNothing) {
     k.tap("edit_save");
     EXPECT_EQ(k.service().number(NumberSetting::min_n), 7u);
 
+    k.tap("default_lang_jv");
+    EXPECT_EQ(k.service().default_language(), "jv");
+    EXPECT_EQ(k.service().flow_settings().default_language, "jv");
+    EXPECT_TRUE(k.service().set_default_language("fr"));  // refused
+    EXPECT_EQ(k.service().default_language(), "jv");
+
     k.tap("set_hub");
     k.clear_field();
     k.type("http.kab");
@@ -273,6 +282,7 @@ TEST(StaffUi, InvalidSettingsAreRefusedInPlainWordsAndChangeNothing) {
 TEST(StaffUi, LayananAreAddedRenamedAndRetiredNeverDeleted) {
     StaffKiosk k(ImVec2(1280, 800));
     k.tap("tab_settings");
+    k.scroll_to("add_layanan");
     k.tap("add_layanan");
     k.type("paspor");
     k.tap("edit_save");
@@ -280,14 +290,14 @@ TEST(StaffUi, LayananAreAddedRenamedAndRetiredNeverDeleted) {
     ASSERT_EQ(names.size(), 13u);
     EXPECT_EQ(names.back(), "paspor");
     // Renaming to a name that exists is refused.
-    k.scroll_to_bottom();
+    k.scroll_to("rename_12");
     k.tap("rename_12");
     k.clear_field();
     k.type("SKTM");
     k.tap("edit_save");
     EXPECT_TRUE(k.shows("sudah ada")) << k.drawn();
     k.tap("edit_cancel");
-    k.scroll_to_bottom();
+    k.scroll_to("toggle_12");
     k.tap("toggle_12");
     EXPECT_EQ(k.service().active_layanan().size(), 12u);
     EXPECT_EQ(k.service().layanan().size(), 13u);  // retired, still listed

@@ -115,6 +115,24 @@ TEST(SurveyFlow, ACompleteSurveyIsStoredThenThanksThenTheNextCitizen) {
     EXPECT_EQ(k.flow.screen(), Screen::welcome);
 }
 
+TEST(SurveyFlow, TheNextCitizenStartsInTheOfficesLanguage) {
+    Kiosk k;
+    ASSERT_TRUE(k.tap([&] { return k.flow.set_language("jv"); }));
+    k.complete_survey();
+    EXPECT_EQ(k.flow.language(), "jv");  // thanks in the citizen's own language
+    k.wait(8'000);
+    k.flow.tick();
+    ASSERT_EQ(k.flow.screen(), Screen::welcome);
+    EXPECT_EQ(k.flow.language(), "id");
+    FlowSettings english;
+    english.default_language = "en";
+    ASSERT_TRUE(k.flow.reconfigure({"KTP-el"}, english));
+    ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.back(); }));
+    EXPECT_EQ(k.flow.language(), "en");
+    EXPECT_EQ(k.flow.layanan(), std::vector<std::string>{"KTP-el"});
+}
+
 TEST(SurveyFlow, BackKeepsAnswersAndStepsOneScreen) {
     Kiosk k;
     ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
