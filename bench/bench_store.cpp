@@ -51,29 +51,14 @@ Percentiles percentiles(std::vector<double> us) {
 }
 
 // Rows of the synthetic year as the kiosk would store them.
-std::vector<Submission> synthetic_submissions(std::size_t count, std::uint64_t seed, const std::vector<std::string>& codes) {
+std::vector<Submission> synthetic_submissions(std::size_t count, std::uint64_t seed, const skm::formats::Questionnaire& q) {
     std::mt19937_64 rng(seed);
     const std::string csv = skm::bench::make_response_csv(count, rng);
     std::vector<Submission> out;
     out.reserve(count);
-    skm::formats::read_response_csv(csv, "synthetic.csv", codes, [&](const skm::formats::ResponseRow& row) {
-        Submission s;
-        auto& r = s.response;
-        r.response_id = row.response_id;
-        r.submitted_at = row.submitted_at;
-        r.layanan = row.layanan;
-        r.jenis_kelamin = row.jenis_kelamin;
-        r.umur = row.umur;
-        r.pendidikan = row.pendidikan;
-        r.pekerjaan = row.pekerjaan;
-        r.answers.assign(row.answers.begin(), row.answers.end());
-        r.saran = row.saran;
-        r.flags = skm::store::split_flags(row.flags);
-        r.device_id = row.device_id;
-        r.questionnaire_version = "1";
-        s.questionnaire_id = "permenpan-14-2017";
-        s.duration_ms = 95'000;
-        out.push_back(std::move(s));
+    skm::formats::read_response_csv(csv, "synthetic.csv", q.codes(), [&](const skm::formats::ResponseRow& row) {
+        out.push_back(skm::store::submission_from_row(row, q));
+        out.back().duration_ms = 95'000;  // as the kiosk measures it
     });
     return out;
 }
@@ -193,7 +178,7 @@ StartupFigures bench_startup(const fs::path& dir, const skm::formats::Questionna
         skm::store::ResponseStore store(options, q.scheme, clock);
         const std::size_t batch = 100'000;
         for (std::size_t done = 0; done < rows; done += batch) {
-            const auto part = synthetic_submissions(std::min(batch, rows - done), 1000 + done, q.codes());
+            const auto part = synthetic_submissions(std::min(batch, rows - done), 1000 + done, q);
             store.import(part);
         }
     }
@@ -234,7 +219,7 @@ int main(int argc, char** argv) {
     const fs::path work = fs::temp_directory_path() / ("skm-bench-store-" + std::to_string(::getpid()));
     fs::create_directories(work);
 
-    const auto rows_to_submit = synthetic_submissions(submits, 7, q.codes());
+    const auto rows_to_submit = synthetic_submissions(submits, 7, q);
     const auto [ours, bare] = bench_submit(work, q, rows_to_submit);
     const double simulate_per_s = bench_simulate(work, skm, static_cast<int>(submits));
     const StartupFigures startup = bench_startup(work, q, rows);
