@@ -1,0 +1,215 @@
+#include "sync/protocol.hpp"
+
+#include "formats/response.hpp"
+#include "formats/response_csv_reader.hpp"
+#include "scoring/period.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+namespace skm::sync {
+namespace {
+
+using nlohmann::json;
+
+struct Refused {
+    ProtocolError error;
+};
+
+[[noreturn]] void refuse(std::string key, std::string where) { throw Refused{ProtocolError{std::move(key), std::move(where)}}; }
+
+const json& field(const json& object, const char* name, const std::string& where) {
+    const auto it = object.find(name);
+    if (it == object.end()) refuse("protocol.missing_field", where + "." + name);
+    return *it;
+}
+
+std::string text(const json& object, const char* name, const std::string& where, std::size_t max_bytes,
+                  bool may_be_empty = true) {
+    const json& value = field(object, name, where);
+    if (!value.is_string()) refuse("protocol.wrong_type", where + "." + name);
+    std::string out = value.get<std::string>();
+    if (out.size() > max_bytes || (!may_be_empty && out.empty())) refuse("protocol.bad_value", where + "." + name);
+    return out;
+}
+
+template <std::size_t N>
+std::string vocabulary(const json& object, const char* name, const std::string& where,
+                       const std::array<std::string_view, N>& allowed) {
+    std::string value = text(object, name, where, 32);
+    if (!value.empty() && std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+        refuse("protocol.bad_value", where + "." + name);
+    }
+    return value;
+}
+
+store::Submission decode_item(const json& item, const std::string& where, const scoring::ScoringScheme& scheme) {
+    if (!item.is_object()) refuse("protocol.wrong_type", where);
+    store::Submission s;
+    formats::Response& r = s.response;
+    r.response_id = text(item, "id", where, formats::kMaxShortFieldBytes, false);
+    r.submitted_at = text(item, "submitted_at", where, 64, false);
+    if (!scoring::parse_timestamp(r.submitted_at)) refuse("protocol.bad_value", where + ".submitted_at");
+    r.layanan = text(item, "layanan", where, formats::kMaxShortFieldBytes, false);
+    r.jenis_kelamin = vocabulary(item, "jenis_kelamin", where, formats::kJenisKelamin);
+    r.umur = vocabulary(item, "umur", where, formats::kUmurBands);
+    r.pendidikan = vocabulary(item, "pendidikan", where, formats::kPendidikan);
+    r.pekerjaan = vocabulary(item, "pekerjaan", where, formats::kPekerjaan);
+    r.saran = text(item, "saran", where, formats::kMaxSaranBytes);
+
+    const json& answers = field(item, "answers", where);
+    if (!answers.is_object()) refuse("protocol.wrong_type", where + ".answers");
+    r.answers.assign(scheme.size(), 0);
+    for (const auto& [code, value] : answers.items()) {
+        const auto index = scheme.index_of(code);
+        if (!index) refuse("protocol.unknown_unsur", where + ".answers." + code);
+        if (value.is_null()) continue;  // unanswered
+        if (!value.is_number_integer() || value.get<std::int64_t>() < 1 || value.get<std::int64_t>() > 4) {
+            refuse("protocol.bad_value", where + ".answers." + code);
+        }
+        r.answers[*index] = static_cast<std::uint8_t>(value.get<int>());
+    }
+
+    const json& flags = field(item, "flags", where);
+    if (!flags.is_array() || flags.size() > 16) refuse("protocol.wrong_type", where + ".flags");
+    for (const auto& flag : flags) {
+        if (!flag.is_string() || flag.get<std::string>().empty() || flag.get<std::string>().size() > 64 ||
+            flag.get<std::string>().find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) {
+            refuse("protocol.bad_value", where + ".flags");
+        }
+        r.flags.push_back(flag.get<std::string>());
+    }
+
+    const json& questionnaire = field(item, "questionnaire", where);
+    if (!questionnaire.is_object()) refuse("protocol.wrong_type", where + ".questionnaire");
+    s.questionnaire_id = text(questionnaire, "id", where + ".questionnaire", formats::kMaxShortFieldBytes, false);
+    const json& version = field(questionnaire, "version", where + ".questionnaire");
+    if (!version.is_number_integer() || version.get<std::int64_t>() < 1 || version.get<std::int64_t>() > 1'000'000) {
+        refuse("protocol.bad_value", where + ".questionnaire.version");
+    }
+    r.questionnaire_version = std::to_string(version.get<std::int64_t>());
+
+    const json& duration = field(item, "duration_ms", where);
+    if (!duration.is_null()) {
+        if (!duration.is_number_integer() || duration.get<std::int64_t>() < 0) refuse("protocol.bad_value", where + ".duration_ms");
+        s.duration_ms = duration.get<std::int64_t>();
+    }
+    return s;
+}
+
+json parse_object(std::string_view text_in, std::size_t max_bytes) {
+    if (text_in.size() > max_bytes) refuse("protocol.too_large", "");
+    json doc = json::parse(text_in, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) refuse("protocol.not_json", "");
+    const json& version = field(doc, "protocol", "");
+    if (!version.is_number_integer() || version.get<int>() != kProtocolVersion) refuse("protocol.version", "protocol");
+    return doc;
+}
+
+// A version that is not a number goes out as 0, which the hub refuses: never silently "1".
+std::int64_t version_number(const std::string& text) {
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc() && end == text.data() + text.size() ? value : 0;
+}
+
+}  // namespace
+
+std::string_view status_name(ItemStatus status) {
+    switch (status) {
+        case ItemStatus::accepted: return "accepted";
+        case ItemStatus::duplicate: return "duplicate";
+        case ItemStatus::rejected: return "rejected";
+    }
+    return "rejected";
+}
+
+std::string encode_batch(const Batch& batch, const scoring::ScoringScheme& scheme) {
+    json items = json::array();
+    for (const auto& s : batch.responses) {
+        const formats::Response& r = s.response;
+        json answers = json::object();
+        for (std::size_t i = 0; i < scheme.size() && i < r.answers.size(); ++i) {
+            if (r.answers[i] != 0) answers[scheme.code(i)] = r.answers[i];
+        }
+        items.push_back({{"id", r.response_id},
+                         {"submitted_at", r.submitted_at},
+                         {"layanan", r.layanan},
+                         {"jenis_kelamin", r.jenis_kelamin},
+                         {"umur", r.umur},
+                         {"pendidikan", r.pendidikan},
+                         {"pekerjaan", r.pekerjaan},
+                         {"answers", answers},
+                         {"saran", r.saran},
+                         {"flags", r.flags},
+                         {"questionnaire", {{"id", s.questionnaire_id}, {"version", version_number(r.questionnaire_version)}}},
+                         {"duration_ms", s.duration_ms ? json(*s.duration_ms) : json(nullptr)}});
+    }
+    return json{{"protocol", kProtocolVersion}, {"device_id", batch.device_id}, {"batch_id", batch.batch_id},
+                {"responses", items}}
+        .dump();
+}
+
+std::variant<Batch, ProtocolError> decode_batch(std::string_view body, const scoring::ScoringScheme& scheme,
+                                                const Limits& limits) {
+    try {
+        const json doc = parse_object(body, limits.max_body_bytes);
+        Batch batch;
+        batch.device_id = text(doc, "device_id", "", formats::kMaxShortFieldBytes, false);
+        batch.batch_id = text(doc, "batch_id", "", formats::kMaxShortFieldBytes, false);
+        const json& items = field(doc, "responses", "");
+        if (!items.is_array()) refuse("protocol.wrong_type", "responses");
+        if (items.size() > limits.max_items) refuse("protocol.too_large", "responses");
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const std::string where = "responses[" + std::to_string(i) + "]";
+            batch.responses.push_back(decode_item(items[i], where, scheme));
+            if (!ids.insert(batch.responses.back().response.response_id).second) refuse("protocol.duplicate_id", where + ".id");
+        }
+        return batch;
+    } catch (const Refused& refused) {
+        return refused.error;
+    }
+}
+
+std::string encode_reply(const Reply& reply) {
+    json results = json::array();
+    for (const auto& r : reply.results) {
+        json item = {{"id", r.response_id}, {"status", status_name(r.status)}};
+        if (!r.reason.empty()) item["reason"] = r.reason;
+        results.push_back(item);
+    }
+    return json{{"protocol", kProtocolVersion}, {"batch_id", reply.batch_id}, {"results", results}}.dump();
+}
+
+std::variant<Reply, ProtocolError> decode_reply(std::string_view body) {
+    try {
+        const json doc = parse_object(body, 16u << 20);
+        Reply reply;
+        reply.batch_id = text(doc, "batch_id", "", formats::kMaxShortFieldBytes, false);
+        const json& results = field(doc, "results", "");
+        if (!results.is_array()) refuse("protocol.wrong_type", "results");
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            const std::string where = "results[" + std::to_string(i) + "]";
+            const json& item = results[i];
+            if (!item.is_object()) refuse("protocol.wrong_type", where);
+            ItemResult r;
+            r.response_id = text(item, "id", where, formats::kMaxShortFieldBytes, false);
+            const std::string status = text(item, "status", where, 16, false);
+            if (status == "accepted") r.status = ItemStatus::accepted;
+            else if (status == "duplicate") r.status = ItemStatus::duplicate;
+            else if (status == "rejected") r.status = ItemStatus::rejected;
+            else refuse("protocol.bad_value", where + ".status");
+            if (item.contains("reason")) r.reason = text(item, "reason", where, 200);
+            reply.results.push_back(std::move(r));
+        }
+        return reply;
+    } catch (const Refused& refused) {
+        return refused.error;
+    }
+}
+
+}  // namespace skm::sync

@@ -1,0 +1,67 @@
+// The kiosk ↔ hub wire format, version 1 (pure: no network, no database).
+// A batch of responses goes up as gzip'd JSON; the hub answers per item:
+// accepted, duplicate (it already had that id: harmless, so re-sending is
+// always safe) or rejected with a reason. Answers travel keyed by unsur code.
+//
+//   batch: {"protocol": 1, "device_id": "...", "batch_id": "...", "responses": [item, ...]}
+//   item:  {"id", "submitted_at", "layanan", "jenis_kelamin", "umur", "pendidikan", "pekerjaan",
+//           "answers": {"persyaratan": 4, ...}, "saran", "flags": [...],
+//           "questionnaire": {"id": "...", "version": 1}, "duration_ms": 95000 | null}
+//   reply: {"protocol": 1, "batch_id": "...", "results": [{"id", "status", "reason"?}, ...]}
+#pragma once
+
+#include "scoring/scheme.hpp"
+#include "store/stored_row.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace skm::sync {
+
+inline constexpr int kProtocolVersion = 1;
+
+struct Limits {
+    std::size_t max_items = 500;
+    std::size_t max_body_bytes = 8u << 20;  // decompressed JSON
+};
+
+struct Batch {
+    std::string device_id;
+    std::string batch_id;
+    std::vector<store::Submission> responses;
+};
+
+enum class ItemStatus { accepted, duplicate, rejected };
+
+struct ItemResult {
+    std::string response_id;
+    ItemStatus status = ItemStatus::rejected;
+    std::string reason;  // for rejected: a protocol.* key
+};
+
+struct Reply {
+    std::string batch_id;
+    std::vector<ItemResult> results;
+};
+
+// Why a whole body was refused: a "protocol.*" key, and where.
+struct ProtocolError {
+    std::string key;
+    std::string where;
+};
+
+std::string encode_batch(const Batch& batch, const scoring::ScoringScheme& scheme);
+// Every field checked (types, sizes, vocabularies, answers 1–4 of known
+// unsur codes, timestamps, unique ids): one bad item refuses the body.
+std::variant<Batch, ProtocolError> decode_batch(std::string_view json, const scoring::ScoringScheme& scheme,
+                                                const Limits& limits = {});
+
+std::string encode_reply(const Reply& reply);
+std::variant<Reply, ProtocolError> decode_reply(std::string_view json);
+
+std::string_view status_name(ItemStatus status);
+
+}  // namespace skm::sync

@@ -1,0 +1,134 @@
+// The wire format: what the kiosk encodes the hub decodes field for field;
+// every malformed, mistyped, out-of-range or oversized body is refused whole
+// with a reason and where; gzip round-trips and refuses bombs and truncation.
+#include "sync/gzip.hpp"
+#include "sync/protocol.hpp"
+
+#include <gtest/gtest.h>
+
+namespace skm::sync {
+namespace {
+
+const scoring::ScoringScheme& scheme() {
+    static const auto s = scoring::ScoringScheme::permenpan_2017();
+    return s;
+}
+
+store::Submission response(const std::string& id) {
+    store::Submission s;
+    auto& r = s.response;
+    r.response_id = id;
+    r.submitted_at = "2025-03-04T09:15:00+07:00";
+    r.layanan = "KTP-el";
+    r.jenis_kelamin = "P";
+    r.umur = "60+";
+    r.pendidikan = "SMA";
+    r.pekerjaan = "";
+    r.answers = {4, 3, 0, 4, 3, 2, 4, 1, 3};
+    r.saran = "Antrean \"pagi\" panjang,\nmohon ditambah loket.";
+    r.flags = {"too_fast"};
+    r.device_id = "";
+    r.questionnaire_version = "1";
+    s.questionnaire_id = "permenpan-14-2017";
+    s.duration_ms = 61'000;
+    return s;
+}
+
+Batch batch_of(std::vector<store::Submission> items) { return Batch{"kiosk-01", "batch-1", std::move(items)}; }
+
+std::string refusal(std::string_view body) {
+    const auto decoded = decode_batch(body, scheme());
+    if (!std::holds_alternative<ProtocolError>(decoded)) return "accepted";
+    const auto& e = std::get<ProtocolError>(decoded);
+    return e.key + " @ " + e.where;
+}
+
+TEST(SyncProtocol, ABatchRoundTripsFieldForField) {
+    const Batch sent = batch_of({response("a"), response("b")});
+    const auto decoded = decode_batch(encode_batch(sent, scheme()), scheme());
+    ASSERT_TRUE(std::holds_alternative<Batch>(decoded)) << std::get<ProtocolError>(decoded).key;
+    const Batch& got = std::get<Batch>(decoded);
+    EXPECT_EQ(got.device_id, "kiosk-01");
+    EXPECT_EQ(got.batch_id, "batch-1");
+    ASSERT_EQ(got.responses.size(), 2u);
+    EXPECT_EQ(got.responses[0].response, sent.responses[0].response);
+    EXPECT_EQ(got.responses[0].questionnaire_id, "permenpan-14-2017");
+    EXPECT_EQ(got.responses[0].duration_ms, 61'000);
+}
+
+TEST(SyncProtocol, AnswersTravelByUnsurCodeNotPosition) {
+    const std::string body = encode_batch(batch_of({response("a")}), scheme());
+    EXPECT_NE(body.find(R"("answers":{"biaya":4,"kompetensi":2)"), std::string::npos) << body;
+    EXPECT_EQ(body.find("\"waktu\""), std::string::npos);  // unanswered: left out
+}
+
+TEST(SyncProtocol, EveryBadBodyIsRefusedWholeWithWhere) {
+    const std::string good = encode_batch(batch_of({response("a")}), scheme());
+    auto with = [&](const std::string& from, const std::string& to) {
+        std::string body = good;
+        const auto at = body.find(from);
+        EXPECT_NE(at, std::string::npos) << from;
+        return body.replace(at, from.size(), to);
+    };
+    EXPECT_EQ(refusal(good), "accepted");
+    EXPECT_EQ(refusal("{not json"), "protocol.not_json @ ");
+    EXPECT_EQ(refusal("[1,2]"), "protocol.not_json @ ");
+    EXPECT_EQ(refusal(with(R"("protocol":1)", R"("protocol":2)")), "protocol.version @ protocol");
+    EXPECT_EQ(refusal(with(R"("biaya":4)", R"("biaya":5)")), "protocol.bad_value @ responses[0].answers.biaya");
+    EXPECT_EQ(refusal(with(R"("biaya":4)", R"("biaya":"4")")), "protocol.bad_value @ responses[0].answers.biaya");
+    EXPECT_EQ(refusal(with(R"("biaya":4)", R"("maklumat":4)")), "protocol.unknown_unsur @ responses[0].answers.maklumat");
+    EXPECT_EQ(refusal(with(R"("umur":"60+")", R"("umur":"61")")), "protocol.bad_value @ responses[0].umur");
+    EXPECT_EQ(refusal(with(R"("layanan":"KTP-el")", R"("layanan":7)")), "protocol.wrong_type @ responses[0].layanan");
+    EXPECT_EQ(refusal(with(R"("layanan":"KTP-el")", R"("layanan":"")")), "protocol.bad_value @ responses[0].layanan");
+    EXPECT_EQ(refusal(with("2025-03-04T09:15:00+07:00", "2025-02-30T09:15:00+07:00")),
+              "protocol.bad_value @ responses[0].submitted_at");
+    EXPECT_EQ(refusal(with(R"("flags":["too_fast"])", R"("flags":["DROP TABLE"])")), "protocol.bad_value @ responses[0].flags");
+    EXPECT_EQ(refusal(with(R"("version":1)", R"("version":0)")), "protocol.bad_value @ responses[0].questionnaire.version");
+    EXPECT_EQ(refusal(with(R"("duration_ms":61000)", R"("duration_ms":-1)")), "protocol.bad_value @ responses[0].duration_ms");
+    EXPECT_EQ(refusal(with(R"("saran":)", R"("sran":)")), "protocol.missing_field @ responses[0].saran");
+    // The same id twice in one batch.
+    EXPECT_EQ(refusal(encode_batch(batch_of({response("a"), response("a")}), scheme())), "protocol.duplicate_id @ responses[1].id");
+    // Sizes: saran over 2000 bytes, too many items, too large a body.
+    auto long_saran = response("a");
+    long_saran.response.saran = std::string(2001, 'x');
+    EXPECT_EQ(refusal(encode_batch(batch_of({long_saran}), scheme())), "protocol.bad_value @ responses[0].saran");
+    std::vector<store::Submission> many;
+    for (int i = 0; i < 501; ++i) many.push_back(response("r" + std::to_string(i)));
+    EXPECT_EQ(refusal(encode_batch(batch_of(many), scheme())), "protocol.too_large @ responses");
+    Limits small;
+    small.max_body_bytes = 100;
+    const auto decoded = decode_batch(good, scheme(), small);
+    ASSERT_TRUE(std::holds_alternative<ProtocolError>(decoded));
+    EXPECT_EQ(std::get<ProtocolError>(decoded).key, "protocol.too_large");
+}
+
+TEST(SyncProtocol, RepliesRoundTripAndBadRepliesAreRefused) {
+    const Reply sent{"batch-1",
+                     {{"a", ItemStatus::accepted, ""}, {"b", ItemStatus::duplicate, ""}, {"c", ItemStatus::rejected, "protocol.unknown_layanan"}}};
+    const auto decoded = decode_reply(encode_reply(sent));
+    ASSERT_TRUE(std::holds_alternative<Reply>(decoded));
+    const Reply& got = std::get<Reply>(decoded);
+    ASSERT_EQ(got.results.size(), 3u);
+    EXPECT_EQ(got.results[1].status, ItemStatus::duplicate);
+    EXPECT_EQ(got.results[2].reason, "protocol.unknown_layanan");
+    EXPECT_TRUE(std::holds_alternative<ProtocolError>(decode_reply(R"({"protocol":1,"batch_id":"x","results":[{"id":"a","status":"maybe"}]})")));
+    EXPECT_TRUE(std::holds_alternative<ProtocolError>(decode_reply("<html>502 Bad Gateway</html>")));
+}
+
+TEST(SyncGzip, RoundTripsShrinksAndRefusesBombsAndTruncation) {
+    std::vector<store::Submission> items;
+    for (int i = 0; i < 200; ++i) items.push_back(response("id-" + std::to_string(i)));
+    const std::string json = encode_batch(batch_of(items), scheme());
+    const std::string packed = gzip_compress(json);
+    EXPECT_LT(packed.size() * 5, json.size());  // repetitive JSON packs well
+    EXPECT_EQ(gzip_decompress(packed, json.size()), json);
+    EXPECT_FALSE(gzip_decompress(packed, json.size() - 1));        // over the limit: refused
+    EXPECT_FALSE(gzip_decompress(packed.substr(0, packed.size() / 2), json.size()));  // truncated
+    EXPECT_FALSE(gzip_decompress("plain text, not gzip", 1000));
+    const std::string bomb = gzip_compress(std::string(50u << 20, '\0'));  // 50 MiB of zeros
+    EXPECT_LT(bomb.size(), 100'000u);
+    EXPECT_FALSE(gzip_decompress(bomb, 8u << 20));
+}
+
+}  // namespace
+}  // namespace skm::sync
