@@ -1,0 +1,51 @@
+#include "store/outbox.hpp"
+
+namespace skm::store {
+
+Outbox::Outbox(const std::filesystem::path& database, scoring::ScoringScheme scheme)
+    : scheme_(std::move(scheme)), db_(std::make_unique<Connection>(database.string(), SQLITE_OPEN_READWRITE)) {
+    db_->exec("PRAGMA synchronous = FULL");  // a mark, once made, survives a power cut too
+}
+
+Outbox::~Outbox() = default;
+
+std::vector<Submission> Outbox::next_batch(std::size_t max_items) {
+    const std::string sql = std::string("SELECT ") + kStoredRowColumns +
+                            " FROM responses WHERE sync_state = 'pending' ORDER BY seq LIMIT ?1";
+    Statement query(*db_, sql.c_str());
+    query.bind(1, static_cast<std::int64_t>(max_items));
+    std::vector<Submission> out;
+    while (query.step()) out.push_back(read_stored_row(query, scheme_).submission);
+    return out;
+}
+
+void Outbox::mark(const std::vector<SyncMark>& marks) {
+    Transaction transaction(*db_);
+    Statement update(*db_, "UPDATE responses SET sync_state = ?2, sync_note = ?3 WHERE response_id = ?1");
+    for (const auto& m : marks) {
+        update.reset();
+        update.bind(1, m.response_id).bind(2, std::string_view(m.sent ? "sent" : "rejected")).bind(3, m.reason);
+        update.step();
+    }
+    transaction.commit();
+}
+
+std::int64_t Outbox::pending() const {
+    return query_int(*db_, "SELECT count(*) FROM responses WHERE sync_state = 'pending'");
+}
+
+std::optional<std::string> Outbox::setting(const std::string& key) const {
+    Statement query(*db_, "SELECT value FROM settings WHERE key = ?1");
+    query.bind(1, key);
+    if (!query.step()) return std::nullopt;
+    return std::string(query.text(0));
+}
+
+void Outbox::set_setting(const std::string& key, const std::string& value) {
+    Statement upsert(*db_, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    upsert.bind(1, key).bind(2, value);
+    upsert.step();
+}
+
+}  // namespace skm::store

@@ -1,0 +1,44 @@
+// The sync engine's view of the device database: responses not yet
+// confirmed by the hub, oldest first, and marking them once the hub answered
+// for each. Its own connection (the sync thread never shares the kiosk's),
+// so a slow network never holds the kiosk's database lock: each call is one
+// short statement or transaction.
+#pragma once
+
+#include "scoring/scheme.hpp"
+#include "store/sqlite.hpp"
+#include "store/stored_row.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace skm::store {
+
+struct SyncMark {
+    std::string response_id;
+    bool sent = false;   // accepted or duplicate at the hub
+    std::string reason;  // when refused: kept in sync_note, the row stays stored
+};
+
+class Outbox {
+public:
+    Outbox(const std::filesystem::path& database, scoring::ScoringScheme scheme);
+    ~Outbox();
+    Outbox(const Outbox&) = delete;
+    Outbox& operator=(const Outbox&) = delete;
+
+    std::vector<Submission> next_batch(std::size_t max_items);
+    // One transaction; ids the database does not hold are ignored.
+    void mark(const std::vector<SyncMark>& marks);
+    std::int64_t pending() const;
+    std::optional<std::string> setting(const std::string& key) const;
+    void set_setting(const std::string& key, const std::string& value);
+
+private:
+    scoring::ScoringScheme scheme_;
+    std::unique_ptr<Connection> db_;
+};
+
+}  // namespace skm::store

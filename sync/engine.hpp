@@ -1,0 +1,119 @@
+// The sync engine: drains the outbox to the hub in batches and marks each
+// response only on the hub's own answer for it, so nothing is lost and a
+// retry after any failure is harmless (the hub answers "duplicate"). On a
+// failure it backs off exponentially with jitter. Clock, randomness and the
+// transport are injected; SyncWorker runs it on its own thread so the
+// kiosk's frame loop never waits for the network.
+//
+// Index: [transport] [engine] [worker]
+#pragma once
+
+#include "scoring/problem.hpp"
+#include "store/clock.hpp"
+#include "store/outbox.hpp"
+#include "sync/protocol.hpp"
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+namespace skm::sync {
+
+// ---- [transport] -----------------------------------------------------------
+
+struct HttpResult {
+    bool connected = false;  // false: no reply at all (refused, timeout, dropped, TLS failure)
+    int status = 0;          // HTTP status when connected
+    std::string body;        // decompressed reply body
+    std::string detail;      // what went wrong, for staff
+};
+
+// Sends one gzip'd batch body and returns the hub's reply. The real one is
+// CurlTransport (sync/transport); tests use their own.
+class Transport {
+public:
+    virtual ~Transport() = default;
+    virtual HttpResult post_batch(const std::string& gzip_body) = 0;
+};
+
+// ---- [engine] --------------------------------------------------------------
+
+struct EngineOptions {
+    std::size_t batch_size = 200;
+    std::int64_t backoff_base_ms = 5'000;
+    std::int64_t backoff_max_ms = 15 * 60'000;
+    std::string device_id;
+};
+
+struct SyncStatus {
+    std::int64_t pending = 0;
+    std::string last_success;                 // ISO time of the last batch the hub answered
+    std::optional<Problem> last_error;        // sync.* key, cleared by a success
+    int consecutive_failures = 0;
+    std::int64_t sent_total = 0;              // this run
+};
+
+struct DrainOutcome {
+    std::size_t batches = 0;
+    std::size_t sent = 0;      // accepted + duplicate
+    std::size_t rejected = 0;
+    bool failed = false;       // stopped on a failure: back off
+};
+
+class SyncEngine {
+public:
+    SyncEngine(store::Outbox& outbox, Transport& transport, const scoring::ScoringScheme& scheme, store::Clock& clock,
+               std::function<double()> uniform01, EngineOptions options);
+
+    // Sends batches until the outbox is empty or a batch fails.
+    DrainOutcome drain();
+    // How long to wait after `failures` failures in a row: base·2^(failures−1),
+    // capped, times a jitter in [0.5, 1) so a district's kiosks do not retry in step.
+    std::int64_t backoff_ms(int failures);
+    const SyncStatus& status() const { return status_; }
+
+private:
+    bool send_one(const std::vector<store::Submission>& batch, DrainOutcome& outcome);
+    void failed(Problem problem);
+
+    store::Outbox& outbox_;
+    Transport& transport_;
+    const scoring::ScoringScheme& scheme_;
+    store::Clock& clock_;
+    std::function<double()> uniform01_;
+    EngineOptions options_;
+    SyncStatus status_;
+    std::uint64_t batch_counter_ = 0;
+};
+
+// ---- [worker] --------------------------------------------------------------
+
+// Runs the engine on its own thread: drains when nudged (after each submit)
+// or when the backoff expires. status() may be read from any thread.
+class SyncWorker {
+public:
+    explicit SyncWorker(SyncEngine& engine);
+    ~SyncWorker();  // stops and joins
+    SyncWorker(const SyncWorker&) = delete;
+    SyncWorker& operator=(const SyncWorker&) = delete;
+
+    void nudge();
+    void stop();
+    SyncStatus status() const;
+
+private:
+    void run();
+
+    SyncEngine& engine_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    bool nudged_ = true;
+    bool stopping_ = false;
+    SyncStatus snapshot_;
+    std::thread thread_;
+};
+
+}  // namespace skm::sync

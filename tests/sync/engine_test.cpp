@@ -1,0 +1,255 @@
+// The sync engine against a simulated hub on the other side of a faulty
+// network: refused connections, a drop after the hub committed, HTTP 500,
+// cut and garbled replies, a revoked token, the same batch delivered twice,
+// a restart mid-drain. After every scenario the hub holds every response
+// exactly once and the kiosk marked exactly those sent.
+#include "store/outbox.hpp"
+#include "store/response_store.hpp"
+#include "sync/engine.hpp"
+#include "sync/gzip.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <set>
+#include <thread>
+
+namespace skm::sync {
+namespace {
+
+namespace fs = std::filesystem;
+
+const scoring::ScoringScheme& scheme() {
+    static const auto s = scoring::ScoringScheme::permenpan_2017();
+    return s;
+}
+
+enum class Fault { none, refuse, drop_after_commit, http500, cut_reply, garbage_reply, unauthorized, deliver_twice };
+
+// The hub's ingest, idempotent by response id, behind a scripted network.
+class FakeHub final : public Transport {
+public:
+    HttpResult post_batch(const std::string& gzip_body) override {
+        const Fault fault = faults.empty() ? Fault::none : faults.front();
+        if (!faults.empty()) faults.pop_front();
+        ++calls;
+        if (fault == Fault::refuse) return {false, 0, "", "connection refused"};
+        if (fault == Fault::http500) return {true, 500, "", "internal error"};
+        if (fault == Fault::unauthorized) return {true, 401, "", "revoked"};
+        const auto json = gzip_decompress(gzip_body, 8u << 20);
+        if (!json) return {true, 400, "", "not gzip"};
+        const auto decoded = decode_batch(*json, scheme());
+        if (!std::holds_alternative<Batch>(decoded)) return {true, 400, "", std::get<ProtocolError>(decoded).key};
+        Reply reply;
+        reply.batch_id = std::get<Batch>(decoded).batch_id;
+        const int deliveries = fault == Fault::deliver_twice ? 2 : 1;
+        for (int d = 0; d < deliveries; ++d) {
+            reply.results.clear();
+            for (const auto& s : std::get<Batch>(decoded).responses) {
+                const auto& id = s.response.response_id;
+                if (reject.count(id)) {
+                    reply.results.push_back({id, ItemStatus::rejected, "protocol.unknown_layanan"});
+                } else if (stored.count(id)) {
+                    ++stored[id];
+                    reply.results.push_back({id, ItemStatus::duplicate, ""});
+                } else {
+                    stored[id] = 1;
+                    ++inserted;
+                    reply.results.push_back({id, ItemStatus::accepted, ""});
+                }
+            }
+        }
+        const std::string body = encode_reply(reply);
+        if (fault == Fault::drop_after_commit) return {false, 0, "", "connection reset"};
+        if (fault == Fault::cut_reply) return {true, 200, body.substr(0, body.size() / 2), ""};
+        if (fault == Fault::garbage_reply) return {true, 200, "<html>proxy error</html>", ""};
+        return {true, 200, body, ""};
+    }
+
+    std::deque<Fault> faults;
+    std::set<std::string> reject;
+    std::map<std::string, int> stored;  // id → times the hub saw it
+    std::size_t inserted = 0;           // rows the hub created: must equal stored.size()
+    int calls = 0;
+};
+
+struct Device {
+    fs::path dir;
+    store::ManualClock clock{scoring::Timestamp{{2025, 3, 4}, 9, 0, 0, 420}};
+    std::vector<std::string> ids;
+
+    explicit Device(std::size_t responses) {
+        dir = fs::temp_directory_path() / ("skm-sync-" + std::to_string(::getpid()) + "-" + std::to_string(++count));
+        fs::remove_all(dir);
+        store::StoreOptions options;
+        options.path = dir / "skm.db";
+        store::ResponseStore db(options, scheme(), clock);
+        std::vector<store::Submission> rows;
+        for (std::size_t i = 0; i < responses; ++i) {
+            store::Submission s;
+            s.response.response_id = "r" + std::to_string(i);
+            s.response.submitted_at = "2025-03-04T09:00:00+07:00";
+            s.response.layanan = i % 2 ? "KTP-el" : "SKTM";
+            s.response.answers = {4, 3, 3, 2, 4, 4, 3, 1, 2};
+            s.response.questionnaire_version = "1";
+            s.questionnaire_id = "permenpan-14-2017";
+            rows.push_back(s);
+            ids.push_back(s.response.response_id);
+        }
+        db.import(rows);
+    }
+    ~Device() {
+        std::error_code ignored;
+        fs::remove_all(dir, ignored);
+    }
+    fs::path db() const { return dir / "skm.db"; }
+    static inline int count = 0;
+};
+
+EngineOptions options(std::size_t batch) {
+    EngineOptions o;
+    o.batch_size = batch;
+    o.device_id = "kiosk-test";
+    return o;
+}
+
+std::map<std::string, std::string> states(const fs::path& db) {
+    store::ManualClock clock{scoring::Timestamp{{2025, 3, 4}, 9, 0, 0, 420}};
+    store::StoreOptions o;
+    o.path = db;
+    store::ResponseStore store(o, scheme(), clock);
+    std::map<std::string, std::string> out;
+    store.for_each({}, [&](const store::StoredRow& row) { out[row.submission.response.response_id] = row.sync_state; });
+    return out;
+}
+
+// Drains until done, as the worker would after each backoff.
+void drain_until_empty(SyncEngine& engine, int max_rounds = 50) {
+    for (int i = 0; i < max_rounds && engine.drain().failed; ++i) {
+    }
+}
+
+void expect_exactly_once(const FakeHub& hub, const Device& device) {
+    EXPECT_EQ(hub.inserted, hub.stored.size()) << "the hub created a row twice";
+    for (const auto& id : device.ids) {
+        if (hub.reject.count(id)) continue;
+        EXPECT_EQ(hub.stored.count(id), 1u) << id << " never reached the hub";
+    }
+    const auto marks = states(device.db());
+    for (const auto& id : device.ids) {
+        EXPECT_EQ(marks.at(id), hub.reject.count(id) ? "rejected" : "sent") << id;
+    }
+}
+
+TEST(SyncEngine, EveryFaultOfTheMatrixEndsWithEachResponseExactlyOnce) {
+    const std::vector<std::pair<const char*, std::vector<Fault>>> matrix = {
+        {"connection refused", {Fault::refuse, Fault::refuse}},
+        {"dropped after the hub committed", {Fault::drop_after_commit}},
+        {"HTTP 500", {Fault::http500}},
+        {"reply cut short", {Fault::cut_reply}},
+        {"garbled reply", {Fault::garbage_reply}},
+        {"same batch delivered twice", {Fault::deliver_twice}},
+        {"token revoked, then restored", {Fault::unauthorized}},
+        {"everything at once", {Fault::none, Fault::drop_after_commit, Fault::refuse, Fault::cut_reply, Fault::http500,
+                                Fault::deliver_twice, Fault::garbage_reply}},
+    };
+    for (const auto& [name, faults] : matrix) {
+        SCOPED_TRACE(name);
+        Device device(230);
+        FakeHub hub;
+        hub.faults.assign(faults.begin(), faults.end());
+        store::Outbox outbox(device.db(), scheme());
+        SyncEngine engine(outbox, hub, scheme(), device.clock, [] { return 0.5; }, options(50));
+        drain_until_empty(engine);
+        EXPECT_EQ(outbox.pending(), 0);
+        expect_exactly_once(hub, device);
+        EXPECT_EQ(engine.status().consecutive_failures, 0);
+        EXPECT_FALSE(engine.status().last_error);
+        EXPECT_FALSE(engine.status().last_success.empty());
+    }
+}
+
+TEST(SyncEngine, AFailureIsReportedInPlainKeysAndNothingIsMarked) {
+    Device device(10);
+    FakeHub hub;
+    hub.faults = {Fault::unauthorized};
+    store::Outbox outbox(device.db(), scheme());
+    SyncEngine engine(outbox, hub, scheme(), device.clock, [] { return 0.0; }, options(50));
+    const auto outcome = engine.drain();
+    EXPECT_TRUE(outcome.failed);
+    ASSERT_TRUE(engine.status().last_error);
+    EXPECT_EQ(engine.status().last_error->key, "sync.unauthorized");
+    EXPECT_EQ(outbox.pending(), 10);
+    EXPECT_TRUE(hub.stored.empty());
+}
+
+TEST(SyncEngine, RejectedItemsAreKeptMarkedAndNotResent) {
+    Device device(20);
+    FakeHub hub;
+    hub.reject = {"r3", "r7"};
+    store::Outbox outbox(device.db(), scheme());
+    SyncEngine engine(outbox, hub, scheme(), device.clock, [] { return 0.5; }, options(8));
+    const auto outcome = engine.drain();
+    EXPECT_EQ(outcome.sent, 18u);
+    EXPECT_EQ(outcome.rejected, 2u);
+    const int calls = hub.calls;
+    engine.drain();
+    EXPECT_EQ(hub.calls, calls);  // nothing left to send
+    expect_exactly_once(hub, device);
+}
+
+TEST(SyncEngine, ARestartMidDrainResumesWhereItStopped) {
+    Device device(300);
+    FakeHub hub;
+    hub.faults = {Fault::none, Fault::drop_after_commit};  // one batch done, the second lost on the way back
+    {
+        store::Outbox outbox(device.db(), scheme());
+        SyncEngine engine(outbox, hub, scheme(), device.clock, [] { return 0.5; }, options(100));
+        EXPECT_TRUE(engine.drain().failed);
+        EXPECT_EQ(outbox.pending(), 200);
+    }  // the kiosk loses power here
+    store::Outbox outbox(device.db(), scheme());
+    SyncEngine engine(outbox, hub, scheme(), device.clock, [] { return 0.5; }, options(100));
+    EXPECT_EQ(engine.status().pending, 200);
+    drain_until_empty(engine);
+    expect_exactly_once(hub, device);
+}
+
+TEST(SyncEngine, BackoffGrowsWithJitterAndIsCapped) {
+    Device device(1);
+    FakeHub hub;
+    store::Outbox outbox(device.db(), scheme());
+    double jitter = 0.0;
+    SyncEngine engine(outbox, hub, scheme(), device.clock, [&] { return jitter; }, options(10));
+    EXPECT_EQ(engine.backoff_ms(0), 0);
+    EXPECT_EQ(engine.backoff_ms(1), 2'500);   // 5 s × 0.5
+    EXPECT_EQ(engine.backoff_ms(2), 5'000);
+    EXPECT_EQ(engine.backoff_ms(4), 20'000);
+    EXPECT_EQ(engine.backoff_ms(30), 450'000);  // capped at 15 min, × 0.5
+    jitter = 0.999;
+    EXPECT_GT(engine.backoff_ms(1), 4'990);
+    EXPECT_LT(engine.backoff_ms(1), 5'000);
+}
+
+TEST(SyncWorker, DrainsOnItsOwnThreadWhenNudged) {
+    Device device(120);
+    FakeHub hub;
+    store::Outbox outbox(device.db(), scheme());
+    SyncEngine engine(outbox, hub, scheme(), device.clock, [] { return 0.5; }, options(50));
+    SyncWorker worker(engine);
+    worker.nudge();
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (worker.status().sent_total < 120 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    worker.stop();
+    EXPECT_EQ(worker.status().pending, 0);
+    expect_exactly_once(hub, device);
+}
+
+}  // namespace
+}  // namespace skm::sync
