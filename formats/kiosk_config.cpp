@@ -48,7 +48,8 @@ KioskConfig parse_kiosk_config(std::string_view json_text, std::string_view file
     if (doc.is_discarded() || !doc.is_object()) bad(file, "", "config.not_json");
     static const std::set<std::string> known = {"office", "region", "logo", "device_id", "layanan", "questionnaire",
                                                 "idle_prompt_seconds", "idle_reset_seconds", "thanks_seconds",
-                                                "min_interval_seconds", "min_duration_seconds", "initial_staff_pin"};
+                                                "min_interval_seconds", "min_duration_seconds", "initial_staff_pin",
+                                                "hub_ca_file", "hub_pin"};
     for (const auto& [key, value] : doc.items()) {
         if (!known.count(key)) bad(file, key, "config.unknown_field");
     }
@@ -72,6 +73,9 @@ KioskConfig parse_kiosk_config(std::string_view json_text, std::string_view file
          config.initial_staff_pin.find_first_not_of("0123456789") != std::string::npos)) {
         bad(file, "initial_staff_pin", "config.bad_pin");
     }
+    if (doc.contains("hub_ca_file")) config.hub_ca_file = resolve(text_field(doc, "hub_ca_file", file, true), assets_dir);
+    config.hub_pin = text_field(doc, "hub_pin", file, false);
+    if (!config.hub_pin.empty() && config.hub_pin.rfind("sha256//", 0) != 0) bad(file, "hub_pin");
     return config;
 }
 

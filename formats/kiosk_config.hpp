@@ -23,7 +23,9 @@ struct KioskConfig {
     std::int64_t thanks_ms = 8'000;
     std::int64_t min_interval_ms = 30'000;
     std::int64_t min_duration_ms = 15'000;
-    std::string initial_staff_pin;  // used once, to set the PIN when none is stored
+    std::string initial_staff_pin;
+    std::filesystem::path hub_ca_file;  // the kabupaten's own CA (PEM); empty: the system's
+    std::string hub_pin;                // "sha256//…" public-key pin of the hub; empty: none  // used once, to set the PIN when none is stored
 };
 
 // Relative paths resolve against assets_dir. Throws skm::Error(input) with a

@@ -21,6 +21,10 @@
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "store/office_data.hpp"
+#include "store/outbox.hpp"
+#include "store/setting_keys.hpp"
+#include "sync/engine.hpp"
+#include "sync/transport.hpp"
 #include "store/response_store.hpp"
 
 #include <chrono>
@@ -28,6 +32,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <optional>
+#include <random>
 #include <string>
 
 namespace skm::kiosk {
@@ -91,10 +96,10 @@ Arguments parse(int argc, char** argv) {
 // The staff PIN hash lives in the device database; the config's initial PIN
 // sets it once.
 std::string staff_pin_hash(store::ResponseStore& db, const formats::KioskConfig& config) {
-    if (auto hash = db.setting("staff.pin_hash")) return *hash;
+    if (auto hash = db.setting(store::setting_key::kStaffPinHash)) return *hash;
     if (config.initial_staff_pin.empty()) return {};
     const std::string hash = StaffLock::hash_pin(config.initial_staff_pin);
-    db.set_setting("staff.pin_hash", hash);
+    db.set_setting(store::setting_key::kStaffPinHash, hash);
     db.audit("system", "staff_pin_set", "from initial_staff_pin in the configuration");
     return hash;
 }
@@ -169,6 +174,30 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     platform::EspeakSpeaker speaker;
 
     const auto styled = platform::style_for_window(*window, args.fonts);
+    // Uploads to the kabupaten hub run on their own thread, only when staff set a hub and a token.
+    std::unique_ptr<store::Outbox> outbox;
+    std::unique_ptr<sync::CurlTransport> transport;
+    std::unique_ptr<sync::SyncEngine> engine;
+    std::unique_ptr<sync::SyncWorker> worker;
+    std::mt19937_64 random(std::random_device{}());
+    std::uniform_real_distribution<double> jitter(0.0, 1.0);
+    if (const auto hub = db.setting(store::setting_key::kHubUrl); hub && !hub->empty()) {
+        sync::TransportOptions transport_options;
+        transport_options.url = *hub;
+        transport_options.device_token = db.setting(store::setting_key::kDeviceToken).value_or("");
+        transport_options.ca_file = config.hub_ca_file.string();
+        transport_options.pinned_public_key = config.hub_pin;
+        outbox = std::make_unique<store::Outbox>(db.path(), questionnaire.scheme);
+        transport = std::make_unique<sync::CurlTransport>(transport_options);
+        sync::EngineOptions engine_options;
+        engine_options.device_id = config.device_id;
+        engine = std::make_unique<sync::SyncEngine>(*outbox, *transport, questionnaire.scheme, clock,
+                                                    [&] { return jitter(random); }, engine_options);
+        worker = std::make_unique<sync::SyncWorker>(*engine);
+        service.set_sync_status_source([&] { return worker->status(); });
+    }
+    std::size_t submitted_seen = 0;
+
     formats::KioskConfig shown_config = config;  // the office name staff may change
     shown_config.office = service.office_name();
     ui::ViewContext view{flow, texts, speaker, shown_config, styled.fonts, styled.scale, &gate};
@@ -188,6 +217,10 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
             flow.reconfigure(service.active_layanan(), service.flow_settings());
             shown_config.office = service.office_name();
         }
+        if (worker && flow.submitted_count() != submitted_seen) {
+            submitted_seen = flow.submitted_count();
+            worker->nudge();  // a new response waits in the outbox
+        }
         if (++seconds % 60 == 0) db.backup_if_due();
     };
     loop.after_frame = [&](std::int64_t frame) {
@@ -200,6 +233,7 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     if (gate.exit_requested()) db.audit("staff", "kiosk_closed", "");
     std::cerr << "skm-kiosk: " << stats.frames << " frames\n";
     speaker.stop();
+    if (worker) worker->stop();
     return 0;
 }
 

@@ -1,5 +1,6 @@
 #include "sync/engine.hpp"
 
+#include "store/setting_keys.hpp"
 #include "sync/gzip.hpp"
 
 #include <algorithm>
@@ -17,7 +18,7 @@ SyncEngine::SyncEngine(store::Outbox& outbox, Transport& transport, const scorin
       uniform01_(std::move(uniform01)),
       options_(std::move(options)) {
     status_.pending = outbox_.pending();
-    status_.last_success = outbox_.setting("sync_last_success").value_or("");
+    status_.last_success = outbox_.setting(store::setting_key::kLastSyncSuccess).value_or("");
 }
 
 std::int64_t SyncEngine::backoff_ms(int failures) {
@@ -74,7 +75,7 @@ bool SyncEngine::send_one(const std::vector<store::Submission>& items, DrainOutc
     status_.consecutive_failures = 0;
     status_.last_error.reset();
     status_.last_success = store::iso8601(clock_.wall_now());
-    outbox_.set_setting("sync_last_success", status_.last_success);
+    outbox_.set_setting(store::setting_key::kLastSyncSuccess, status_.last_success);
     // Items the hub did not answer stay pending; if none was answered, stop rather than loop.
     return !marks.empty();
 }

@@ -1,5 +1,7 @@
 #include "kiosk/core/staff_service.hpp"
 
+#include "store/setting_keys.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <system_error>
@@ -64,8 +66,8 @@ StorageHealth StaffService::health() const {
     const auto report = db_.check_counts();
     h.responses = report.first;
     h.pending_sync = report.second;
-    h.last_backup = db_.setting("backup.last").value_or("");
-    h.damaged_alert = db_.setting("alert.damaged_database").value_or("");
+    h.last_backup = db_.setting(store::setting_key::kLastBackup).value_or("");
+    h.damaged_alert = db_.setting(store::setting_key::kDamagedDatabase).value_or("");
     return h;
 }
 
@@ -89,7 +91,7 @@ std::uint64_t StaffService::number(NumberSetting setting) const {
     return 0;
 }
 
-std::string StaffService::hub_url() const { return db_.setting("sync.hub_url").value_or(""); }
+std::string StaffService::hub_url() const { return db_.setting(store::setting_key::kHubUrl).value_or(""); }
 
 FlowSettings StaffService::flow_settings() const {
     FlowSettings s;
@@ -162,8 +164,24 @@ std::optional<Problem> StaffService::set_number(NumberSetting setting, const std
 
 std::optional<Problem> StaffService::set_hub_url(const std::string& url) {
     if (!url.empty() && url.rfind("https://", 0) != 0) return Problem{"office.hub_url_invalid", {{"value", url}}};
-    db_.set_setting("sync.hub_url", url);
+    db_.set_setting(store::setting_key::kHubUrl, url);
     audit("hub_url", url);
+    return std::nullopt;
+}
+
+std::optional<sync::SyncStatus> StaffService::sync_status() const {
+    if (!sync_status_) return std::nullopt;
+    return sync_status_();
+}
+
+std::string StaffService::device_token() const { return db_.setting(store::setting_key::kDeviceToken).value_or(""); }
+
+std::optional<Problem> StaffService::set_device_token(const std::string& token) {
+    if (token.size() < 16 || token.size() > 200 || token.find_first_of(" \t\r\n") != std::string::npos) {
+        return Problem{"office.token_invalid", {}};
+    }
+    db_.set_setting(store::setting_key::kDeviceToken, token);
+    audit("device_token", "set");  // never the token itself
     return std::nullopt;
 }
 
@@ -184,7 +202,7 @@ std::optional<Problem> StaffService::change_pin(const std::string& pin, const st
     }
     if (pin != repeated) return Problem{"office.pin_mismatch", {}};
     const std::string hash = StaffLock::hash_pin(pin);
-    db_.set_setting("staff.pin_hash", hash);
+    db_.set_setting(store::setting_key::kStaffPinHash, hash);
     lock_.set_hash(hash);
     audit("pin_changed", "");
     return std::nullopt;

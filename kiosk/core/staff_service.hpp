@@ -11,6 +11,9 @@
 #include "kiosk/core/survey_flow.hpp"
 #include "store/office_data.hpp"
 #include "store/response_store.hpp"
+#include "sync/engine.hpp"
+
+#include <functional>
 
 #include <optional>
 #include <string>
@@ -61,6 +64,11 @@ public:
     std::optional<std::uint64_t> population(int year, const std::string& layanan) const;
     std::optional<std::string> target(int year, const std::string& layanan) const;
     const store::ResponseStore& store() const { return db_; }
+    // The running sync worker's status, when the kiosk syncs at all.
+    void set_sync_status_source(std::function<sync::SyncStatus()> source) { sync_status_ = std::move(source); }
+    std::optional<sync::SyncStatus> sync_status() const;
+    std::string device_token() const;
+    std::optional<Problem> set_device_token(const std::string& token);
 
 private:
     void audit(const std::string& action, const std::string& detail);
@@ -68,6 +76,7 @@ private:
     store::ResponseStore& db_;
     StaffLock& lock_;
     const formats::KioskConfig& config_;
+    std::function<sync::SyncStatus()> sync_status_;
 };
 
 }  // namespace skm::kiosk

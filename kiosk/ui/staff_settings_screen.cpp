@@ -74,6 +74,11 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
         view.begin_edit(ctx.t("kiosk.staff.hub_url"), hub.empty() ? "https://" : hub,
                         [&service](const std::string& v) { return service.set_hub_url(v); });
     }
+    const bool has_token = !service.device_token().empty();
+    if (row.line("set_token", ctx.t("kiosk.staff.device_token"), has_token ? ctx.t("kiosk.staff.token_set") : "–", change)) {
+        view.begin_edit(ctx.t("kiosk.staff.device_token"), "",
+                        [&service](const std::string& v) { return service.set_device_token(v); });
+    }
     if (row.line("set_pin", ctx.t("kiosk.staff.pin"), "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2", change)) {
         // Two steps: the new PIN, then the same again.
         auto first = std::make_shared<std::string>();

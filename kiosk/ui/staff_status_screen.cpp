@@ -22,7 +22,17 @@ void draw_staff_status(ViewContext& ctx, StaffView& view, float width, float, fl
         hub.empty() ? ctx.f("kiosk.staff.status.sync_off", {{"pending", std::to_string(h.pending_sync)}})
                     : ctx.f("kiosk.staff.status.sync", {{"hub", hub}, {"pending", std::to_string(h.pending_sync)}}),
     };
+    std::vector<std::string> sync_lines;
+    if (const auto status = view.service().sync_status()) {
+        sync_lines.push_back(status->last_success.empty()
+                                 ? ctx.t("kiosk.staff.status.never_synced")
+                                 : ctx.f("kiosk.staff.status.last_sync", {{"time", status->last_success}}));
+        if (status->last_error) sync_lines.push_back(ctx.texts.format(ctx.flow.language(), status->last_error->key, status->last_error->args));
+    }
     for (const auto& line : lines) y += staff_text(ctx, ctx.fonts.body, line, margin, y, width - 2 * margin, palette::kText) + 12 * s;
+    for (const auto& line : sync_lines) {
+        y += staff_text(ctx, ctx.fonts.small, line, margin, y, width - 2 * margin, palette::kMuted) + 8 * s;
+    }
     if (!h.damaged_alert.empty()) {
         staff_text(ctx, ctx.fonts.body, ctx.f("kiosk.storage_alert", {{"moved", h.damaged_alert}}), margin, y + 12 * s,
                       width - 2 * margin, palette::kAnswer[0]);

@@ -1,0 +1,15 @@
+// The names under which programs keep their settings in the device
+// database's settings table, in one place so the kiosk, the staff view, the
+// sync engine and `skm` agree.
+#pragma once
+
+namespace skm::store::setting_key {
+
+inline constexpr const char* kStaffPinHash = "staff.pin_hash";        // argon2id hash of the staff PIN
+inline constexpr const char* kHubUrl = "sync_hub_url";                // https://…/api/v1/batches
+inline constexpr const char* kDeviceToken = "sync_device_token";      // issued by `skm-hub enroll`
+inline constexpr const char* kLastSyncSuccess = "sync_last_success";  // ISO time of the hub's last answer
+inline constexpr const char* kLastBackup = "backup.last";
+inline constexpr const char* kDamagedDatabase = "alert.damaged_database";
+
+}  // namespace skm::store::setting_key
