@@ -46,7 +46,11 @@ public:
 
 private:
     std::size_t bin(std::size_t answered, std::size_t sum) const;
-    void check_answers(std::span<const std::uint8_t> answers) const;
+    template <std::size_t N>
+    void add_n(const std::uint8_t* answers, std::size_t n);
+    [[gnu::noinline]] void add_any(std::span<const std::uint8_t> answers);
+    template <std::size_t N>
+    void remove_n(const std::uint8_t* answers, std::size_t n);
 
     std::vector<UnsurTally> unsur_;
     std::vector<std::uint64_t> own_score_bins_;

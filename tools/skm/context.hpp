@@ -30,5 +30,7 @@ int run_import(Context& context);
 int run_export(Context& context);
 int run_db(Context& context);
 int run_simulate(Context& context);
+int run_report(Context& context);
+int run_sync(Context& context);
 
 }  // namespace skm::tools

@@ -1,0 +1,81 @@
+// skm-hub serve --db PATH --cert FILE --key FILE [--listen HOST:PORT]
+//               [--admin-token-file FILE] [--questionnaire FILE]
+// Serves until SIGINT or SIGTERM, then finishes the requests under way and exits 0.
+#include "formats/file_content.hpp"
+#include "hub/device_token.hpp"
+#include "hub/hub_context.hpp"
+#include "hub/server.hpp"
+#include "hub/stop_signals.hpp"
+#include "store/clock.hpp"
+
+#include <cctype>
+#include <charconv>
+#include <mutex>
+
+namespace skm::hub {
+namespace {
+
+struct ListenAddress {
+    std::string host;
+    int port = 0;
+};
+
+// 127.0.0.1:8443, 0.0.0.0:443, [::1]:8443; port 0 takes any free port.
+ListenAddress parse_listen(const std::string& text) {
+    const auto colon = text.rfind(':');
+    ListenAddress address;
+    const auto bad = [&] { return Error(ErrorKind::usage, Problem{"hub.bad_listen", {{"value", text}}}); };
+    if (colon == std::string::npos || colon == 0) throw bad();
+    address.host = text.substr(0, colon);
+    if (address.host.size() > 2 && address.host.front() == '[' && address.host.back() == ']') {
+        address.host = address.host.substr(1, address.host.size() - 2);
+    }
+    const char* first = text.data() + colon + 1;
+    const char* last = text.data() + text.size();
+    const auto [end, error] = std::from_chars(first, last, address.port);
+    if (first == last || error != std::errc() || end != last || address.port < 0 || address.port > 65535) throw bad();
+    return address;
+}
+
+// The admin token's hash; the token itself is not kept in memory longer than this.
+std::string admin_token_hash(const std::string& file) {
+    std::string token = formats::read_text_file(file);
+    while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
+    while (!token.empty() && std::isspace(static_cast<unsigned char>(token.front()))) token.erase(0, 1);
+    // Anyone who can reach the port may guess it: demand what `enroll` would give.
+    if (token.size() < 32) throw Error(ErrorKind::input, Problem{"hub.admin_token_weak", {{"file", file}}});
+    return token_hash(token);
+}
+
+}  // namespace
+
+int run_serve(HubContext& context) {
+    const HubArgs args =
+        parse_hub_args(context.args, {"db", "cert", "key", "listen", "admin-token-file", "questionnaire"});
+    const ListenAddress address = parse_listen(args.value("listen").value_or("127.0.0.1:8443"));
+    ServerOptions options;
+    options.cert_file = args.required("cert");
+    options.key_file = args.required("key");
+    if (const auto file = args.value("admin-token-file")) options.admin_token_hash = admin_token_hash(*file);
+    auto store = open_hub_store(context, args);
+    store::SystemClock clock;
+    std::mutex log_mutex;
+    HubServer server(*store, clock, context.catalog, options, [&](const Problem& problem) {
+        const std::lock_guard lock(log_mutex);
+        context.err << context.catalog.text("error.prefix") << ": " << context.catalog.format(problem) << std::endl;
+    });
+    const int port = server.bind(address.host, address.port);
+    // Before run(): httplib starts its worker threads there, and they must inherit the blocked signals.
+    StopSignals signals([&](int) { server.stop(); });
+    {
+        const std::lock_guard lock(log_mutex);
+        context.err << context.catalog.format("hub.listening", {{"address", address.host + ":" + std::to_string(port)}})
+                    << std::endl;
+    }
+    server.run();
+    const std::lock_guard lock(log_mutex);
+    context.err << context.catalog.text("hub.stopped") << std::endl;
+    return 0;
+}
+
+}  // namespace skm::hub

@@ -1,0 +1,15 @@
+#include "hub/hub_context.hpp"
+
+namespace skm::hub {
+
+formats::Questionnaire hub_questionnaire(const HubContext& context, const HubArgs& args) {
+    return formats::load_questionnaire(
+        args.value("questionnaire").value_or((context.assets / "questionnaire" / "permenpan-14-2017.json").string()));
+}
+
+std::unique_ptr<HubStore> open_hub_store(const HubContext& context, const HubArgs& args) {
+    const std::string db = args.required("db");
+    return std::make_unique<HubStore>(db, hub_questionnaire(context, args).scheme);
+}
+
+}  // namespace skm::hub

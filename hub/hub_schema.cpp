@@ -1,0 +1,83 @@
+#include "hub/hub_schema.hpp"
+
+#include <array>
+#include <string>
+
+namespace skm::hub {
+namespace {
+
+struct Migration {
+    int version;
+    const char* sql;
+};
+
+// Never edit a shipped migration: add a new one.
+constexpr std::array<Migration, 1> kMigrations = {{
+    {1, R"sql(
+-- One row per enrolled kiosk. Only a hash of its token is kept (hub/device_token).
+CREATE TABLE devices (
+    device_id    TEXT PRIMARY KEY CHECK (length(device_id) BETWEEN 1 AND 200),
+    kecamatan    TEXT NOT NULL CHECK (length(kecamatan) BETWEEN 1 AND 200),
+    token_hash   TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+    enrolled_at  TEXT NOT NULL,
+    revoked_at   TEXT,
+    last_contact TEXT
+) STRICT;
+
+-- Every response of every kiosk, once: response_id is unique across the
+-- kabupaten (fresh UUIDs), so a batch sent again adds nothing. The kecamatan
+-- comes from the device's enrolment, never from what the kiosk says.
+CREATE TABLE responses (
+    seq                   INTEGER PRIMARY KEY,
+    response_id           TEXT NOT NULL UNIQUE CHECK (length(response_id) BETWEEN 1 AND 200),
+    device_id             TEXT NOT NULL,
+    kecamatan             TEXT NOT NULL,
+    layanan               TEXT NOT NULL CHECK (length(layanan) BETWEEN 1 AND 200),
+    questionnaire_id      TEXT NOT NULL,
+    questionnaire_version INTEGER NOT NULL,
+    jenis_kelamin         TEXT NOT NULL DEFAULT '' CHECK (jenis_kelamin IN ('', 'L', 'P')),
+    umur                  TEXT NOT NULL DEFAULT ''
+                          CHECK (umur IN ('', '<20', '20-29', '30-39', '40-49', '50-59', '60+')),
+    pendidikan            TEXT NOT NULL DEFAULT ''
+                          CHECK (pendidikan IN ('', 'SD', 'SMP', 'SMA', 'D1-D3', 'S1', 'S2', 'S3')),
+    pekerjaan             TEXT NOT NULL DEFAULT ''
+                          CHECK (pekerjaan IN ('', 'PNS', 'TNI', 'POLRI', 'Swasta', 'Wirausaha', 'Lainnya')),
+    -- Keyed by unsur code, never by position: "persyaratan=4;prosedur=3;…" (store/answers_codec).
+    answers               TEXT NOT NULL,
+    saran                 TEXT NOT NULL DEFAULT '' CHECK (length(saran) <= 2000),
+    submitted_at          TEXT NOT NULL,  -- as the kiosk recorded it, with its UTC offset
+    local_date            TEXT NOT NULL,  -- its own local date, YYYY-MM-DD, for periods
+    duration_ms           INTEGER,
+    flags                 TEXT NOT NULL DEFAULT '',
+    batch_id              TEXT NOT NULL,  -- the batch that brought it, for tracing a delivery
+    received_at           TEXT NOT NULL
+) STRICT;
+CREATE INDEX responses_by_period ON responses(local_date, kecamatan, layanan);
+)sql"},
+}};
+
+}  // namespace
+
+int latest_hub_schema_version() { return kMigrations.back().version; }
+
+int migrate_hub(store::Connection& connection) {
+    const int found = static_cast<int>(store::query_int(connection, "PRAGMA user_version"));
+    if (found > latest_hub_schema_version()) {
+        throw Error(ErrorKind::storage, Problem{"store.newer_schema",
+                                                {{"file", connection.path()},
+                                                 {"version", std::to_string(found)},
+                                                 {"supported", std::to_string(latest_hub_schema_version())}}});
+    }
+    for (const Migration& migration : kMigrations) {
+        if (migration.version <= found) continue;
+        store::Transaction transaction(connection);
+        connection.exec(migration.sql);
+        // PRAGMA takes no bound parameters; the value is our own constant.
+        const std::string set_version = "PRAGMA user_version = " + std::to_string(migration.version);
+        connection.exec(set_version.c_str());
+        transaction.commit();
+    }
+    return found;
+}
+
+}  // namespace skm::hub

@@ -1,0 +1,16 @@
+// The hub database's schema as numbered migrations (PRAGMA user_version), in
+// the same way as the device's (store/schema): each migration in its own
+// transaction, a database of any earlier version brought up to date on open,
+// a newer one refused.
+#pragma once
+
+#include "store/sqlite.hpp"
+
+namespace skm::hub {
+
+int latest_hub_schema_version();
+// Returns the version found before. Throws skm::Error(storage,
+// "store.newer_schema") for a database written by a newer hub.
+int migrate_hub(store::Connection& connection);
+
+}  // namespace skm::hub

@@ -1,0 +1,47 @@
+#include "hub/ingest_api.hpp"
+
+#include "hub/device_token.hpp"
+#include "sync/gzip.hpp"
+
+namespace skm::hub {
+namespace {
+
+bool looks_like_gzip(std::string_view body) {
+    return body.size() >= 18 && static_cast<unsigned char>(body[0]) == 0x1f && static_cast<unsigned char>(body[1]) == 0x8b;
+}
+
+}  // namespace
+
+IngestApi::IngestApi(HubStore& store, store::Clock& clock, IngestLimits limits)
+    : store_(store), clock_(clock), limits_(limits) {}
+
+std::variant<Device, ApiReply> IngestApi::authenticate(std::string_view authorization) {
+    const auto token = bearer_token(authorization);
+    if (!token) return error_reply(401, "hub.unauthorized", "Authorization");
+    auto device = store_.active_device(token_hash(*token));
+    if (!device) return error_reply(401, "hub.unauthorized", "Authorization");
+    store_.touch(device->device_id, store::iso8601(clock_.wall_now()));
+    return std::move(*device);
+}
+
+ApiReply IngestApi::ingest(const Device& device, std::string_view gzip_body) {
+    if (gzip_body.size() > limits_.max_compressed_bytes) return error_reply(413, "hub.too_large", "body");
+    if (!looks_like_gzip(gzip_body)) return error_reply(400, "hub.not_gzip", "body");
+    const auto json = sync::gzip_decompress(gzip_body, limits_.protocol.max_body_bytes);
+    // Damaged, cut short, or larger than the limit once unpacked (a gzip bomb):
+    // gzip_decompress stops at the limit and does not say which, nor can the
+    // gzip trailer's size field, which a cut or forged body makes up.
+    if (!json) return error_reply(400, "hub.bad_gzip", "body");
+
+    auto decoded = sync::decode_batch(*json, store_.scheme(), limits_.protocol);
+    if (const auto* refused = std::get_if<sync::ProtocolError>(&decoded)) {
+        return error_reply(400, refused->key, refused->where);
+    }
+    const sync::Batch& batch = std::get<sync::Batch>(decoded);
+    // The device is the one the token names; the body's own device_id is the
+    // kiosk's claim and is not trusted for where a response belongs.
+    sync::Reply reply{batch.batch_id, store_.ingest(device, batch, store::iso8601(clock_.wall_now()))};
+    return {200, sync::encode_reply(reply)};
+}
+
+}  // namespace skm::hub

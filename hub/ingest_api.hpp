@@ -1,0 +1,42 @@
+// POST /api/v1/batches without the HTTP library: who is sending (a device
+// token, looked up by its hash), then the body, refused whole with a clear
+// 4xx before anything is stored, or stored in one transaction and answered
+// per item (sync/protocol). The server (hub/server) reads the body within
+// max_compressed_bytes and hands it over as received, still gzip'd, so that
+// the unpacked limit is applied here, by our own bounded gzip.
+#pragma once
+
+#include "hub/api_reply.hpp"
+#include "hub/hub_store.hpp"
+#include "store/clock.hpp"
+#include "sync/protocol.hpp"
+
+#include <string_view>
+#include <variant>
+
+namespace skm::hub {
+
+struct IngestLimits {
+    std::size_t max_compressed_bytes = 4u << 20;  // a batch of 500 is far below this
+    sync::Limits protocol;                        // items per batch, unpacked bytes (8 MiB)
+};
+
+class IngestApi {
+public:
+    // The clock is read from the server's threads: it must allow that.
+    IngestApi(HubStore& store, store::Clock& clock, IngestLimits limits);
+
+    // The enrolled, unrevoked device of the "Authorization: Bearer …" header
+    // (its last contact recorded), or the 401 to send.
+    std::variant<Device, ApiReply> authenticate(std::string_view authorization);
+    ApiReply ingest(const Device& device, std::string_view gzip_body);
+
+    const IngestLimits& limits() const { return limits_; }
+
+private:
+    HubStore& store_;
+    store::Clock& clock_;
+    IngestLimits limits_;
+};
+
+}  // namespace skm::hub

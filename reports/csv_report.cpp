@@ -1,0 +1,45 @@
+#include "reports/csv_report.hpp"
+
+#include "reports/report_file.hpp"
+#include "reports/report_tables.hpp"
+
+namespace skm::reports {
+
+std::string csv_report(const ReportData& data, const formats::Catalog& catalog, formats::CsvDialect dialect) {
+    const bool indonesian = dialect == formats::CsvDialect::indonesian_excel;
+    const char separator = indonesian ? ';' : ',';
+    const char decimal = indonesian ? ',' : '.';
+    const ReportTables tables = build_tables(data, catalog, decimal);
+
+    std::string out = indonesian ? "\xEF\xBB\xBF" : "";
+    auto line = [&](const std::vector<std::string>& fields) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i > 0) out += separator;
+            out += formats::csv_field(fields[i], separator);
+        }
+        out += '\n';
+    };
+    bool first = true;
+    for (const Table* table : tables.all()) {
+        if (!first) out += '\n';
+        first = false;
+        line({table->title});
+        std::vector<std::string> header;
+        for (const auto& column : table->columns) header.push_back(column.header);
+        line(header);
+        for (const auto& row : table->rows) {
+            std::vector<std::string> fields;
+            for (const auto& cell : row.cells) fields.push_back(cell.display(decimal));
+            line(fields);
+        }
+        for (const auto& note : table->notes) line({note});
+    }
+    return out;
+}
+
+void write_csv_report(const ReportData& data, const formats::Catalog& catalog, formats::CsvDialect dialect,
+                      const std::filesystem::path& file) {
+    write_whole_file(file, csv_report(data, catalog, dialect));
+}
+
+}  // namespace skm::reports

@@ -1,0 +1,297 @@
+#include "reports/report_data.hpp"
+
+#include "formats/response.hpp"
+#include "scoring/ikm.hpp"
+#include "store/office_data.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <span>
+
+namespace skm::reports {
+namespace {
+
+using scoring::LocalDate;
+using scoring::Tally;
+
+// ---- tallies ---------------------------------------------------------------
+
+// One group's answers, in total and per semester of the year, so that an
+// annual report can give both the pooled and the mean-of-semesters IKM.
+class GroupTally {
+public:
+    explicit GroupTally(std::size_t unsur_count) : all_(unsur_count), first_(unsur_count), second_(unsur_count) {}
+
+    void add(const LocalDate& date, std::span<const std::uint8_t> answers) {
+        all_.add(answers);
+        (date.month <= 6 ? first_ : second_).add(answers);
+    }
+
+    IkmFigures figures(const scoring::ScoringScheme& scheme, bool annual, const scoring::ScoreOptions& options) const {
+        IkmFigures figures{scoring::summarize(all_, scheme, options), std::nullopt};
+        if (annual) figures.mean_of_semesters = scoring::mean_of_semesters({first_, second_}, scheme);
+        return figures;
+    }
+
+    std::uint64_t respondents() const { return all_.respondents(); }
+
+private:
+    Tally all_;
+    Tally first_;
+    Tally second_;
+};
+
+// Counts of one profile field, listed in the vocabulary's order.
+class ProfileCounter {
+public:
+    ProfileCounter(std::string field, std::vector<std::string> vocabulary)
+        : field_(std::move(field)), vocabulary_(std::move(vocabulary)) {}
+
+    void add(const std::string& value) { ++counts_[value]; }
+
+    ProfileTable table() const {
+        ProfileTable table{field_, {}, 0};
+        auto take = [&](const std::string& value, bool keep_zero) {
+            const auto it = counts_.find(value);
+            const std::uint64_t n = it == counts_.end() ? 0 : it->second;
+            if (n > 0 || keep_zero) table.counts.push_back({value, n});
+            table.total += n;
+        };
+        for (const auto& value : vocabulary_) take(value, true);
+        // Values outside the vocabulary (a store from an older questionnaire) are still counted.
+        for (const auto& [value, n] : counts_) {
+            if (!value.empty() && std::find(vocabulary_.begin(), vocabulary_.end(), value) == vocabulary_.end()) {
+                take(value, false);
+            }
+        }
+        take("", false);  // not answered, last
+        return table;
+    }
+
+private:
+    std::string field_;
+    std::vector<std::string> vocabulary_;
+    std::map<std::string, std::uint64_t> counts_;
+};
+
+template <std::size_t N>
+std::vector<std::string> words(const std::array<std::string_view, N>& list) {
+    return {list.begin(), list.end()};
+}
+
+// ---- dates -----------------------------------------------------------------
+
+// Days since 1970-01-01 (proleptic Gregorian), to order saran by instant
+// across UTC offsets.
+std::int64_t days_from_civil(const LocalDate& date) {
+    const int y = date.year - (date.month <= 2 ? 1 : 0);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int mp = (date.month + 9) % 12;
+    const int doy = (153 * mp + 2) / 5 + date.day - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return static_cast<std::int64_t>(era) * 146097 + doe - 719468;
+}
+
+std::int64_t utc_minutes(const scoring::Timestamp& ts) {
+    return days_from_civil(ts.date) * 1440 + ts.hour * 60 + ts.minute - ts.offset_minutes;
+}
+
+int month_index(const LocalDate& first, const LocalDate& date) {
+    return (date.year - first.year) * 12 + (date.month - first.month);
+}
+
+std::optional<scoring::Decimal> target_of(const store::Connection& db, int year, const std::string& layanan) {
+    const auto text = store::target(db, year, layanan);
+    if (!text) return std::nullopt;
+    return scoring::parse_decimal(*text);
+}
+
+std::vector<std::size_t> weakest_unsur(const scoring::IkmSummary& summary) {
+    std::vector<std::pair<mpq_class, std::size_t>> scored;
+    for (std::size_t i = 0; i < summary.unsur.size(); ++i) {
+        const auto& exact = summary.unsur[i].nrr_exact;
+        if (!exact) continue;
+        if (auto value = scoring::parse_fraction(*exact)) scored.emplace_back(*value, i);
+    }
+    // Exact comparison; equal NRR keep the questionnaire's order.
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < scored.size() && i < 3; ++i) out.push_back(scored[i].second);
+    return out;
+}
+
+}  // namespace
+
+// ---- period ------------------------------------------------------------------
+
+bool ReportPeriod::annual() const {
+    return range.first == LocalDate{range.first.year, 1, 1} && range.last == LocalDate{range.first.year, 12, 31};
+}
+
+std::optional<int> ReportPeriod::year() const {
+    if (range.first.year != range.last.year) return std::nullopt;
+    return range.first.year;
+}
+
+ReportPeriod parse_report_period(std::string_view text) {
+    const auto range = scoring::parse_period(text);
+    if (!range) throw Error(ErrorKind::usage, Problem{"report.bad_period", {{"value", std::string(text)}}});
+    return ReportPeriod{std::string(text), *range, scoring::parse_period_key(text)};
+}
+
+AnnualMethod parse_annual_method(std::string_view text) {
+    if (text == "pooled") return AnnualMethod::pooled;
+    if (text == "semesters") return AnnualMethod::semesters;
+    throw Error(ErrorKind::usage, Problem{"report.bad_annual", {{"value", std::string(text)}}});
+}
+
+// ---- headline ----------------------------------------------------------------
+
+namespace {
+
+Headline from_pooled(const scoring::IkmSummary& s) {
+    return Headline{s.konversi_exact, s.ikm, s.ikm_unit, s.mutu};
+}
+
+Headline from_exact(const std::optional<mpq_class>& konversi) {
+    if (!konversi) return {};
+    return Headline{konversi, scoring::round_half_up(*konversi, 2), scoring::round_half_up(*konversi / 25, 4),
+                    scoring::mutu_2017(*konversi)};
+}
+
+}  // namespace
+
+Headline headline(const IkmFigures& figures, AnnualMethod method, bool annual) {
+    if (annual && method == AnnualMethod::semesters) return from_exact(figures.mean_of_semesters);
+    return from_pooled(figures.pooled);
+}
+
+Headline other_headline(const IkmFigures& figures, AnnualMethod method) {
+    if (method == AnnualMethod::semesters) return from_pooled(figures.pooled);
+    return from_exact(figures.mean_of_semesters);
+}
+
+// ---- gather ------------------------------------------------------------------
+
+ReportData gather_report(const store::ResponseStore& store, const formats::Questionnaire& questionnaire,
+                         ReportRequest request) {
+    const auto& scheme = questionnaire.scheme;
+    const std::size_t unsur_count = scheme.size();
+    const ReportPeriod& period = request.period;
+    const bool annual = period.annual();
+    const auto year = period.year();
+    const auto& db = store.connection();
+
+    GroupTally all(unsur_count);
+    GroupTally unflagged(unsur_count);
+    std::uint64_t flagged = 0;
+    std::map<std::string, GroupTally> by_layanan;
+    const int month_count = month_index(period.range.first, period.range.last) + 1;
+    std::vector<Tally> by_month(static_cast<std::size_t>(month_count), Tally(unsur_count));
+    ProfileCounter jenis_kelamin("jenis_kelamin", words(formats::kJenisKelamin));
+    ProfileCounter umur("umur", words(formats::kUmurBands));
+    ProfileCounter pendidikan("pendidikan", words(formats::kPendidikan));
+    ProfileCounter pekerjaan("pekerjaan", words(formats::kPekerjaan));
+    struct SaranRow {
+        std::int64_t instant;
+        std::int64_t seq;
+        SaranItem item;
+    };
+    std::vector<SaranRow> saran;
+
+    store.for_each({period.range.first, period.range.last, std::nullopt}, [&](const store::StoredRow& row) {
+        const auto& r = row.submission.response;
+        const auto ts = scoring::parse_timestamp(r.submitted_at);
+        if (!ts) return;  // the store only keeps valid timestamps; a damaged one is db check's business
+        all.add(ts->date, r.answers);
+        if (r.flags.empty()) {
+            unflagged.add(ts->date, r.answers);
+        } else {
+            ++flagged;
+        }
+        by_layanan.try_emplace(r.layanan, unsur_count).first->second.add(ts->date, r.answers);
+        // The store filters on its local_date column; a row whose timestamp disagrees is db check's business.
+        const int month = month_index(period.range.first, ts->date);
+        if (month >= 0 && month < month_count) by_month[static_cast<std::size_t>(month)].add(r.answers);
+        jenis_kelamin.add(r.jenis_kelamin);
+        umur.add(r.umur);
+        pendidikan.add(r.pendidikan);
+        pekerjaan.add(r.pekerjaan);
+        if (!r.saran.empty()) saran.push_back({utc_minutes(*ts), row.seq, {r.saran, r.layanan, ts->date}});
+    });
+    // Layanan the office offers but nobody rated in the period are still listed.
+    for (const auto& name : store::active_layanan(db)) by_layanan.try_emplace(name, unsur_count);
+
+    ReportData data(std::move(request), questionnaire);
+    data.annual = annual;
+    data.year = year;
+    data.flagged = flagged;
+    const ReportRequest& req = data.request;
+    data.office = !req.office.empty() ? req.office : store.setting("office_name").value_or("");
+
+    scoring::ScoreOptions with_legacy;
+    with_legacy.legacy_weight = req.legacy_weight;
+    data.overall = all.figures(scheme, annual, with_legacy);
+    data.legacy = data.overall.pooled.ikm_legacy;
+    data.unflagged = unflagged.figures(scheme, annual, {});
+
+    ProfileCounter layanan_counter("layanan", {});
+    for (const auto& [name, tally] : by_layanan) {
+        LayananFigures row{name, tally.figures(scheme, annual, {}), std::nullopt, std::nullopt};
+        if (year) {
+            row.target = target_of(db, *year, name);
+            row.population = store::population(db, *year, name);
+        }
+        for (std::uint64_t i = 0; i < tally.respondents(); ++i) layanan_counter.add(name);
+        data.layanan.push_back(std::move(row));
+    }
+
+    for (int i = 0; i < month_count; ++i) {
+        const int absolute = period.range.first.month - 1 + i;
+        const scoring::PeriodId month{scoring::PeriodKind::month, period.range.first.year + absolute / 12, absolute % 12 + 1};
+        data.months.push_back({month, scoring::summarize(by_month[static_cast<std::size_t>(i)], scheme, {})});
+    }
+
+    data.profile = {jenis_kelamin.table(), umur.table(), pendidikan.table(), pekerjaan.table(), layanan_counter.table()};
+    data.weakest = weakest_unsur(data.overall.pooled);
+
+    std::sort(saran.begin(), saran.end(), [](const SaranRow& a, const SaranRow& b) {
+        return a.instant != b.instant ? a.instant > b.instant : a.seq > b.seq;
+    });
+    for (auto& s : saran) data.saran.push_back(std::move(s.item));
+
+    if (year) {
+        data.target = target_of(db, *year, "");
+        data.population = store::population(db, *year, "");
+        if (!data.population) {
+            // No office-wide figure: the layanan's populations add up to the office's.
+            std::uint64_t sum = 0;
+            for (const auto& row : data.layanan) sum += row.population.value_or(0);
+            if (sum > 0) data.population = sum;
+        }
+        if (data.population) data.sample = scoring::sample_progress(*data.population, data.respondents());
+
+        if (req.previous_years > 0) {
+            const int first_year = *year - req.previous_years;
+            std::map<int, GroupTally> by_year;
+            store.for_each({LocalDate{first_year, 1, 1}, LocalDate{*year - 1, 12, 31}, std::nullopt},
+                           [&](const store::StoredRow& row) {
+                               const auto ts = scoring::parse_timestamp(row.submission.response.submitted_at);
+                               if (!ts) return;
+                               by_year.try_emplace(ts->date.year, unsur_count).first->second.add(ts->date,
+                                                                                                 row.submission.response.answers);
+                           });
+            for (int y = first_year; y < *year; ++y) {
+                const auto it = by_year.find(y);
+                YearFigures row{y, {}, target_of(db, y, "")};
+                if (it != by_year.end()) row.figures = it->second.figures(scheme, true, {});
+                if (it != by_year.end() || row.target) data.previous_years.push_back(std::move(row));
+            }
+        }
+    }
+    return data;
+}
+
+}  // namespace skm::reports

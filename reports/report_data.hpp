@@ -1,0 +1,159 @@
+// Everything the SKM report shows for one period, gathered from the device
+// database in one pass over its rows: the IKM overall, per layanan and per
+// month, the respondent profile, saran, the weakest unsur, targets and
+// capaian, and for annual periods both the pooled and the mean-of-semesters
+// IKM. Numbers stay exact here; the writers (PDF, XLSX, CSV) only format them.
+//
+// Index: [period] [request] [figures] [ReportData] [gather]
+#pragma once
+
+#include "formats/questionnaire.hpp"
+#include "scoring/decimal.hpp"
+#include "scoring/mutu.hpp"
+#include "scoring/period.hpp"
+#include "scoring/sample.hpp"
+#include "scoring/summary.hpp"
+#include "store/response_store.hpp"
+
+#include <gmpxx.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace skm::reports {
+
+// ---- [period] --------------------------------------------------------------
+
+struct ReportPeriod {
+    std::string text;                         // as the user wrote it: "2024-S1"
+    scoring::DateRange range;
+    std::optional<scoring::PeriodId> id;      // none for an explicit date range
+
+    // A whole calendar year (a year key, or a range from 1 January to 31 December).
+    bool annual() const;
+    // The year targets and populations are looked up for: the range's year
+    // when it lies within one year.
+    std::optional<int> year() const;
+};
+
+// 2024, 2024-S1, 2024-TW3, 2024-03 or 2024-01-01..2024-06-30.
+// Throws skm::Error(usage, "report.bad_period").
+ReportPeriod parse_report_period(std::string_view text);
+
+// ---- [request] -------------------------------------------------------------
+
+// How an annual IKM is computed: over all respondents of the year, or as the
+// mean of the two semesters' IKM (skm.md §3: offices do both, they differ).
+enum class AnnualMethod { pooled, semesters };
+
+// Throws skm::Error(usage, "report.bad_annual").
+AnnualMethod parse_annual_method(std::string_view text);
+
+struct ReportRequest {
+    ReportPeriod period;
+    AnnualMethod annual = AnnualMethod::pooled;
+    std::string office;   // empty: the store's "office_name" setting (the staff view sets it)
+    std::string region;
+    scoring::LocalDate generated_on;
+    // What the office's old spreadsheet printed with (skm.md §3 legacy mode).
+    mpq_class legacy_weight{111, 1000};
+    int previous_years = 4;  // LKjIP rows before the period's year, when they have data
+};
+
+// ---- [figures] -------------------------------------------------------------
+
+// A group's IKM both ways. mean_of_semesters only for annual periods, and
+// only when both semesters can be scored.
+struct IkmFigures {
+    scoring::IkmSummary pooled;
+    std::optional<mpq_class> mean_of_semesters;
+};
+
+// The value the report prints as the group's IKM under the chosen method,
+// and the other one, shown beside it.
+struct Headline {
+    std::optional<mpq_class> konversi;
+    std::optional<scoring::Decimal> ikm;       // konversi, 2 places
+    std::optional<scoring::Decimal> ikm_unit;  // 1..4, 4 places
+    std::optional<scoring::Mutu> mutu;
+};
+Headline headline(const IkmFigures& figures, AnnualMethod method, bool annual);
+Headline other_headline(const IkmFigures& figures, AnnualMethod method);
+
+struct LayananFigures {
+    std::string layanan;
+    IkmFigures figures;
+    std::optional<scoring::Decimal> target;      // that year's, from the targets table
+    std::optional<std::uint64_t> population;     // that year's transactions
+};
+
+struct MonthFigures {
+    scoring::PeriodId month;
+    scoring::IkmSummary summary;
+};
+
+struct ProfileCount {
+    std::string value;  // as stored ("L", "20-29", "SMA"…); "" = not answered
+    std::uint64_t count = 0;
+};
+
+struct ProfileTable {
+    std::string field;  // jenis_kelamin, umur, pendidikan, pekerjaan, layanan
+    std::vector<ProfileCount> counts;
+    std::uint64_t total = 0;
+};
+
+struct SaranItem {
+    std::string saran;
+    std::string layanan;
+    scoring::LocalDate date;  // the respondent's own local date
+};
+
+struct YearFigures {
+    int year = 0;
+    IkmFigures figures;
+    std::optional<scoring::Decimal> target;
+};
+
+// ---- [ReportData] ----------------------------------------------------------
+
+struct ReportData {
+    ReportData(ReportRequest req, formats::Questionnaire q) : request(std::move(req)), questionnaire(std::move(q)) {}
+
+    ReportRequest request;
+    formats::Questionnaire questionnaire;
+    std::string office;
+    bool annual = false;
+    std::optional<int> year;
+
+    IkmFigures overall;          // every response, flagged ones included
+    IkmFigures unflagged;        // the same without flagged responses
+    std::uint64_t flagged = 0;
+    std::optional<scoring::Decimal> legacy;  // pooled, with request.legacy_weight
+
+    std::vector<LayananFigures> layanan;  // by name; active layanan without responses included
+    std::vector<MonthFigures> months;     // every month the period touches, in order
+    std::vector<ProfileTable> profile;
+    std::vector<std::size_t> weakest;     // questionnaire indexes, lowest NRR first, at most 3
+    std::vector<SaranItem> saran;         // newest first
+
+    std::optional<scoring::Decimal> target;       // the office's, for the period's year
+    std::optional<std::uint64_t> population;      // the office's (or the layanan's summed)
+    std::optional<scoring::SampleProgress> sample;
+    std::vector<YearFigures> previous_years;      // oldest first; only years with data or a target
+
+    std::uint64_t respondents() const { return overall.pooled.respondents; }
+    Headline headline() const { return reports::headline(overall, request.annual, annual); }
+};
+
+// ---- [gather] --------------------------------------------------------------
+
+// Reads the period's rows (and the previous years' for the LKjIP table).
+// Throws skm::Error(storage) when the database cannot be read.
+ReportData gather_report(const store::ResponseStore& store, const formats::Questionnaire& questionnaire,
+                         ReportRequest request);
+
+}  // namespace skm::reports

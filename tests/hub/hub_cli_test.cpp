@@ -1,0 +1,226 @@
+// skm-hub as an administrator runs it: enroll prints a token once and keeps
+// only its hash, revoke by device or token, strict options (exit 2), and
+// serve taking uploads until SIGTERM or SIGINT, then exiting 0.
+#include "hub/device_token.hpp"
+#include "sync/gzip.hpp"
+#include "sync/transport.hpp"
+#include "tests/support/run_program.hpp"
+#include "tests/support/test_pki.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <regex>
+#include <thread>
+
+namespace skm::hub {
+namespace {
+
+namespace fs = std::filesystem;
+using skm::testing::run_program;
+
+std::string hub_binary() { return std::string(SKM_BINARY_DIR) + "/hub/skm-hub"; }
+
+std::string file_bytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+struct Dir {
+    fs::path path = skm::testing::make_temp_dir();
+    ~Dir() {
+        std::error_code ignored;
+        fs::remove_all(path, ignored);
+    }
+    std::string db() const { return (path / "hub.db").string(); }
+};
+
+std::string enroll(const Dir& dir, const std::string& device) {
+    const auto r = run_program({hub_binary(), "enroll", "--db", dir.db(), "--kecamatan", "Sukamaju", "--device", device});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out.substr(0, r.out.find('\n'));
+}
+
+std::int64_t rows(const Dir& dir) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(dir.db().c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* q = nullptr;
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM responses", -1, &q, nullptr);
+    const std::int64_t n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return n;
+}
+
+TEST(HubCli, EnrollPrintsATokenOnceAndKeepsOnlyItsHash) {
+    Dir dir;
+    const std::string token = enroll(dir, "kiosk-01");
+    EXPECT_TRUE(std::regex_match(token, std::regex("[0-9a-f]{64}"))) << token;
+    for (const auto& entry : fs::directory_iterator(dir.path)) {
+        EXPECT_EQ(file_bytes(entry.path()).find(token), std::string::npos) << entry.path();
+    }
+    EXPECT_NE(file_bytes(dir.db()).find(token_hash(token)), std::string::npos);  // WAL checkpointed on close
+    EXPECT_NE(enroll(dir, "kiosk-02"), token);
+
+    const auto again = run_program({hub_binary(), "enroll", "--db", dir.db(), "--kecamatan", "Sukamaju", "--device", "kiosk-01"});
+    EXPECT_EQ(again.exit_code, 3);
+    EXPECT_TRUE(again.out.empty());
+
+    // Without --device the hub names the device itself.
+    const auto unnamed = run_program({hub_binary(), "enroll", "--db", dir.db(), "--kecamatan", "Sukamakmur"});
+    EXPECT_EQ(unnamed.exit_code, 0);
+    const auto list = run_program({hub_binary(), "devices", "--db", dir.db(), "--lang", "en"});
+    EXPECT_EQ(list.exit_code, 0);
+    EXPECT_NE(list.out.find("kiosk-01\tSukamaju"), std::string::npos) << list.out;
+    EXPECT_NE(list.out.find("\tSukamakmur\t"), std::string::npos) << list.out;
+}
+
+TEST(HubCli, RevokeByDeviceOrByToken) {
+    Dir dir;
+    enroll(dir, "kiosk-01");
+    const std::string second = enroll(dir, "kiosk-02");
+    EXPECT_EQ(run_program({hub_binary(), "revoke", "--db", dir.db(), "--device", "kiosk-01"}).exit_code, 0);
+    const auto by_token = run_program({hub_binary(), "revoke", "--db", dir.db(), "--token", second});
+    EXPECT_EQ(by_token.exit_code, 0);
+    EXPECT_NE(by_token.out.find("kiosk-02"), std::string::npos);
+    EXPECT_EQ(run_program({hub_binary(), "revoke", "--db", dir.db(), "--device", "kiosk-77"}).exit_code, 3);
+    EXPECT_EQ(run_program({hub_binary(), "revoke", "--db", dir.db()}).exit_code, 2);
+    EXPECT_EQ(run_program({hub_binary(), "revoke", "--db", dir.db(), "--device", "a", "--token", "b"}).exit_code, 2);
+    const auto list = run_program({hub_binary(), "devices", "--db", dir.db()});
+    EXPECT_EQ(std::count(list.out.begin(), list.out.end(), '\n'), 3);  // header + two
+}
+
+TEST(HubCli, UsageErrorsExitTwo) {
+    Dir dir;
+    EXPECT_EQ(run_program({hub_binary()}).exit_code, 2);
+    EXPECT_EQ(run_program({hub_binary(), "help"}).exit_code, 0);
+    EXPECT_EQ(run_program({hub_binary(), "sreve"}).exit_code, 2);
+    EXPECT_EQ(run_program({hub_binary(), "enroll", "--db", dir.db()}).exit_code, 2);
+    EXPECT_EQ(run_program({hub_binary(), "enroll", "--db", dir.db(), "--kecamatan", "X", "--colour", "red"}).exit_code, 2);
+    EXPECT_EQ(run_program({hub_binary(), "enroll", "--db", dir.db(), "--kecamatan"}).exit_code, 2);
+    EXPECT_EQ(run_program({hub_binary(), "serve", "--db", dir.db(), "--cert", "c", "--key", "k", "--listen", "8443"}).exit_code, 2);
+    EXPECT_EQ(run_program({hub_binary(), "serve", "--db", dir.db(), "--key", "k"}).exit_code, 2);
+}
+
+TEST(HubCli, ServeRefusesABadCertificateOrAWeakAdminToken) {
+    Dir dir;
+    const auto& pki = skm::testing::test_pki();
+    const auto bad_cert = run_program({hub_binary(), "serve", "--db", dir.db(), "--listen", "127.0.0.1:0", "--cert",
+                                       pki.ca.string(), "--key", pki.server_key.string()});
+    EXPECT_EQ(bad_cert.exit_code, 3) << bad_cert.err;
+    skm::testing::write_file((dir.path / "admin.token").string(), "short\n");
+    const auto weak = run_program({hub_binary(), "serve", "--db", dir.db(), "--listen", "127.0.0.1:0", "--cert",
+                                   pki.server_cert.string(), "--key", pki.server_key.string(), "--admin-token-file",
+                                   (dir.path / "admin.token").string()});
+    EXPECT_EQ(weak.exit_code, 3) << weak.err;
+}
+
+// skm-hub serve in the background, its standard error in a file.
+class Serving {
+public:
+    explicit Serving(const Dir& dir) : err_(dir.path / ("serve-" + std::to_string(++runs_) + ".err")) {
+        const auto& pki = skm::testing::test_pki();
+        const std::vector<std::string> argv = {hub_binary(), "serve", "--db", dir.db(), "--listen", "127.0.0.1:0",
+                                               "--cert", pki.server_cert.string(), "--key", pki.server_key.string()};
+        pid_ = fork();
+        if (pid_ == 0) {
+            const int fd = ::open(err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+            dup2(fd, 2);
+            std::vector<char*> args;
+            for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+            args.push_back(nullptr);
+            execv(args[0], args.data());
+            _exit(127);
+        }
+        // The address it listens on, once it says so.
+        const std::regex listening("127\\.0\\.0\\.1:([0-9]+)");
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        std::smatch m;
+        while (std::chrono::steady_clock::now() < deadline) {
+            const std::string text = file_bytes(err_);
+            if (std::regex_search(text, m, listening)) {
+                port = std::stoi(m[1]);
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }
+    ~Serving() {
+        if (pid_ > 0 && exit_code < 0) {
+            kill(pid_, SIGKILL);
+            waitpid(pid_, nullptr, 0);
+        }
+    }
+    // Sends the signal; the exit code, or -1 if it did not exit within 10 s.
+    int stop_with(int signal) {
+        kill(pid_, signal);
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (std::chrono::steady_clock::now() < deadline) {
+            int status = 0;
+            if (waitpid(pid_, &status, WNOHANG) == pid_) {
+                exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+                return exit_code;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        return -1;
+    }
+    std::string err() const { return file_bytes(err_); }
+
+    int port = 0;
+    int exit_code = -1;
+
+private:
+    fs::path err_;  // one per run: a stale "listening" line of an earlier run would name the wrong port
+    pid_t pid_ = -1;
+    static inline int runs_ = 0;
+};
+
+std::string batch_body(const std::string& id) {
+    store::Submission s;
+    s.response.response_id = id;
+    s.response.submitted_at = "2025-03-04T09:00:00+07:00";
+    s.response.layanan = "KTP-el";
+    s.response.answers = {4, 3, 3, 2, 4, 4, 3, 1, 2};
+    s.response.questionnaire_version = "1";
+    s.questionnaire_id = "permenpan-14-2017";
+    return sync::gzip_compress(
+        sync::encode_batch({"kiosk-01", "b-" + id, {s}}, scoring::ScoringScheme::permenpan_2017()));
+}
+
+TEST(HubCli, ServeTakesUploadsAndStopsCleanlyOnSigtermAndSigint) {
+    Dir dir;
+    const std::string token = enroll(dir, "kiosk-01");
+    for (const int signal : {SIGTERM, SIGINT}) {
+        SCOPED_TRACE(signal);
+        Serving hub(dir);
+        ASSERT_GT(hub.port, 0) << hub.err();
+        sync::TransportOptions options;
+        options.url = "https://127.0.0.1:" + std::to_string(hub.port) + "/api/v1/batches";
+        options.device_token = token;
+        options.ca_file = skm::testing::test_pki().ca.string();
+        std::optional<sync::CurlTransport> transport(std::in_place, options);
+        const auto result = transport->post_batch(batch_body("r-" + std::to_string(signal)));
+        ASSERT_TRUE(result.connected) << result.detail;
+        EXPECT_EQ(result.status, 200) << result.body;
+        // Once with the kiosk's connection still open (the hub waits out its
+        // short keep-alive), once with it closed.
+        if (signal == SIGINT) transport.reset();
+        EXPECT_EQ(hub.stop_with(signal), 0) << hub.err();
+    }
+    EXPECT_EQ(rows(dir), 2);
+}
+
+}  // namespace
+}  // namespace skm::hub

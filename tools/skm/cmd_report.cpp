@@ -1,0 +1,83 @@
+// `skm report --db PATH --period P --format pdf|xlsx|csv|csv-id -o FILE
+//  [--annual pooled|semesters] [--config KIOSK.json] [--questionnaire FILE]`
+// Thin: the report is gathered and written by reports/. The file is written
+// under FILE.partial and renamed only when complete, so a failed run never
+// leaves a half report where the staff expect the real one.
+#include "formats/kiosk_config.hpp"
+#include "reports/report_data.hpp"
+#include "reports/report_labels.hpp"
+#include "reports/write_report.hpp"
+#include "tools/skm/store_access.hpp"
+
+#include <filesystem>
+
+namespace skm::tools {
+
+int run_report(Context& context) {
+    const OptionSpec spec{{"db", "period", "format", "o", "output", "annual", "config", "questionnaire"}, {}};
+    std::vector<std::string> args_in = context.args;
+    for (auto& a : args_in) {
+        if (a == "-o") a = "--o";  // the short form cli.md uses
+    }
+    const ParsedArgs args = parse_args(args_in, spec);
+    if (!args.positional.empty()) throw Error(ErrorKind::usage, Problem{"usage.unknown_option", {{"option", args.positional[0]}}});
+    const auto period_text = args.value("period");
+    if (!period_text) throw Error(ErrorKind::usage, Problem{"report.period_required", {}});
+    const auto format_text = args.value("format");
+    if (!format_text) throw Error(ErrorKind::usage, Problem{"report.format_required", {}});
+    const auto output = args.value("o") ? args.value("o") : args.value("output");
+    if (!output || output->empty()) throw Error(ErrorKind::usage, Problem{"report.output_required", {}});
+    const auto db = args.value("db");
+    if (!db || db->empty()) throw Error(ErrorKind::usage, Problem{"usage.db_required", {}});
+
+    reports::ReportRequest request;
+    request.period = reports::parse_report_period(*period_text);
+    request.annual = reports::parse_annual_method(args.value("annual").value_or("pooled"));
+    const reports::ReportFormat format = reports::parse_report_format(*format_text);
+    // Reporting on a database that is not there is a typo, not an empty office:
+    // opening it would create a new file.
+    if (!std::filesystem::exists(*db)) throw Error(ErrorKind::storage, Problem{"report.db_missing", {{"file", *db}}});
+    if (const auto config = args.value("config")) {
+        const auto kiosk = formats::load_kiosk_config(*config, context.assets);
+        request.office = kiosk.office;
+        request.region = kiosk.region;
+    }
+
+    auto opened = open_store(context, args);
+    request.generated_on = opened->clock.wall_now().date;
+    const auto data = reports::gather_report(*opened->store, opened->questionnaire, std::move(request));
+    const auto& period = data.request.period;
+    if (data.respondents() == 0) {
+        throw Error(ErrorKind::input, Problem{"report.empty_period",
+                                              {{"period", period.text},
+                                               {"dates", reports::range_label(period.range, context.catalog)},
+                                               {"file", *db}}});
+    }
+
+    const std::filesystem::path target = *output;
+    const std::filesystem::path partial = *output + ".partial";
+    try {
+        reports::write_report(format, data, context.catalog, partial);
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        throw;
+    }
+    std::error_code error;
+    std::filesystem::rename(partial, target, error);
+    if (error) {
+        std::filesystem::remove(partial, error);
+        throw Error(ErrorKind::storage, Problem{"report.cannot_write", {{"file", *output}, {"detail", error.message()}}});
+    }
+    const auto headline = data.headline();
+    const char separator = reports::decimal_separator(context.catalog);
+    context.out << context.catalog.format("report.done", {{"file", *output},
+                                                          {"period", reports::period_label(period, context.catalog)},
+                                                          {"respondents", std::to_string(data.respondents())},
+                                                          {"ikm", reports::number_text(headline.ikm, separator)},
+                                                          {"mutu", reports::mutu_text(headline.mutu)}})
+                << "\n";
+    return 0;
+}
+
+}  // namespace skm::tools
