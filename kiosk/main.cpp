@@ -170,6 +170,8 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     SurveyFlow flow(questionnaire, service.active_layanan(), service.flow_settings(),
                     store::DeviceIdentity{config.device_id, &questionnaire}, clock, ids, sink);
     ui::StaffView staff_view(service, clock, default_media_roots(), questionnaire.codes(), config.device_id);
+    const auto report_words = formats::Catalog::load(assets / "i18n", "id");  // printed reports are Indonesian
+    staff_view.set_report_catalog(&report_words);
     ui::StaffGate gate(lock, clock, &staff_view);
     platform::EspeakSpeaker speaker;
 

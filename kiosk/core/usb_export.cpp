@@ -68,4 +68,39 @@ ExportOutcome export_responses_csv(const store::ResponseStore& db, const std::ve
     return outcome;
 }
 
+ExportOutcome export_semester_report(const store::ResponseStore& db, const formats::Questionnaire& questionnaire,
+                                     const formats::Catalog& catalog, const std::filesystem::path& dir,
+                                     const scoring::Timestamp& now, reports::ReportFormat format) {
+    ExportOutcome outcome;
+    const std::string key = scoring::period_key(scoring::period_of(now.date, scoring::PeriodKind::semester));
+    reports::ReportRequest request;
+    request.period = reports::parse_report_period(key);
+    request.generated_on = now.date;
+    const auto data = reports::gather_report(db, questionnaire, std::move(request));
+    if (data.respondents() == 0) {
+        outcome.problem = Problem{"report.empty_period", {{"period", key}, {"dates", key}, {"file", db.path().string()}}};
+        return outcome;
+    }
+    const auto target = dir / ("laporan-skm-" + key + (format == reports::ReportFormat::xlsx ? ".xlsx" : ".pdf"));
+    const auto partial = std::filesystem::path(target.string() + ".partial");
+    try {
+        reports::write_report(format, data, catalog, partial);
+    } catch (const Error& error) {
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        outcome.problem = error.problem();
+        return outcome;
+    }
+    std::error_code error;
+    std::filesystem::rename(partial, target, error);
+    if (error) {
+        outcome.problem = Problem{"export.cannot_write", {{"file", target.string()}, {"detail", error.message()}}};
+        return outcome;
+    }
+    ::sync();  // a USB stick may be pulled right after the message
+    outcome.file = target;
+    outcome.rows = data.respondents();
+    return outcome;
+}
+
 }  // namespace skm::kiosk

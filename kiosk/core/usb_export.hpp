@@ -4,6 +4,9 @@
 // renamed at the end).
 #pragma once
 
+#include "formats/catalog.hpp"
+#include "formats/questionnaire.hpp"
+#include "reports/write_report.hpp"
 #include "store/response_store.hpp"
 
 #include <filesystem>
@@ -27,5 +30,11 @@ struct ExportOutcome {
 ExportOutcome export_responses_csv(const store::ResponseStore& db, const std::vector<std::string>& unsur_codes,
                                    const std::filesystem::path& dir, const std::string& device_id,
                                    const scoring::Timestamp& now);
+
+// The current semester's SKM report (PDF or XLSX) to <dir>/laporan-skm-<2025-S2>.<ext>,
+// in the catalog's language; problems as above, or report.empty_period.
+ExportOutcome export_semester_report(const store::ResponseStore& db, const formats::Questionnaire& questionnaire,
+                                     const formats::Catalog& catalog, const std::filesystem::path& dir,
+                                     const scoring::Timestamp& now, reports::ReportFormat format);
 
 }  // namespace skm::kiosk

@@ -48,6 +48,9 @@ public:
     const std::vector<std::filesystem::path>& media_roots() const { return media_roots_; }
     const std::vector<std::string>& unsur_codes() const { return unsur_codes_; }
     const std::string& device_id() const { return device_id_; }
+    // The words of printed reports (Indonesian); without it the report buttons say so.
+    void set_report_catalog(const formats::Catalog* catalog) { report_catalog_ = catalog; }
+    const formats::Catalog* report_catalog() const { return report_catalog_; }
 
 private:
     void draw_editor(ViewContext& ctx, float width, float height);
@@ -60,6 +63,7 @@ private:
     StaffTab tab_ = StaffTab::dashboard;
     std::optional<StaffEdit> edit_;
     bool exit_requested_ = false;
+    const formats::Catalog* report_catalog_ = nullptr;
 };
 
 // One function per staff screen, drawn below the tab bar from y.

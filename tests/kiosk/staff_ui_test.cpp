@@ -42,6 +42,11 @@ std::vector<store::Submission> demo_year() {
     return out;
 }
 
+const formats::Catalog& report_words() {
+    static const auto c = formats::Catalog::load(kAssets / "i18n", "id");
+    return c;
+}
+
 class NoSink final : public ResponseSink {
 public:
     std::optional<Problem> submit(const store::Submission&) override { return std::nullopt; }
@@ -363,6 +368,19 @@ TEST(StaffUi, SaranNewestFirstAndExportToAStick) {
     for (std::string line; std::getline(in, line);) ++lines;
     EXPECT_EQ(lines, 2635u);  // header + every response
     EXPECT_TRUE(k.shows("2634 jawaban disimpan")) << k.drawn();
+    // The semester report too (the clock says 2025-12-20: 2025-S2).
+    k.view().set_report_catalog(&report_words());
+    k.tap("export_pdf_0");
+    const auto pdf = k.dir() / "media" / "FLASHDISK" / "laporan-skm-2025-S2.pdf";
+    ASSERT_TRUE(fs::exists(pdf)) << k.drawn();
+    std::ifstream pdf_in(pdf, std::ios::binary);
+    std::string magic(5, '\0');
+    pdf_in.read(magic.data(), 5);
+    EXPECT_EQ(magic, "%PDF-");
+    EXPECT_GT(fs::file_size(pdf), 10'000u);
+    k.tap("export_xlsx_0");
+    EXPECT_TRUE(fs::exists(k.dir() / "media" / "FLASHDISK" / "laporan-skm-2025-S2.xlsx")) << k.drawn();
+    EXPECT_FALSE(fs::exists(k.dir() / "media" / "FLASHDISK" / "laporan-skm-2025-S2.pdf.partial"));
 }
 
 }  // namespace
