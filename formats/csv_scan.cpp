@@ -176,7 +176,7 @@ using Bytes32 = char __attribute__((vector_size(32)));
     }
 }
 
-const bool kHaveAvx2 = __builtin_cpu_supports("avx2");
+const bool kHaveAvx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
 #endif
 
 // The lowest set bit of a mask that is not zero, without the branch

@@ -2,6 +2,11 @@
 // quoting, comma or the Indonesian Excel dialect's semicolon, columns matched
 // by header name. Every bad input is an skm::Error(input) whose problem names
 // the file, line and column ("csv.*" keys in assets/i18n).
+//
+// A big file (megabytes of rows) is checked by two threads when the machine
+// has two processors, but on_row is only ever called on the caller's thread,
+// row after row in file order, and rows and problems are exactly those of
+// reading in one go (csv_reading.hpp).
 #pragma once
 
 #include "scoring/period.hpp"

@@ -7,15 +7,19 @@
 // lines, any column order, near-miss values, and errors at random places.
 #include "formats/response_csv_reader.hpp"
 
+#include "formats/csv_reading.hpp"
 #include "reference_csv_reader.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <optional>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace skm::formats {
@@ -51,15 +55,33 @@ struct Outcome {
     std::optional<std::string> refusal;  // described problem of the skm::Error thrown
 };
 
-using Reader = CsvReadSummary (*)(std::string_view, std::string_view, const std::vector<std::string>&,
-                                  const ResponseRowHandler&, CsvReadOptions);
+using Reader = std::function<CsvReadSummary(std::string_view, std::string_view, const std::vector<std::string>&,
+                                             const ResponseRowHandler&, CsvReadOptions)>;
 
-Outcome outcome_of(Reader reader, std::string_view content, const std::vector<std::string>& codes, bool skip) {
+// The fast reader with two threads whatever the size, in chunks of chunk_bytes.
+Reader two_threads(std::size_t chunk_bytes) {
+    return [chunk_bytes](std::string_view content, std::string_view file, const std::vector<std::string>& codes,
+                         const ResponseRowHandler& on_row, CsvReadOptions options) {
+        const csv_reading::Threads threads{.two = true, .min_bytes = 0, .chunk_bytes = chunk_bytes};
+        return csv_reading::read(content, file, codes, on_row, options, threads);
+    };
+}
+
+Reader in_order() {
+    return [](std::string_view content, std::string_view file, const std::vector<std::string>& codes,
+              const ResponseRowHandler& on_row, CsvReadOptions options) {
+        return csv_reading::read(content, file, codes, on_row, options, csv_reading::Threads{.two = false});
+    };
+}
+
+Outcome outcome_of(const Reader& reader, std::string_view content, const std::vector<std::string>& codes, bool skip) {
     Outcome result;
+    const auto caller = std::this_thread::get_id();
     try {
         const auto summary = reader(
             content, "acak.csv", codes,
             [&](const ResponseRow& row) {
+                EXPECT_EQ(std::this_thread::get_id(), caller) << "on_row off the caller's thread";
                 Owned o;
                 o.line = row.line;
                 o.response_id = row.response_id;
@@ -201,6 +223,7 @@ private:
         if (last && chance(0.03)) content += separator_ + std::string("\"tidak ditutup");
         if (!last || chance(0.8)) content += line_break();
         if (chance(0.03)) content += pick<std::string>({"\n", "\r\n", "\r\r\n", "\n\n"});
+        if (chance(bad_ / 2)) content += pick<std::string>({"  \n", " \r\n", "\t\n"});  // a blank-looking record
     }
 
     std::string value(Kind kind) {
@@ -329,15 +352,22 @@ void expect_same(const Outcome& fast, const Outcome& plain, const std::string& w
 
 TEST(ResponseCsvReaderProperty, FastReaderAgreesWithThePlainOneOnRandomFiles) {
     FileMaker maker(20240101);
+    std::mt19937_64 rng(99);
     std::size_t refused = 0;
     std::size_t with_skips = 0;
     std::size_t delivered = 0;
     for (int round = 0; round < 1500; ++round) {
         maker.make();
+        // Chunks from a few bytes (cuts inside quoted line breaks, blank lines,
+        // records) to a few kilobytes.
+        const std::size_t chunk_bytes = rng() % 3 == 0 ? 1 + rng() % 64 : 1 + rng() % 4000;
         for (bool skip : {false, true}) {
-            const Outcome fast = outcome_of(&read_response_csv, maker.content, maker.codes, skip);
-            const Outcome plain = outcome_of(&reference::read, maker.content, maker.codes, skip);
-            expect_same(fast, plain, "round " + std::to_string(round) + (skip ? " (skipping)" : ""));
+            const Outcome plain = outcome_of(Reader(&reference::read), maker.content, maker.codes, skip);
+            const std::string where = "round " + std::to_string(round) + (skip ? " (skipping)" : "");
+            expect_same(outcome_of(Reader(&read_response_csv), maker.content, maker.codes, skip), plain, where);
+            expect_same(outcome_of(in_order(), maker.content, maker.codes, skip), plain, where + " in order");
+            expect_same(outcome_of(two_threads(chunk_bytes), maker.content, maker.codes, skip), plain,
+                        where + " two threads, chunks of " + std::to_string(chunk_bytes));
             if (HasFatalFailure()) {
                 ADD_FAILURE() << "file:\n" << maker.content.substr(0, 4000);
                 return;
@@ -372,11 +402,40 @@ TEST(ResponseCsvReaderProperty, TimestampMutationsReadLikeParseTimestamp) {
         }
     }
     const std::vector<std::string> codes = test::permenpan_codes();
-    const Outcome fast = outcome_of(&read_response_csv, content, codes, true);
-    const Outcome plain = outcome_of(&reference::read, content, codes, true);
+    const Outcome fast = outcome_of(Reader(&read_response_csv), content, codes, true);
+    const Outcome plain = outcome_of(Reader(&reference::read), content, codes, true);
     expect_same(fast, plain, "timestamps");
     EXPECT_GT(plain.rows.size(), 100u);
     EXPECT_GT(plain.skipped.size(), 1000u);
+}
+
+// Two threads on a file of a few megabytes, as read_response_csv reads big
+// files: the same rows as in order, and an exception from on_row (here after
+// 1000 rows) leaves the read cleanly, the helper thread stopped.
+TEST(ResponseCsvReaderProperty, TwoThreadsOnABigFileAndAnOnRowThatThrows) {
+    std::string content = test::standard_header() + "\n";
+    std::mt19937_64 rng(5);
+    for (int i = 0; content.size() < (std::size_t{6} << 20); ++i) {
+        content += "id-" + std::to_string(i) + ",2024-03-01T09:15:00+07:00,KTP-el,L,30-39,S1,PNS,";
+        for (int u = 0; u < 9; ++u) content += std::string(1, static_cast<char>('1' + rng() % 4)) + ",";
+        content += i % 50 == 0 ? "\"satu,\ndua\"" : "";
+        content += ",,kiosk-01,1\n";
+    }
+    const auto codes = test::permenpan_codes();
+    const Outcome plain = outcome_of(Reader(&reference::read), content, codes, false);
+    expect_same(outcome_of(two_threads(std::size_t{1} << 20), content, codes, false), plain, "big file");
+    expect_same(outcome_of(Reader(&read_response_csv), content, codes, false), plain, "big file, default");
+    ASSERT_GT(plain.rows.size(), 30000u);
+
+    std::size_t delivered = 0;
+    const csv_reading::Threads threads{.two = true, .min_bytes = 0, .chunk_bytes = 64 << 10};
+    EXPECT_THROW(csv_reading::read(content, "acak.csv", codes,
+                                   [&](const ResponseRow&) {
+                                       if (++delivered == 1000) throw std::runtime_error("berhenti");
+                                   },
+                                   {}, threads),
+                 std::runtime_error);
+    EXPECT_EQ(delivered, 1000u);
 }
 
 }  // namespace
