@@ -48,4 +48,10 @@ void Outbox::set_setting(const std::string& key, const std::string& value) {
     upsert.step();
 }
 
+std::int64_t Outbox::applied_config_version() const { return store::applied_config_version(*db_); }
+
+bool Outbox::apply_config(const PublishedConfig& config, std::string_view now) {
+    return apply_published_config(*db_, config, now);
+}
+
 }  // namespace skm::store

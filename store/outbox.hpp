@@ -6,6 +6,7 @@
 #pragma once
 
 #include "scoring/scheme.hpp"
+#include "store/published_config.hpp"
 #include "store/sqlite.hpp"
 #include "store/stored_row.hpp"
 
@@ -35,6 +36,9 @@ public:
     std::int64_t pending() const;
     std::optional<std::string> setting(const std::string& key) const;
     void set_setting(const std::string& key, const std::string& value);
+    // store/published_config on this connection.
+    std::int64_t applied_config_version() const;
+    bool apply_config(const PublishedConfig& config, std::string_view now);
 
 private:
     scoring::ScoringScheme scheme_;

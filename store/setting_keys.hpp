@@ -9,6 +9,8 @@ inline constexpr const char* kStaffPinHash = "staff.pin_hash";        // argon2i
 inline constexpr const char* kHubUrl = "sync_hub_url";                // https://…/api/v1/batches
 inline constexpr const char* kDeviceToken = "sync_device_token";      // issued by `skm-hub enroll`
 inline constexpr const char* kLastSyncSuccess = "sync_last_success";  // ISO time of the hub's last answer
+inline constexpr const char* kConfigVersion = "sync_config_version";  // the hub config applied last
+inline constexpr const char* kPublishedQuestionnaire = "sync_config_questionnaire";  // "id:version" the hub expects
 inline constexpr const char* kLastBackup = "backup.last";
 inline constexpr const char* kDamagedDatabase = "alert.damaged_database";
 

@@ -1,6 +1,7 @@
 #include "sync/engine.hpp"
 
 #include "store/setting_keys.hpp"
+#include "sync/config_protocol.hpp"
 #include "sync/gzip.hpp"
 
 #include <algorithm>
@@ -19,6 +20,14 @@ SyncEngine::SyncEngine(store::Outbox& outbox, Transport& transport, const scorin
       options_(std::move(options)) {
     status_.pending = outbox_.pending();
     status_.last_success = outbox_.setting(store::setting_key::kLastSyncSuccess).value_or("");
+    status_.config_version = outbox_.applied_config_version();
+}
+
+HttpResult Transport::get_config(std::int64_t) {
+    HttpResult nothing;
+    nothing.connected = true;
+    nothing.status = 204;
+    return nothing;
 }
 
 std::int64_t SyncEngine::backoff_ms(int failures) {
@@ -35,22 +44,27 @@ void SyncEngine::failed(Problem problem) {
     status_.last_error = std::move(problem);
 }
 
+// The hub's answer was not one it gives on success: the problem to report.
+std::optional<Problem> SyncEngine::http_problem(const HttpResult& result) {
+    if (!result.connected) return Problem{"sync.unreachable", {{"detail", result.detail}}};
+    if (result.status == 401 || result.status == 403) {
+        return Problem{"sync.unauthorized", {{"status", std::to_string(result.status)}}};
+    }
+    if (result.status < 200 || result.status > 304) {
+        return Problem{"sync.hub_error", {{"status", std::to_string(result.status)}, {"detail", result.detail}}};
+    }
+    return std::nullopt;
+}
+
 bool SyncEngine::send_one(const std::vector<store::Submission>& items, DrainOutcome& outcome) {
     Batch batch;
     batch.device_id = options_.device_id;
     batch.batch_id = options_.device_id + "-" + std::to_string(clock_.monotonic_ms()) + "-" + std::to_string(++batch_counter_);
     batch.responses = items;
     const HttpResult result = transport_.post_batch(gzip_compress(encode_batch(batch, scheme_)));
-    if (!result.connected) {
-        failed(Problem{"sync.unreachable", {{"detail", result.detail}}});
-        return false;
-    }
-    if (result.status == 401 || result.status == 403) {
-        failed(Problem{"sync.unauthorized", {{"status", std::to_string(result.status)}}});
-        return false;
-    }
-    if (result.status != 200) {
-        failed(Problem{"sync.hub_error", {{"status", std::to_string(result.status)}, {"detail", result.detail}}});
+    if (auto problem = http_problem(result); problem || result.status != 200) {
+        failed(problem ? std::move(*problem)
+                       : Problem{"sync.hub_error", {{"status", std::to_string(result.status)}, {"detail", result.detail}}});
         return false;
     }
     const auto decoded = decode_reply(result.body);
@@ -94,6 +108,35 @@ DrainOutcome SyncEngine::drain() {
     return outcome;
 }
 
+bool SyncEngine::pull_config_if_due() {
+    const std::int64_t now = clock_.monotonic_ms();
+    if (last_config_pull_ms_ && now - *last_config_pull_ms_ < options_.config_every_ms) return false;
+    const HttpResult result = transport_.get_config(status_.config_version);
+    if (auto problem = http_problem(result)) {
+        failed(std::move(*problem));  // asked again after the backoff
+        return false;
+    }
+    last_config_pull_ms_ = now;
+    status_.consecutive_failures = 0;
+    status_.last_error.reset();
+    if (result.status != 200) return false;  // 204 nothing published, 304 ours is current
+    const auto decoded = decode_config(result.body);
+    if (const auto* error = std::get_if<ProtocolError>(&decoded)) {
+        // Kept from the kiosk: the layanan and targets stay as they were.
+        status_.last_error = Problem{"sync.config_rejected", {{"detail", error->key + " " + error->where}}};
+        return false;
+    }
+    const auto& config = std::get<store::PublishedConfig>(decoded);
+    const bool applied = outbox_.apply_config(config, store::iso8601(clock_.wall_now()));
+    status_.config_version = outbox_.applied_config_version();
+    const std::string expected = config.questionnaire_id + ":" + std::to_string(config.questionnaire_version);
+    if (!options_.questionnaire.empty() && expected != options_.questionnaire) {
+        // The survey goes on with this device's questionnaire; the hub may refuse its answers.
+        status_.last_error = Problem{"sync.questionnaire_mismatch", {{"expected", expected}, {"have", options_.questionnaire}}};
+    }
+    return applied;
+}
+
 SyncWorker::SyncWorker(SyncEngine& engine) : engine_(engine), thread_([this] { run(); }) {}
 
 SyncWorker::~SyncWorker() { stop(); }
@@ -132,7 +175,11 @@ void SyncWorker::run() {
             if (stopping_) return;
             nudged_ = false;
         }
-        const DrainOutcome outcome = engine_.drain();
+        DrainOutcome outcome = engine_.drain();
+        if (!outcome.failed) {
+            engine_.pull_config_if_due();
+            outcome.failed = engine_.status().consecutive_failures > 0;
+        }
         backoff = outcome.failed ? engine_.backoff_ms(engine_.status().consecutive_failures) : 0;
         const std::lock_guard lock(mutex_);
         snapshot_ = engine_.status();

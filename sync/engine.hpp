@@ -11,6 +11,7 @@
 #include "scoring/problem.hpp"
 #include "store/clock.hpp"
 #include "store/outbox.hpp"
+#include "store/published_config.hpp"
 #include "sync/protocol.hpp"
 
 #include <condition_variable>
@@ -37,6 +38,10 @@ class Transport {
 public:
     virtual ~Transport() = default;
     virtual HttpResult post_batch(const std::string& gzip_body) = 0;
+    // Asks for the config the hub publishes, telling it the version applied
+    // here: 200 with a newer one, 304 when that is still current, 204 when
+    // nothing is published. A transport that cannot ask answers 204.
+    virtual HttpResult get_config(std::int64_t applied_version);
 };
 
 // ---- [engine] --------------------------------------------------------------
@@ -46,6 +51,8 @@ struct EngineOptions {
     std::int64_t backoff_base_ms = 5'000;
     std::int64_t backoff_max_ms = 15 * 60'000;
     std::string device_id;
+    std::int64_t config_every_ms = 15 * 60'000;  // how often to ask the hub for a newer config
+    std::string questionnaire;  // "id:version" this device asks, to warn when the hub expects another
 };
 
 struct SyncStatus {
@@ -54,6 +61,7 @@ struct SyncStatus {
     std::optional<Problem> last_error;        // sync.* key, cleared by a success
     int consecutive_failures = 0;
     std::int64_t sent_total = 0;              // this run
+    std::int64_t config_version = 0;          // the hub config applied here (0: none)
 };
 
 struct DrainOutcome {
@@ -74,10 +82,16 @@ public:
     // capped, times a jitter in [0.5, 1) so a district's kiosks do not retry in step.
     std::int64_t backoff_ms(int failures);
     const SyncStatus& status() const { return status_; }
+    // Asks the hub for its config when it has not asked for config_every_ms
+    // (or never): a newer one is applied to the device database, where the
+    // kiosk's screens take it between surveys. True when one was applied.
+    // A config that fails its checks changes nothing and is reported.
+    bool pull_config_if_due();
 
 private:
     bool send_one(const std::vector<store::Submission>& batch, DrainOutcome& outcome);
     void failed(Problem problem);
+    static std::optional<Problem> http_problem(const HttpResult& result);
 
     store::Outbox& outbox_;
     Transport& transport_;
@@ -87,6 +101,7 @@ private:
     EngineOptions options_;
     SyncStatus status_;
     std::uint64_t batch_counter_ = 0;
+    std::optional<std::int64_t> last_config_pull_ms_;
 };
 
 // ---- [worker] --------------------------------------------------------------

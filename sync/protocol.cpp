@@ -1,10 +1,10 @@
 #include "sync/protocol.hpp"
 
+#include "sync/json_fields.hpp"
+
 #include "formats/response.hpp"
 #include "formats/response_csv_reader.hpp"
 #include "scoring/period.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -13,28 +13,7 @@
 namespace skm::sync {
 namespace {
 
-using nlohmann::json;
-
-struct Refused {
-    ProtocolError error;
-};
-
-[[noreturn]] void refuse(std::string key, std::string where) { throw Refused{ProtocolError{std::move(key), std::move(where)}}; }
-
-const json& field(const json& object, const char* name, const std::string& where) {
-    const auto it = object.find(name);
-    if (it == object.end()) refuse("protocol.missing_field", where + "." + name);
-    return *it;
-}
-
-std::string text(const json& object, const char* name, const std::string& where, std::size_t max_bytes,
-                  bool may_be_empty = true) {
-    const json& value = field(object, name, where);
-    if (!value.is_string()) refuse("protocol.wrong_type", where + "." + name);
-    std::string out = value.get<std::string>();
-    if (out.size() > max_bytes || (!may_be_empty && out.empty())) refuse("protocol.bad_value", where + "." + name);
-    return out;
-}
+using namespace json_fields;
 
 template <std::size_t N>
 std::string vocabulary(const json& object, const char* name, const std::string& where,
@@ -98,15 +77,6 @@ store::Submission decode_item(const json& item, const std::string& where, const 
         s.duration_ms = duration.get<std::int64_t>();
     }
     return s;
-}
-
-json parse_object(std::string_view text_in, std::size_t max_bytes) {
-    if (text_in.size() > max_bytes) refuse("protocol.too_large", "");
-    json doc = json::parse(text_in, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) refuse("protocol.not_json", "");
-    const json& version = field(doc, "protocol", "");
-    if (!version.is_number_integer() || version.get<int>() != kProtocolVersion) refuse("protocol.version", "protocol");
-    return doc;
 }
 
 // A version that is not a number goes out as 0, which the hub refuses: never silently "1".

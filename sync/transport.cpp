@@ -1,5 +1,7 @@
 #include "sync/transport.hpp"
 
+#include "sync/config_protocol.hpp"
+
 #include <curl/curl.h>
 
 #include <stdexcept>
@@ -33,17 +35,27 @@ CurlTransport::CurlTransport(TransportOptions options) : options_(std::move(opti
 CurlTransport::~CurlTransport() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
 
 HttpResult CurlTransport::post_batch(const std::string& gzip_body) {
+    return perform(options_.url, &gzip_body);
+}
+
+HttpResult CurlTransport::get_config(std::int64_t applied_version) {
+    return perform(config_url_for(options_.url) + "?have=" + std::to_string(applied_version), nullptr);
+}
+
+HttpResult CurlTransport::perform(const std::string& url, const std::string* gzip_body) {
     CURL* curl = static_cast<CURL*>(curl_);
     curl_easy_reset(curl);  // keeps the live connection, forgets the last request's options
     HttpResult result;
     std::string body;
     curl_slist* headers = nullptr;
-    headers = curl_slist_append(headers, "Content-Type: application/json");
-    headers = curl_slist_append(headers, "Content-Encoding: gzip");
+    if (gzip_body) {
+        headers = curl_slist_append(headers, "Content-Type: application/json");
+        headers = curl_slist_append(headers, "Content-Encoding: gzip");
+    }
     const std::string auth = "Authorization: Bearer " + options_.device_token;
     headers = curl_slist_append(headers, auth.c_str());
 
-    curl_easy_setopt(curl, CURLOPT_URL, options_.url.c_str());
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "https");
     curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "https");
     curl_easy_setopt(curl, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
@@ -57,9 +69,13 @@ HttpResult CurlTransport::post_batch(const std::string& gzip_body) {
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // the sync thread must not receive SIGALRM
     curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_POST, 1L);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, gzip_body.data());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(gzip_body.size()));
+    if (gzip_body) {
+        curl_easy_setopt(curl, CURLOPT_POST, 1L);
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, gzip_body->data());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(gzip_body->size()));
+    } else {
+        curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+    }
     curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // the hub may gzip its reply; curl unpacks it
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);

@@ -29,8 +29,13 @@ public:
     CurlTransport& operator=(const CurlTransport&) = delete;
 
     HttpResult post_batch(const std::string& gzip_body) override;
+    // GET config_url_for(url)?have=N.
+    HttpResult get_config(std::int64_t applied_version) override;
 
 private:
+    // A POST of gzip_body, or a GET when there is none.
+    HttpResult perform(const std::string& url, const std::string* gzip_body);
+
     TransportOptions options_;
     void* curl_ = nullptr;  // CURL*, reused for keep-alive
 };

@@ -27,6 +27,9 @@ void draw_staff_status(ViewContext& ctx, StaffView& view, float width, float, fl
         sync_lines.push_back(status->last_success.empty()
                                  ? ctx.t("kiosk.staff.status.never_synced")
                                  : ctx.f("kiosk.staff.status.last_sync", {{"time", status->last_success}}));
+        if (status->config_version > 0) {
+            sync_lines.push_back(ctx.f("kiosk.staff.status.hub_config", {{"version", std::to_string(status->config_version)}}));
+        }
         if (status->last_error) sync_lines.push_back(ctx.texts.format(ctx.flow.language(), status->last_error->key, status->last_error->args));
     }
     for (const auto& line : lines) y += staff_text(ctx, ctx.fonts.body, line, margin, y, width - 2 * margin, palette::kText) + 12 * s;
