@@ -12,7 +12,7 @@ struct Migration {
 };
 
 // Never edit a shipped migration: add a new one.
-constexpr std::array<Migration, 1> kMigrations = {{
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, R"sql(
 -- One row per enrolled kiosk. Only a hash of its token is kept (hub/device_token).
 CREATE TABLE devices (
@@ -53,6 +53,17 @@ CREATE TABLE responses (
     received_at           TEXT NOT NULL
 ) STRICT;
 CREATE INDEX responses_by_period ON responses(local_date, kecamatan, layanan);
+)sql"},
+    {2, R"sql(
+-- What the kabupaten publishes to its kiosks (sync/config_protocol): one row
+-- per publication, never changed. kecamatan '' = every kecamatan. A kiosk
+-- gets the newest of its kecamatan's and the all-kecamatan ones.
+CREATE TABLE published_configs (
+    version      INTEGER PRIMARY KEY,
+    kecamatan    TEXT NOT NULL CHECK (length(kecamatan) <= 200),
+    published_at TEXT NOT NULL,
+    body         TEXT NOT NULL  -- the wire JSON, version included
+) STRICT;
 )sql"},
 }};
 

@@ -3,6 +3,7 @@
 #include "hub/hub_schema.hpp"
 #include "store/answers_codec.hpp"
 #include "store/stored_row.hpp"
+#include "sync/config_protocol.hpp"
 
 #include <charconv>
 
@@ -179,6 +180,30 @@ void HubStore::for_each_answers(const ResponseFilter& filter,
 std::int64_t HubStore::response_count() {
     const std::lock_guard lock(read_mutex_);
     return store::query_int(*reader_, "SELECT count(*) FROM responses");
+}
+
+std::int64_t HubStore::publish_config(store::PublishedConfig config, std::string_view kecamatan, std::string_view now) {
+    const std::lock_guard lock(write_mutex_);
+    store::Transaction transaction(*writer_);
+    config.version = store::query_int(*writer_, "SELECT coalesce(max(version), 0) + 1 FROM published_configs");
+    config.published_at = std::string(now);
+    store::Statement insert(*writer_,
+                            "INSERT INTO published_configs (version, kecamatan, published_at, body) VALUES (?1, ?2, ?3, ?4)");
+    insert.bind(1, config.version).bind(2, kecamatan).bind(3, now).bind(4, sync::encode_config(config));
+    insert.step();
+    transaction.commit();
+    return config.version;
+}
+
+std::optional<store::PublishedConfig> HubStore::published_config(std::string_view kecamatan) {
+    const std::lock_guard lock(read_mutex_);
+    store::Statement query(*reader_,
+                           "SELECT body FROM published_configs WHERE kecamatan IN ('', ?1) ORDER BY version DESC LIMIT 1");
+    query.bind(1, kecamatan);
+    if (!query.step()) return std::nullopt;
+    auto decoded = sync::decode_config(query.text(0));
+    if (auto* config = std::get_if<store::PublishedConfig>(&decoded)) return std::move(*config);
+    throw Error(ErrorKind::storage, Problem{"store.bad_config", {{"detail", std::get<sync::ProtocolError>(decoded).key}}});
 }
 
 }  // namespace skm::hub

@@ -10,6 +10,7 @@
 
 #include "scoring/period.hpp"
 #include "scoring/scheme.hpp"
+#include "store/published_config.hpp"
 #include "store/sqlite.hpp"
 #include "sync/protocol.hpp"
 
@@ -72,6 +73,12 @@ public:
                           const std::function<void(std::string_view kecamatan, std::string_view layanan,
                                                    std::span<const std::uint8_t> answers)>& visit);
     std::int64_t response_count();
+
+    // Publishes a config (its version is ignored) for one kecamatan, "" for
+    // every kecamatan; returns the version given, greater than any before.
+    std::int64_t publish_config(store::PublishedConfig config, std::string_view kecamatan, std::string_view now);
+    // The newest config for a device of this kecamatan (its own or the all-kecamatan one).
+    std::optional<store::PublishedConfig> published_config(std::string_view kecamatan);
 
     const scoring::ScoringScheme& scheme() const { return scheme_; }
 

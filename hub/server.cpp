@@ -1,6 +1,7 @@
-// Index: [routes] [batches] [reports] [lifecycle]
+// Index: [routes] [batches] [reports] [config] [lifecycle]
 #include "hub/server.hpp"
 
+#include "hub/config_api.hpp"
 #include "hub/device_token.hpp"
 #include "hub/ikm_api.hpp"
 
@@ -64,6 +65,7 @@ struct HubServer::Impl {
     void batches(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader);
     void receive_batch(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader);
     void reports(const httplib::Request& req, httplib::Response& res);
+    void config(const httplib::Request& req, httplib::Response& res);
     void send(httplib::Response& res, const ApiReply& reply);
 
     HubStore& store;
@@ -81,7 +83,7 @@ void HubServer::Impl::send(httplib::Response& res, const ApiReply& reply) {
     res.set_content(reply.body, "application/json");
     // A refused request may leave its body unread on the connection; closing
     // it keeps those bytes from being read as the next request.
-    if (reply.status != 200) res.set_header("Connection", "close");
+    if (reply.status >= 400) res.set_header("Connection", "close");
 }
 
 void HubServer::Impl::routes() {
@@ -105,6 +107,7 @@ void HubServer::Impl::routes() {
     server.Post("/api/v1/batches", [this](const httplib::Request& req, httplib::Response& res,
                                          const httplib::ContentReader& reader) { batches(req, res, reader); });
     server.Get("/api/v1/ikm", [this](const httplib::Request& req, httplib::Response& res) { reports(req, res); });
+    server.Get("/api/v1/config", [this](const httplib::Request& req, httplib::Response& res) { config(req, res); });
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return;
         res.set_content(error_reply(res.status, res.status == 404 ? "hub.not_found" : "hub.bad_request").body,
@@ -169,6 +172,20 @@ void HubServer::Impl::reports(const httplib::Request& req, httplib::Response& re
     std::multimap<std::string, std::string> params(req.params.begin(), req.params.end());
     try {
         send(res, ikm_report(store, params, catalog));
+    } catch (const Error& e) {
+        log(e.problem());
+        send(res, error_reply(503, "hub.storage_unavailable"));
+    }
+}
+
+// ---- [config] ----------------------------------------------------------------
+
+void HubServer::Impl::config(const httplib::Request& req, httplib::Response& res) {
+    auto who = ingest.authenticate(req.get_header_value("Authorization"));
+    if (const auto* refused = std::get_if<ApiReply>(&who)) return send(res, *refused);
+    try {
+        const auto have = req.has_param("have") ? std::optional(req.get_param_value("have")) : std::nullopt;
+        send(res, config_reply(store, std::get<Device>(who), have));
     } catch (const Error& e) {
         log(e.problem());
         send(res, error_reply(503, "hub.storage_unavailable"));

@@ -1,6 +1,7 @@
 // The hub's HTTPS server (cpp-httplib, TLS 1.2 or newer):
 //   POST /api/v1/batches   kiosk uploads (hub/ingest_api), device token
 //   GET  /api/v1/ikm       IKM per kecamatan × layanan (hub/ikm_api), admin token
+//   GET  /api/v1/config    the config published for the device's kecamatan (hub/config_api), device token
 // Bodies are read by us, counted as they arrive (chunked ones too), and the
 // connection is closed after any refusal so an unread body cannot be taken
 // for the next request. httplib is kept out of this header.

@@ -224,3 +224,50 @@ TEST(HubCli, ServeTakesUploadsAndStopsCleanlyOnSigtermAndSigint) {
 
 }  // namespace
 }  // namespace skm::hub
+
+namespace skm::hub {
+namespace {
+
+std::int64_t published(const Dir& dir) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(dir.db().c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* q = nullptr;
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM published_configs", -1, &q, nullptr);
+    const std::int64_t n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return n;
+}
+
+TEST(HubCli, PublishChecksTheFileAsAKioskWouldAndStoresNothingBad) {
+    Dir dir;
+    enroll(dir, "kiosk-1");
+    const fs::path good = dir.path / "config.json";
+    std::ofstream(good) << R"({"layanan": ["KTP-el", "Kartu Keluarga"],
+        "questionnaire": {"id": "permenpan-14-2017", "version": 1},
+        "targets": [{"year": 2026, "layanan": "", "target": "85.00"}]})";
+    auto r = run_program({hub_binary(), "publish", "--db", dir.db(), "--file", good.string(), "--kecamatan", "Sukamaju"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("versi 1"), std::string::npos) << r.out;
+    EXPECT_EQ(published(dir), 1);
+
+    const fs::path bad = dir.path / "bad.json";
+    std::ofstream(bad) << R"({"layanan": ["KTP-el", "KTP-el"], "questionnaire": {"id": "q", "version": 1}, "targets": []})";
+    r = run_program({hub_binary(), "publish", "--db", dir.db(), "--file", bad.string()});
+    EXPECT_EQ(r.exit_code, 3);
+    EXPECT_NE(r.err.find("tidak sah"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(".layanan[1]"), std::string::npos) << r.err;
+    EXPECT_EQ(published(dir), 1);
+
+    std::ofstream(bad) << "not json";
+    r = run_program({hub_binary(), "--lang", "en", "publish", "--db", dir.db(), "--file", bad.string()});
+    EXPECT_EQ(r.exit_code, 3);
+    EXPECT_NE(r.err.find("nothing was published"), std::string::npos) << r.err;
+    EXPECT_EQ(published(dir), 1);
+
+    r = run_program({hub_binary(), "publish", "--db", dir.db()});
+    EXPECT_EQ(r.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace skm::hub

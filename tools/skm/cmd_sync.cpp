@@ -1,6 +1,7 @@
 // `skm sync --db PATH [--once] [--hub URL] [--token TOKEN] [--ca FILE] [--pin sha256//…]`
 // Runs the kiosk's sync engine from the command line: sends every response
 // the hub has not confirmed, in batches, and marks each on the hub's answer.
+// After a good drain it also applies the config the kabupaten published.
 // --hub and --token are remembered in the database for later runs and for
 // the kiosk. Without --once it keeps going, backing off after failures.
 #include "store/outbox.hpp"
@@ -36,6 +37,8 @@ int run_sync(Context& context) {
     std::uniform_real_distribution<double> uniform(0.0, 1.0);
     sync::EngineOptions engine_options;
     engine_options.device_id = args.value("device").value_or("skm");
+    engine_options.questionnaire =
+        opened->questionnaire.id + ":" + std::to_string(opened->questionnaire.version);
     sync::SyncEngine engine(outbox, transport, opened->questionnaire.scheme, opened->clock, [&] { return uniform(random); },
                             engine_options);
 
@@ -48,7 +51,9 @@ int run_sync(Context& context) {
         if (status.last_error) context.err << context.catalog.format(*status.last_error) << "\n";
     };
     for (;;) {
-        const sync::DrainOutcome outcome = engine.drain();
+        sync::DrainOutcome outcome = engine.drain();
+        // As the kiosk does: the kabupaten's published config after a good drain.
+        if (!outcome.failed) outcome.failed = !engine.pull_config_if_due() && engine.status().consecutive_failures > 0;
         report(outcome);
         if (args.flag("once")) return outcome.failed ? 5 : 0;
         const auto wait = outcome.failed ? engine.backoff_ms(engine.status().consecutive_failures) : 60'000;
