@@ -269,5 +269,46 @@ TEST(HubCli, PublishChecksTheFileAsAKioskWouldAndStoresNothingBad) {
     EXPECT_EQ(r.exit_code, 2);
 }
 
+TEST(HubCli, SkmSyncDeliversToServeAndTakesThePublishedConfig) {
+    Dir dir;
+    const std::string token = enroll(dir, "kiosk-1");
+    const fs::path config = dir.path / "config.json";
+    std::ofstream(config) << R"({"layanan": ["KTP-el", "Kartu Keluarga", "Surat Pindah"],
+        "questionnaire": {"id": "permenpan-14-2017", "version": 1},
+        "targets": [{"year": 2026, "layanan": "", "target": "85.00"}]})";
+    ASSERT_EQ(run_program({hub_binary(), "publish", "--db", dir.db(), "--file", config.string()}).exit_code, 0);
+    Serving hub(dir);
+    ASSERT_GT(hub.port, 0) << hub.err();
+
+    const std::string skm = std::string(SKM_BINARY_DIR) + "/tools/skm";
+    const std::string kiosk_db = (dir.path / "kiosk.db").string();
+    const std::string demo = std::string(SKM_SOURCE_DIR) + "/assets/demo/responses.csv";
+    auto r = run_program({skm, "import", demo, "--db", kiosk_db});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    r = run_program({skm, "sync", "--db", kiosk_db, "--once", "--hub",
+                     "https://127.0.0.1:" + std::to_string(hub.port) + "/api/v1/batches", "--token", token, "--ca",
+                     skm::testing::test_pki().ca.string(), "--device", "kiosk-1"});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(kiosk_db.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    auto count = [&](const char* sql) {
+        sqlite3_stmt* q = nullptr;
+        sqlite3_prepare_v2(db, sql, -1, &q, nullptr);
+        const std::int64_t n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+        sqlite3_finalize(q);
+        return n;
+    };
+    const std::int64_t kiosk_rows = count("SELECT count(*) FROM responses");
+    EXPECT_GT(kiosk_rows, 0);
+    EXPECT_EQ(count("SELECT count(*) FROM responses WHERE sync_state = 'sent'"), kiosk_rows);
+    EXPECT_EQ(count("SELECT count(*) FROM layanan WHERE active = 1"), 3);
+    EXPECT_EQ(count("SELECT position FROM layanan WHERE name = 'Surat Pindah' AND active = 1"), 3);
+    EXPECT_EQ(count("SELECT count(*) FROM targets WHERE year = 2026 AND layanan = '' AND target = '85.00'"), 1);
+    sqlite3_close(db);
+    EXPECT_EQ(hub.stop_with(SIGTERM), 0) << hub.err();
+    EXPECT_EQ(rows(dir), kiosk_rows);
+}
+
 }  // namespace
 }  // namespace skm::hub
