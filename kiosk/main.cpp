@@ -1,11 +1,15 @@
 // skm-kiosk: the citizen's survey on the touchscreen.
 //   skm-kiosk [--db PATH] [--config PATH] [--windowed] [--size WxH] [--assets DIR]
+// Without --config it runs the bundled demo office. With a --config file that
+// does not exist (yet) it starts from assets/kiosk/first-run.json and shows the
+// first-run setup until staff finished it once on this device.
 //   skm-kiosk --screenshots DIR      every screen, language and orientation as PNG
 // Bench-only: --render-every-frame, --exit-after SECONDS, --frames N.
 // Index: [arguments] [setup] [run]
 #include "formats/assets_dir.hpp"
 #include "formats/kiosk_config.hpp"
 #include "formats/layanan_list.hpp"
+#include "kiosk/core/first_run.hpp"
 #include "kiosk/core/staff_lock.hpp"
 #include "kiosk/core/staff_service.hpp"
 #include "kiosk/core/usb_export.hpp"
@@ -17,6 +21,7 @@
 #include "kiosk/platform/screenshots.hpp"
 #include "kiosk/platform/texture.hpp"
 #include "kiosk/platform/window.hpp"
+#include "kiosk/ui/setup_screen.hpp"
 #include "kiosk/ui/staff_gate.hpp"
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -123,7 +128,12 @@ int run(int argc, char** argv) {
 
 int run_with_texts(const Arguments& args, const std::filesystem::path& assets, const ui::UiTexts& texts,
                    std::chrono::steady_clock::time_point process_start) {
-    const auto config = formats::load_kiosk_config(args.config.value_or(assets / "kiosk" / "demo.json"), assets);
+    // An office's own configuration file, the demo's, or (a --config that does
+    // not exist) the first-run defaults that the setup screens complete.
+    const bool own_config = !args.config || std::filesystem::exists(*args.config);
+    const auto config_file = own_config ? args.config.value_or(assets / "kiosk" / "demo.json")
+                                        : assets / "kiosk" / "first-run.json";
+    const auto config = formats::load_kiosk_config(config_file, assets);
     const auto questionnaire = formats::load_questionnaire(config.questionnaire_file);
     const auto layanan = formats::load_layanan_list(config.layanan_file);
 
@@ -173,17 +183,24 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     const auto report_words = formats::Catalog::load(assets / "i18n", "id");  // printed reports are Indonesian
     staff_view.set_report_catalog(&report_words);
     ui::StaffGate gate(lock, clock, &staff_view);
+    FirstRunSetup setup(service);
+    ui::SetupScreen setup_screen(setup);
+    const bool setup_needed = FirstRunSetup::needed(service, own_config);
+    if (setup_needed) flow.set_language(service.default_language());
     platform::EspeakSpeaker speaker;
 
     const auto styled = platform::style_for_window(*window, args.fonts);
-    // Uploads to the kabupaten hub run on their own thread, only when staff set a hub and a token.
+    // Uploads to the kabupaten hub run on their own thread, only when staff set a hub and a token
+    // (at start, or when the first-run setup set them).
     std::unique_ptr<store::Outbox> outbox;
     std::unique_ptr<sync::CurlTransport> transport;
     std::unique_ptr<sync::SyncEngine> engine;
     std::unique_ptr<sync::SyncWorker> worker;
     std::mt19937_64 random(std::random_device{}());
     std::uniform_real_distribution<double> jitter(0.0, 1.0);
-    if (const auto hub = db.setting(store::setting_key::kHubUrl); hub && !hub->empty()) {
+    auto start_sync = [&] {
+        const auto hub = db.setting(store::setting_key::kHubUrl);
+        if (worker || !hub || hub->empty()) return;
         sync::TransportOptions transport_options;
         transport_options.url = *hub;
         transport_options.device_token = db.setting(store::setting_key::kDeviceToken).value_or("");
@@ -198,12 +215,14 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
                                                     [&] { return jitter(random); }, engine_options);
         worker = std::make_unique<sync::SyncWorker>(*engine);
         service.set_sync_status_source([&] { return worker->status(); });
-    }
+    };
+    if (!setup_needed) start_sync();
     std::size_t submitted_seen = 0;
 
     formats::KioskConfig shown_config = config;  // the office name staff may change
     shown_config.office = service.office_name();
     ui::ViewContext view{flow, texts, speaker, shown_config, styled.fonts, styled.scale, &gate};
+    if (setup_needed) view.setup = &setup_screen;
     const platform::Texture logo(config.logo);
     if (!logo.error().empty()) std::cerr << "skm-kiosk: logo: " << logo.error() << "\n";  // runs without it
     platform::attach_logo(view, logo);
@@ -216,9 +235,10 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     int seconds = 0;
     loop.every_second = [&] {
         // Staff changes reach the citizen's screens between surveys, never mid-survey.
-        if (!gate.open()) {
+        if (!gate.open() && !setup_screen.active()) {
             flow.reconfigure(service.active_layanan(), service.flow_settings());
             shown_config.office = service.office_name();
+            start_sync();  // after the first-run setup gave the hub
         }
         if (worker && flow.submitted_count() != submitted_seen) {
             submitted_seen = flow.submitted_count();

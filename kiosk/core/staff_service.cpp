@@ -185,6 +185,13 @@ std::optional<Problem> StaffService::set_device_token(const std::string& token) 
     return std::nullopt;
 }
 
+bool StaffService::setup_complete() const { return db_.setting(store::setting_key::kSetupComplete).has_value(); }
+
+void StaffService::mark_setup_complete() {
+    db_.set_setting(store::setting_key::kSetupComplete, "1");
+    audit("setup_complete", "");
+}
+
 std::string StaffService::default_language() const { return db_.setting("kiosk_default_language").value_or("id"); }
 
 std::optional<Problem> StaffService::set_default_language(const std::string& language) {

@@ -69,6 +69,9 @@ public:
     std::optional<sync::SyncStatus> sync_status() const;
     std::string device_token() const;
     std::optional<Problem> set_device_token(const std::string& token);
+    // The first-run setup (kiosk/core/first_run) was finished on this device.
+    bool setup_complete() const;
+    void mark_setup_complete();
 
 private:
     void audit(const std::string& action, const std::string& detail);

@@ -3,12 +3,14 @@
 #include "formats/file_content.hpp"
 #include "formats/response_csv_reader.hpp"
 #include "kiosk/core/screen_tour.hpp"
+#include "kiosk/core/first_run.hpp"
 #include "kiosk/core/staff_service.hpp"
 #include "kiosk/core/speaker.hpp"
 #include "kiosk/platform/imgui_session.hpp"
 #include "kiosk/platform/png_writer.hpp"
 #include "kiosk/platform/texture.hpp"
 #include "kiosk/ui/kiosk_view.hpp"
+#include "kiosk/ui/setup_screen.hpp"
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "store/office_data.hpp"
@@ -106,6 +108,28 @@ int staff_screens(Window& window, const ScreenshotJob& job, const formats::Kiosk
             capture(window, view, width, height,
                     [&] { ui::draw_full_screen(view, [&](float w, float h) { staff.draw(view, w, h); }); },
                     job.out_dir / file, entry);
+            index[file] = entry;
+            ++written;
+        }
+        // The first-run setup, step by step (it writes to this throwaway database).
+        FirstRunSetup setup(service);
+        ui::SetupScreen setup_screen(setup);
+        const std::function<void()> steps[] = {
+            [] {},
+            [&] { setup.choose_language("id"); },
+            [&] { setup.set_office("Kantor Kecamatan Sukamaju"); },
+            [&] { setup.confirm_layanan(); },
+            [&] { setup.skip_hub(); },
+        };
+        int step = 0;
+        for (const auto& advance : steps) {
+            advance();
+            ui::ViewContext view{flow, texts, speaker, config, fonts, scale, nullptr};
+            view.setup = &setup_screen;
+            const std::string name = "setup-" + std::to_string(++step);
+            const std::string file = file_name(width, height, "id", ++number, name);
+            nlohmann::ordered_json entry = {{"screen", name}, {"language", "id"}};
+            capture(window, view, width, height, [&] { ui::draw_kiosk(view); }, job.out_dir / file, entry);
             index[file] = entry;
             ++written;
         }

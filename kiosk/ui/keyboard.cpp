@@ -13,9 +13,11 @@ std::string without_last_character(std::string text) {
 }
 
 std::optional<std::string> draw_keyboard(ViewContext& ctx, const std::string& text, float x, float y, float width,
-                                         float key_height, float gap) {
+                                         float key_height, float gap, KeyboardLayout layout) {
     // QWERTY as on Indonesian phones.
-    const char* rows[] = {"1234567890", "qwertyuiop", "asdfghjkl?", "zxcvbnm,.-"};
+    const bool address = layout == KeyboardLayout::address;
+    const char* rows[] = {"1234567890", "qwertyuiop", address ? "asdfghjkl:" : "asdfghjkl?",
+                          address ? "zxcvbnm/.-" : "zxcvbnm,.-"};
     const float key_w = (width - 9 * gap) / 10;
     ButtonStyle key{palette::kNeutral, palette::kText, nullptr, true};
     std::optional<std::string> edited;

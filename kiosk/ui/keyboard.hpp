@@ -9,10 +9,13 @@
 
 namespace skm::kiosk::ui {
 
+// text: punctuation for sentences; address: ':' and '/' for a web address.
+enum class KeyboardLayout { text, address };
+
 // Draws the keyboard in [x, x + width) from y, five rows of key_height.
 // Returns the edited text when a key was tapped, or nothing.
 std::optional<std::string> draw_keyboard(ViewContext& ctx, const std::string& text, float x, float y, float width,
-                                         float key_height, float gap);
+                                         float key_height, float gap, KeyboardLayout layout = KeyboardLayout::text);
 
 // The text without its last UTF-8 character.
 std::string without_last_character(std::string text);

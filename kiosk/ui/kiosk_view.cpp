@@ -1,6 +1,7 @@
 #include "kiosk/ui/kiosk_view.hpp"
 
 #include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/setup_screen.hpp"
 #include "kiosk/ui/staff_gate.hpp"
 
 namespace skm::kiosk::ui {
@@ -31,6 +32,10 @@ void draw_screen(ViewContext& ctx) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const Area area{display, 32 * ctx.scale, 16 * ctx.scale};
     if (ImGui::GetIO().MouseDown[0]) ctx.flow.touched();
+    if (ctx.setup && ctx.setup->active()) {
+        ctx.setup->draw(ctx, display.x, display.y);
+        return;
+    }
     const bool staff_open = ctx.staff && ctx.staff->draw(ctx, display.x, display.y);
     if (!staff_open) {
         switch (ctx.flow.screen()) {

@@ -72,7 +72,8 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
     const std::string hub = service.hub_url();
     if (row.line("set_hub", ctx.t("kiosk.staff.hub_url"), hub.empty() ? "–" : hub, change)) {
         view.begin_edit(ctx.t("kiosk.staff.hub_url"), hub.empty() ? "https://" : hub,
-                        [&service](const std::string& v) { return service.set_hub_url(v); });
+                        [&service](const std::string& v) { return service.set_hub_url(v); }, {},
+                        KeyboardLayout::address);
     }
     const bool has_token = !service.device_token().empty();
     if (row.line("set_token", ctx.t("kiosk.staff.device_token"), has_token ? ctx.t("kiosk.staff.token_set") : "–", change)) {

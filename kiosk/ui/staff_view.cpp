@@ -15,8 +15,9 @@ std::string shown(const ViewContext& ctx, const scoring::Decimal& value) {
 }
 
 void StaffView::begin_edit(const std::string& title, const std::string& text,
-                           std::function<std::optional<Problem>(const std::string&)> apply, std::function<void()> then) {
-    edit_ = StaffEdit{title, text, std::move(apply), std::move(then)};
+                           std::function<std::optional<Problem>(const std::string&)> apply, std::function<void()> then,
+                           KeyboardLayout layout) {
+    edit_ = StaffEdit{title, text, std::move(apply), std::move(then), layout};
     message_.clear();
 }
 
@@ -98,7 +99,7 @@ void StaffView::draw_editor(ViewContext& ctx, float width, float height) {
     y += 8 * s;
     const float bottom_h = 88 * s;
     const float key_h = std::min(80 * s, (height - y - bottom_h - 48 * s) / 5 - 8 * s);
-    if (auto edited = draw_keyboard(ctx, edit_->text, margin, y, width - 2 * margin, key_h, 8 * s)) edit_->text = *edited;
+    if (auto edited = draw_keyboard(ctx, edit_->text, margin, y, width - 2 * margin, key_h, 8 * s, edit_->layout)) edit_->text = *edited;
     const float bw = std::min(400 * s, (width - 2 * margin - 16 * s) / 2);
     const float by = height - bottom_h - 16 * s;
     ImGui::SetCursorScreenPos(ImVec2(margin, by));

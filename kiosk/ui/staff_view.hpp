@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kiosk/core/staff_service.hpp"
+#include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/view_context.hpp"
 
 #include <functional>
@@ -20,6 +21,7 @@ struct StaffEdit {
     std::string text;
     std::function<std::optional<Problem>(const std::string&)> apply;
     std::function<void()> then;  // after a successful apply (e.g. the PIN's second entry)
+    KeyboardLayout layout = KeyboardLayout::text;
 };
 
 class StaffView {
@@ -43,7 +45,8 @@ public:
     store::Clock& clock() { return clock_; }
     DashboardPeriod period = DashboardPeriod::month;
     void begin_edit(const std::string& title, const std::string& text,
-                    std::function<std::optional<Problem>(const std::string&)> apply, std::function<void()> then = {});
+                    std::function<std::optional<Problem>(const std::string&)> apply, std::function<void()> then = {},
+                    KeyboardLayout layout = KeyboardLayout::text);
     std::string message_;  // the last refusal or confirmation, shown under the tabs
     const std::vector<std::filesystem::path>& media_roots() const { return media_roots_; }
     const std::vector<std::string>& unsur_codes() const { return unsur_codes_; }

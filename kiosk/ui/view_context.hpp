@@ -18,6 +18,7 @@
 
 namespace skm::kiosk::ui {
 
+class SetupScreen;
 class StaffGate;
 
 struct ButtonRecord {
@@ -43,6 +44,7 @@ struct ViewContext {
     Fonts fonts;
     float scale = 1.0f;
     StaffGate* staff = nullptr;  // null: no staff entry (screenshots)
+    SetupScreen* setup = nullptr;  // the first-run setup, shown instead of everything while active
     ImTextureID logo = nullptr;  // the office's logo, uploaded by the platform; null: none
     ImVec2 logo_size{0, 0};
 

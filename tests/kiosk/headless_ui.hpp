@@ -1,0 +1,98 @@
+// Driving kiosk views without a window: an ImGui context with the kiosk's
+// fonts and theme, frames on a ManualClock, and taps and typing through the
+// kiosk's own touch queue, found by button id as a finger would find them.
+#pragma once
+
+#include "kiosk/ui/kiosk_view.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/touch_queue.hpp"
+#include "store/clock.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace skm::kiosk::ui::testing {
+
+class HeadlessUi {
+public:
+    explicit HeadlessUi(ImVec2 display) : context_(ImGui::CreateContext()) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = display;
+        scale_ = layout_scale(display);
+        fonts_ = load_fonts(io, "/usr/share/fonts/truetype/noto", scale_);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        apply_theme(scale_);
+    }
+    ~HeadlessUi() { ImGui::DestroyContext(context_); }
+    HeadlessUi(const HeadlessUi&) = delete;
+    HeadlessUi& operator=(const HeadlessUi&) = delete;
+
+    // The view to draw; set once the caller built it (with fonts() and scale()).
+    void attach(ViewContext& ctx) { ctx_ = &ctx; }
+    Fonts fonts() const { return fonts_; }
+    float scale() const { return scale_; }
+
+    void frame(std::int64_t ms = 16) {
+        clock.advance_ms(ms);
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = static_cast<float>(ms) / 1000.0f;
+        queue.apply(io);
+        ImGui::NewFrame();
+        draw_kiosk(*ctx_);
+        ImGui::Render();
+    }
+    void tap(const std::string& id) {
+        const ButtonRecord* b = ctx_->button(id);
+        if (!b) {
+            std::string ids;
+            for (const auto& button : ctx_->buttons) ids += " " + button.id;
+            throw std::runtime_error("no button " + id + "; there are:" + ids);
+        }
+        queue.push({b->center().x, b->center().y, true});
+        queue.push({b->center().x, b->center().y, false});
+        while (queue.pending()) frame();
+        frame();
+        frame();
+        frame(300);
+    }
+    void type(const std::string& text) {
+        for (char c : text) {
+            if (c >= 'A' && c <= 'Z') {
+                tap("key_shift");
+                c = static_cast<char>(c - 'A' + 'a');
+            }
+            tap(c == ' ' ? std::string("key_space") : std::string("key_") + c);
+        }
+    }
+    void clear_field() {
+        for (int i = 0; i < 40; ++i) tap("key_delete");
+    }
+    bool has_button(const std::string& id) const { return ctx_->button(id) != nullptr; }
+    bool shows(const std::string& text) const {
+        return std::any_of(ctx_->texts_drawn.begin(), ctx_->texts_drawn.end(),
+                           [&](const std::string& t) { return t.find(text) != std::string::npos; });
+    }
+    std::string drawn() const {
+        std::string all;
+        for (const auto& t : ctx_->texts_drawn) all += t + "\n";
+        return all;
+    }
+
+    store::ManualClock clock{scoring::Timestamp{{2025, 12, 20}, 10, 0, 0, 420}};
+    TouchQueue queue;
+
+private:
+    ImGuiContext* context_;
+    float scale_ = 1;
+    Fonts fonts_;
+    ViewContext* ctx_ = nullptr;
+};
+
+}  // namespace skm::kiosk::ui::testing
