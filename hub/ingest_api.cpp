@@ -40,7 +40,8 @@ ApiReply IngestApi::ingest(const Device& device, std::string_view gzip_body) {
     const sync::Batch& batch = std::get<sync::Batch>(decoded);
     // The device is the one the token names; the body's own device_id is the
     // kiosk's claim and is not trusted for where a response belongs.
-    sync::Reply reply{batch.batch_id, store_.ingest(device, batch, store::iso8601(clock_.wall_now()))};
+    const std::string now = store::iso8601(clock_.wall_now());
+    sync::Reply reply{batch.batch_id, store_.ingest(device, batch, now), now};
     return {200, sync::encode_reply(reply)};
 }
 

@@ -48,6 +48,14 @@ void ManualClock::advance_ms(std::int64_t ms) {
     now_.second = moved.tm_sec;
 }
 
+std::int64_t unix_seconds(const scoring::Timestamp& ts) {
+    using namespace std::chrono;
+    const sys_days day{year{ts.date.year} / month{static_cast<unsigned>(ts.date.month)} /
+                       std::chrono::day{static_cast<unsigned>(ts.date.day)}};
+    return day.time_since_epoch().count() * 86'400 + ts.hour * 3600 + ts.minute * 60 + ts.second -
+           static_cast<std::int64_t>(ts.offset_minutes) * 60;
+}
+
 std::string iso8601(const scoring::Timestamp& ts) {
     const int offset = std::abs(ts.offset_minutes);
     std::array<char, 40> buffer{};

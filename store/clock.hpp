@@ -39,4 +39,8 @@ private:
 // 2024-03-01T09:15:00+07:00
 std::string iso8601(const scoring::Timestamp& ts);
 
+// Seconds since 1970-01-01T00:00:00Z of a moment with its offset: two
+// clocks' readings compare whatever time zone each is set to.
+std::int64_t unix_seconds(const scoring::Timestamp& ts);
+
 }  // namespace skm::store

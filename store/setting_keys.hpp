@@ -12,6 +12,7 @@ inline constexpr const char* kLastSyncSuccess = "sync_last_success";  // ISO tim
 inline constexpr const char* kConfigVersion = "sync_config_version";  // the hub config applied last
 inline constexpr const char* kPublishedQuestionnaire = "sync_config_questionnaire";  // "id:version" the hub expects
 inline constexpr const char* kSetupComplete = "kiosk_setup_complete";  // the first-run setup was finished
+inline constexpr const char* kClockAhead = "sync_clock_ahead_seconds";  // device clock minus hub clock, last sync
 inline constexpr const char* kLastBackup = "backup.last";
 inline constexpr const char* kDamagedDatabase = "alert.damaged_database";
 

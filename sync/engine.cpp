@@ -21,6 +21,15 @@ SyncEngine::SyncEngine(store::Outbox& outbox, Transport& transport, const scorin
     status_.pending = outbox_.pending();
     status_.last_success = outbox_.setting(store::setting_key::kLastSyncSuccess).value_or("");
     status_.config_version = outbox_.applied_config_version();
+    if (const auto ahead = outbox_.setting(store::setting_key::kClockAhead)) status_.clock_ahead_s = std::stoll(*ahead);
+}
+
+void SyncEngine::compare_clocks(const std::string& hub_time) {
+    const auto hub = scoring::parse_timestamp(hub_time);  // decode_reply checked it
+    if (!hub) return;
+    const std::int64_t ahead = store::unix_seconds(clock_.wall_now()) - store::unix_seconds(*hub);
+    status_.clock_ahead_s = ahead;
+    outbox_.set_setting(store::setting_key::kClockAhead, std::to_string(ahead));
 }
 
 HttpResult Transport::get_config(std::int64_t) {
@@ -73,6 +82,7 @@ bool SyncEngine::send_one(const std::vector<store::Submission>& items, DrainOutc
         failed(Problem{"sync.bad_reply", {{"detail", std::get<ProtocolError>(decoded).key}}});
         return false;
     }
+    if (const auto& hub_time = std::get<Reply>(decoded).hub_time) compare_clocks(*hub_time);
     // Only answers for ids we sent count, each once.
     std::set<std::string> sent_ids;
     for (const auto& s : items) sent_ids.insert(s.response.response_id);

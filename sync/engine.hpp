@@ -62,7 +62,11 @@ struct SyncStatus {
     int consecutive_failures = 0;
     std::int64_t sent_total = 0;              // this run
     std::int64_t config_version = 0;          // the hub config applied here (0: none)
+    std::optional<std::int64_t> clock_ahead_s;  // this device's clock minus the hub's, at the last reply
 };
+
+// A device clock further off than this is shown to staff as wrong.
+inline constexpr std::int64_t kClockToleranceSeconds = 5 * 60;
 
 struct DrainOutcome {
     std::size_t batches = 0;
@@ -92,6 +96,7 @@ private:
     bool send_one(const std::vector<store::Submission>& batch, DrainOutcome& outcome);
     void failed(Problem problem);
     static std::optional<Problem> http_problem(const HttpResult& result);
+    void compare_clocks(const std::string& hub_time);
 
     store::Outbox& outbox_;
     Transport& transport_;

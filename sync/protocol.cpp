@@ -152,7 +152,9 @@ std::string encode_reply(const Reply& reply) {
         if (!r.reason.empty()) item["reason"] = r.reason;
         results.push_back(item);
     }
-    return json{{"protocol", kProtocolVersion}, {"batch_id", reply.batch_id}, {"results", results}}.dump();
+    json doc{{"protocol", kProtocolVersion}, {"batch_id", reply.batch_id}, {"results", results}};
+    if (reply.hub_time) doc["hub_time"] = *reply.hub_time;
+    return doc.dump();
 }
 
 std::variant<Reply, ProtocolError> decode_reply(std::string_view body) {
@@ -160,6 +162,10 @@ std::variant<Reply, ProtocolError> decode_reply(std::string_view body) {
         const json doc = parse_object(body, 16u << 20);
         Reply reply;
         reply.batch_id = text(doc, "batch_id", "", formats::kMaxShortFieldBytes, false);
+        if (doc.contains("hub_time")) {
+            reply.hub_time = text(doc, "hub_time", "", 64, false);
+            if (!scoring::parse_timestamp(*reply.hub_time)) refuse("protocol.bad_value", "hub_time");
+        }
         const json& results = field(doc, "results", "");
         if (!results.is_array()) refuse("protocol.wrong_type", "results");
         for (std::size_t i = 0; i < results.size(); ++i) {

@@ -7,7 +7,8 @@
 //   item:  {"id", "submitted_at", "layanan", "jenis_kelamin", "umur", "pendidikan", "pekerjaan",
 //           "answers": {"persyaratan": 4, ...}, "saran", "flags": [...],
 //           "questionnaire": {"id": "...", "version": 1}, "duration_ms": 95000 | null}
-//   reply: {"protocol": 1, "batch_id": "...", "results": [{"id", "status", "reason"?}, ...]}
+//   reply: {"protocol": 1, "batch_id": "...", "results": [{"id", "status", "reason"?}, ...],
+//           "hub_time"?: "2025-03-04T09:00:02+07:00"}
 #pragma once
 
 #include "scoring/scheme.hpp"
@@ -45,6 +46,7 @@ struct ItemResult {
 struct Reply {
     std::string batch_id;
     std::vector<ItemResult> results;
+    std::optional<std::string> hub_time;  // the hub's clock when it answered, for the kiosk to check its own
 };
 
 // Why a whole body was refused: a "protocol.*" key, and where.

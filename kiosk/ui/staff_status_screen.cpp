@@ -2,6 +2,8 @@
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/widgets.hpp"
 
+#include <cstdlib>
+
 namespace skm::kiosk::ui {
 namespace {
 
@@ -27,6 +29,11 @@ void draw_staff_status(ViewContext& ctx, StaffView& view, float width, float, fl
         sync_lines.push_back(status->last_success.empty()
                                  ? ctx.t("kiosk.staff.status.never_synced")
                                  : ctx.f("kiosk.staff.status.last_sync", {{"time", status->last_success}}));
+        if (status->clock_ahead_s && std::abs(*status->clock_ahead_s) > sync::kClockToleranceSeconds) {
+            const std::int64_t minutes = std::abs(*status->clock_ahead_s) / 60;
+            sync_lines.push_back(ctx.f(*status->clock_ahead_s > 0 ? "kiosk.staff.status.clock_ahead" : "kiosk.staff.status.clock_behind",
+                                       {{"minutes", std::to_string(minutes)}}));
+        }
         if (status->config_version > 0) {
             sync_lines.push_back(ctx.f("kiosk.staff.status.hub_config", {{"version", std::to_string(status->config_version)}}));
         }

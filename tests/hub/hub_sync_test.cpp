@@ -34,6 +34,7 @@ TEST(HubSync, ADrainDeliversEveryResponseExactlyOnce) {
     EXPECT_EQ(sync.outbox.pending(), 0);
     expect_exactly_once(hub, kiosk);
     EXPECT_EQ(hub.count("SELECT count(*) FROM responses WHERE kecamatan = 'Sukamaju' AND device_id = 'kiosk-sukamaju-01'"), 450);
+    EXPECT_EQ(sync.engine.status().clock_ahead_s, 0);  // the hub's reply carries its time; both clocks agree here
     EXPECT_EQ(hub.count("SELECT count(*) FROM devices WHERE last_contact = '2025-07-01T09:00:00+07:00'"), 1);
     EXPECT_TRUE(hub.log().empty());
 }

@@ -385,3 +385,28 @@ TEST(StaffUi, SaranNewestFirstAndExportToAStick) {
 
 }  // namespace
 }  // namespace skm::kiosk::ui
+
+namespace skm::kiosk::ui {
+namespace {
+
+TEST(StaffUi, TheStatusTabSaysWhenTheClockIsOffAndWhichHubConfigIsApplied) {
+    StaffKiosk k(ImVec2(1280, 800));
+    sync::SyncStatus status;
+    status.last_success = "2025-12-20T09:58:00+07:00";
+    status.clock_ahead_s = 4 * 60;  // within tolerance: nothing said
+    status.config_version = 3;
+    k.service().set_sync_status_source([&] { return status; });
+    k.tap("tab_status");
+    k.frame();
+    EXPECT_FALSE(k.shows("menit lebih")) << k.drawn();
+    EXPECT_TRUE(k.shows("Pengaturan dari kabupaten: versi 3")) << k.drawn();
+    status.clock_ahead_s = 12 * 60 + 30;
+    k.frame();
+    EXPECT_TRUE(k.shows("Jam kios ini 12 menit lebih cepat")) << k.drawn();
+    status.clock_ahead_s = -(20 * 60);
+    k.frame();
+    EXPECT_TRUE(k.shows("20 menit lebih lambat")) << k.drawn();
+}
+
+}  // namespace
+}  // namespace skm::kiosk::ui

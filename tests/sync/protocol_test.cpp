@@ -104,13 +104,20 @@ TEST(SyncProtocol, EveryBadBodyIsRefusedWholeWithWhere) {
 
 TEST(SyncProtocol, RepliesRoundTripAndBadRepliesAreRefused) {
     const Reply sent{"batch-1",
-                     {{"a", ItemStatus::accepted, ""}, {"b", ItemStatus::duplicate, ""}, {"c", ItemStatus::rejected, "protocol.unknown_layanan"}}};
+                     {{"a", ItemStatus::accepted, ""}, {"b", ItemStatus::duplicate, ""}, {"c", ItemStatus::rejected, "protocol.unknown_layanan"}},
+                     "2025-03-04T09:00:02+07:00"};
     const auto decoded = decode_reply(encode_reply(sent));
     ASSERT_TRUE(std::holds_alternative<Reply>(decoded));
     const Reply& got = std::get<Reply>(decoded);
     ASSERT_EQ(got.results.size(), 3u);
     EXPECT_EQ(got.results[1].status, ItemStatus::duplicate);
     EXPECT_EQ(got.results[2].reason, "protocol.unknown_layanan");
+    EXPECT_EQ(got.hub_time, "2025-03-04T09:00:02+07:00");
+    // The hub's time is optional (older hubs), but when present it must be a time.
+    const auto without = decode_reply(R"({"protocol":1,"batch_id":"x","results":[]})");
+    ASSERT_TRUE(std::holds_alternative<Reply>(without));
+    EXPECT_FALSE(std::get<Reply>(without).hub_time.has_value());
+    EXPECT_TRUE(std::holds_alternative<ProtocolError>(decode_reply(R"({"protocol":1,"batch_id":"x","results":[],"hub_time":"noon"})")));
     EXPECT_TRUE(std::holds_alternative<ProtocolError>(decode_reply(R"({"protocol":1,"batch_id":"x","results":[{"id":"a","status":"maybe"}]})")));
     EXPECT_TRUE(std::holds_alternative<ProtocolError>(decode_reply("<html>502 Bad Gateway</html>")));
 }

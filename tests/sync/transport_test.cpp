@@ -73,7 +73,7 @@ public:
                 return;
             }
             items = std::get<Batch>(batch).responses.size();
-            Reply reply{std::get<Batch>(batch).batch_id, {}};
+            Reply reply{std::get<Batch>(batch).batch_id, {}, std::nullopt};
             for (const auto& s : std::get<Batch>(batch).responses) reply.results.push_back({s.response.response_id, ItemStatus::accepted, ""});
             res.set_content(encode_reply(reply), "application/json");
         });
