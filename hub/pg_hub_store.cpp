@@ -42,8 +42,10 @@ std::string text(std::string_view value) { return std::string(value); }
 
 PgHubStore::PgHubStore(const std::string& uri, scoring::ScoringScheme scheme)
     : HubStore(std::move(scheme)), pool_(uri, kMaxConnections, prepare) {
-    auto connection = pool_.acquire();  // unreachable or refused: the error is the caller's at once
-    migrate_pg(*connection, redact_conninfo(uri));
+    // A connection of its own, before the pool prepares statements on the
+    // tables the migration makes; unreachable or refused: the caller hears at once.
+    PgConnection connection(uri);
+    migrate_pg(connection, redact_conninfo(uri));
 }
 
 PgHubStore::~PgHubStore() = default;
