@@ -12,6 +12,8 @@ std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
     return info.param == Backend::sqlite ? "sqlite" : "postgres";
 }
 
+void PrintTo(Backend backend, std::ostream* out) { *out << (backend == Backend::sqlite ? "sqlite" : "postgres"); }
+
 BackendDb::BackendDb(Backend backend) : backend_(backend), dir_(skm::testing::make_temp_dir()) {
     if (backend_ == Backend::sqlite) {
         db_ = (dir_ / "hub.db").string();

@@ -11,14 +11,16 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <ostream>
 #include <string>
 
 namespace skm::hub::testing {
 
 enum class Backend { sqlite, postgres };
 
-// "sqlite" / "postgres", for the case names.
+// "sqlite" / "postgres", for the case names and GoogleTest's messages.
 std::string backend_name(const ::testing::TestParamInfo<Backend>& info);
+void PrintTo(Backend backend, std::ostream* out);
 #define SKM_ALL_HUB_BACKENDS \
     ::testing::Values(::skm::hub::testing::Backend::sqlite, ::skm::hub::testing::Backend::postgres), \
         ::skm::hub::testing::backend_name
