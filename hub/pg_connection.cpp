@@ -12,9 +12,14 @@ namespace {
 
 // libpq's message on one line, without its trailing newline.
 std::string one_line(const char* message) {
-    std::string text = message ? message : "";
-    for (char& c : text) {
-        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    std::string text;
+    for (const char* p = message ? message : ""; *p; ++p) {
+        const bool space = *p == '\n' || *p == '\r' || *p == '\t' || *p == ' ';
+        if (!space) {
+            text.push_back(*p);
+        } else if (!text.empty() && text.back() != ' ') {
+            text.push_back(' ');
+        }
     }
     while (!text.empty() && text.back() == ' ') text.pop_back();
     return text;
