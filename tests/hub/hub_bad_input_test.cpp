@@ -121,6 +121,13 @@ std::vector<Case> bad_bodies() {
         cases.push_back({"an answer of zero", gz(j), 400, "protocol.bad_value", "responses[0].answers.persyaratan"});
     }
     {
+        // Valid JSON ("\u0000") that no text column of PostgreSQL can hold: refused
+        // as bad input on every backend, not a storage error the kiosk retries forever.
+        json j = good_batch();
+        j["responses"][2]["saran"] = std::string("antre\0lama", 10);
+        cases.push_back({"a NUL character in a text", gz(j), 400, "protocol.bad_value", "responses[2].saran"});
+    }
+    {
         json j = good_batch();
         j["responses"][1]["answers"]["kebersihan"] = 3;
         cases.push_back({"an unknown unsur", gz(j), 400, "protocol.unknown_unsur", "responses[1].answers.kebersihan"});
