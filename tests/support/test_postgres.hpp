@@ -1,5 +1,6 @@
-// A throwaway PostgreSQL 15 server for one test program: initdb into a fresh
-// temporary directory, started with pg_ctl on a free loopback port (and a
+// A throwaway PostgreSQL 15 server for one test program: a fresh temporary
+// directory (in /dev/shm when there is one) holding a copy of a cluster initdb made once per build tree
+// (tests/postgres-template in the build directory), started with pg_ctl on a free loopback port (and a
 // Unix socket in that directory), stopped and deleted at the end. As root the
 // server runs as the `postgres` user (initdb refuses root). A watchdog process
 // stops and deletes it even when the test program dies, so a crashed test
