@@ -273,6 +273,19 @@ TEST(HubCliPostgres, EnrollServeRevokeAndListAgainstPostgres) {
     EXPECT_EQ(pg.query_int(database, "SELECT count(*) FROM devices WHERE last_contact IS NOT NULL"), 1);
 }
 
+TEST(HubCliPostgres, WithoutPostgresqlInstalledThePostgresCasesFailAndSayWhy) {
+    const auto r = run_program({std::string(SKM_BINARY_DIR) + "/tests/hub/hub_store_test",
+                                "--gtest_filter=*KeepsOnlyTheTokensHash*"},
+                               {"SKM_TEST_POSTGRES_BIN=/nonexistent/postgresql/15/bin"});
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_NE(r.out.find("[       OK ] Backends/HubStoreContract.KeepsOnlyTheTokensHash/sqlite"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("[  FAILED  ] Backends/HubStoreContract.KeepsOnlyTheTokensHash/postgres"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("PostgreSQL 15 is not installed (/nonexistent/postgresql/15/bin/initdb is missing); run "
+                         "scripts/install-deps"),
+              std::string::npos)
+        << r.out;
+}
+
 TEST(HubCliPostgres, AnUnreachableDatabaseIsExitFourWithoutThePassword) {
     const std::string secret = "Sangat-Rahasia-55";
     for (const std::string command : {"devices", "serve"}) {

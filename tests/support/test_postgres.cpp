@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -24,7 +25,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kBin = "/usr/lib/postgresql/15/bin";
+// Debian's place for them; SKM_TEST_POSTGRES_BIN names another (the test
+// that a missing server fails rather than skips points it at nothing).
+std::string postgres_bin() {
+    const char* other = std::getenv("SKM_TEST_POSTGRES_BIN");
+    return other && *other ? other : "/usr/lib/postgresql/15/bin";
+}
 
 // "runuser -u postgres -- " when we are root, else nothing.
 std::string as_postgres() { return geteuid() == 0 ? "runuser -u postgres -- " : ""; }
@@ -96,13 +102,13 @@ std::string cluster_template(const std::string& scratch) {
     // Made in the scratch directory the postgres user owns, then copied in
     // (-a keeps its owner and modes); -N: no fsync, a test cluster need not
     // survive a power cut.
-    const auto init = shell(scratch, as_postgres() + kBin + "/initdb -D " + scratch + "/template -U postgres -E UTF8 " +
+    const auto init = shell(scratch, as_postgres() + postgres_bin() + "/initdb -D " + scratch + "/template -U postgres -E UTF8 " +
                                          "--locale=C.UTF-8 --auth-local=trust --auth-host=scram-sha-256 -N");
     if (init.exit_code != 0) throw std::runtime_error("test_postgres: initdb failed:\n" + init.out);
     const auto copied = shell(scratch, "cp -a " + scratch + "/template " + cluster.string() + " && rm -rf " + scratch +
                                            "/template");
     if (copied.exit_code != 0) throw std::runtime_error("test_postgres: keeping the template failed:\n" + copied.out);
-    std::ofstream(ready) << "initdb " << kBin << "\n";
+    std::ofstream(ready) << "initdb " << postgres_bin() << "\n";
     return cluster.string();
 }
 
@@ -131,8 +137,8 @@ private:
 
 TestPostgres::TestPostgres() {
     for (const char* tool : {"initdb", "pg_ctl"}) {
-        if (!fs::exists(kBin + "/" + tool)) {
-            throw std::runtime_error("PostgreSQL 15 is not installed (" + kBin + "/" + tool +
+        if (!fs::exists(postgres_bin() + "/" + tool)) {
+            throw std::runtime_error("PostgreSQL 15 is not installed (" + postgres_bin() + "/" + tool +
                                      " is missing); run scripts/install-deps");
         }
     }
@@ -150,7 +156,7 @@ TestPostgres::TestPostgres() {
     for (int attempt = 0; attempt < 5 && port_ == 0; ++attempt) {
         const int port = free_port();
         const auto started = shell(
-            dir_, as_postgres() + kBin + "/pg_ctl -D " + dir_ + "/data -l " + dir_ + "/server.log -w -t 60 -o \"" +
+            dir_, as_postgres() + postgres_bin() + "/pg_ctl -D " + dir_ + "/data -l " + dir_ + "/server.log -w -t 60 -o \"" +
                       "-c listen_addresses=127.0.0.1 -c port=" + std::to_string(port) +
                       " -c unix_socket_directories=" + dir_ + " -c fsync=off -c shared_buffers=16MB\" start");
         if (started.exit_code == 0) {
@@ -173,7 +179,7 @@ TestPostgres::~TestPostgres() {
 void TestPostgres::start_watchdog() {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("test_postgres: pipe");
-    const std::string script = "cat >/dev/null; cd " + dir_ + " && " + as_postgres() + kBin + "/pg_ctl -D " + dir_ +
+    const std::string script = "cat >/dev/null; cd " + dir_ + " && " + as_postgres() + postgres_bin() + "/pg_ctl -D " + dir_ +
                                "/data -m immediate -w stop; cd / && rm -rf " + dir_;
     const pid_t pid = fork();
     if (pid < 0) throw std::runtime_error("test_postgres: fork");
