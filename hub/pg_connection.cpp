@@ -1,3 +1,4 @@
+// Index: [result] [connection] [transaction]. (hub/pg_connection.hpp says what and why.)
 #include "hub/pg_connection.hpp"
 
 #include "hub/pg_conninfo.hpp"

@@ -4,6 +4,7 @@
 // new id accepted, a known one duplicate and never a second row, a failed
 // batch storing nothing, a long report read not holding up an upload. Then
 // what is each backend's own: schema versions, files, connection strings.
+// Index: [contract: both backends] [SQLite's own] [PostgreSQL's own].
 #include "hub/device_token.hpp"
 #include "hub/hub_schema.hpp"
 #include "hub/open_hub_store.hpp"

@@ -1,3 +1,5 @@
+// Index: [helpers] where the server lives and its cluster template; the GoogleTest
+// environment; [server] start, watchdog, databases and queries.
 #include "tests/support/test_postgres.hpp"
 
 #include "tests/support/run_program.hpp"
@@ -24,6 +26,8 @@ namespace skm::testing {
 namespace {
 
 namespace fs = std::filesystem;
+
+// ---- [helpers] ---------------------------------------------------------------
 
 // Debian's place for them; SKM_TEST_POSTGRES_BIN names another (the test
 // that a missing server fails rather than skips points it at nothing).
@@ -134,6 +138,8 @@ private:
 };
 
 }  // namespace
+
+// ---- [server] ----------------------------------------------------------------
 
 TestPostgres::TestPostgres() {
     for (const char* tool : {"initdb", "pg_ctl"}) {
