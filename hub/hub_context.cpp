@@ -1,5 +1,7 @@
 #include "hub/hub_context.hpp"
 
+#include "hub/open_hub_store.hpp"
+
 namespace skm::hub {
 
 formats::Questionnaire hub_questionnaire(const HubContext& context, const HubArgs& args) {
@@ -9,7 +11,7 @@ formats::Questionnaire hub_questionnaire(const HubContext& context, const HubArg
 
 std::unique_ptr<HubStore> open_hub_store(const HubContext& context, const HubArgs& args) {
     const std::string db = args.required("db");
-    return std::make_unique<HubStore>(db, hub_questionnaire(context, args).scheme);
+    return open_hub_store(db, hub_questionnaire(context, args).scheme);
 }
 
 }  // namespace skm::hub

@@ -26,7 +26,7 @@ struct HubContext {
 
 // --questionnaire FILE, else the assets' permenpan-14-2017.json.
 formats::Questionnaire hub_questionnaire(const HubContext& context, const HubArgs& args);
-// --db PATH (required).
+// --db PATH or postgresql://… (required; hub/open_hub_store).
 std::unique_ptr<HubStore> open_hub_store(const HubContext& context, const HubArgs& args);
 
 int run_serve(HubContext& context);

@@ -1,28 +1,25 @@
-// The hub's SQLite database: enrolled devices (by token hash) and every
-// response the kiosks delivered, exactly once. WAL with synchronous=FULL, so
-// a reply of "accepted" is only sent for rows that survive a power cut.
-// Statements are prepared with bound parameters, never built from input.
+// What the hub keeps, whatever holds it: enrolled devices (by token hash) and
+// every response the kiosks delivered, exactly once. Two backends give the
+// same guarantees: hub/sqlite_hub_store (a file) and hub/pg_hub_store
+// (PostgreSQL); hub/open_hub_store picks one from the --db value.
 //
-// The HTTP server calls in from several threads: writes share one connection
-// behind a mutex; reports read through a second connection, so a long report
-// never holds up a kiosk's upload (WAL lets readers and the writer overlap).
+// Every method may be called from several threads at once (the HTTP server
+// does), and a long report read never holds up a kiosk's upload. Failures are
+// skm::Error(storage) with a store.* problem.
 #pragma once
 
 #include "scoring/period.hpp"
 #include "scoring/scheme.hpp"
 #include "store/published_config.hpp"
-#include "store/sqlite.hpp"
 #include "sync/protocol.hpp"
 
 #include <cstdint>
-#include <filesystem>
 #include <functional>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace skm::hub {
@@ -43,54 +40,51 @@ struct ResponseFilter {
 
 class HubStore {
 public:
-    // Opens or creates the database and brings its schema up to date.
-    // Throws skm::Error(storage) with a store.* problem.
-    HubStore(const std::filesystem::path& path, scoring::ScoringScheme scheme);
-    ~HubStore();
+    virtual ~HubStore() = default;
     HubStore(const HubStore&) = delete;
     HubStore& operator=(const HubStore&) = delete;
 
     // A new device, or a new token for a revoked one (its kecamatan may change).
     // Throws skm::Error(input, "hub.device_exists") while the device is active.
-    void enroll(std::string_view device_id, std::string_view kecamatan, std::string_view token_hash,
-                std::string_view now);
+    virtual void enroll(std::string_view device_id, std::string_view kecamatan, std::string_view token_hash,
+                        std::string_view now) = 0;
     // The device revoked (a second revoke keeps the first time); nothing when unknown.
-    std::optional<std::string> revoke_device(std::string_view device_id, std::string_view now);
-    std::optional<std::string> revoke_token(std::string_view token_hash, std::string_view now);
+    virtual std::optional<std::string> revoke_device(std::string_view device_id, std::string_view now) = 0;
+    virtual std::optional<std::string> revoke_token(std::string_view token_hash, std::string_view now) = 0;
     // The enrolled, unrevoked device holding the token of this hash.
-    std::optional<Device> active_device(std::string_view token_hash);
-    void touch(std::string_view device_id, std::string_view now);
-    std::vector<Device> devices();
+    virtual std::optional<Device> active_device(std::string_view token_hash) = 0;
+    virtual void touch(std::string_view device_id, std::string_view now) = 0;
+    // Ordered by kecamatan, then device id.
+    virtual std::vector<Device> devices() = 0;
 
     // One transaction: an id not yet stored is inserted and "accepted", one
-    // already stored (from any device) is "duplicate" and left as it was. On
-    // any failure nothing of the batch is stored and skm::Error(storage) is thrown.
-    std::vector<sync::ItemResult> ingest(const Device& device, const sync::Batch& batch, std::string_view received_at);
+    // already stored (from any device, or earlier in the same batch) is
+    // "duplicate" and left as it was. On any failure nothing of the batch is
+    // stored and skm::Error is thrown.
+    virtual std::vector<sync::ItemResult> ingest(const Device& device, const sync::Batch& batch,
+                                                 std::string_view received_at) = 0;
 
-    // Each stored response in the filter: its kecamatan, layanan and answers
-    // in the scheme's order (0 = unanswered).
-    void for_each_answers(const ResponseFilter& filter,
-                          const std::function<void(std::string_view kecamatan, std::string_view layanan,
-                                                   std::span<const std::uint8_t> answers)>& visit);
-    std::int64_t response_count();
+    // Each stored response in the filter, in the order received: its
+    // kecamatan, layanan and answers in the scheme's order (0 = unanswered).
+    virtual void for_each_answers(const ResponseFilter& filter,
+                                  const std::function<void(std::string_view kecamatan, std::string_view layanan,
+                                                           std::span<const std::uint8_t> answers)>& visit) = 0;
+    virtual std::int64_t response_count() = 0;
 
     // Publishes a config (its version is ignored) for one kecamatan, "" for
     // every kecamatan; returns the version given, greater than any before.
-    std::int64_t publish_config(store::PublishedConfig config, std::string_view kecamatan, std::string_view now);
+    virtual std::int64_t publish_config(store::PublishedConfig config, std::string_view kecamatan,
+                                        std::string_view now) = 0;
     // The newest config for a device of this kecamatan (its own or the all-kecamatan one).
-    std::optional<store::PublishedConfig> published_config(std::string_view kecamatan);
+    virtual std::optional<store::PublishedConfig> published_config(std::string_view kecamatan) = 0;
 
     const scoring::ScoringScheme& scheme() const { return scheme_; }
 
-private:
-    std::optional<std::string> revoke_where(const char* sql, std::string_view key, std::string_view now);
+protected:
+    explicit HubStore(scoring::ScoringScheme scheme) : scheme_(std::move(scheme)) {}
 
+private:
     scoring::ScoringScheme scheme_;
-    std::mutex write_mutex_;
-    std::unique_ptr<store::Connection> writer_;
-    std::unique_ptr<store::Statement> insert_;  // declared after writer_ so it is finalized first
-    std::mutex read_mutex_;
-    std::unique_ptr<store::Connection> reader_;
 };
 
 }  // namespace skm::hub

@@ -15,7 +15,10 @@ std::string text(const json& object, const char* name, const std::string& where,
     const json& value = field(object, name, where);
     if (!value.is_string()) refuse("protocol.wrong_type", where + "." + name);
     std::string out = value.get<std::string>();
-    if (out.size() > max_bytes || (!may_be_empty && out.empty())) refuse("protocol.bad_value", where + "." + name);
+    // NUL: JSON allows it ("\u0000"), no kiosk types it, and PostgreSQL text cannot hold it.
+    if (out.size() > max_bytes || (!may_be_empty && out.empty()) || out.find('\0') != std::string::npos) {
+        refuse("protocol.bad_value", where + "." + name);
+    }
     return out;
 }
 

@@ -1,11 +1,14 @@
 // skm-hub as an administrator runs it: enroll prints a token once and keeps
 // only its hash, revoke by device or token, strict options (exit 2), and
-// serve taking uploads until SIGTERM or SIGINT, then exiting 0.
+// serve taking uploads until SIGTERM or SIGINT, then exiting 0; all of it
+// also with --db postgresql://… against a real PostgreSQL 15 server, whose
+// password never shows in what skm-hub prints.
 #include "hub/device_token.hpp"
 #include "sync/gzip.hpp"
 #include "sync/transport.hpp"
 #include "tests/support/run_program.hpp"
 #include "tests/support/test_pki.hpp"
+#include "tests/support/test_postgres.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -129,9 +132,11 @@ TEST(HubCli, ServeRefusesABadCertificateOrAWeakAdminToken) {
 // skm-hub serve in the background, its standard error in a file.
 class Serving {
 public:
-    explicit Serving(const Dir& dir) : err_(dir.path / ("serve-" + std::to_string(++runs_) + ".err")) {
+    // db: the --db value, else the directory's SQLite file.
+    explicit Serving(const Dir& dir, const std::string& db = "")
+        : err_(dir.path / ("serve-" + std::to_string(++runs_) + ".err")) {
         const auto& pki = skm::testing::test_pki();
-        const std::vector<std::string> argv = {hub_binary(), "serve", "--db", dir.db(), "--listen", "127.0.0.1:0",
+        const std::vector<std::string> argv = {hub_binary(), "serve", "--db", db.empty() ? dir.db() : db, "--listen", "127.0.0.1:0",
                                                "--cert", pki.server_cert.string(), "--key", pki.server_key.string()};
         pid_ = fork();
         if (pid_ == 0) {
@@ -220,6 +225,83 @@ TEST(HubCli, ServeTakesUploadsAndStopsCleanlyOnSigtermAndSigint) {
         EXPECT_EQ(hub.stop_with(signal), 0) << hub.err();
     }
     EXPECT_EQ(rows(dir), 2);
+}
+
+TEST(HubCliPostgres, EnrollServeRevokeAndListAgainstPostgres) {
+    Dir dir;
+    auto& pg = skm::testing::test_postgres();
+    const std::string database = pg.create_database();
+    const std::string db = pg.uri(database);
+    const std::string password = skm::testing::TestPostgres::kPassword;
+    const auto enrolled = run_program({hub_binary(), "enroll", "--db", db, "--kecamatan", "Sukamaju", "--device", "kiosk-01"});
+    ASSERT_EQ(enrolled.exit_code, 0) << enrolled.err;
+    const std::string token = enrolled.out.substr(0, enrolled.out.find('\n'));
+    EXPECT_TRUE(std::regex_match(token, std::regex("[0-9a-f]{64}"))) << token;
+    EXPECT_EQ(pg.query_int(database, "SELECT count(*) FROM devices WHERE device_id = 'kiosk-01' AND token_hash = '" +
+                                         token_hash(token) + "'"),
+              1);
+    EXPECT_EQ(run_program({hub_binary(), "enroll", "--db", db, "--kecamatan", "Sukamaju", "--device", "kiosk-01"}).exit_code, 3);
+    ASSERT_EQ(run_program({hub_binary(), "enroll", "--db", db, "--kecamatan", "Sukamakmur", "--device", "kiosk-02"}).exit_code, 0);
+
+    {
+        Serving hub(dir, db);
+        ASSERT_GT(hub.port, 0) << hub.err();
+        sync::TransportOptions options;
+        options.url = "https://127.0.0.1:" + std::to_string(hub.port) + "/api/v1/batches";
+        options.device_token = token;
+        options.ca_file = skm::testing::test_pki().ca.string();
+        sync::CurlTransport transport(options);
+        for (int i = 0; i < 2; ++i) {  // the second time, the same response is a duplicate
+            const auto result = transport.post_batch(batch_body("r-pg"));
+            ASSERT_TRUE(result.connected) << result.detail;
+            EXPECT_EQ(result.status, 200) << result.body;
+            EXPECT_NE(result.body.find(i == 0 ? "accepted" : "duplicate"), std::string::npos) << result.body;
+        }
+        EXPECT_EQ(hub.stop_with(SIGTERM), 0) << hub.err();
+        EXPECT_EQ(hub.err().find(password), std::string::npos);
+    }
+    EXPECT_EQ(pg.query_int(database, "SELECT count(*) FROM responses WHERE response_id = 'r-pg' AND device_id = "
+                                     "'kiosk-01' AND kecamatan = 'Sukamaju'"),
+              1);
+
+    EXPECT_EQ(run_program({hub_binary(), "revoke", "--db", db, "--device", "kiosk-02"}).exit_code, 0);
+    const auto list = run_program({hub_binary(), "devices", "--db", db, "--lang", "en"});
+    EXPECT_EQ(list.exit_code, 0) << list.err;
+    EXPECT_NE(list.out.find("kiosk-01\tSukamaju\t2"), std::string::npos) << list.out;
+    EXPECT_NE(list.out.find("kiosk-02\tSukamakmur\t"), std::string::npos) << list.out;
+    EXPECT_EQ(pg.query_int(database, "SELECT count(*) FROM devices WHERE revoked_at IS NOT NULL"), 1);
+    EXPECT_EQ(pg.query_int(database, "SELECT count(*) FROM devices WHERE last_contact IS NOT NULL"), 1);
+}
+
+TEST(HubCliPostgres, WithoutPostgresqlInstalledThePostgresCasesFailAndSayWhy) {
+    const auto r = run_program({std::string(SKM_BINARY_DIR) + "/tests/hub/hub_store_test",
+                                "--gtest_filter=*KeepsOnlyTheTokensHash*"},
+                               {"SKM_TEST_POSTGRES_BIN=/nonexistent/postgresql/15/bin"});
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_NE(r.out.find("[       OK ] Backends/HubStoreContract.KeepsOnlyTheTokensHash/sqlite"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("[  FAILED  ] Backends/HubStoreContract.KeepsOnlyTheTokensHash/postgres"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("PostgreSQL 15 is not installed (/nonexistent/postgresql/15/bin/initdb is missing); run "
+                         "scripts/install-deps"),
+              std::string::npos)
+        << r.out;
+}
+
+TEST(HubCliPostgres, AnUnreachableDatabaseIsExitFourWithoutThePassword) {
+    const std::string secret = "Sangat-Rahasia-55";
+    for (const std::string command : {"devices", "serve"}) {
+        std::vector<std::string> argv = {hub_binary(), command, "--db", "postgresql://skm_hub:" + secret + "@127.0.0.1:1/skm"};
+        if (command == "serve") {
+            const auto& pki = skm::testing::test_pki();
+            argv.insert(argv.end(), {"--listen", "127.0.0.1:0", "--cert", pki.server_cert.string(), "--key",
+                                     pki.server_key.string()});
+        }
+        const auto r = run_program(argv);
+        EXPECT_EQ(r.exit_code, 4) << r.err;
+        EXPECT_NE(r.err.find("tidak dapat dihubungi"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("postgresql://skm_hub:***@127.0.0.1:1/skm"), std::string::npos) << r.err;
+        EXPECT_EQ(r.err.find(secret), std::string::npos) << r.err;
+        EXPECT_EQ(r.out.find(secret), std::string::npos) << r.out;
+    }
 }
 
 }  // namespace

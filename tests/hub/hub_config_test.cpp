@@ -26,8 +26,11 @@ std::vector<std::string> kiosk_layanan(const Kiosk& kiosk) {
     return store::active_layanan(c);
 }
 
-TEST(HubConfig, AKioskPullsItsKecamatansConfigOverHttpsAndAppliesItOnce) {
-    TestHub hub;
+class HubConfig : public ::testing::TestWithParam<Backend> {};
+INSTANTIATE_TEST_SUITE_P(Backends, HubConfig, SKM_ALL_HUB_BACKENDS);
+
+TEST_P(HubConfig, AKioskPullsItsKecamatansConfigOverHttpsAndAppliesItOnce) {
+    TestHub hub(GetParam());
     const std::string token = hub.enroll("kiosk-1", "Sukamaju");
     const auto all = hub.store().publish_config(config_with({"KTP-el", "KK"}, "80.00"), "", "2025-07-01T08:00:00+07:00");
     const auto own = hub.store().publish_config(config_with({"KTP-el", "SKTM", "Pindah"}, "86.50"), "Sukamaju",
@@ -62,8 +65,8 @@ TEST(HubConfig, AKioskPullsItsKecamatansConfigOverHttpsAndAppliesItOnce) {
     EXPECT_EQ(kiosk_layanan(kiosk), (std::vector<std::string>{"KTP-el", "Akta"}));
 }
 
-TEST(HubConfig, NothingPublishedIsNoContentAndABadHaveIsRefused) {
-    TestHub hub;
+TEST_P(HubConfig, NothingPublishedIsNoContentAndABadHaveIsRefused) {
+    TestHub hub(GetParam());
     const std::string token = hub.enroll("kiosk-1", "Sukamaju");
     sync::CurlTransport transport(transport_to(hub, token));
     const auto none = transport.get_config(0);
@@ -74,8 +77,8 @@ TEST(HubConfig, NothingPublishedIsNoContentAndABadHaveIsRefused) {
     EXPECT_EQ(config_reply(hub.store(), device, std::nullopt).status, 204);
 }
 
-TEST(HubConfig, ARevokedOrUnknownTokenGetsNoConfig) {
-    TestHub hub;
+TEST_P(HubConfig, ARevokedOrUnknownTokenGetsNoConfig) {
+    TestHub hub(GetParam());
     const std::string token = hub.enroll("kiosk-1", "Sukamaju");
     hub.store().publish_config(config_with({"KTP-el"}, "80"), "", "2025-07-01T08:00:00+07:00");
     hub.store().revoke_device("kiosk-1", "2025-07-01T08:30:00+07:00");

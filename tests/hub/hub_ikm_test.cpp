@@ -1,5 +1,6 @@
 // GET /api/v1/ikm: the demo office's responses, split between two kecamatan
-// and delivered by two kiosks through the real sync path, give exactly the
+// and delivered by two kiosks through the real sync path to a hub on either
+// storage backend, give exactly the
 // numbers scoring::summarize gives over the same rows read from the CSV —
 // per kecamatan × layanan, per kecamatan and in total, for any period and filter.
 #include "tests/hub/hub_test_support.hpp"
@@ -98,30 +99,40 @@ void expect_report(const json& got, const Expected& want) {
     }
 }
 
-class HubIkm : public ::testing::Test {
+// One hub per backend, filled once for all of that backend's cases.
+class HubIkm : public ::testing::TestWithParam<Backend> {
 protected:
-    static void SetUpTestSuite() {
-        hub = new TestHub();
-        rows = new std::vector<DemoRow>(demo_rows());
+    void SetUp() override {
+        if (!rows) rows = new std::vector<DemoRow>(demo_rows());
+        auto& slot = hubs[GetParam()];
+        if (!slot) {
+            slot = new TestHub(GetParam());
+            deliver(*slot);
+        }
+        hub = slot;
+    }
+    static void deliver(TestHub& target) {
         for (const std::string kecamatan : {"Sukamaju", "Sukamakmur"}) {
             const std::string device = "kiosk-" + kecamatan;
-            const std::string token = hub->enroll(device, kecamatan);
+            const std::string token = target.enroll(device, kecamatan);
             std::vector<store::Submission> mine;
             for (const auto& row : *rows) {
                 if (row.kecamatan == kecamatan) mine.push_back(row.submission);
             }
             Kiosk kiosk(mine);
-            sync::CurlTransport transport(transport_to(*hub, token));
+            sync::CurlTransport transport(transport_to(target, token));
             KioskSync sync(kiosk, transport, 500, device);
             ASSERT_FALSE(sync.engine.drain().failed);
         }
     }
     static void TearDownTestSuite() {
-        delete hub;
+        for (auto& [backend, h] : hubs) delete h;
+        hubs.clear();
         delete rows;
+        rows = nullptr;
     }
 
-    static std::pair<int, json> get(const std::string& query, const std::string& token) {
+    std::pair<int, json> get(const std::string& query, const std::string& token) const {
         httplib::SSLClient client("127.0.0.1", hub->port());
         client.set_ca_cert_path(skm::testing::test_pki().ca.c_str());
         client.enable_server_certificate_verification(true);
@@ -132,17 +143,20 @@ protected:
         return {result->status, json::parse(result->body, nullptr, false)};
     }
 
-    static inline TestHub* hub = nullptr;
+    TestHub* hub = nullptr;
+    static inline std::map<Backend, TestHub*> hubs;
     static inline std::vector<DemoRow>* rows = nullptr;
 };
 
-TEST_F(HubIkm, EveryDemoRowArrivedOnce) {
+INSTANTIATE_TEST_SUITE_P(Backends, HubIkm, SKM_ALL_HUB_BACKENDS);
+
+TEST_P(HubIkm, EveryDemoRowArrivedOnce) {
     EXPECT_GT(rows->size(), 2000u);
     EXPECT_EQ(hub->count(), static_cast<std::int64_t>(rows->size()));
     EXPECT_EQ(hub->count("SELECT count(DISTINCT response_id) FROM responses"), static_cast<std::int64_t>(rows->size()));
 }
 
-TEST_F(HubIkm, NumbersEqualScoringOverTheSameRows) {
+TEST_P(HubIkm, NumbersEqualScoringOverTheSameRows) {
     for (const std::string period : {"2025", "2025-S1", "2025-S2", "2025-TW3", "2025-03", "2025-02-10..2025-05-20"}) {
         SCOPED_TRACE(period);
         const auto [status, body] = get("?period=" + period, hub->admin_token);
@@ -152,7 +166,7 @@ TEST_F(HubIkm, NumbersEqualScoringOverTheSameRows) {
     }
 }
 
-TEST_F(HubIkm, FiltersByKecamatanAndLayanan) {
+TEST_P(HubIkm, FiltersByKecamatanAndLayanan) {
     {
         const auto [status, body] = get("?period=2025-S1&kecamatan=Sukamakmur", hub->admin_token);
         ASSERT_EQ(status, 200);
@@ -184,7 +198,7 @@ TEST_F(HubIkm, FiltersByKecamatanAndLayanan) {
     }
 }
 
-TEST_F(HubIkm, OnlyTheAdminTokenReadsReports) {
+TEST_P(HubIkm, OnlyTheAdminTokenReadsReports) {
     EXPECT_EQ(get("?period=2025", "").first, 401);
     EXPECT_EQ(get("?period=2025", new_token()).first, 401);
     // A device token uploads, it does not read.
@@ -192,8 +206,8 @@ TEST_F(HubIkm, OnlyTheAdminTokenReadsReports) {
     EXPECT_EQ(get("?period=2025", device_token).first, 401);
 }
 
-TEST_F(HubIkm, BadQueriesAreClear400s) {
-    const auto expect_error = [](const std::string& query, const std::string& key) {
+TEST_P(HubIkm, BadQueriesAreClear400s) {
+    const auto expect_error = [this](const std::string& query, const std::string& key) {
         const auto [status, body] = get(query, hub->admin_token);
         EXPECT_EQ(status, 400) << query;
         EXPECT_EQ(body.value("error", ""), key) << query;

@@ -1,23 +1,37 @@
-// The hub's database without the network: tokens are kept only as hashes,
-// enrolment and revocation, and ingest's contract — a new id accepted, a
-// known one duplicate and never a second row, a failed batch storing nothing.
+// The hub's database without the network, the same contract for both
+// backends (each case runs on SQLite and on a real PostgreSQL 15): tokens are
+// kept only as hashes, enrolment and revocation, and ingest's contract — a
+// new id accepted, a known one duplicate and never a second row, a failed
+// batch storing nothing, a long report read not holding up an upload. Then
+// what is each backend's own: schema versions, files, connection strings.
+// Index: [contract: both backends] [SQLite's own] [PostgreSQL's own].
 #include "hub/device_token.hpp"
 #include "hub/hub_schema.hpp"
-#include "hub/hub_store.hpp"
+#include "hub/open_hub_store.hpp"
+#include "hub/pg_conninfo.hpp"
+#include "hub/pg_schema.hpp"
+#include "hub/sqlite_hub_store.hpp"
+#include "tests/hub/hub_backend.hpp"
 #include "tests/support/run_program.hpp"
 
 #include <sqlite3.h>
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iterator>
+#include <set>
+#include <thread>
 
 namespace skm::hub {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Backend;
+using testing::BackendDb;
 
 const scoring::ScoringScheme& scheme() {
     static const auto s = scoring::ScoringScheme::permenpan_2017();
@@ -59,6 +73,14 @@ struct HubDb {
     }
 };
 
+// A problem's named value ("" when absent).
+std::string arg(const Problem& problem, const std::string& name) {
+    for (const auto& [n, v] : problem.args) {
+        if (n == name) return v;
+    }
+    return "";
+}
+
 Device enrolled(HubStore& store, const std::string& id, const std::string& kecamatan) {
     const std::string token = new_token();
     store.enroll(id, kecamatan, token_hash(token), "2025-03-04T08:00:00+07:00");
@@ -87,145 +109,208 @@ TEST(DeviceToken, BearerHeaderIsParsedStrictly) {
     EXPECT_FALSE(bearer_token("Bearer " + std::string(300, 'a')));
 }
 
-TEST(HubStore, SchemaIsMigratedDurableAndReopenable) {
-    HubDb db;
-    { HubStore store(db.path, scheme()); }
-    HubStore again(db.path, scheme());
-    store::Connection c(db.path.string(), SQLITE_OPEN_READWRITE);
-    EXPECT_EQ(store::query_int(c, "PRAGMA user_version"), latest_hub_schema_version());
-    store::Statement mode(c, "PRAGMA journal_mode");
-    ASSERT_TRUE(mode.step());
-    EXPECT_EQ(mode.text(0), "wal");
+// ---- [contract: both backends] ----------------------------------------------
+
+class HubStoreContract : public ::testing::TestWithParam<Backend> {
+protected:
+    BackendDb db{GetParam()};
+    std::unique_ptr<HubStore> store = opened();
+
+    std::unique_ptr<HubStore> opened() const {
+        try {
+            return db.open(scheme());
+        } catch (const Error& e) {
+            ADD_FAILURE() << testing::describe(e.problem());
+            throw;
+        }
+    }
+
+    // The schema of a newer hub, as each backend records it.
+    void mark_newer_schema() const {
+        db.exec(GetParam() == Backend::sqlite ? "PRAGMA user_version = 99"
+                                              : "INSERT INTO schema_version (version) VALUES (99)");
+    }
+    // A row the database refuses in the middle of a batch.
+    void poison_inserts() const {
+        if (GetParam() == Backend::sqlite) {
+            db.exec("CREATE TRIGGER poison BEFORE INSERT ON responses WHEN NEW.response_id = 'poison' "
+                    "BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        } else {
+            db.exec("CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    "IF NEW.response_id = 'poison' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$; "
+                    "CREATE TRIGGER poison BEFORE INSERT ON responses FOR EACH ROW EXECUTE FUNCTION poison()");
+        }
+    }
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, HubStoreContract, SKM_ALL_HUB_BACKENDS);
+
+TEST_P(HubStoreContract, IsReopenedWithItsDataAndAnEmptyOneHasNone) {
+    EXPECT_EQ(store->response_count(), 0);
+    EXPECT_TRUE(store->devices().empty());
+    const Device a = enrolled(*store, "kiosk-a", "Sukamaju");
+    store->ingest(a, batch_of({"r1", "r2"}), "2025-03-04T09:00:00+07:00");
+    store.reset();
+    const auto again = db.open(scheme());
+    EXPECT_EQ(again->response_count(), 2);
+    ASSERT_EQ(again->devices().size(), 1u);
+    EXPECT_EQ(db.count("SELECT count(*) FROM responses"), 2);
 }
 
-TEST(HubStore, ANewerSchemaIsRefused) {
-    HubDb db;
-    {
-        HubStore store(db.path, scheme());
-        store::Connection c(db.path.string(), SQLITE_OPEN_READWRITE);
-        c.exec("PRAGMA user_version = 99");
-    }
+TEST_P(HubStoreContract, ANewerSchemaIsRefused) {
+    store.reset();
+    mark_newer_schema();
     try {
-        HubStore store(db.path, scheme());
+        db.open(scheme());
         FAIL() << "opened a database of a newer hub";
     } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::storage);
         EXPECT_EQ(e.problem().key, "store.newer_schema");
+        EXPECT_EQ(arg(e.problem(), "version"), "99");
     }
 }
 
-TEST(HubStore, KeepsOnlyTheTokensHash) {
-    HubDb db;
+TEST_P(HubStoreContract, KeepsOnlyTheTokensHash) {
     const std::string token = new_token();
-    {
-        HubStore store(db.path, scheme());
-        store.enroll("kiosk-01", "Sukamaju", token_hash(token), "2025-03-04T08:00:00+07:00");
-        const auto device = store.active_device(token_hash(token));
-        ASSERT_TRUE(device);
-        EXPECT_EQ(device->device_id, "kiosk-01");
-        EXPECT_EQ(device->kecamatan, "Sukamaju");
-        EXPECT_FALSE(store.active_device(token_hash(new_token())));
+    store->enroll("kiosk-01", "Sukamaju", token_hash(token), "2025-03-04T08:00:00+07:00");
+    const auto device = store->active_device(token_hash(token));
+    ASSERT_TRUE(device);
+    EXPECT_EQ(device->device_id, "kiosk-01");
+    EXPECT_EQ(device->kecamatan, "Sukamaju");
+    EXPECT_EQ(device->enrolled_at, "2025-03-04T08:00:00+07:00");
+    EXPECT_FALSE(device->revoked_at);
+    EXPECT_FALSE(device->last_contact);
+    EXPECT_FALSE(store->active_device(token_hash(new_token())));
+    // Not in any column of the row; its hash is.
+    const auto rows = db.rows("SELECT * FROM devices");
+    ASSERT_EQ(rows.size(), 1u);
+    bool hash_found = false;
+    for (const auto& column : rows[0]) {
+        if (!column) continue;
+        EXPECT_EQ(column->find(token), std::string::npos);
+        hash_found = hash_found || *column == token_hash(token);
     }
-    // Not in any column, nor anywhere in the files (WAL included).
-    for (const auto& entry : fs::directory_iterator(db.dir)) {
-        std::ifstream in(entry.path(), std::ios::binary);
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        EXPECT_EQ(bytes.find(token), std::string::npos) << entry.path();
-    }
+    EXPECT_TRUE(hash_found);
 }
 
-TEST(HubStore, RevokedDevicesAreNotFoundAndMayBeEnrolledAgain) {
-    HubDb db;
-    HubStore store(db.path, scheme());
+TEST_P(HubStoreContract, RevokedDevicesAreNotFoundAndMayBeEnrolledAgain) {
     const std::string first = new_token();
-    store.enroll("kiosk-01", "Sukamaju", token_hash(first), "2025-03-04T08:00:00+07:00");
+    store->enroll("kiosk-01", "Sukamaju", token_hash(first), "2025-03-04T08:00:00+07:00");
     try {
-        store.enroll("kiosk-01", "Sukamaju", token_hash(new_token()), "2025-03-04T08:00:00+07:00");
+        store->enroll("kiosk-01", "Sukamaju", token_hash(new_token()), "2025-03-04T08:00:00+07:00");
         FAIL() << "an active device was enrolled twice";
     } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::input);
         EXPECT_EQ(e.problem().key, "hub.device_exists");
     }
-    EXPECT_EQ(store.revoke_device("kiosk-01", "2025-03-05T08:00:00+07:00"), "kiosk-01");
-    EXPECT_EQ(store.revoke_device("kiosk-01", "2025-03-06T08:00:00+07:00"), "kiosk-01");  // the first time stays
-    EXPECT_EQ(store.devices().at(0).revoked_at, "2025-03-05T08:00:00+07:00");
-    EXPECT_FALSE(store.revoke_device("kiosk-99", "2025-03-05T08:00:00+07:00"));
-    EXPECT_FALSE(store.active_device(token_hash(first)));
+    EXPECT_EQ(store->revoke_device("kiosk-01", "2025-03-05T08:00:00+07:00"), "kiosk-01");
+    EXPECT_EQ(store->revoke_device("kiosk-01", "2025-03-06T08:00:00+07:00"), "kiosk-01");  // the first time stays
+    EXPECT_EQ(store->devices().at(0).revoked_at, "2025-03-05T08:00:00+07:00");
+    EXPECT_FALSE(store->revoke_device("kiosk-99", "2025-03-05T08:00:00+07:00"));
+    EXPECT_FALSE(store->revoke_token(token_hash(new_token()), "2025-03-05T08:00:00+07:00"));
+    EXPECT_FALSE(store->active_device(token_hash(first)));
 
     const std::string second = new_token();
-    store.enroll("kiosk-01", "Sukamakmur", token_hash(second), "2025-03-07T08:00:00+07:00");
-    EXPECT_FALSE(store.active_device(token_hash(first)));
-    ASSERT_TRUE(store.active_device(token_hash(second)));
-    EXPECT_EQ(store.active_device(token_hash(second))->kecamatan, "Sukamakmur");
-    EXPECT_EQ(store.revoke_token(token_hash(second), "2025-03-08T08:00:00+07:00"), "kiosk-01");
-    EXPECT_FALSE(store.active_device(token_hash(second)));
+    store->enroll("kiosk-01", "Sukamakmur", token_hash(second), "2025-03-07T08:00:00+07:00");
+    EXPECT_FALSE(store->active_device(token_hash(first)));
+    ASSERT_TRUE(store->active_device(token_hash(second)));
+    EXPECT_EQ(store->active_device(token_hash(second))->kecamatan, "Sukamakmur");
+    EXPECT_FALSE(store->devices().at(0).revoked_at);
+    EXPECT_EQ(store->revoke_token(token_hash(second), "2025-03-08T08:00:00+07:00"), "kiosk-01");
+    EXPECT_FALSE(store->active_device(token_hash(second)));
+    EXPECT_EQ(db.count("SELECT count(*) FROM devices"), 1);
 }
 
-TEST(HubStore, IngestAcceptsNewIdsAndAnswersDuplicateForKnownOnes) {
-    HubDb db;
-    HubStore store(db.path, scheme());
-    const Device a = enrolled(store, "kiosk-a", "Sukamaju");
-    const Device b = enrolled(store, "kiosk-b", "Sukamakmur");
-    const auto first = store.ingest(a, batch_of({"r1", "r2"}), "2025-03-04T09:00:00+07:00");
+TEST_P(HubStoreContract, DevicesAreListedByKecamatanThenIdAndTouchSetsLastContact) {
+    enrolled(*store, "kiosk-b", "Sukamaju");
+    enrolled(*store, "kiosk-a", "Sukamaju");
+    enrolled(*store, "kiosk-c", "Banjar");
+    enrolled(*store, "kiosk-d", "banjar");  // in byte order, as SQLite sorts: "Banjar" < "Sukamaju" < "banjar"
+    store->touch("kiosk-a", "2025-03-04T10:00:00+07:00");
+    store->touch("kiosk-zz", "2025-03-04T10:00:00+07:00");  // unknown: nothing happens
+    std::vector<std::string> order;
+    for (const Device& d : store->devices()) order.push_back(d.device_id);
+    EXPECT_EQ(order, (std::vector<std::string>{"kiosk-c", "kiosk-a", "kiosk-b", "kiosk-d"}));
+    EXPECT_EQ(store->devices().at(1).last_contact, "2025-03-04T10:00:00+07:00");
+    EXPECT_EQ(db.count("SELECT count(*) FROM devices WHERE last_contact IS NOT NULL"), 1);
+}
+
+TEST_P(HubStoreContract, IngestAcceptsNewIdsAndAnswersDuplicateForKnownOnes) {
+    const Device a = enrolled(*store, "kiosk-a", "Sukamaju");
+    const Device b = enrolled(*store, "kiosk-b", "Sukamakmur");
+    const auto first = store->ingest(a, batch_of({"r1", "r2"}), "2025-03-04T09:00:00+07:00");
     ASSERT_EQ(first.size(), 2u);
+    EXPECT_EQ(first[0].response_id, "r1");
     EXPECT_EQ(first[0].status, sync::ItemStatus::accepted);
     EXPECT_EQ(first[1].status, sync::ItemStatus::accepted);
     // Again, and mixed with a new one, and from another device: never a second row.
-    const auto again = store.ingest(a, batch_of({"r1", "r2", "r3"}), "2025-03-04T09:01:00+07:00");
+    const auto again = store->ingest(a, batch_of({"r1", "r2", "r3"}), "2025-03-04T09:01:00+07:00");
     EXPECT_EQ(again[0].status, sync::ItemStatus::duplicate);
     EXPECT_EQ(again[1].status, sync::ItemStatus::duplicate);
     EXPECT_EQ(again[2].status, sync::ItemStatus::accepted);
-    EXPECT_EQ(store.ingest(b, batch_of({"r3"}), "2025-03-04T09:02:00+07:00")[0].status, sync::ItemStatus::duplicate);
-    EXPECT_EQ(store.response_count(), 3);
+    EXPECT_EQ(store->ingest(b, batch_of({"r3"}), "2025-03-04T09:02:00+07:00")[0].status, sync::ItemStatus::duplicate);
+    // The same id twice in one batch: the first is stored, the second is its duplicate.
+    const auto twice = store->ingest(b, batch_of({"r4", "r4"}), "2025-03-04T09:03:00+07:00");
+    EXPECT_EQ(twice[0].status, sync::ItemStatus::accepted);
+    EXPECT_EQ(twice[1].status, sync::ItemStatus::duplicate);
+    EXPECT_EQ(store->response_count(), 4);
     EXPECT_EQ(db.count("SELECT count(*) FROM responses WHERE device_id = 'kiosk-a' AND kecamatan = 'Sukamaju'"), 3);
+    EXPECT_EQ(db.count("SELECT count(*) FROM responses WHERE device_id = 'kiosk-b' AND kecamatan = 'Sukamakmur'"), 1);
 
     // Every field as sent; the local date in the response's own offset.
-    store::Connection c(db.path.string(), SQLITE_OPEN_READONLY);
-    store::Statement row(c, "SELECT layanan, answers, saran, flags, local_date, duration_ms, jenis_kelamin, umur, "
-                            "questionnaire_id, questionnaire_version, batch_id FROM responses WHERE response_id = 'r1'");
-    ASSERT_TRUE(row.step());
-    EXPECT_EQ(row.text(0), "KTP-el");
-    EXPECT_EQ(row.text(1), "persyaratan=4;prosedur=3;waktu=3;biaya=2;produk=4;kompetensi=4;perilaku=3;pengaduan=1;sarana=2");
-    EXPECT_EQ(row.text(2), "Antrean lebih tertib");
-    EXPECT_EQ(row.text(3), "too_fast");
-    EXPECT_EQ(row.text(4), "2025-03-04");
-    EXPECT_EQ(row.int64(5), 42'000);
-    EXPECT_EQ(row.text(6), "P");
-    EXPECT_EQ(row.text(7), "30-39");
-    EXPECT_EQ(row.text(8), "permenpan-14-2017");
-    EXPECT_EQ(row.int64(9), 1);
-    EXPECT_EQ(row.text(10), "b-1");
+    const auto rows = db.rows(
+        "SELECT layanan, answers, saran, flags, local_date, duration_ms, jenis_kelamin, umur, questionnaire_id, "
+        "questionnaire_version, batch_id, received_at, submitted_at, pendidikan FROM responses WHERE response_id = 'r1'");
+    ASSERT_EQ(rows.size(), 1u);
+    const std::vector<std::optional<std::string>> expected = {
+        "KTP-el", "persyaratan=4;prosedur=3;waktu=3;biaya=2;produk=4;kompetensi=4;perilaku=3;pengaduan=1;sarana=2",
+        "Antrean lebih tertib", "too_fast", "2025-03-04", "42000", "P", "30-39", "permenpan-14-2017", "1", "b-1",
+        "2025-03-04T09:00:00+07:00", "2025-03-04T23:30:00+08:00", ""};
+    EXPECT_EQ(rows[0], expected);
 }
 
-TEST(HubStore, AFailedBatchStoresNothing) {
-    HubDb db;
-    HubStore store(db.path, scheme());
-    const Device a = enrolled(store, "kiosk-a", "Sukamaju");
-    {
-        // A row the database refuses in the middle of the batch.
-        store::Connection c(db.path.string(), SQLITE_OPEN_READWRITE);
-        c.exec("CREATE TRIGGER poison BEFORE INSERT ON responses WHEN NEW.response_id = 'poison' "
-               "BEGIN SELECT RAISE(ABORT, 'refused'); END");
+TEST_P(HubStoreContract, AMissingDurationIsStoredAsNull) {
+    const Device a = enrolled(*store, "kiosk-a", "Sukamaju");
+    sync::Batch batch = batch_of({"r1"});
+    batch.responses[0].duration_ms.reset();
+    store->ingest(a, batch, "2025-03-04T09:00:00+07:00");
+    EXPECT_EQ(db.count("SELECT count(*) FROM responses WHERE duration_ms IS NULL"), 1);
+}
+
+TEST_P(HubStoreContract, AFailedBatchStoresNothing) {
+    const Device a = enrolled(*store, "kiosk-a", "Sukamaju");
+    poison_inserts();
+    try {
+        store->ingest(a, batch_of({"r1", "r2", "poison", "r4"}), "2025-03-04T09:00:00+07:00");
+        FAIL() << "the poisoned batch was taken";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::storage);
+        EXPECT_EQ(e.problem().key, "store.failed");
+        EXPECT_NE(arg(e.problem(), "detail").find("refused"), std::string::npos);
     }
-    EXPECT_THROW(store.ingest(a, batch_of({"r1", "r2", "poison", "r4"}), "2025-03-04T09:00:00+07:00"), Error);
-    EXPECT_EQ(store.response_count(), 0);
-    // And the store is usable afterwards.
-    EXPECT_EQ(store.ingest(a, batch_of({"r1"}), "2025-03-04T09:00:00+07:00")[0].status, sync::ItemStatus::accepted);
-    EXPECT_EQ(store.response_count(), 1);
+    EXPECT_EQ(store->response_count(), 0);
+    EXPECT_EQ(db.count("SELECT count(*) FROM responses"), 0);
+    // And the store is usable afterwards, many times over (a connection left
+    // inside the failed transaction would refuse every later statement).
+    for (int i = 0; i < 12; ++i) {
+        EXPECT_EQ(store->ingest(a, batch_of({"ok" + std::to_string(i)}), "2025-03-04T09:00:00+07:00")[0].status,
+                  sync::ItemStatus::accepted);
+    }
+    EXPECT_EQ(store->response_count(), 12);
 }
 
-TEST(HubStore, ReadsAnswersByPeriodKecamatanAndLayanan) {
-    HubDb db;
-    HubStore store(db.path, scheme());
-    const Device a = enrolled(store, "kiosk-a", "Sukamaju");
-    const Device b = enrolled(store, "kiosk-b", "Sukamakmur");
+TEST_P(HubStoreContract, ReadsAnswersByPeriodKecamatanAndLayanan) {
+    const Device a = enrolled(*store, "kiosk-a", "Sukamaju");
+    const Device b = enrolled(*store, "kiosk-b", "Sukamakmur");
     sync::Batch march = batch_of({"m1", "m2"});
     sync::Batch july = batch_of({"j1"});
     july.responses[0].response.submitted_at = "2025-07-01T00:10:00+07:00";
     july.responses[0].response.answers = {1, 0, 2, 3, 4, 4, 4, 4, 4};
-    store.ingest(a, march, "2025-07-02T09:00:00+07:00");
-    store.ingest(b, july, "2025-07-02T09:00:00+07:00");
+    store->ingest(a, march, "2025-07-02T09:00:00+07:00");
+    store->ingest(b, july, "2025-07-02T09:00:00+07:00");
     auto count = [&](ResponseFilter filter) {
         int n = 0;
-        store.for_each_answers(filter, [&](std::string_view, std::string_view, std::span<const std::uint8_t> answers) {
+        store->for_each_answers(filter, [&](std::string_view, std::string_view, std::span<const std::uint8_t> answers) {
             EXPECT_EQ(answers.size(), scheme().size());
             ++n;
         });
@@ -235,16 +320,186 @@ TEST(HubStore, ReadsAnswersByPeriodKecamatanAndLayanan) {
     const auto year = *scoring::parse_period("2025");
     EXPECT_EQ(count({s1, {}, {}}), 2);
     EXPECT_EQ(count({year, {}, {}}), 3);
+    EXPECT_EQ(count({*scoring::parse_period("2025-03-04..2025-03-04"), {}, {}}), 2);  // both ends included
+    EXPECT_EQ(count({*scoring::parse_period("2024"), {}, {}}), 0);
     EXPECT_EQ(count({year, std::string("Sukamakmur"), {}}), 1);
+    EXPECT_EQ(count({year, std::string("Sukamakmur"), std::string("KTP-el")}), 1);
     EXPECT_EQ(count({year, {}, std::string("SKTM")}), 0);
     std::vector<std::uint8_t> seen;
-    store.for_each_answers({*scoring::parse_period("2025-S2"), {}, {}},
-                           [&](std::string_view kecamatan, std::string_view layanan, std::span<const std::uint8_t> answers) {
-                               EXPECT_EQ(kecamatan, "Sukamakmur");
-                               EXPECT_EQ(layanan, "KTP-el");
-                               seen.assign(answers.begin(), answers.end());
-                           });
+    store->for_each_answers({*scoring::parse_period("2025-S2"), {}, {}},
+                            [&](std::string_view kecamatan, std::string_view layanan,
+                                std::span<const std::uint8_t> answers) {
+                                EXPECT_EQ(kecamatan, "Sukamakmur");
+                                EXPECT_EQ(layanan, "KTP-el");
+                                seen.assign(answers.begin(), answers.end());
+                            });
     EXPECT_EQ(seen, (std::vector<std::uint8_t>{1, 0, 2, 3, 4, 4, 4, 4, 4}));
+}
+
+TEST_P(HubStoreContract, AFailingReportVisitorLeavesTheStoreUsable) {
+    const Device a = enrolled(*store, "kiosk-a", "Sukamaju");
+    store->ingest(a, batch_of({"r1", "r2", "r3"}), "2025-03-04T09:00:00+07:00");
+    const auto year = *scoring::parse_period("2025");
+    for (int i = 0; i < 10; ++i) {
+        EXPECT_THROW(store->for_each_answers({year, {}, {}}, [](auto, auto, auto) { throw std::runtime_error("stop"); }),
+                     std::runtime_error);
+    }
+    int n = 0;
+    store->for_each_answers({year, {}, {}}, [&](auto, auto, auto) { ++n; });
+    EXPECT_EQ(n, 3);
+}
+
+TEST_P(HubStoreContract, ALongReportReadDoesNotHoldUpAnUpload) {
+    const Device a = enrolled(*store, "kiosk-a", "Sukamaju");
+    store->ingest(a, batch_of({"r1", "r2"}), "2025-03-04T09:00:00+07:00");
+    std::future<std::size_t> upload;
+    int visited = 0;
+    store->for_each_answers({*scoring::parse_period("2025"), {}, {}}, [&](auto, auto, auto) {
+        // Still inside the report: an upload from another thread must finish now.
+        if (visited++ > 0) return;
+        upload = std::async(std::launch::async, [&] {
+            return store->ingest(a, batch_of({"r3"}), "2025-03-04T09:01:00+07:00").size();
+        });
+        ASSERT_EQ(upload.wait_for(std::chrono::seconds(20)), std::future_status::ready);
+    });
+    EXPECT_EQ(visited, 2);  // the report saw the rows of when it began
+    EXPECT_EQ(upload.get(), 1u);
+    EXPECT_EQ(store->response_count(), 3);
+}
+
+TEST_P(HubStoreContract, UploadsFromManyThreadsAtOnceStoreEachIdOnce) {
+    std::vector<Device> kiosks;
+    for (int k = 0; k < 6; ++k) kiosks.push_back(enrolled(*store, "kiosk-" + std::to_string(k), "Sukamaju"));
+    // Each thread sends the same 40 ids in batches of 5 (as kiosks retrying
+    // each other's deliveries never do, but a hub must survive).
+    std::vector<std::future<std::size_t>> accepted;
+    for (const Device& kiosk : kiosks) {
+        accepted.push_back(std::async(std::launch::async, [&store = store, kiosk] {
+            std::size_t n = 0;
+            for (int b = 0; b < 8; ++b) {
+                sync::Batch batch{"kiosk", "b-" + std::to_string(b), {}};
+                for (int i = 0; i < 5; ++i) batch.responses.push_back(response("id-" + std::to_string(b * 5 + i)));
+                for (const auto& item : store->ingest(kiosk, batch, "2025-03-04T09:00:00+07:00")) {
+                    n += item.status == sync::ItemStatus::accepted ? 1 : 0;
+                }
+                store->touch(kiosk.device_id, "2025-03-04T09:00:00+07:00");
+            }
+            return n;
+        }));
+    }
+    std::size_t total = 0;
+    for (auto& f : accepted) total += f.get();
+    EXPECT_EQ(total, 40u);  // each id "accepted" exactly once across all threads
+    EXPECT_EQ(db.count("SELECT count(*) FROM responses"), 40);
+    EXPECT_EQ(db.count("SELECT count(DISTINCT response_id) FROM responses"), 40);
+}
+
+// ---- [SQLite's own] ----------------------------------------------------------
+
+TEST(SqliteHubStore, SchemaIsMigratedDurableAndReopenable) {
+    HubDb db;
+    { SqliteHubStore store(db.path, scheme()); }
+    SqliteHubStore again(db.path, scheme());
+    store::Connection c(db.path.string(), SQLITE_OPEN_READWRITE);
+    EXPECT_EQ(store::query_int(c, "PRAGMA user_version"), latest_hub_schema_version());
+    store::Statement mode(c, "PRAGMA journal_mode");
+    ASSERT_TRUE(mode.step());
+    EXPECT_EQ(mode.text(0), "wal");
+}
+
+TEST(SqliteHubStore, TheTokenIsInNoFile) {
+    HubDb db;
+    const std::string token = new_token();
+    {
+        SqliteHubStore store(db.path, scheme());
+        store.enroll("kiosk-01", "Sukamaju", token_hash(token), "2025-03-04T08:00:00+07:00");
+        ASSERT_TRUE(store.active_device(token_hash(token)));
+    }
+    // Nor anywhere in the files (WAL included).
+    for (const auto& entry : fs::directory_iterator(db.dir)) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        EXPECT_EQ(bytes.find(token), std::string::npos) << entry.path();
+    }
+}
+
+// ---- [PostgreSQL's own] ------------------------------------------------------
+
+TEST(PgHubStore, SchemaVersionsAreRowsAndOpeningTwiceMigratesOnce) {
+    BackendDb db(Backend::postgres);
+    {
+        // Two hubs opening a new database at the same moment.
+        auto first = std::async(std::launch::async, [&] { return db.open(scheme()); });
+        auto second = std::async(std::launch::async, [&] { return db.open(scheme()); });
+        first.get();
+        second.get();
+    }
+    db.open(scheme());
+    EXPECT_EQ(db.count("SELECT count(*) FROM schema_version"), latest_pg_schema_version());
+    EXPECT_EQ(db.count("SELECT max(version) FROM schema_version"), latest_pg_schema_version());
+    EXPECT_EQ(db.count("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND "
+                       "tablename IN ('devices', 'responses', 'schema_version')"),
+              3);
+}
+
+TEST(PgHubStore, AnUnreachableServerIsAClearStorageErrorWithoutThePassword) {
+    // Nothing listens on port 1; a wrong password on the real server; a database that does not exist.
+    auto& pg = skm::testing::test_postgres();
+    const std::string secret = "Sangat-Rahasia-55";
+    const std::vector<std::string> uris = {
+        "postgresql://skm_hub:" + secret + "@127.0.0.1:1/hub",
+        "postgres://skm_hub:" + secret + "@127.0.0.1:" + std::to_string(pg.port()) + "/" + pg.create_database(),
+        "postgresql://skm_hub@127.0.0.1:" + std::to_string(pg.port()) + "/no_such_db?password=" + secret,
+    };
+    for (const auto& uri : uris) {
+        SCOPED_TRACE(uri);
+        try {
+            open_hub_store(uri, scheme());
+            FAIL() << "opened";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::storage);
+            EXPECT_EQ(e.problem().key, "store.db_unreachable");
+            for (const auto& [name, value] : e.problem().args) {
+                EXPECT_EQ(value.find(secret), std::string::npos) << name << ": " << value;
+            }
+            EXPECT_NE(arg(e.problem(), "db").find("***"), std::string::npos);
+            EXPECT_FALSE(arg(e.problem(), "detail").empty());
+            EXPECT_EQ(std::string(e.what()).find(secret), std::string::npos);
+        }
+    }
+}
+
+TEST(PgHubStore, AServerRestartIsSurvivedByTheNextCall) {
+    BackendDb db(Backend::postgres);
+    auto store = db.open(scheme());
+    const Device a = enrolled(*store, "kiosk-a", "Sukamaju");
+    // Every connection of the store is cut, as a restart of the server would.
+    db.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'skm_hub'");
+    // The first call may find its connection gone (a storage error the kiosk
+    // retries); the one after has a fresh connection.
+    try {
+        store->ingest(a, batch_of({"r1"}), "2025-03-04T09:00:00+07:00");
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::storage);
+    }
+    store->ingest(a, batch_of({"r1", "r2"}), "2025-03-04T09:00:00+07:00");
+    EXPECT_EQ(store->response_count(), 2);
+}
+
+TEST(PgConninfo, IsChosenByTheSchemeAndShownWithoutThePassword) {
+    EXPECT_TRUE(is_postgres_uri("postgresql://hub@db.kab.go.id/skm"));
+    EXPECT_TRUE(is_postgres_uri("postgres://localhost/skm"));
+    EXPECT_TRUE(is_postgres_uri("PostgreSQL://localhost/skm"));
+    EXPECT_FALSE(is_postgres_uri("/var/lib/skm-hub/hub.db"));
+    EXPECT_FALSE(is_postgres_uri("postgresql.db"));
+    EXPECT_FALSE(is_postgres_uri("host=localhost dbname=skm"));  // key=value form: a file of that name
+    EXPECT_EQ(redact_conninfo("postgresql://hub:s3cr%40t@db:5432/skm?sslmode=require"),
+              "postgresql://hub:***@db:5432/skm?sslmode=require");
+    EXPECT_EQ(redact_conninfo("postgresql://hub@db/skm?sslmode=require&password=abc&x=1"),
+              "postgresql://hub@db/skm?sslmode=require&password=***&x=1");
+    EXPECT_EQ(redact_conninfo("postgresql://db/skm"), "postgresql://db/skm");
+    EXPECT_EQ(redact_conninfo("postgresql://hub:pw@[::1]:5432/skm"), "postgresql://hub:***@[::1]:5432/skm");
+    EXPECT_EQ(scrub_password("postgresql://hub:s3cr%40t@db/skm", "no s3cr@t and no s3cr%40t"), "no *** and no ***");
 }
 
 }  // namespace

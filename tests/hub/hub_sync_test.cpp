@@ -1,6 +1,6 @@
 // The kiosk's real sync path (outbox, engine, libcurl over TLS) against the
-// real hub on loopback: after a drain the hub holds every response exactly
-// once (counted in its SQLite file) and the kiosk marked every one sent; a
+// real hub on loopback, on each storage backend: after a drain the hub holds
+// every response exactly once (counted in its database) and the kiosk marked every one sent; a
 // batch posted twice is all "duplicate" the second time; a hub restarted in
 // the middle of a drain loses and doubles nothing; a revoked device is refused.
 #include "tests/hub/hub_test_support.hpp"
@@ -14,6 +14,9 @@
 namespace skm::hub::testing {
 namespace {
 
+class HubSync : public ::testing::TestWithParam<Backend> {};
+INSTANTIATE_TEST_SUITE_P(Backends, HubSync, SKM_ALL_HUB_BACKENDS);
+
 void expect_exactly_once(const TestHub& hub, const Kiosk& kiosk) {
     const auto stored = hub.stored_ids();
     EXPECT_EQ(stored.size(), kiosk.ids.size());
@@ -21,8 +24,8 @@ void expect_exactly_once(const TestHub& hub, const Kiosk& kiosk) {
     for (const auto& [id, state] : kiosk.sync_states()) EXPECT_EQ(state, "sent") << id;
 }
 
-TEST(HubSync, ADrainDeliversEveryResponseExactlyOnce) {
-    TestHub hub;
+TEST_P(HubSync, ADrainDeliversEveryResponseExactlyOnce) {
+    TestHub hub(GetParam());
     const std::string token = hub.enroll("kiosk-sukamaju-01", "Sukamaju");
     Kiosk kiosk(make_responses("r", 450));
     sync::CurlTransport transport(transport_to(hub, token));
@@ -39,8 +42,8 @@ TEST(HubSync, ADrainDeliversEveryResponseExactlyOnce) {
     EXPECT_TRUE(hub.log().empty());
 }
 
-TEST(HubSync, TheSameBatchPostedTwiceIsAllDuplicateTheSecondTime) {
-    TestHub hub;
+TEST_P(HubSync, TheSameBatchPostedTwiceIsAllDuplicateTheSecondTime) {
+    TestHub hub(GetParam());
     const std::string token = hub.enroll("kiosk-01", "Sukamaju");
     sync::Batch batch{"kiosk-01", "b-twice", make_responses("t", 40)};
     const std::string body = sync::gzip_compress(sync::encode_batch(batch, scheme()));
@@ -78,8 +81,8 @@ private:
     int calls_ = 0;
 };
 
-TEST(HubSync, AHubRestartedMidDrainLosesAndDoublesNothing) {
-    TestHub hub;
+TEST_P(HubSync, AHubRestartedMidDrainLosesAndDoublesNothing) {
+    TestHub hub(GetParam());
     const std::string token = hub.enroll("kiosk-01", "Sukamaju");
     const int port = hub.port();
     Kiosk kiosk(make_responses("r", 500));
@@ -104,13 +107,13 @@ TEST(HubSync, AHubRestartedMidDrainLosesAndDoublesNothing) {
     expect_exactly_once(hub, kiosk);
 }
 
-TEST(HubSync, ARevokedOrUnknownTokenIsRefusedAndNothingIsStored) {
-    TestHub hub;
+TEST_P(HubSync, ARevokedOrUnknownTokenIsRefusedAndNothingIsStored) {
+    TestHub hub(GetParam());
     const std::string token = hub.enroll("kiosk-01", "Sukamaju");
     // Revoked from another connection, as `skm-hub revoke` does while the hub serves.
     {
-        HubStore admin(hub.db(), scheme());
-        ASSERT_TRUE(admin.revoke_device("kiosk-01", "2025-07-01T10:00:00+07:00"));
+        const auto admin = hub.open_another();
+        ASSERT_TRUE(admin->revoke_device("kiosk-01", "2025-07-01T10:00:00+07:00"));
     }
     Kiosk kiosk(make_responses("r", 30));
     for (const std::string& t : {token, new_token(), std::string()}) {
@@ -133,8 +136,8 @@ TEST(HubSync, ARevokedOrUnknownTokenIsRefusedAndNothingIsStored) {
     expect_exactly_once(hub, kiosk);
 }
 
-TEST(HubSync, TwoKiosksAtOnceEachGetTheirOwnKecamatan) {
-    TestHub hub;
+TEST_P(HubSync, TwoKiosksAtOnceEachGetTheirOwnKecamatan) {
+    TestHub hub(GetParam());
     const std::string token_a = hub.enroll("kiosk-a", "Sukamaju");
     const std::string token_b = hub.enroll("kiosk-b", "Sukamakmur");
     Kiosk a(make_responses("a", 300));
@@ -151,7 +154,7 @@ TEST(HubSync, TwoKiosksAtOnceEachGetTheirOwnKecamatan) {
     EXPECT_EQ(hub.count(), 600);
 }
 
-TEST(HubSync, OnlyTls12OrNewerIsSpoken) {
+TEST(HubTls, OnlyTls12OrNewerIsSpoken) {
     TestHub hub;
     const std::string connect = "openssl s_client -connect 127.0.0.1:" + std::to_string(hub.port()) + " -CAfile '" +
                                 skm::testing::test_pki().ca.string() + "' </dev/null >/dev/null 2>&1";

@@ -1,17 +1,19 @@
-// What the hub's HTTPS tests share: a hub (its own database, a server on a
-// loopback port with a certificate of the test CA, restartable on the same
-// port), a kiosk database holding given responses, and the kiosk's real
+// What the hub's HTTPS tests share: a hub (its own database on either
+// backend, tests/hub/hub_backend, a server on a loopback port with a
+// certificate of the test CA, restartable on the same port), a kiosk database holding given responses, and the kiosk's real
 // engine and libcurl transport pointed at the hub.
 #pragma once
 
 #include "formats/catalog.hpp"
 #include "hub/device_token.hpp"
 #include "hub/hub_store.hpp"
+#include "hub/open_hub_store.hpp"
 #include "hub/server.hpp"
 #include "store/outbox.hpp"
 #include "store/response_store.hpp"
 #include "sync/engine.hpp"
 #include "sync/transport.hpp"
+#include "tests/hub/hub_backend.hpp"
 #include "tests/support/run_program.hpp"
 #include "tests/support/test_pki.hpp"
 
@@ -58,16 +60,12 @@ inline std::vector<store::Submission> make_responses(const std::string& prefix, 
 
 class TestHub {
 public:
-    TestHub() : dir_(skm::testing::make_temp_dir()) { start(); }
-    ~TestHub() {
-        stop();
-        std::error_code ignored;
-        fs::remove_all(dir_, ignored);
-    }
+    explicit TestHub(Backend backend = Backend::sqlite) : db_(backend) { start(); }
+    ~TestHub() { stop(); }
 
     // On the port of the last run, so kiosks find it where they left it.
     void start() {
-        store_ = std::make_unique<HubStore>(db(), scheme());
+        store_ = db_.open(scheme());
         ServerOptions options;
         options.cert_file = skm::testing::test_pki().server_cert;
         options.key_file = skm::testing::test_pki().server_key;
@@ -90,22 +88,20 @@ public:
         return token;
     }
     HubStore& store() { return *store_; }
-    fs::path db() const { return dir_ / "hub.db"; }
+    // The --db value: a SQLite path or a postgresql:// URI.
+    const std::string& db() const { return db_.db(); }
+    // A second store on the same database, as `skm-hub revoke` opens while the hub serves.
+    std::unique_ptr<HubStore> open_another() const { return db_.open(scheme()); }
     int port() const { return port_; }
     std::string url(const std::string& path = "/api/v1/batches") const {
         return "https://127.0.0.1:" + std::to_string(port_) + path;
     }
 
-    // Straight from the hub's SQLite file, not through the code under test.
-    std::int64_t count(const std::string& sql = "SELECT count(*) FROM responses") const {
-        store::Connection c(db().string(), SQLITE_OPEN_READONLY);
-        return store::query_int(c, sql.c_str());
-    }
+    // Straight from the hub's database, not through the code under test.
+    std::int64_t count(const std::string& sql = "SELECT count(*) FROM responses") const { return db_.count(sql); }
     std::multiset<std::string> stored_ids() const {
-        store::Connection c(db().string(), SQLITE_OPEN_READONLY);
-        store::Statement q(c, "SELECT response_id FROM responses");
         std::multiset<std::string> ids;
-        while (q.step()) ids.insert(std::string(q.text(0)));
+        for (const auto& row : db_.rows("SELECT response_id FROM responses")) ids.insert(row.at(0).value_or(""));
         return ids;
     }
     std::vector<std::string> log() {
@@ -116,7 +112,7 @@ public:
     const std::string admin_token = new_token();
 
 private:
-    fs::path dir_;
+    BackendDb db_;
     store::ManualClock clock_{scoring::Timestamp{{2025, 7, 1}, 9, 0, 0, 420}};
     std::unique_ptr<HubStore> store_;
     std::unique_ptr<HubServer> server_;

@@ -198,6 +198,9 @@ std::string_view file_name_of(std::string_view header) {
 bool is_gmp(std::string_view name) { return name == "gmp.h" || name == "gmpxx.h"; }
 bool is_sqlite(std::string_view name) { return name == "sqlite3.h" || name == "sqlite3ext.h"; }
 bool is_curl(std::string_view name) { return starts_with(name, "curl/"); }
+bool is_postgres(std::string_view name) {
+    return name == "libpq-fe.h" || starts_with(name, "libpq/") || starts_with(name, "pqxx/") || name == "postgres_ext.h";
+}
 bool is_graphics(std::string_view name) {
     for (std::string_view family : {"GLFW/", "GL/", "GLES/", "GLES2/", "GLES3/", "OpenGL/", "EGL/", "KHR/", "glad/"}) {
         if (starts_with(name, family)) return true;
@@ -252,6 +255,7 @@ const char* const kRuleTestCode = "only tests/ and bench/ include tests/ or benc
 const char* const kRuleUnknownPath = "a quoted include must name a project header under a project folder";
 const char* const kRuleSqlite = "sqlite3.h appears only in store/, hub/, tests/ and bench/";
 const char* const kRuleCurl = "curl appears only in sync/ (the transport)";
+const char* const kRulePostgres = "libpq appears only in hub/ and tests/";
 const char* const kRuleGraphics = "GLFW and OpenGL headers appear only in kiosk/platform/";
 const char* const kRuleImgui = "Dear ImGui headers appear only in kiosk/ui/, kiosk/platform/ and tests/";
 
@@ -284,6 +288,7 @@ std::vector<const char*> external_rules(std::string_view path, std::string_view 
         broken.push_back(kRuleSqlite);
     }
     if (is_curl(name) && folder != "sync") broken.push_back(kRuleCurl);
+    if (is_postgres(name) && folder != "hub" && folder != "tests") broken.push_back(kRulePostgres);
     if (is_graphics(name) && !starts_with(path, "kiosk/platform/")) broken.push_back(kRuleGraphics);
     if (is_imgui(name) && !starts_with(path, "kiosk/ui/") && !starts_with(path, "kiosk/platform/") && folder != "tests") {
         broken.push_back(kRuleImgui);

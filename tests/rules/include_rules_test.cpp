@@ -52,6 +52,11 @@ TEST(IncludeRules, LibrariesStayInTheirRooms) {
     EXPECT_EQ(broken("kiosk/core/flow.cpp", "#include <sqlite3.h>\n").size(), 1u);
     EXPECT_EQ(broken("store/x.cpp", "#include <curl/curl.h>\n").size(), 1u);
     EXPECT_TRUE(broken("sync/transport.cpp", "#include <curl/curl.h>\n").empty());
+    EXPECT_TRUE(broken("hub/pg_connection.cpp", "#include <libpq-fe.h>\n").empty());
+    EXPECT_TRUE(broken("tests/support/test_postgres.cpp", "#include <libpq-fe.h>\n").empty());
+    EXPECT_EQ(broken("store/x.cpp", "#include <libpq-fe.h>\n"),
+              std::vector<std::string>{"store/x.cpp:1: #include <libpq-fe.h>: libpq appears only in hub/ and tests/"});
+    EXPECT_EQ(broken("reports/x.cpp", "#include <pqxx/pqxx>\n").size(), 1u);
     EXPECT_EQ(broken("kiosk/ui/welcome.cpp", "#include <GLFW/glfw3.h>\n").size(), 1u);
     EXPECT_TRUE(broken("kiosk/platform/window.cpp", "#include <GLFW/glfw3.h>\n").empty());
     EXPECT_EQ(broken("kiosk/core/flow.cpp", "#include <imgui.h>\n").size(), 1u);

@@ -1,4 +1,4 @@
-#include "hub/hub_store.hpp"
+#include "hub/sqlite_hub_store.hpp"
 
 #include "hub/hub_schema.hpp"
 #include "store/answers_codec.hpp"
@@ -30,7 +30,8 @@ constexpr const char* kDeviceColumns = "device_id, kecamatan, enrolled_at, revok
 
 }  // namespace
 
-HubStore::HubStore(const std::filesystem::path& path, scoring::ScoringScheme scheme) : scheme_(std::move(scheme)) {
+SqliteHubStore::SqliteHubStore(const std::filesystem::path& path, scoring::ScoringScheme scheme)
+    : HubStore(std::move(scheme)) {
     writer_ = std::make_unique<store::Connection>(path.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     writer_->exec("PRAGMA journal_mode = WAL");
     writer_->exec("PRAGMA synchronous = FULL");
@@ -44,9 +45,9 @@ HubStore::HubStore(const std::filesystem::path& path, scoring::ScoringScheme sch
     reader_ = std::make_unique<store::Connection>(path.string(), SQLITE_OPEN_READONLY);
 }
 
-HubStore::~HubStore() = default;
+SqliteHubStore::~SqliteHubStore() = default;
 
-void HubStore::enroll(std::string_view device_id, std::string_view kecamatan, std::string_view token_hash,
+void SqliteHubStore::enroll(std::string_view device_id, std::string_view kecamatan, std::string_view token_hash,
                       std::string_view now) {
     const std::lock_guard lock(write_mutex_);
     store::Transaction transaction(*writer_);
@@ -67,7 +68,7 @@ void HubStore::enroll(std::string_view device_id, std::string_view kecamatan, st
     transaction.commit();
 }
 
-std::optional<std::string> HubStore::revoke_where(const char* sql, std::string_view key, std::string_view now) {
+std::optional<std::string> SqliteHubStore::revoke_where(const char* sql, std::string_view key, std::string_view now) {
     const std::lock_guard lock(write_mutex_);
     store::Statement revoke(*writer_, sql);
     revoke.bind(1, key).bind(2, now);
@@ -78,19 +79,19 @@ std::optional<std::string> HubStore::revoke_where(const char* sql, std::string_v
     return device_id;
 }
 
-std::optional<std::string> HubStore::revoke_device(std::string_view device_id, std::string_view now) {
+std::optional<std::string> SqliteHubStore::revoke_device(std::string_view device_id, std::string_view now) {
     return revoke_where("UPDATE devices SET revoked_at = coalesce(revoked_at, ?2) WHERE device_id = ?1 "
                         "RETURNING device_id",
                         device_id, now);
 }
 
-std::optional<std::string> HubStore::revoke_token(std::string_view token_hash, std::string_view now) {
+std::optional<std::string> SqliteHubStore::revoke_token(std::string_view token_hash, std::string_view now) {
     return revoke_where("UPDATE devices SET revoked_at = coalesce(revoked_at, ?2) WHERE token_hash = ?1 "
                         "RETURNING device_id",
                         token_hash, now);
 }
 
-std::optional<Device> HubStore::active_device(std::string_view token_hash) {
+std::optional<Device> SqliteHubStore::active_device(std::string_view token_hash) {
     const std::lock_guard lock(read_mutex_);
     const std::string sql =
         std::string("SELECT ") + kDeviceColumns + " FROM devices WHERE token_hash = ?1 AND revoked_at IS NULL";
@@ -100,14 +101,14 @@ std::optional<Device> HubStore::active_device(std::string_view token_hash) {
     return read_device(query);
 }
 
-void HubStore::touch(std::string_view device_id, std::string_view now) {
+void SqliteHubStore::touch(std::string_view device_id, std::string_view now) {
     const std::lock_guard lock(write_mutex_);
     store::Statement update(*writer_, "UPDATE devices SET last_contact = ?2 WHERE device_id = ?1");
     update.bind(1, device_id).bind(2, now);
     update.step();
 }
 
-std::vector<Device> HubStore::devices() {
+std::vector<Device> SqliteHubStore::devices() {
     const std::lock_guard lock(read_mutex_);
     const std::string sql = std::string("SELECT ") + kDeviceColumns + " FROM devices ORDER BY kecamatan, device_id";
     store::Statement query(*reader_, sql.c_str());
@@ -116,7 +117,7 @@ std::vector<Device> HubStore::devices() {
     return out;
 }
 
-std::vector<sync::ItemResult> HubStore::ingest(const Device& device, const sync::Batch& batch,
+std::vector<sync::ItemResult> SqliteHubStore::ingest(const Device& device, const sync::Batch& batch,
                                                std::string_view received_at) {
     const std::lock_guard lock(write_mutex_);
     std::vector<sync::ItemResult> results;
@@ -138,7 +139,7 @@ std::vector<sync::ItemResult> HubStore::ingest(const Device& device, const sync:
             .bind(8, r.umur)
             .bind(9, r.pendidikan)
             .bind(10, r.pekerjaan)
-            .bind(11, store::encode_answers(scheme_, r.answers))
+            .bind(11, store::encode_answers(scheme(), r.answers))
             .bind(12, r.saran)
             .bind(13, r.submitted_at)
             .bind(14, timestamp->date.str());
@@ -157,7 +158,7 @@ std::vector<sync::ItemResult> HubStore::ingest(const Device& device, const sync:
     return results;
 }
 
-void HubStore::for_each_answers(const ResponseFilter& filter,
+void SqliteHubStore::for_each_answers(const ResponseFilter& filter,
                                 const std::function<void(std::string_view, std::string_view,
                                                          std::span<const std::uint8_t>)>& visit) {
     const std::lock_guard lock(read_mutex_);
@@ -169,7 +170,7 @@ void HubStore::for_each_answers(const ResponseFilter& filter,
     filter.kecamatan ? query.bind(3, *filter.kecamatan) : query.bind_null(3);
     filter.layanan ? query.bind(4, *filter.layanan) : query.bind_null(4);
     while (query.step()) {
-        const auto answers = store::decode_answers(scheme_, query.text(2));
+        const auto answers = store::decode_answers(scheme(), query.text(2));
         if (!answers) {
             throw Error(ErrorKind::storage, Problem{"store.bad_answers", {{"response_id", std::string(query.text(3))}}});
         }
@@ -177,12 +178,12 @@ void HubStore::for_each_answers(const ResponseFilter& filter,
     }
 }
 
-std::int64_t HubStore::response_count() {
+std::int64_t SqliteHubStore::response_count() {
     const std::lock_guard lock(read_mutex_);
     return store::query_int(*reader_, "SELECT count(*) FROM responses");
 }
 
-std::int64_t HubStore::publish_config(store::PublishedConfig config, std::string_view kecamatan, std::string_view now) {
+std::int64_t SqliteHubStore::publish_config(store::PublishedConfig config, std::string_view kecamatan, std::string_view now) {
     const std::lock_guard lock(write_mutex_);
     store::Transaction transaction(*writer_);
     config.version = store::query_int(*writer_, "SELECT coalesce(max(version), 0) + 1 FROM published_configs");
@@ -195,7 +196,7 @@ std::int64_t HubStore::publish_config(store::PublishedConfig config, std::string
     return config.version;
 }
 
-std::optional<store::PublishedConfig> HubStore::published_config(std::string_view kecamatan) {
+std::optional<store::PublishedConfig> SqliteHubStore::published_config(std::string_view kecamatan) {
     const std::lock_guard lock(read_mutex_);
     store::Statement query(*reader_,
                            "SELECT body FROM published_configs WHERE kecamatan IN ('', ?1) ORDER BY version DESC LIMIT 1");

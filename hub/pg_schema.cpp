@@ -1,0 +1,95 @@
+#include "hub/pg_schema.hpp"
+
+#include "scoring/problem.hpp"
+
+#include <array>
+#include <string>
+
+namespace skm::hub {
+namespace {
+
+struct Migration {
+    int version;
+    const char* sql;
+};
+
+// Never edit a shipped migration: add a new one. The columns mean what they
+// mean in hub/hub_schema.cpp; times are the hub's ISO 8601 text, as there.
+constexpr std::array<Migration, 2> kMigrations = {{
+    {1, R"sql(
+CREATE TABLE devices (
+    device_id    text PRIMARY KEY CHECK (length(device_id) BETWEEN 1 AND 200),
+    kecamatan    text NOT NULL CHECK (length(kecamatan) BETWEEN 1 AND 200),
+    token_hash   text NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+    enrolled_at  text NOT NULL,
+    revoked_at   text,
+    last_contact text
+);
+
+CREATE TABLE responses (
+    seq                   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    response_id           text NOT NULL UNIQUE CHECK (length(response_id) BETWEEN 1 AND 200),
+    device_id             text NOT NULL,
+    kecamatan             text NOT NULL,
+    layanan               text NOT NULL CHECK (length(layanan) BETWEEN 1 AND 200),
+    questionnaire_id      text NOT NULL,
+    questionnaire_version bigint NOT NULL,
+    jenis_kelamin         text NOT NULL DEFAULT '' CHECK (jenis_kelamin IN ('', 'L', 'P')),
+    umur                  text NOT NULL DEFAULT ''
+                          CHECK (umur IN ('', '<20', '20-29', '30-39', '40-49', '50-59', '60+')),
+    pendidikan            text NOT NULL DEFAULT ''
+                          CHECK (pendidikan IN ('', 'SD', 'SMP', 'SMA', 'D1-D3', 'S1', 'S2', 'S3')),
+    pekerjaan             text NOT NULL DEFAULT ''
+                          CHECK (pekerjaan IN ('', 'PNS', 'TNI', 'POLRI', 'Swasta', 'Wirausaha', 'Lainnya')),
+    answers               text NOT NULL,
+    saran                 text NOT NULL DEFAULT '' CHECK (length(saran) <= 2000),
+    submitted_at          text NOT NULL,
+    local_date            text COLLATE "C" NOT NULL,  -- compared as bytes, as in SQLite
+    duration_ms           bigint,
+    flags                 text NOT NULL DEFAULT '',
+    batch_id              text NOT NULL,
+    received_at           text NOT NULL
+);
+CREATE INDEX responses_by_period ON responses (local_date, kecamatan, layanan);
+)sql"},
+    {2, R"sql(
+CREATE TABLE published_configs (
+    version      bigint PRIMARY KEY,
+    kecamatan    text NOT NULL CHECK (length(kecamatan) <= 200),
+    published_at text NOT NULL,
+    body         text NOT NULL
+);
+)sql"},
+}};
+
+// Any fixed number, the same in every hub: the lock is per database.
+constexpr const char* kLockSql = "SELECT pg_advisory_xact_lock(5384652)";
+
+}  // namespace
+
+int latest_pg_schema_version() { return kMigrations.back().version; }
+
+int migrate_pg(PgConnection& connection, const std::string& shown_name) {
+    PgTransaction transaction(connection);
+    connection.exec_script(kLockSql);
+    connection.exec_script(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        "version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+    const PgResult found_result = connection.exec("SELECT coalesce(max(version), 0) FROM schema_version");
+    const int found = std::stoi(std::string(found_result.text(0, 0)));
+    if (found > latest_pg_schema_version()) {
+        throw Error(ErrorKind::storage, Problem{"store.newer_schema",
+                                                {{"file", shown_name},
+                                                 {"version", std::to_string(found)},
+                                                 {"supported", std::to_string(latest_pg_schema_version())}}});
+    }
+    for (const Migration& migration : kMigrations) {
+        if (migration.version <= found) continue;
+        connection.exec_script(migration.sql);
+        connection.exec("INSERT INTO schema_version (version) VALUES ($1)", {std::to_string(migration.version)});
+    }
+    transaction.commit();
+    return found;
+}
+
+}  // namespace skm::hub
