@@ -17,8 +17,8 @@ namespace {
 
 constexpr int kPollMs = 50;  // how often a waiting thread looks whether the proxy is stopping
 // A reply cut from its end is complete once the server has sent nothing for this long
-// (the hub writes its headers and body back to back).
-constexpr auto kReplySettled = std::chrono::milliseconds(100);
+// (the hub writes its headers and body back to back; generous for a loaded machine).
+constexpr auto kReplySettled = std::chrono::milliseconds(300);
 
 sockaddr_in loopback(int port) {
     sockaddr_in addr{};

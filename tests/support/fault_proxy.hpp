@@ -8,7 +8,7 @@
 //                      server's reply begins, before any byte of it reaches the client
 //   truncate_reply     pass the first `reply_bytes` bytes of the reply, then close;
 //                      or, `from_end`, all of it but its last `reply_bytes` (the
-//                      reply is held until the server has paused for 100 ms), so that
+//                      reply is held until the server has paused for 300 ms), so that
 //                      the client has the headers and a cut body
 //   delay_reply        hold the reply for `delay` (past the client's timeout), then go on
 //
