@@ -62,9 +62,8 @@ struct Rig {
 
     // Exactly the responses r<first>…r<last-1> marked sent, the others pending.
     void expect_sent_range(std::size_t first, std::size_t last) const {
-        std::size_t index = 0;
         std::map<std::string, std::string> expected;
-        for (; index < kiosk.ids.size(); ++index) {
+        for (std::size_t index = 0; index < kiosk.ids.size(); ++index) {
             const std::string id = "r" + std::to_string(index);
             expected[id] = index >= first && index < last ? "sent" : "pending";
         }
