@@ -6,10 +6,8 @@
 //                 tallies rebuilt from every row)
 // usage: skm-bench-store --out DIR [--submits N] [--rows R] [--skm PATH]
 // Writes DIR/store.md and DIR/store.json.
-#include "bench/synthetic.hpp"
+#include "bench/synthetic_submissions.hpp"
 #include "formats/questionnaire.hpp"
-#include "formats/response_csv_reader.hpp"
-#include "store/new_submission.hpp"
 #include "store/response_store.hpp"
 #include "store/schema.hpp"
 #include "store/stored_row.hpp"
@@ -22,7 +20,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -50,18 +47,7 @@ Percentiles percentiles(std::vector<double> us) {
     return p;
 }
 
-// Rows of the synthetic year as the kiosk would store them.
-std::vector<Submission> synthetic_submissions(std::size_t count, std::uint64_t seed, const skm::formats::Questionnaire& q) {
-    std::mt19937_64 rng(seed);
-    const std::string csv = skm::bench::make_response_csv(count, rng);
-    std::vector<Submission> out;
-    out.reserve(count);
-    skm::formats::read_response_csv(csv, "synthetic.csv", q.codes(), [&](const skm::formats::ResponseRow& row) {
-        out.push_back(skm::store::submission_from_row(row, q));
-        out.back().duration_ms = 95'000;  // as the kiosk measures it
-    });
-    return out;
-}
+using skm::bench::synthetic_submissions;
 
 void must(int rc, sqlite3* db, const char* what) {
     if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {

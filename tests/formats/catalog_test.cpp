@@ -165,6 +165,27 @@ TEST(I18nCompleteness, SamePlaceholdersPerKey) {
     }
 }
 
+// The kiosk shows sync.* on the staff screen in the kiosk's language, and
+// skm-hub's hub.* texts travel with it: in jv.json each is there, with the
+// same placeholders, and in Javanese rather than a copy of the Indonesian.
+TEST(I18nCompleteness, JavaneseHasEverySyncAndHubTextInItsOwnWords) {
+    const auto id = load_text_map(kI18nDir / "id.json");
+    const auto jv = load_text_map(kI18nDir / "jv.json");
+    std::size_t checked = 0;
+    for (const auto& [key, text] : id) {
+        if (key.rfind("sync.", 0) != 0 && key.rfind("hub.", 0) != 0) continue;
+        ++checked;
+        const auto own = jv.find(key);
+        if (own == jv.end()) {
+            ADD_FAILURE() << "jv.json lacks \"" << key << "\"";
+            continue;
+        }
+        EXPECT_NE(own->second, text) << "jv.json copies the Indonesian of \"" << key << "\"";
+        EXPECT_EQ(joined(placeholders(own->second)), joined(placeholders(text))) << "placeholders of \"" << key << "\"";
+    }
+    EXPECT_GT(checked, 30u);
+}
+
 TEST(I18nCompleteness, PlaceholderExtractionSeesWhatItShould) {
     // The completeness tests above rely on this helper.
     EXPECT_EQ(joined(placeholders("{file}, baris {line}: {file} {x-y} {}")), "{file, line}");
