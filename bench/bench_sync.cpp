@@ -16,7 +16,7 @@
 #include "bench/synthetic_submissions.hpp"
 #include "formats/catalog.hpp"
 #include "hub/device_token.hpp"
-#include "hub/hub_store.hpp"
+#include "hub/sqlite_hub_store.hpp"
 #include "hub/server.hpp"
 #include "store/answers_codec.hpp"
 #include "store/outbox.hpp"
@@ -77,7 +77,7 @@ struct Hub {
     }
     ~Hub() { server.reset(); }  // before the store it writes to
 
-    skm::hub::HubStore store;
+    skm::hub::SqliteHubStore store;
     skm::store::SystemClock clock;
     std::string token;
     std::unique_ptr<skm::hub::HubServer> server;
@@ -271,7 +271,7 @@ IngestFigures bench_ingest(const fs::path& work, const std::vector<Submission>& 
                            const skm::scoring::ScoringScheme& scheme) {
     const fs::path dir = work / "ingest";
     fs::create_directories(dir);
-    skm::hub::HubStore hub(dir / "hub.db", scheme);
+    skm::hub::SqliteHubStore hub(dir / "hub.db", scheme);
     BareHubTable bare(dir / "bare.db", dir / "hub.db");
     const skm::hub::Device device{"kiosk-bench-01", "Sukamaju", "2025-07-01T08:00:00+07:00", std::nullopt, std::nullopt};
     const std::string received_at = "2025-07-01T09:00:00+07:00";

@@ -137,7 +137,7 @@ TEST(HubFaultProxy, DroppedAfterTheHubCommittedBeforeTheReply) {
     EXPECT_EQ(rig.hub.count(), 100);  // the hub has the first batch; the kiosk never heard
     rig.expect_sent_range(0, 0);
     const std::string first_batch = [&] {
-        store::Connection c(rig.hub.db().string(), SQLITE_OPEN_READONLY);
+        store::Connection c(rig.hub.db(), SQLITE_OPEN_READONLY);
         store::Statement q(c, "SELECT batch_id FROM responses WHERE response_id = 'r0'");
         q.step();
         return std::string(q.text(0));
