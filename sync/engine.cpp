@@ -40,6 +40,9 @@ bool SyncEngine::send_one(const std::vector<store::Submission>& items, DrainOutc
     batch.device_id = options_.device_id;
     batch.batch_id = options_.device_id + "-" + std::to_string(clock_.monotonic_ms()) + "-" + std::to_string(++batch_counter_);
     batch.responses = items;
+    if (!options_.app_version.empty()) batch.app_version = options_.app_version;
+    batch.pending = outbox_.pending();
+    batch.sent_at = store::iso8601(clock_.wall_now());
     const HttpResult result = transport_.post_batch(gzip_compress(encode_batch(batch, scheme_)));
     if (!result.connected) {
         failed(Problem{"sync.unreachable", {{"detail", result.detail}}});

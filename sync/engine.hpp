@@ -46,6 +46,7 @@ struct EngineOptions {
     std::int64_t backoff_base_ms = 5'000;
     std::int64_t backoff_max_ms = 15 * 60'000;
     std::string device_id;
+    std::string app_version;  // sent with each batch for the hub's device page; "" = not sent
 };
 
 struct SyncStatus {

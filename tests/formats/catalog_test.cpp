@@ -172,7 +172,7 @@ TEST(I18nCompleteness, PlaceholderExtractionSeesWhatItShould) {
 
 // Message keys as string literals: "csv.answer_out_of_range" and the like.
 const std::regex kKeyLiteral(
-    R"re("((?:csv|usage|check|score|scheme|questionnaire|i18n|file|assets|sample|kinerja|error|store|db|import|export|simulate|layanan|config|kiosk|office|report|sync|protocol)\.[a-z0-9_.]+)")re");
+    R"re("((?:csv|usage|check|score|scheme|questionnaire|i18n|file|assets|sample|kinerja|error|store|db|import|export|simulate|layanan|config|kiosk|office|report|sync|protocol|web)\.[a-z0-9_.]+)")re");
 
 // A literal ending in "_" or "." is the prefix of a key built at run time
 // ("score.by_" + kind), not a key; such keys are listed in kDynamicKeys.
@@ -190,7 +190,7 @@ const std::vector<std::string> kDynamicKeys = {"kinerja.A", "kinerja.B", "kinerj
 
 std::map<std::string, std::string> keys_used_in_sources() {
     std::map<std::string, std::string> used;  // key → first file using it
-    for (const char* folder : {"scoring", "formats", "store", "sync", "reports", "tools", "kiosk"}) {
+    for (const char* folder : {"scoring", "formats", "store", "sync", "reports", "tools", "kiosk", "hub"}) {
         const auto root = kSourceDir / folder;
         if (!std::filesystem::is_directory(root)) continue;
         for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {

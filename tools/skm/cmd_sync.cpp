@@ -36,6 +36,7 @@ int run_sync(Context& context) {
     std::uniform_real_distribution<double> uniform(0.0, 1.0);
     sync::EngineOptions engine_options;
     engine_options.device_id = args.value("device").value_or("skm");
+    engine_options.app_version = std::string("skm ") + SKM_VERSION;
     sync::SyncEngine engine(outbox, transport, opened->questionnaire.scheme, opened->clock, [&] { return uniform(random); },
                             engine_options);
 
