@@ -9,7 +9,7 @@
 #include "hub/stop_signals.hpp"
 #include "hub/web/sqlite_web_store.hpp"
 #include "hub/web/web_app.hpp"
-#include "hub/web/web_time.hpp"
+#include "hub/web/device_report.hpp"
 #include "store/clock.hpp"
 
 #include <cctype>
@@ -82,14 +82,8 @@ int run_serve(HubContext& context) {
     web::WebApp web_app(*store, web_store, clock, texts, hub_questionnaire(context, args), web_options);
     options.web = [&](const web::WebRequest& request) { return web_app.handle(request); };
     options.device_report = [&](const DeviceReportIn& in) {
-        web::DeviceReport report{in.device_id, in.app_version, in.pending, in.sent_at, store::iso8601(in.received), std::nullopt};
-        if (in.sent_at) {
-            if (const auto sent = scoring::parse_timestamp(*in.sent_at)) {
-                report.clock_skew_s = web::epoch_seconds(*sent) - web::epoch_seconds(in.received);
-            }
-        }
         try {
-            web_store.record_device_report(report);
+            web_store.record_device_report(web::device_report(in));
         } catch (const Error& e) {
             log(e.problem());  // the batch is stored; only the device page misses this report
         }
