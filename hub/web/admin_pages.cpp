@@ -85,7 +85,7 @@ WebResponse users_page(const PageContext& c, const std::string& error_key) {
          esc(t.text("web.col.role")) + "</th><th>" + esc(t.text("web.col.created")) + "</th></tr></thead><tbody>";
     for (const auto& u : c.app.store.users()) {
         b += "<tr><td>" + esc(u.username) + "</td><td>" + esc(t.text(std::string("web.role.") + std::string(role_name(u.role)))) +
-             "</td><td>" + esc(u.created_at.substr(0, 16)) + "</td></tr>";
+             "</td><td>" + esc(time_text(u.created_at)) + "</td></tr>";
     }
     b += "</tbody></table></div>";
     b += "<h2>" + esc(t.text("web.users.add")) + "</h2><form method=\"post\" action=\"/users\" class=\"bar card\">" +
@@ -100,7 +100,7 @@ WebResponse users_page(const PageContext& c, const std::string& error_key) {
          esc(t.text("web.col.time")) + "</th><th>" + esc(t.text("web.col.username")) + "</th><th>" + esc(t.text("web.col.action")) +
          "</th><th>" + esc(t.text("web.col.detail")) + "</th></tr></thead><tbody>";
     for (const auto& a : c.app.store.audit_log(50)) {
-        b += "<tr><td>" + esc(a.at.substr(0, 19)) + "</td><td>" + esc(a.username) + "</td><td>" + esc(a.action) + "</td><td>" +
+        b += "<tr><td>" + esc(time_text(a.at)) + "</td><td>" + esc(a.username) + "</td><td>" + esc(a.action) + "</td><td>" +
              esc(a.detail) + "</td></tr>";
     }
     b += "</tbody></table></div>";

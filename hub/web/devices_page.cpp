@@ -45,7 +45,7 @@ WebResponse devices_page(const PageContext& c, const std::string& notice) {
         b += "<tr><td>" + esc(d.device_id) + "</td><td>" + esc(d.kecamatan) + "</td><td>" +
              (d.revoked_at ? "<span class=\"down\">" + esc(t.text("web.devices.revoked")) + "</span>"
                            : "<span class=\"up\">" + esc(t.text("web.devices.active")) + "</span>") +
-             "</td><td>" + (d.last_contact ? esc(d.last_contact->substr(0, 16)) : esc(t.text("web.never"))) + "</td>";
+             "</td><td>" + (d.last_contact ? esc(time_text(*d.last_contact)) : esc(t.text("web.never"))) + "</td>";
         b += "<td class=\"n\">" + (r && r->pending ? std::to_string(*r->pending) : std::string("—")) + "</td>";
         b += "<td>" + (r && r->app_version ? esc(*r->app_version) : std::string("—")) + "</td>";
         b += "<td class=\"n\">" + (r && r->clock_skew_s ? skew_text(c, *r->clock_skew_s) : std::string("—")) + "</td>";

@@ -112,6 +112,7 @@ h2{font-size:1.15rem;margin:1.4rem 0 .5rem}
 .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:.8rem;margin-bottom:1rem}
 .kpi{background:#fff;border-radius:8px;box-shadow:0 1px 3px #0002;padding:.7rem .9rem}
 .kpi .v{font-size:1.6rem;font-weight:700}
+.kpi .badge{font-size:1.3rem;padding:.1rem .7rem;border-radius:14px}
 .kpi .l{font-size:.8rem;color:#5a6573;text-transform:uppercase;letter-spacing:.03em}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:.95rem}
@@ -124,6 +125,7 @@ tr.below td:first-child{border-left:4px solid #c0392b}
 .badge.A{background:#1e8449}.badge.B{background:#2e86c1}.badge.C{background:#d68910}.badge.D{background:#c0392b}
 .up{color:#1e8449}.down{color:#c0392b}.muted{color:#6c7a89}
 .warn{color:#c0392b;font-weight:600}
+.pill{display:inline-block;margin-left:.4rem;padding:0 .4rem;border-radius:8px;background:#c0392b;color:#fff;font-size:.72rem;font-weight:600;vertical-align:middle}
 form.bar{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:1rem}
 label{display:block;font-size:.85rem;color:#3d4856}
 input,select{font:inherit;padding:.4rem .5rem;border:1px solid #b8c2cc;border-radius:4px;background:#fff;max-width:100%}
@@ -136,9 +138,9 @@ button.danger{background:#c0392b}
 ul.saran{list-style:none;padding:0;margin:0}
 ul.saran li{background:#fff;border-radius:6px;padding:.6rem .8rem;margin-bottom:.5rem;box-shadow:0 1px 2px #0001;white-space:pre-wrap;word-break:break-word}
 ul.saran .meta{display:block;font-size:.8rem;color:#6c7a89;margin-bottom:.2rem}
-svg.chart{width:100%;height:auto;max-width:720px;display:block}
+svg.chart{width:100%;height:auto;max-width:640px;display:block}
 .exports a{margin-right:.8rem}
-@media (max-width:600px){main{padding:.6rem}th,td{padding:.4rem .45rem;font-size:.9rem}.side{margin-left:0}h1{font-size:1.2rem}}
+@media (max-width:600px){main{padding:.6rem}.pill{display:block;margin:.15rem 0 0;width:max-content}.kpi .v{font-size:1.3rem}th,td{padding:.4rem .45rem;font-size:.9rem}.side{margin-left:0}h1{font-size:1.2rem}}
 )css";
 }
 

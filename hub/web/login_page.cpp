@@ -12,10 +12,19 @@ namespace {
 
 constexpr const char* kLoginCookie = "skm_login_csrf";
 
+// The browser's token when it has a plausible one (another tab, or a request
+// for the favicon that was sent here, must not void the form on screen).
+std::string login_token(const PageContext& c) {
+    const auto held = cookie_value(c.request.cookie_header, kLoginCookie);
+    const bool plausible = held && held->size() == 64 &&
+                           held->find_first_not_of("0123456789abcdef") == std::string::npos;
+    return plausible ? *held : new_token();
+}
+
 }  // namespace
 
 WebResponse login_form(const PageContext& c, const std::string& error_key, int status) {
-    const std::string token = new_token();
+    const std::string token = login_token(c);
     std::string body = "<div class=\"login card\"><h1>" + esc(c.t.text("web.login.title")) + "</h1>";
     if (!error_key.empty()) body += "<div class=\"error\" role=\"alert\">" + esc(c.t.text(error_key)) + "</div>";
     body += "<form method=\"post\" action=\"/login\">" + csrf_field(token);

@@ -97,7 +97,7 @@ WebResponse overview_page(const PageContext& c) {
         b += std::string("<tr") + (r.below_target ? " class=\"below\"" : "") + ">";
         b += "<td><a href=\"/kecamatan?name=" + url_encode(r.kecamatan) + "&amp;period=" + url_encode(period->key) +
              "\">" + esc(r.kecamatan) + "</a>" +
-             (r.below_target ? " <span class=\"warn\">" + esc(t.text("web.below_target")) + "</span>" : "") + "</td>";
+             (r.below_target ? "<span class=\"pill\">" + esc(t.text("web.below_target")) + "</span>" : "") + "</td>";
         if (s && s->ikm) {
             b += "<td class=\"n\"><strong>" + s->ikm->str() + "</strong></td><td>" + mutu_badge(c, s->mutu) + "</td>";
         } else if (r.figures.respondents > 0) {
@@ -114,7 +114,7 @@ WebResponse overview_page(const PageContext& c) {
         }
         b += "<td class=\"n\">" + change_cell(r.change) + "</td>";
         b += "<td class=\"n\">" + (r.target ? r.target->str() : std::string("<span class=\"muted\">—</span>")) + "</td>";
-        b += "<td>" + (r.last_sync ? esc(r.last_sync->substr(0, 16)) : "<span class=\"muted\">" + esc(t.text("web.never")) + "</span>") +
+        b += "<td>" + (r.last_sync ? esc(time_text(*r.last_sync)) : "<span class=\"muted\">" + esc(t.text("web.never")) + "</span>") +
              "</td></tr>";
     }
     if (o.rows.empty()) b += "<tr><td colspan=\"8\" class=\"muted\">" + esc(t.text("web.no_kecamatan")) + "</td></tr>";

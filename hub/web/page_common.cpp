@@ -15,7 +15,8 @@ Frame PageContext::frame(std::string title, std::string active) const {
         f.csrf = who->session.csrf_token;
     }
     // This page again (GET only, without lang), for the language links.
-    std::string here = request.method == "GET" ? request.path : "/overview";
+    // After a POST, the page of the same path (the login page stays the login page).
+    std::string here = request.method == "GET" || request.path == "/login" ? request.path : "/overview";
     if (request.method == "GET") {
         char joiner = '?';
         for (const auto& [name, value] : request.params) {
@@ -77,6 +78,12 @@ std::string period_select(const PageContext& c, const WebPeriod& current, const 
     if (!listed) s += "<option value=\"" + esc(current.key) + "\" selected>" + esc(current.key) + "</option>";
     s += "</select></div><button type=\"submit\">" + esc(c.t.text("web.show")) + "</button></form>";
     return s;
+}
+
+std::string time_text(const std::string& iso) {
+    std::string out = iso.substr(0, 16);
+    if (out.size() > 10 && out[10] == 'T') out[10] = ' ';
+    return out;
 }
 
 std::string mutu_badge(const PageContext& c, const std::optional<scoring::Mutu>& mutu) {

@@ -17,7 +17,8 @@ std::string num(double v) {
 }  // namespace
 
 std::string line_chart(const std::vector<ChartPoint>& points, std::optional<double> target, const std::string& title) {
-    const double w = 640, h = 240, left = 40, right = 12, top = 14, bottom = 34;
+    // A narrow canvas keeps the text legible when a phone shrinks it to its width.
+    const double w = 480, h = 240, left = 34, right = 18, top = 14, bottom = 30;
     double low = 100;
     for (const auto& p : points) {
         if (p.value) low = std::min(low, *p.value);
@@ -31,14 +32,14 @@ std::string line_chart(const std::vector<ChartPoint>& points, std::optional<doub
     };
     const auto y = [&](double v) { return top + (h - top - bottom) * (100 - v) / span; };
 
-    std::string s = "<svg class=\"chart\" viewBox=\"0 0 640 240\" role=\"img\" aria-label=\"" + esc(title) + "\">";
+    std::string s = "<svg class=\"chart\" viewBox=\"0 0 480 240\" role=\"img\" aria-label=\"" + esc(title) + "\">";
     s += "<title>" + esc(title) + "</title>";
     for (int step = 0; step <= 4; ++step) {
         const double v = low + span * step / 4;
         s += "<line x1=\"" + num(left) + "\" x2=\"" + num(w - right) + "\" y1=\"" + num(y(v)) + "\" y2=\"" + num(y(v)) +
              "\" stroke=\"#e3e7ec\"/>";
         s += "<text x=\"" + num(left - 6) + "\" y=\"" + num(y(v) + 4) +
-             "\" font-size=\"11\" text-anchor=\"end\" fill=\"#6c7a89\">" + num(v).substr(0, num(v).size() - 2) + "</text>";
+             "\" font-size=\"13\" text-anchor=\"end\" fill=\"#6c7a89\">" + num(v).substr(0, num(v).size() - 2) + "</text>";
     }
     if (target) {
         s += "<line x1=\"" + num(left) + "\" x2=\"" + num(w - right) + "\" y1=\"" + num(y(*target)) + "\" y2=\"" +
@@ -59,33 +60,34 @@ std::string line_chart(const std::vector<ChartPoint>& points, std::optional<doub
                  "</title></circle>";
         }
         s += "<text x=\"" + num(x(i)) + "\" y=\"" + num(h - 12) +
-             "\" font-size=\"11\" text-anchor=\"middle\" fill=\"#3d4856\">" + esc(points[i].label) + "</text>";
+             "\" font-size=\"13\" text-anchor=\"middle\" fill=\"#3d4856\">" + esc(points[i].label) + "</text>";
     }
     s += "</svg>";
     return s;
 }
 
 std::string bar_chart(const std::vector<ChartPoint>& bars, const std::string& title) {
-    const double row = 26, label_w = 190, w = 640, right = 50;
-    const double h = row * static_cast<double>(bars.size()) + 8;
+    // Each unsur's name above its bar, so long names never run off the canvas.
+    const double row = 42, w = 480, right = 56;
+    const double h = row * static_cast<double>(bars.size()) + 6;
     std::optional<std::size_t> weakest;
     for (std::size_t i = 0; i < bars.size(); ++i) {
         if (bars[i].value && (!weakest || *bars[i].value < *bars[*weakest].value)) weakest = i;
     }
-    std::string s = "<svg class=\"chart\" viewBox=\"0 0 640 " + num(h) + "\" role=\"img\" aria-label=\"" + esc(title) +
+    std::string s = "<svg class=\"chart\" viewBox=\"0 0 480 " + num(h) + "\" role=\"img\" aria-label=\"" + esc(title) +
                     "\"><title>" + esc(title) + "</title>";
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const double y = 4 + row * static_cast<double>(i);
-        s += "<text x=\"" + num(label_w - 8) + "\" y=\"" + num(y + 17) +
-             "\" font-size=\"12\" text-anchor=\"end\" fill=\"#3d4856\">" + esc(bars[i].label) + "</text>";
+        s += "<text x=\"0\" y=\"" + num(y + 14) + "\" font-size=\"14\" fill=\"#3d4856\">" + esc(bars[i].label) + "</text>";
+        s += "<rect x=\"0\" y=\"" + num(y + 20) + "\" width=\"" + num(w - right) + "\" height=\"16\" rx=\"3\" fill=\"#eef1f4\"/>";
         if (!bars[i].value) continue;
         const double v = std::clamp(*bars[i].value, 0.0, 4.0);
-        const double len = (w - label_w - right) * v / 4;
-        s += "<rect x=\"" + num(label_w) + "\" y=\"" + num(y + 4) + "\" width=\"" + num(len) + "\" height=\"17\" rx=\"3\" fill=\"" +
+        const double len = (w - right) * v / 4;
+        s += "<rect x=\"0\" y=\"" + num(y + 20) + "\" width=\"" + num(len) + "\" height=\"16\" rx=\"3\" fill=\"" +
              (weakest == i ? "#c0392b" : "#2e86c1") + "\"/>";
         char value[16];
         std::snprintf(value, sizeof value, "%.3f", *bars[i].value);
-        s += "<text x=\"" + num(label_w + len + 5) + "\" y=\"" + num(y + 17) + "\" font-size=\"12\" fill=\"#1c2430\">" +
+        s += "<text x=\"" + num(w - right + 6) + "\" y=\"" + num(y + 33) + "\" font-size=\"14\" fill=\"#1c2430\">" +
              value + "</text>";
     }
     s += "</svg>";

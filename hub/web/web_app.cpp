@@ -81,6 +81,11 @@ WebResponse WebApp::handle(const WebRequest& req) {
         r.body = std::string(stylesheet());
         return finish(std::move(r));
     }
+    if (get && req.path == "/favicon.ico") {
+        WebResponse r;
+        r.status = 204;  // none: browsers ask on their own, and must not be sent to the login page
+        return finish(std::move(r));
+    }
     if (req.path == "/login") {
         if (get) return finish(login_form(c, ""));
         if (post) return finish(login_submit(c));

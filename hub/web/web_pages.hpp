@@ -45,6 +45,8 @@ WebResponse export_recap(const PageContext& c, bool xlsx);
 WebResponse export_kecamatan_pdf(const PageContext& c);
 
 // Shared formatting.
+// "2026-11-23T22:34:10+07:00" → "2026-11-23 22:34" (the hub's own times carry its offset).
+std::string time_text(const std::string& iso);
 std::string period_select(const PageContext& c, const WebPeriod& current, const std::string& extra_hidden = "");
 std::string mutu_badge(const PageContext& c, const std::optional<scoring::Mutu>& mutu);
 
