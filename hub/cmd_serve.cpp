@@ -80,6 +80,7 @@ int run_serve(HubContext& context) {
         }
     }
     web::WebApp web_app(*store, web_store, clock, texts, hub_questionnaire(context, args), web_options);
+    web_app.tallies.refresh();  // every stored response read once now, so the first page is as quick as the rest
     options.web = [&](const web::WebRequest& request) { return web_app.handle(request); };
     options.device_report = [&](const DeviceReportIn& in) {
         try {

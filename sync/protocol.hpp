@@ -36,7 +36,7 @@ struct Batch {
     std::string batch_id;
     std::vector<store::Submission> responses;
     std::optional<std::string> app_version;  // the kiosk's program version
-    std::optional<std::int64_t> pending;     // responses waiting in its outbox, this batch included
+    std::optional<std::int64_t> pending;     // responses left in its outbox besides this batch
     std::optional<std::string> sent_at;      // its clock when sending, for the hub to see a skew
 };
 

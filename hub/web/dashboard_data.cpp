@@ -17,26 +17,6 @@ Figures figures_of(const scoring::Tally& tally, const scoring::ScoringScheme& sc
     return f;
 }
 
-std::map<std::string, scoring::Tally> tallies_by_kecamatan(HubStore& hub, const scoring::DateRange& range,
-                                                           scoring::Tally& total) {
-    std::map<std::string, scoring::Tally> out;
-    const std::size_t n = hub.scheme().size();
-    ResponseFilter filter;
-    filter.dates = range;
-    // The previous row's kecamatan is usually this one's: skip the map lookup.
-    std::string last_name;
-    scoring::Tally* last = nullptr;
-    hub.for_each_answers(filter, [&](std::string_view kecamatan, std::string_view, std::span<const std::uint8_t> answers) {
-        if (!last || kecamatan != last_name) {
-            last_name = kecamatan;
-            last = &out.try_emplace(last_name, n).first->second;
-        }
-        last->add(answers);
-        total.add(answers);
-    });
-    return out;
-}
-
 // Targets of the year: the kecamatan's own, else the kabupaten's default ("").
 struct YearTargets {
     std::map<std::string, Target> by_kecamatan;
@@ -95,10 +75,11 @@ WebPeriod previous_period(const WebPeriod& period) {
 Overview build_overview(DashboardInputs in, const WebPeriod& period) {
     const auto& scheme = in.hub.scheme();
     Overview o{period, previous_period(period), {}, {}};
+    in.tallies.refresh();
+    const auto current = in.tallies.by_kecamatan(period.range);
+    const auto previous = in.tallies.by_kecamatan(o.previous.range);
     scoring::Tally total(scheme.size());
-    scoring::Tally previous_total(scheme.size());
-    const auto current = tallies_by_kecamatan(in.hub, period.range, total);
-    const auto previous = tallies_by_kecamatan(in.hub, o.previous.range, previous_total);
+    for (const auto& [name, tally] : current) total.merge(tally);
     o.total = figures_of(total, scheme, in.min_n);
 
     // Every kecamatan with a kiosk is listed, with or without responses.
@@ -143,28 +124,17 @@ KecamatanPage build_kecamatan(DashboardInputs in, const std::string& kecamatan, 
     KecamatanPage page;
     page.kecamatan = kecamatan;
     page.period = period;
+    in.tallies.refresh();
+    const auto by_layanan = in.tallies.by_layanan(period.range, kecamatan);
     scoring::Tally total(scheme.size());
-    std::map<std::string, scoring::Tally> by_layanan;
-    ResponseFilter filter;
-    filter.dates = period.range;
-    filter.kecamatan = kecamatan;
-    in.hub.for_each_answers(filter, [&](std::string_view, std::string_view layanan, std::span<const std::uint8_t> answers) {
-        total.add(answers);
-        by_layanan.try_emplace(std::string(layanan), scheme.size()).first->second.add(answers);
-    });
+    for (const auto& [name, tally] : by_layanan) total.merge(tally);
     page.figures = figures_of(total, scheme, in.min_n);
     for (const auto& [name, tally] : by_layanan) page.layanan.push_back({name, figures_of(tally, scheme, in.min_n)});
 
     // Month by month over the period (a year: twelve points).
     scoring::PeriodId month = scoring::period_of(period.range.first, scoring::PeriodKind::month);
     while (scoring::range_of(month).first <= period.range.last) {
-        ResponseFilter f = filter;
-        f.dates = scoring::range_of(month);
-        scoring::Tally tally(scheme.size());
-        in.hub.for_each_answers(f, [&](std::string_view, std::string_view, std::span<const std::uint8_t> answers) {
-            tally.add(answers);
-        });
-        page.months.push_back({month, figures_of(tally, scheme, in.min_n)});
+        page.months.push_back({month, figures_of(in.tallies.total(scoring::range_of(month), kecamatan), scheme, in.min_n)});
         if (month.index == 12) {
             month = {scoring::PeriodKind::month, month.year + 1, 1};
         } else {

@@ -1,5 +1,5 @@
-// The figures the web dashboard shows, from HubStore::for_each_answers and
-// scoring::summarize (the same numbers as the kiosk and /api/v1/ikm), with
+// The figures the web dashboard shows, from the month tallies of TallyCache
+// and scoring::summarize (the same numbers as the kiosk and /api/v1/ikm), with
 // the min-n rule of scoring/privacy: a group below min_n carries its
 // respondent count and nothing else.
 //
@@ -7,6 +7,7 @@
 #pragma once
 
 #include "hub/hub_store.hpp"
+#include "hub/web/tally_cache.hpp"
 #include "hub/web/web_store.hpp"
 #include "scoring/sample.hpp"
 #include "scoring/summary.hpp"
@@ -57,8 +58,9 @@ struct Overview {
 };
 
 struct DashboardInputs {
-    HubStore& hub;
-    WebStore& web;
+    HubStore& hub;  // devices
+    WebStore& web;  // targets, saran
+    TallyCache& tallies;
     std::uint64_t min_n = 5;
 };
 

@@ -72,7 +72,7 @@ WebResponse export_recap(const PageContext& c, bool xlsx) {
     const auto period = c.period();
     if (!period) return error_page(c, 400, "web.bad_period");
     const auto& t = c.t;
-    const Overview o = build_overview({c.app.hub, c.app.store, c.app.options.min_n}, *period);
+    const Overview o = build_overview({c.app.hub, c.app.store, c.app.tallies, c.app.options.min_n}, *period);
 
     Table recap{"recap", t.format("web.export.recap_title", {{"period", period->key}}),
                 {col(t.text("web.col.kecamatan")), col(t.text("web.col.respondents"), reports::Align::right),
@@ -99,7 +99,7 @@ WebResponse export_recap(const PageContext& c, bool xlsx) {
                    col(t.text("web.col.mutu"))},
                   {}, {}, 0};
     for (const auto& r : o.rows) {
-        const KecamatanPage k = build_kecamatan({c.app.hub, c.app.store, c.app.options.min_n}, r.kecamatan, *period, 0);
+        const KecamatanPage k = build_kecamatan({c.app.hub, c.app.store, c.app.tallies, c.app.options.min_n}, r.kecamatan, *period, 0);
         for (const auto& l : k.layanan) {
             layanan.rows.push_back({{Cell::of(r.kecamatan), Cell::of(l.layanan), Cell::of(l.figures.respondents),
                                      ikm_cell(l.figures), mutu_cell(l.figures)},
@@ -124,7 +124,7 @@ WebResponse export_kecamatan_pdf(const PageContext& c) {
     const std::string name = c.request.param("name").value_or("");
     if (name.empty() || name.size() > 200) return error_page(c, 404, "web.no_such_kecamatan");
     const std::uint64_t min_n = c.app.options.min_n;
-    const KecamatanPage k = build_kecamatan({c.app.hub, c.app.store, min_n}, name, *period);
+    const KecamatanPage k = build_kecamatan({c.app.hub, c.app.store, c.app.tallies, min_n}, name, *period);
     if (!k.figures.enough) return error_page(c, 409, "web.export.not_enough");
 
     const auto& q = c.app.questionnaire;

@@ -17,7 +17,7 @@ WebResponse kecamatan_page(const PageContext& c) {
     if (!period) return error_page(c, 400, "web.bad_period");
     const std::string name = c.request.param("name").value_or("");
     if (name.empty() || name.size() > 200) return error_page(c, 404, "web.no_such_kecamatan");
-    const KecamatanPage k = build_kecamatan({c.app.hub, c.app.store, c.app.options.min_n}, name, *period);
+    const KecamatanPage k = build_kecamatan({c.app.hub, c.app.store, c.app.tallies, c.app.options.min_n}, name, *period);
     const auto& t = c.t;
     const auto& q = c.app.questionnaire;
 

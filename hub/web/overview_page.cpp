@@ -56,7 +56,7 @@ std::string change_cell(const std::optional<scoring::Decimal>& change) {
 WebResponse overview_page(const PageContext& c) {
     const auto period = c.period();
     if (!period) return error_page(c, 400, "web.bad_period");
-    Overview o = build_overview({c.app.hub, c.app.store, c.app.options.min_n}, *period);
+    Overview o = build_overview({c.app.hub, c.app.store, c.app.tallies, c.app.options.min_n}, *period);
     const std::string sort = c.request.param("sort").value_or("name");
     const bool descending = c.request.param("dir").value_or(sort == "name" ? "asc" : "desc") == "desc";
     sort_overview(o.rows, sort, descending);

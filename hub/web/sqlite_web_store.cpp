@@ -43,6 +43,8 @@ std::optional<Role> parse_role(std::string_view text) {
 SqliteWebStore::SqliteWebStore(const std::filesystem::path& path)
     : db_(std::make_unique<store::Connection>(path.string(), SQLITE_OPEN_READWRITE)) {
     db_->exec("PRAGMA foreign_keys = ON");
+    // Reading every response once (TallyCache) goes through the page cache, not a pread per page.
+    db_->exec("PRAGMA mmap_size = 1073741824");
 }
 
 void SqliteWebStore::add_user(const User& user) {
@@ -189,6 +191,16 @@ std::vector<SaranRow> SqliteWebStore::saran(std::string_view kecamatan, const sc
     std::vector<SaranRow> out;
     while (q.step()) out.push_back({std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2))});
     return out;
+}
+
+void SqliteWebStore::for_each_response_after(
+    std::int64_t after_seq,
+    const std::function<void(std::int64_t, std::string_view, std::string_view, std::string_view, std::string_view)>& visit) {
+    const std::lock_guard lock(mutex_);
+    // A range of the table's own key: read in file order, no sort, no index lookups.
+    store::Statement q(*db_, "SELECT seq, local_date, kecamatan, layanan, answers FROM responses WHERE seq > ?1 ORDER BY seq");
+    q.bind(1, after_seq);
+    while (q.step()) visit(q.int64(0), q.text(1), q.text(2), q.text(3), q.text(4));
 }
 
 std::vector<std::pair<std::string, std::uint64_t>> SqliteWebStore::profile(std::string_view kecamatan,

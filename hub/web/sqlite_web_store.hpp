@@ -33,6 +33,10 @@ public:
     std::vector<Target> targets(int year) override;
     std::vector<SaranRow> saran(std::string_view kecamatan, const scoring::DateRange& dates,
                                 std::size_t limit) override;
+    void for_each_response_after(
+        std::int64_t after_seq,
+        const std::function<void(std::int64_t, std::string_view, std::string_view, std::string_view, std::string_view)>&
+            visit) override;
     std::vector<std::pair<std::string, std::uint64_t>> profile(std::string_view kecamatan, const scoring::DateRange& dates,
                                                                std::string_view field) override;
 

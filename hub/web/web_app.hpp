@@ -15,6 +15,7 @@
 #include "hub/hub_store.hpp"
 #include "hub/web/login_limiter.hpp"
 #include "hub/web/sessions.hpp"
+#include "hub/web/tally_cache.hpp"
 #include "hub/web/web_request.hpp"
 #include "hub/web/web_store.hpp"
 #include "hub/web/web_texts.hpp"
@@ -51,6 +52,7 @@ public:
     WebOptions options;
     Sessions sessions;
     LoginLimiter limiter;
+    TallyCache tallies;
     // Checked when the username is unknown, so the answer takes as long as for a known one.
     std::string dummy_hash;
 };

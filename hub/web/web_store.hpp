@@ -9,6 +9,7 @@
 #include "scoring/period.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -93,6 +94,15 @@ public:
     // Non-empty saran of one kecamatan in the dates, newest first.
     virtual std::vector<SaranRow> saran(std::string_view kecamatan, const scoring::DateRange& dates,
                                         std::size_t limit) = 0;
+    // Every stored response with seq above `after_seq`, in seq order: its
+    // seq, local date, kecamatan, layanan and answers as stored (store/answers_codec).
+    // Responses are only ever added, with growing seq, so a reader that keeps
+    // the last seq it saw can pick up only what is new (TallyCache). A backend
+    // whose sequence can commit out of order must serialise its writers for this.
+    virtual void for_each_response_after(
+        std::int64_t after_seq,
+        const std::function<void(std::int64_t seq, std::string_view local_date, std::string_view kecamatan,
+                                 std::string_view layanan, std::string_view answers)>& visit) = 0;
     // Respondents per value of a profile field (jenis_kelamin, umur,
     // pendidikan, pekerjaan or layanan) of one kecamatan in the dates.
     virtual std::vector<std::pair<std::string, std::uint64_t>> profile(std::string_view kecamatan,
