@@ -35,9 +35,10 @@ struct Batch {
     std::string device_id;
     std::string batch_id;
     std::vector<store::Submission> responses;
-    std::optional<std::string> app_version;  // the kiosk's program version
-    std::optional<std::int64_t> pending;     // responses left in its outbox besides this batch
-    std::optional<std::string> sent_at;      // its clock when sending, for the hub to see a skew
+    // Optional (older kiosks leave them out); initialised so {device, batch, items} still compiles.
+    std::optional<std::string> app_version = std::nullopt;  // the kiosk's program version
+    std::optional<std::int64_t> pending = std::nullopt;     // responses left in its outbox besides this batch
+    std::optional<std::string> sent_at = std::nullopt;      // its clock when sending, for the hub to see a skew
 };
 
 enum class ItemStatus { accepted, duplicate, rejected };

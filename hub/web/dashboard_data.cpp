@@ -143,7 +143,9 @@ KecamatanPage build_kecamatan(DashboardInputs in, const std::string& kecamatan, 
     }
     // Saran follow the same rule: none from a kecamatan below min_n in the period.
     if (page.figures.enough) page.saran = in.web.saran(kecamatan, period.range, saran_limit);
-    page.target = target_ikm(year_targets(in.web, period.id.year).of(kecamatan));
+    const auto target = year_targets(in.web, period.id.year).of(kecamatan);
+    page.target = target_ikm(target);
+    if (target && target->population && *target->population >= 0) page.population = static_cast<std::uint64_t>(*target->population);
     return page;
 }
 

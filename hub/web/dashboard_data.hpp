@@ -86,6 +86,7 @@ struct KecamatanPage {
     std::vector<MonthFigure> months;  // every month the period touches
     std::vector<SaranRow> saran;      // empty unless the kecamatan has enough respondents
     std::optional<scoring::Decimal> target;
+    std::optional<std::uint64_t> population;  // the year's transactions (targets page)
 };
 
 KecamatanPage build_kecamatan(DashboardInputs inputs, const std::string& kecamatan, const WebPeriod& period,

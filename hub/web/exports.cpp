@@ -178,6 +178,8 @@ WebResponse export_kecamatan_pdf(const PageContext& c) {
         data.saran.push_back({s.saran, s.layanan, scoring::parse_date(s.local_date).value_or(period->range.first)});
     }
     data.target = k.target;
+    data.population = k.population;
+    if (k.population) data.sample = scoring::sample_progress(*k.population, k.figures.respondents);
 
     const auto file = temp_file(c, ".pdf");
     reports::write_report(reports::ReportFormat::pdf, data, c.t, file);
