@@ -56,6 +56,14 @@ WebResponse download(std::string bytes, const std::string& type, const std::stri
     return r;
 }
 
+// A name a kiosk or an admin typed, for a CSV cell: one that starts like a
+// formula (=, +, -, @) gets a leading apostrophe so a spreadsheet shows it
+// as text instead of running it. XLSX cells are typed as text already.
+std::string csv_text(const std::string& text, bool csv) {
+    if (csv && !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) return "'" + text;
+    return text;
+}
+
 // A file name made of letters, digits and dashes only.
 std::string safe_name(const std::string& text) {
     std::string out;
@@ -82,7 +90,7 @@ WebResponse export_recap(const PageContext& c, bool xlsx) {
                  col(t.text("web.col.sample_needed"), reports::Align::right), col(t.text("web.col.last_sync"))},
                 {}, {t.format("web.export.min_n_note", {{"min_n", std::to_string(c.app.options.min_n)}})}, 0};
     for (const auto& r : o.rows) {
-        recap.rows.push_back({{Cell::of(r.kecamatan), Cell::of(r.figures.respondents), ikm_cell(r.figures), mutu_cell(r.figures),
+        recap.rows.push_back({{Cell::of(csv_text(r.kecamatan, !xlsx)), Cell::of(r.figures.respondents), ikm_cell(r.figures), mutu_cell(r.figures),
                                Cell::of(r.previous_ikm), Cell::of(r.change), Cell::of(r.target),
                                r.sample ? Cell::of(r.sample->needed) : Cell::of(std::string("—")),
                                Cell::of(r.last_sync.value_or("—"))},
@@ -101,7 +109,8 @@ WebResponse export_recap(const PageContext& c, bool xlsx) {
     for (const auto& r : o.rows) {
         const KecamatanPage k = build_kecamatan({c.app.hub, c.app.store, c.app.tallies, c.app.options.min_n}, r.kecamatan, *period, 0);
         for (const auto& l : k.layanan) {
-            layanan.rows.push_back({{Cell::of(r.kecamatan), Cell::of(l.layanan), Cell::of(l.figures.respondents),
+            layanan.rows.push_back({{Cell::of(csv_text(r.kecamatan, !xlsx)), Cell::of(csv_text(l.layanan, !xlsx)),
+                                     Cell::of(l.figures.respondents),
                                      ikm_cell(l.figures), mutu_cell(l.figures)},
                                     false});
         }

@@ -285,5 +285,24 @@ TEST_F(WebSecurity, InjectionStringsInEveryTextFieldAreStoredVerbatimAndShownIne
     EXPECT_EQ(csv.headers.find("Content-Type")->second.rfind("text/csv", 0), 0u);
 }
 
+TEST_F(WebSecurity, SpreadsheetFormulasInNamesReachTheCsvAsText) {
+    Browser admin = signed_in("admin", kAdminPassword);
+    const std::string formula = "=HYPERLINK(\"http://x\",\"klik\")";
+    hub.enroll("kiosk-f", formula);
+    std::vector<store::Submission> items;
+    for (int i = 0; i < 5; ++i) {
+        items.push_back(response("f-" + std::to_string(i), "2025-03-01", "@SUM(1+1)", {3, 3, 3, 3, 3, 3, 3, 3, 3}));
+    }
+    hub.ingest("kiosk-f", formula, items);
+    const Reply csv = admin.get("/export/recap.csv?period=2025");
+    ASSERT_EQ(csv.status, 200);
+    EXPECT_NE(csv.body.find("\"'=HYPERLINK("), std::string::npos) << csv.body;
+    EXPECT_NE(csv.body.find("'@SUM(1+1)"), std::string::npos) << csv.body;
+    EXPECT_EQ(csv.body.find("\n=HYPERLINK"), std::string::npos);
+    EXPECT_EQ(csv.body.find(",@SUM"), std::string::npos);
+    // Stored as typed.
+    EXPECT_EQ(hub.count("SELECT count(*) FROM responses WHERE layanan = '@SUM(1+1)'"), 5);
+}
+
 }  // namespace
 }  // namespace skm::hub::web::testing
