@@ -1,16 +1,22 @@
 // skm-hub serve --db PATH --cert FILE --key FILE [--listen HOST:PORT]
-//               [--admin-token-file FILE] [--questionnaire FILE]
+//               [--admin-token-file FILE] [--questionnaire FILE] [--min-n N]
+// Serves the kiosks' API and the web dashboard (hub/web) on the same port.
 // Serves until SIGINT or SIGTERM, then finishes the requests under way and exits 0.
 #include "formats/file_content.hpp"
 #include "hub/device_token.hpp"
 #include "hub/hub_context.hpp"
 #include "hub/server.hpp"
 #include "hub/stop_signals.hpp"
+#include "hub/pg_conninfo.hpp"
+#include "hub/web/sqlite_web_store.hpp"
+#include "hub/web/web_app.hpp"
+#include "hub/web/device_report.hpp"
 #include "store/clock.hpp"
 
 #include <cctype>
 #include <charconv>
 #include <mutex>
+#include <optional>
 
 namespace skm::hub {
 namespace {
@@ -51,7 +57,7 @@ std::string admin_token_hash(const std::string& file) {
 
 int run_serve(HubContext& context) {
     const HubArgs args =
-        parse_hub_args(context.args, {"db", "cert", "key", "listen", "admin-token-file", "questionnaire"});
+        parse_hub_args(context.args, {"db", "cert", "key", "listen", "admin-token-file", "questionnaire", "min-n"});
     const ListenAddress address = parse_listen(args.value("listen").value_or("127.0.0.1:8443"));
     ServerOptions options;
     options.cert_file = args.required("cert");
@@ -60,10 +66,39 @@ int run_serve(HubContext& context) {
     auto store = open_hub_store(context, args);
     store::SystemClock clock;
     std::mutex log_mutex;
-    HubServer server(*store, clock, context.catalog, options, [&](const Problem& problem) {
+    const auto log = [&](const Problem& problem) {
         const std::lock_guard lock(log_mutex);
         context.err << context.catalog.text("error.prefix") << ": " << context.catalog.format(problem) << std::endl;
-    });
+    };
+
+    // The dashboard, on the same database and port. Its tables exist only in
+    // SQLite so far: with PostgreSQL the hub serves the kiosks' API alone.
+    std::optional<web::SqliteWebStore> web_store;
+    std::optional<web::WebApp> web_app;
+    const web::WebTexts texts(context.assets / "i18n");
+    web::WebOptions web_options;
+    if (const auto min_n = args.value("min-n")) {
+        const auto [end, error] = std::from_chars(min_n->data(), min_n->data() + min_n->size(), web_options.min_n);
+        if (error != std::errc() || end != min_n->data() + min_n->size() || web_options.min_n < 1) {
+            throw Error(ErrorKind::usage, Problem{"web.bad_min_n", {{"value", *min_n}}});
+        }
+    }
+    if (is_postgres_uri(args.required("db"))) {
+        log(Problem{"web.no_dashboard_on_postgres", {}});
+    } else {
+        web_store.emplace(args.required("db"));
+        web_app.emplace(*store, *web_store, clock, texts, hub_questionnaire(context, args), web_options);
+        web_app->tallies.refresh();  // every stored response read once now, so the first page is as quick as the rest
+        options.web = [&](const web::WebRequest& request) { return web_app->handle(request); };
+        options.device_report = [&](const DeviceReportIn& in) {
+            try {
+                web_store->record_device_report(web::device_report(in));
+            } catch (const Error& e) {
+                log(e.problem());  // the batch is stored; only the device page misses this report
+            }
+        };
+    }
+    HubServer server(*store, clock, context.catalog, options, log);
     const int port = server.bind(address.host, address.port);
     // Before run(): httplib starts its worker threads there, and they must inherit the blocked signals.
     StopSignals signals([&](int) { server.stop(); });

@@ -34,5 +34,6 @@ int run_enroll(HubContext& context);
 int run_revoke(HubContext& context);
 int run_devices(HubContext& context);
 int run_publish(HubContext& context);
+int run_user(HubContext& context);
 
 }  // namespace skm::hub

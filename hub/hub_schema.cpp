@@ -12,7 +12,7 @@ struct Migration {
 };
 
 // Never edit a shipped migration: add a new one.
-constexpr std::array<Migration, 2> kMigrations = {{
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, R"sql(
 -- One row per enrolled kiosk. Only a hash of its token is kept (hub/device_token).
 CREATE TABLE devices (
@@ -64,6 +64,54 @@ CREATE TABLE published_configs (
     published_at TEXT NOT NULL,
     body         TEXT NOT NULL  -- the wire JSON, version included
 ) STRICT;
+)sql"},
+    // ---- web dashboard (hub/web) -------------------------------------------------
+    {3, R"sql(
+-- Dashboard users; only an argon2id hash of each password (crypto_pwhash_str).
+CREATE TABLE web_users (
+    username      TEXT PRIMARY KEY CHECK (length(username) BETWEEN 1 AND 64),
+    password_hash TEXT NOT NULL CHECK (length(password_hash) BETWEEN 1 AND 200),
+    role          TEXT NOT NULL CHECK (role IN ('admin', 'viewer')),
+    created_at    TEXT NOT NULL
+) STRICT;
+
+-- Sessions by the hash of the cookie's id: a copy of the file opens no session.
+CREATE TABLE web_sessions (
+    id_hash    TEXT PRIMARY KEY CHECK (length(id_hash) = 64),
+    username   TEXT NOT NULL REFERENCES web_users (username),
+    csrf_token TEXT NOT NULL,
+    expires_at INTEGER NOT NULL  -- seconds since the epoch
+) STRICT;
+
+-- Every change made from the dashboard: who, when, what.
+CREATE TABLE web_audit (
+    seq      INTEGER PRIMARY KEY,
+    at       TEXT NOT NULL,
+    username TEXT NOT NULL,
+    action   TEXT NOT NULL,
+    detail   TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+-- What each kiosk said about itself in its last batch (optional protocol fields).
+CREATE TABLE device_reports (
+    device_id     TEXT PRIMARY KEY,
+    app_version   TEXT,
+    pending       INTEGER,
+    kiosk_sent_at TEXT,
+    received_at   TEXT NOT NULL,
+    clock_skew_s  INTEGER
+) STRICT;
+
+-- Yearly IKM target and population (yearly transactions) per kecamatan;
+-- kecamatan '' is the kabupaten's default.
+CREATE TABLE web_targets (
+    year       INTEGER NOT NULL,
+    kecamatan  TEXT NOT NULL CHECK (length(kecamatan) <= 200),
+    target_ikm TEXT,
+    population INTEGER,
+    PRIMARY KEY (year, kecamatan)
+) STRICT;
+CREATE INDEX responses_by_kecamatan ON responses(kecamatan, local_date);
 )sql"},
 }};
 

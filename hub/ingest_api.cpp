@@ -12,8 +12,9 @@ bool looks_like_gzip(std::string_view body) {
 
 }  // namespace
 
-IngestApi::IngestApi(HubStore& store, store::Clock& clock, IngestLimits limits)
-    : store_(store), clock_(clock), limits_(limits) {}
+IngestApi::IngestApi(HubStore& store, store::Clock& clock, IngestLimits limits,
+                     std::function<void(const DeviceReportIn&)> on_report)
+    : store_(store), clock_(clock), limits_(limits), on_report_(std::move(on_report)) {}
 
 std::variant<Device, ApiReply> IngestApi::authenticate(std::string_view authorization) {
     const auto token = bearer_token(authorization);
@@ -40,8 +41,10 @@ ApiReply IngestApi::ingest(const Device& device, std::string_view gzip_body) {
     const sync::Batch& batch = std::get<sync::Batch>(decoded);
     // The device is the one the token names; the body's own device_id is the
     // kiosk's claim and is not trusted for where a response belongs.
-    const std::string now = store::iso8601(clock_.wall_now());
+    const scoring::Timestamp received = clock_.wall_now();
+    const std::string now = store::iso8601(received);
     sync::Reply reply{batch.batch_id, store_.ingest(device, batch, now), now};
+    if (on_report_) on_report_({device.device_id, batch.app_version, batch.pending, batch.sent_at, received});
     return {200, sync::encode_reply(reply)};
 }
 

@@ -11,6 +11,8 @@
 #include "store/clock.hpp"
 #include "sync/protocol.hpp"
 
+#include <functional>
+#include <optional>
 #include <string_view>
 #include <variant>
 
@@ -21,10 +23,22 @@ struct IngestLimits {
     sync::Limits protocol;                        // items per batch, unpacked bytes (8 MiB)
 };
 
+// What a kiosk said about itself in a batch it was answered for (the
+// optional fields of sync/protocol), with the hub's time of receipt.
+struct DeviceReportIn {
+    std::string device_id;
+    std::optional<std::string> app_version;
+    std::optional<std::int64_t> pending;
+    std::optional<std::string> sent_at;
+    scoring::Timestamp received;
+};
+
 class IngestApi {
 public:
     // The clock is read from the server's threads: it must allow that.
-    IngestApi(HubStore& store, store::Clock& clock, IngestLimits limits);
+    // `on_report` (may be empty) is called after each stored batch.
+    IngestApi(HubStore& store, store::Clock& clock, IngestLimits limits,
+              std::function<void(const DeviceReportIn&)> on_report = {});
 
     // The enrolled, unrevoked device of the "Authorization: Bearer …" header
     // (its last contact recorded), or the 401 to send.
@@ -37,6 +51,7 @@ private:
     HubStore& store_;
     store::Clock& clock_;
     IngestLimits limits_;
+    std::function<void(const DeviceReportIn&)> on_report_;
 };
 
 }  // namespace skm::hub

@@ -52,7 +52,8 @@ int run(int argc, char** argv) {
     }
 
     const std::map<std::string, int (*)(HubContext&)> commands = {
-        {"serve", run_serve}, {"enroll", run_enroll}, {"revoke", run_revoke}, {"devices", run_devices}, {"publish", run_publish}};
+        {"serve", run_serve}, {"enroll", run_enroll}, {"revoke", run_revoke}, {"devices", run_devices}, {"publish", run_publish},
+        {"user", run_user}};
     if (rest.empty() || rest[0] == "help" || rest[0] == "--help" || rest[0] == "-h") {
         (rest.empty() ? std::cerr : std::cout) << catalog.text("hub.usage") << "\n";
         return rest.empty() ? 2 : 0;

@@ -1,4 +1,4 @@
-// Index: [routes] [batches] [reports] [config] [lifecycle]
+// Index: [routes] [batches] [reports] [config] [dashboard] [lifecycle]
 #include "hub/server.hpp"
 
 #include "hub/config_api.hpp"
@@ -58,7 +58,7 @@ struct HubServer::Impl {
           catalog(catalog_in),
           options(std::move(options_in)),
           log(std::move(log_in)),
-          ingest(store_in, clock, options.limits),
+          ingest(store_in, clock, options.limits, options.device_report),
           server(options.cert_file.c_str(), options.key_file.c_str()) {}
 
     void routes();
@@ -67,6 +67,7 @@ struct HubServer::Impl {
     void reports(const httplib::Request& req, httplib::Response& res);
     void config(const httplib::Request& req, httplib::Response& res);
     void send(httplib::Response& res, const ApiReply& reply);
+    void dashboard(const httplib::Request& req, httplib::Response& res);
 
     HubStore& store;
     const formats::Catalog& catalog;
@@ -112,6 +113,14 @@ void HubServer::Impl::routes() {
                                          const httplib::ContentReader& reader) { batches(req, res, reader); });
     server.Get("/api/v1/ikm", [this](const httplib::Request& req, httplib::Response& res) { reports(req, res); });
     server.Get("/api/v1/config", [this](const httplib::Request& req, httplib::Response& res) { config(req, res); });
+    // Everything else is the dashboard's (it answers 401 or a redirect to its
+    // login page without a session). httplib tries the batches route, which
+    // reads its own body, before these, and the routes in the order given.
+    if (options.web) {
+        const auto web = [this](const httplib::Request& req, httplib::Response& res) { dashboard(req, res); };
+        server.Get(".*", web);
+        server.Post(".*", web);
+    }
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return;
         res.set_content(error_reply(res.status, res.status == 404 ? "hub.not_found" : "hub.bad_request").body,
@@ -194,6 +203,29 @@ void HubServer::Impl::config(const httplib::Request& req, httplib::Response& res
         log(e.problem());
         send(res, error_reply(503, "hub.storage_unavailable"));
     }
+}
+
+// ---- [dashboard] -------------------------------------------------------------
+
+void HubServer::Impl::dashboard(const httplib::Request& req, httplib::Response& res) {
+    web::WebRequest request;
+    request.method = req.method;
+    request.path = req.path;
+    request.params.insert(req.params.begin(), req.params.end());
+    request.cookie_header = req.get_header_value("Cookie");
+    request.remote_addr = req.remote_addr;
+    web::WebResponse reply;
+    try {
+        reply = options.web(request);
+    } catch (const Error& e) {
+        log(e.problem());
+        reply.status = 503;
+        reply.content_type = "text/plain; charset=utf-8";
+        reply.body = catalog.text("hub.storage_unavailable");
+    }
+    res.status = reply.status;
+    for (const auto& [name, value] : reply.headers) res.headers.emplace(name, value);
+    res.set_content(reply.body, reply.content_type.c_str());
 }
 
 // ---- [lifecycle] -------------------------------------------------------------

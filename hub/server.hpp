@@ -2,6 +2,7 @@
 //   POST /api/v1/batches   kiosk uploads (hub/ingest_api), device token
 //   GET  /api/v1/ikm       IKM per kecamatan × layanan (hub/ikm_api), admin token
 //   GET  /api/v1/config    the config published for the device's kecamatan (hub/config_api), device token
+//   everything else        the web dashboard (hub/web), when one is given
 // Bodies are read by us, counted as they arrive (chunked ones too), and the
 // connection is closed after any refusal so an unread body cannot be taken
 // for the next request. httplib is kept out of this header.
@@ -10,6 +11,7 @@
 #include "formats/catalog.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/ingest_api.hpp"
+#include "hub/web/web_request.hpp"
 #include "store/clock.hpp"
 
 #include <condition_variable>
@@ -29,6 +31,10 @@ struct ServerOptions {
     // Hash (hub/device_token) of the token that may read reports; none: reports are closed.
     std::optional<std::string> admin_token_hash;
     IngestLimits limits;
+    // The web dashboard (hub/web/web_app); none: only the APIs are served.
+    std::function<web::WebResponse(const web::WebRequest&)> web;
+    // Told what a kiosk said about itself with each accepted batch (hub/web stores it).
+    std::function<void(const DeviceReportIn&)> device_report;
 };
 
 class HubServer {

@@ -211,6 +211,7 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
         sync::EngineOptions engine_options;
         engine_options.device_id = config.device_id;
         engine_options.questionnaire = questionnaire.id + ":" + std::to_string(questionnaire.version);
+        engine_options.app_version = SKM_VERSION;
         engine = std::make_unique<sync::SyncEngine>(*outbox, *transport, questionnaire.scheme, clock,
                                                     [&] { return jitter(random); }, engine_options);
         worker = std::make_unique<sync::SyncWorker>(*engine);

@@ -5,12 +5,10 @@
 
 namespace skm::reports {
 
-std::string csv_report(const ReportData& data, const formats::Catalog& catalog, formats::CsvDialect dialect) {
+std::string csv_tables(const std::vector<const Table*>& tables, formats::CsvDialect dialect) {
     const bool indonesian = dialect == formats::CsvDialect::indonesian_excel;
     const char separator = indonesian ? ';' : ',';
     const char decimal = indonesian ? ',' : '.';
-    const ReportTables tables = build_tables(data, catalog, decimal);
-
     std::string out = indonesian ? "\xEF\xBB\xBF" : "";
     auto line = [&](const std::vector<std::string>& fields) {
         for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -20,7 +18,7 @@ std::string csv_report(const ReportData& data, const formats::Catalog& catalog, 
         out += '\n';
     };
     bool first = true;
-    for (const Table* table : tables.all()) {
+    for (const Table* table : tables) {
         if (!first) out += '\n';
         first = false;
         line({table->title});
@@ -35,6 +33,12 @@ std::string csv_report(const ReportData& data, const formats::Catalog& catalog, 
         for (const auto& note : table->notes) line({note});
     }
     return out;
+}
+
+std::string csv_report(const ReportData& data, const formats::Catalog& catalog, formats::CsvDialect dialect) {
+    const char decimal = dialect == formats::CsvDialect::indonesian_excel ? ',' : '.';
+    const ReportTables tables = build_tables(data, catalog, decimal);
+    return csv_tables(tables.all(), dialect);
 }
 
 void write_csv_report(const ReportData& data, const formats::Catalog& catalog, formats::CsvDialect dialect,

@@ -185,4 +185,11 @@ void write_xlsx_report(const ReportData& data, const formats::Catalog& catalog, 
     book.close();
 }
 
+void write_xlsx_tables(const std::string& title, const std::vector<XlsxSheet>& sheets, const std::filesystem::path& file) {
+    Workbook book(file);
+    book.set_title(title);
+    for (const auto& sheet : sheets) write_sheet(book, sheet.name, sheet.tables);
+    book.close();
+}
+
 }  // namespace skm::reports

@@ -70,6 +70,10 @@ bool SyncEngine::send_one(const std::vector<store::Submission>& items, DrainOutc
     batch.device_id = options_.device_id;
     batch.batch_id = options_.device_id + "-" + std::to_string(clock_.monotonic_ms()) + "-" + std::to_string(++batch_counter_);
     batch.responses = items;
+    if (!options_.app_version.empty()) batch.app_version = options_.app_version;
+    // What will still wait once this batch is in: the hub's device page shows the backlog.
+    batch.pending = std::max<std::int64_t>(0, outbox_.pending() - static_cast<std::int64_t>(items.size()));
+    batch.sent_at = store::iso8601(clock_.wall_now());
     const HttpResult result = transport_.post_batch(gzip_compress(encode_batch(batch, scheme_)));
     if (auto problem = http_problem(result); problem || result.status != 200) {
         failed(problem ? std::move(*problem)

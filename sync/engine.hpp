@@ -53,6 +53,7 @@ struct EngineOptions {
     std::string device_id;
     std::int64_t config_every_ms = 15 * 60'000;  // how often to ask the hub for a newer config
     std::string questionnaire;  // "id:version" this device asks, to warn when the hub expects another
+    std::string app_version;  // sent with each batch for the hub's device page; "" = not sent
 };
 
 struct SyncStatus {

@@ -118,9 +118,12 @@ std::string encode_batch(const Batch& batch, const scoring::ScoringScheme& schem
                          {"questionnaire", {{"id", s.questionnaire_id}, {"version", version_number(r.questionnaire_version)}}},
                          {"duration_ms", s.duration_ms ? json(*s.duration_ms) : json(nullptr)}});
     }
-    return json{{"protocol", kProtocolVersion}, {"device_id", batch.device_id}, {"batch_id", batch.batch_id},
-                {"responses", items}}
-        .dump();
+    json doc{{"protocol", kProtocolVersion}, {"device_id", batch.device_id}, {"batch_id", batch.batch_id},
+             {"responses", items}};
+    if (batch.app_version) doc["app_version"] = *batch.app_version;
+    if (batch.pending) doc["pending"] = *batch.pending;
+    if (batch.sent_at) doc["sent_at"] = *batch.sent_at;
+    return doc.dump();
 }
 
 std::variant<Batch, ProtocolError> decode_batch(std::string_view body, const scoring::ScoringScheme& scheme,
@@ -130,6 +133,17 @@ std::variant<Batch, ProtocolError> decode_batch(std::string_view body, const sco
         Batch batch;
         batch.device_id = text(doc, "device_id", "", formats::kMaxShortFieldBytes, false);
         batch.batch_id = text(doc, "batch_id", "", formats::kMaxShortFieldBytes, false);
+        // Optional, and never a reason to refuse responses: a kiosk's own report.
+        if (doc.contains("app_version") && doc["app_version"].is_string() && doc["app_version"].get<std::string>().size() <= 64) {
+            batch.app_version = doc["app_version"].get<std::string>();
+        }
+        if (doc.contains("pending") && doc["pending"].is_number_integer() && doc["pending"].get<std::int64_t>() >= 0) {
+            batch.pending = doc["pending"].get<std::int64_t>();
+        }
+        if (doc.contains("sent_at") && doc["sent_at"].is_string() && doc["sent_at"].get<std::string>().size() <= 64 &&
+            scoring::parse_timestamp(doc["sent_at"].get<std::string>())) {
+            batch.sent_at = doc["sent_at"].get<std::string>();
+        }
         const json& items = field(doc, "responses", "");
         if (!items.is_array()) refuse("protocol.wrong_type", "responses");
         if (items.size() > limits.max_items) refuse("protocol.too_large", "responses");

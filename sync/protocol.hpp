@@ -3,7 +3,10 @@
 // accepted, duplicate (it already had that id: harmless, so re-sending is
 // always safe) or rejected with a reason. Answers travel keyed by unsur code.
 //
-//   batch: {"protocol": 1, "device_id": "...", "batch_id": "...", "responses": [item, ...]}
+//   batch: {"protocol": 1, "device_id": "...", "batch_id": "...", "responses": [item, ...],
+//           "app_version"?: "0.1.0", "pending"?: 1200, "sent_at"?: "2025-03-04T09:00:00+07:00"}
+//          (the three optional fields tell the hub's device page about the kiosk;
+//           a hub that does not know them ignores them, one that does accepts batches without them)
 //   item:  {"id", "submitted_at", "layanan", "jenis_kelamin", "umur", "pendidikan", "pekerjaan",
 //           "answers": {"persyaratan": 4, ...}, "saran", "flags": [...],
 //           "questionnaire": {"id": "...", "version": 1}, "duration_ms": 95000 | null}
@@ -33,6 +36,10 @@ struct Batch {
     std::string device_id;
     std::string batch_id;
     std::vector<store::Submission> responses;
+    // Optional (older kiosks leave them out); initialised so {device, batch, items} still compiles.
+    std::optional<std::string> app_version = std::nullopt;  // the kiosk's program version
+    std::optional<std::int64_t> pending = std::nullopt;     // responses left in its outbox besides this batch
+    std::optional<std::string> sent_at = std::nullopt;      // its clock when sending, for the hub to see a skew
 };
 
 enum class ItemStatus { accepted, duplicate, rejected };

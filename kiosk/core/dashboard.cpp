@@ -1,6 +1,7 @@
 #include "kiosk/core/dashboard.hpp"
 
 #include "scoring/capaian.hpp"
+#include "scoring/privacy.hpp"
 
 #include <algorithm>
 #include <set>
@@ -31,7 +32,7 @@ DashboardGroup group(const DashboardSource& source, const std::optional<std::str
     g.layanan = layanan.value_or("");
     const scoring::Tally tally = source.tallies->total(filter_for(layanan, range, true));
     g.respondents = tally.respondents();
-    g.enough = g.respondents >= source.min_n && g.respondents > 0;
+    g.enough = scoring::enough_for_figures(g.respondents, source.min_n);
     const int year = range.last.year;
     if (source.population) {
         if (const auto population = source.population(year, g.layanan)) {
@@ -68,7 +69,7 @@ Dashboard build_dashboard(const DashboardSource& source, DashboardPeriod period,
 
     const scoring::Tally unflagged = source.tallies->total(filter_for(std::nullopt, d.range, false));
     d.flagged = d.overall.respondents - unflagged.respondents();
-    if (d.overall.enough && unflagged.respondents() >= source.min_n) {
+    if (d.overall.enough && scoring::enough_for_figures(unflagged.respondents(), source.min_n)) {
         d.ikm_without_flagged = scoring::summarize(unflagged, *source.scheme, {}).ikm;
     }
 
@@ -88,7 +89,7 @@ Dashboard build_dashboard(const DashboardSource& source, DashboardPeriod period,
     for (int month = 1; month <= 12; ++month) {
         const auto range = scoring::range_of(scoring::PeriodId{scoring::PeriodKind::month, year, month});
         const scoring::Tally tally = source.tallies->total(filter_for(std::nullopt, range, true));
-        MonthPoint point{month, tally.respondents() >= source.min_n && tally.respondents() > 0, std::nullopt};
+        MonthPoint point{month, scoring::enough_for_figures(tally.respondents(), source.min_n), std::nullopt};
         if (point.enough) point.ikm = scoring::summarize(tally, *source.scheme, {}).ikm;
         d.trend.push_back(point);
     }

@@ -392,5 +392,53 @@ TEST(HubCli, SkmSyncDeliversToServeAndTakesThePublishedConfig) {
     EXPECT_EQ(rows(dir), kiosk_rows);
 }
 
+// ---- dashboard users --------------------------------------------------------------
+
+std::string query_text(const Dir& dir, const char* sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(dir.db().c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* q = nullptr;
+    sqlite3_prepare_v2(db, sql, -1, &q, nullptr);
+    std::string out;
+    while (sqlite3_step(q) == SQLITE_ROW) out += std::string(reinterpret_cast<const char*>(sqlite3_column_text(q, 0))) + "\n";
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return out;
+}
+
+// The password comes on standard input, never as an argument.
+skm::testing::ProgramResult user_add(const Dir& dir, const std::string& password, const std::string& extra) {
+    return run_program({"/bin/sh", "-c",
+                        "printf '%s\\n' \"$PW\" | \"$HUB\" user add --db \"$DB\" " + extra},
+                       {"PW=" + password, "HUB=" + hub_binary(), "DB=" + dir.db()});
+}
+
+TEST(HubCli, UserAddReadsThePasswordFromStandardInputAndKeepsOnlyItsHash) {
+    Dir dir;
+    const auto r = user_add(dir, "sandi-admin-panjang", "--username bappeda --role admin");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("bappeda"), std::string::npos);
+    EXPECT_EQ(query_text(dir, "SELECT username || ' ' || role FROM web_users"), "bappeda admin\n");
+    const std::string hash = query_text(dir, "SELECT password_hash FROM web_users");
+    EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u);
+    EXPECT_EQ(hash.find("sandi-admin-panjang"), std::string::npos);
+    EXPECT_EQ(query_text(dir, "SELECT action FROM web_audit"), "user_add\n");
+
+    const auto list = run_program({hub_binary(), "user", "list", "--db", dir.db()});
+    EXPECT_EQ(list.exit_code, 0);
+    EXPECT_EQ(list.out.rfind("bappeda\tadmin\t", 0), 0u) << list.out;
+}
+
+TEST(HubCli, UserAddRefusesWeakPasswordsUnknownRolesAndTakenNames) {
+    Dir dir;
+    EXPECT_EQ(user_add(dir, "pendek", "--username a").exit_code, 3);
+    EXPECT_EQ(user_add(dir, "cukup-panjang-sekali", "--username a --role raja").exit_code, 2);
+    EXPECT_EQ(user_add(dir, "cukup-panjang-sekali", "--username a").exit_code, 0);
+    const auto again = user_add(dir, "cukup-panjang-lainnya", "--username a");
+    EXPECT_EQ(again.exit_code, 3);
+    EXPECT_EQ(query_text(dir, "SELECT username || ' ' || role FROM web_users"), "a viewer\n");
+    EXPECT_EQ(run_program({hub_binary(), "user", "--db", dir.db()}).exit_code, 2);
+}
+
 }  // namespace
 }  // namespace skm::hub

@@ -39,6 +39,7 @@ int run_sync(Context& context) {
     engine_options.device_id = args.value("device").value_or("skm");
     engine_options.questionnaire =
         opened->questionnaire.id + ":" + std::to_string(opened->questionnaire.version);
+    engine_options.app_version = std::string("skm ") + SKM_VERSION;
     sync::SyncEngine engine(outbox, transport, opened->questionnaire.scheme, opened->clock, [&] { return uniform(random); },
                             engine_options);
 

@@ -1,0 +1,48 @@
+// Dashboard users from the command line (the first admin comes from here):
+//   skm-hub user add --db PATH --username NAME [--role admin|viewer]   password on standard input
+//   skm-hub user list --db PATH
+#include "hub/hub_context.hpp"
+#include "hub/web/password.hpp"
+#include "hub/web/sqlite_web_store.hpp"
+#include "store/clock.hpp"
+
+#include <iostream>
+
+namespace skm::hub {
+
+int run_user(HubContext& context) {
+    if (context.args.empty() || (context.args[0] != "add" && context.args[0] != "list")) {
+        throw Error(ErrorKind::usage, Problem{"web.user_usage", {}});
+    }
+    const std::string action = context.args[0];
+    const std::vector<std::string> rest(context.args.begin() + 1, context.args.end());
+    const HubArgs args = parse_hub_args(rest, {"db", "username", "role", "questionnaire"});
+    auto hub = open_hub_store(context, args);  // creates or upgrades the schema
+    web::SqliteWebStore store(args.required("db"));
+    if (action == "list") {
+        for (const auto& user : store.users()) {
+            context.out << user.username << "\t" << web::role_name(user.role) << "\t" << user.created_at << "\n";
+        }
+        return 0;
+    }
+    const std::string username = args.required("username");
+    bool ok = username.size() <= 64;
+    for (const char c : username) ok = ok && static_cast<unsigned char>(c) >= 0x20 && c != 0x7f;
+    if (!ok) throw Error(ErrorKind::usage, Problem{"hub.bad_name", {{"option", "--username"}, {"value", username}}});
+    const auto role = web::parse_role(args.value("role").value_or("viewer"));
+    if (!role) throw Error(ErrorKind::usage, Problem{"web.bad_role", {{"value", args.value("role").value_or("")}}});
+    // One line from standard input, so the password is neither in the shell's history nor in `ps`.
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    web::check_new_password(password);
+    store::SystemClock clock;
+    store.add_user({username, web::hash_password(password), *role, store::iso8601(clock.wall_now())});
+    store.audit({store::iso8601(clock.wall_now()), "(skm-hub user add)", "user_add",
+                 username + " (" + std::string(web::role_name(*role)) + ")"});
+    context.err << context.catalog.format("web.user_added", {{"username", username}, {"role", std::string(web::role_name(*role))}})
+                << "\n";
+    return 0;
+}
+
+}  // namespace skm::hub

@@ -1,0 +1,199 @@
+// Exports: the kabupaten recap (every kecamatan, then every kecamatan ×
+// layanan) as XLSX or CSV through the report writers' own table writers, and
+// one kecamatan's SKM report as PDF through reports/write_report, with the
+// figures the dashboard shows (and the same min-n rule).
+#include "hub/device_token.hpp"
+#include "hub/web/web_pages.hpp"
+#include "reports/csv_report.hpp"
+#include "reports/report_file.hpp"
+#include "reports/write_report.hpp"
+#include "reports/xlsx_report.hpp"
+#include "scoring/privacy.hpp"
+#include "scoring/tally.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace skm::hub::web {
+namespace {
+
+using reports::Cell;
+using reports::Column;
+using reports::Table;
+
+Column col(const std::string& header, reports::Align align = reports::Align::left) { return {header, 1, align}; }
+
+Cell ikm_cell(const Figures& f) {
+    return f.summary && f.summary->ikm ? Cell::of(*f.summary->ikm) : Cell::of(std::string("—"));
+}
+Cell mutu_cell(const Figures& f) {
+    return f.summary && f.summary->mutu ? Cell::of(std::string(1, scoring::mutu_letter(*f.summary->mutu)))
+                                        : Cell::of(std::string("—"));
+}
+
+// Reads a file made for the answer, then removes it.
+std::string take_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    std::error_code ignored;
+    std::filesystem::remove(file, ignored);
+    return bytes.str();
+}
+
+std::filesystem::path temp_file(const PageContext& c, const std::string& extension) {
+    return c.app.options.temp_dir / ("skm-hub-export-" + new_token().substr(0, 16) + extension);
+}
+
+WebResponse download(std::string bytes, const std::string& type, const std::string& filename) {
+    WebResponse r;
+    r.content_type = type;
+    r.body = std::move(bytes);
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    return r;
+}
+
+// A name a kiosk or an admin typed, for a CSV cell: one that starts like a
+// formula (=, +, -, @) gets a leading apostrophe so a spreadsheet shows it
+// as text instead of running it. XLSX cells are typed as text already.
+std::string csv_text(const std::string& text, bool csv) {
+    if (csv && !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) return "'" + text;
+    return text;
+}
+
+// A file name made of letters, digits and dashes only.
+std::string safe_name(const std::string& text) {
+    std::string out;
+    for (const char ch : text) {
+        const auto u = static_cast<unsigned char>(ch);
+        out += (std::isalnum(u) && u < 0x80) ? ch : '-';
+    }
+    return out.substr(0, 60);
+}
+
+}  // namespace
+
+WebResponse export_recap(const PageContext& c, bool xlsx) {
+    const auto period = c.period();
+    if (!period) return error_page(c, 400, "web.bad_period");
+    const auto& t = c.t;
+    const Overview o = build_overview({c.app.hub, c.app.store, c.app.tallies, c.app.options.min_n}, *period);
+
+    Table recap{"recap", t.format("web.export.recap_title", {{"period", period->key}}),
+                {col(t.text("web.col.kecamatan")), col(t.text("web.col.respondents"), reports::Align::right),
+                 col(t.text("web.col.ikm"), reports::Align::right), col(t.text("web.col.mutu")),
+                 col(t.format("web.col.previous", {{"period", o.previous.key}}), reports::Align::right),
+                 col(t.text("web.col.change"), reports::Align::right), col(t.text("web.col.target"), reports::Align::right),
+                 col(t.text("web.col.sample_needed"), reports::Align::right), col(t.text("web.col.last_sync"))},
+                {}, {t.format("web.export.min_n_note", {{"min_n", std::to_string(c.app.options.min_n)}})}, 0};
+    for (const auto& r : o.rows) {
+        recap.rows.push_back({{Cell::of(csv_text(r.kecamatan, !xlsx)), Cell::of(r.figures.respondents), ikm_cell(r.figures), mutu_cell(r.figures),
+                               Cell::of(r.previous_ikm), Cell::of(r.change), Cell::of(r.target),
+                               r.sample ? Cell::of(r.sample->needed) : Cell::of(std::string("—")),
+                               Cell::of(r.last_sync.value_or("—"))},
+                              false});
+    }
+    recap.rows.push_back({{Cell::of(t.text("web.export.kabupaten")), Cell::of(o.total.respondents), ikm_cell(o.total),
+                           mutu_cell(o.total), Cell::of(std::string("")), Cell::of(std::string("")), Cell::of(std::string("")),
+                           Cell::of(std::string("")), Cell::of(std::string(""))},
+                          true});
+
+    Table layanan{"layanan", t.format("web.export.layanan_title", {{"period", period->key}}),
+                  {col(t.text("web.col.kecamatan")), col(t.text("web.col.layanan")),
+                   col(t.text("web.col.respondents"), reports::Align::right), col(t.text("web.col.ikm"), reports::Align::right),
+                   col(t.text("web.col.mutu"))},
+                  {}, {}, 0};
+    for (const auto& r : o.rows) {
+        const KecamatanPage k = build_kecamatan({c.app.hub, c.app.store, c.app.tallies, c.app.options.min_n}, r.kecamatan, *period, 0);
+        for (const auto& l : k.layanan) {
+            layanan.rows.push_back({{Cell::of(csv_text(r.kecamatan, !xlsx)), Cell::of(csv_text(l.layanan, !xlsx)),
+                                     Cell::of(l.figures.respondents),
+                                     ikm_cell(l.figures), mutu_cell(l.figures)},
+                                    false});
+        }
+    }
+    c.audit("export_recap", period->key + (xlsx ? " xlsx" : " csv"));
+    const std::string name = "rekap-skm-" + safe_name(period->key);
+    if (!xlsx) {
+        return download(reports::csv_tables({&recap, &layanan}, formats::CsvDialect::standard), "text/csv; charset=utf-8",
+                        name + ".csv");
+    }
+    const auto file = temp_file(c, ".xlsx");
+    reports::write_xlsx_tables(recap.title, {{t.text("web.export.sheet_recap"), {&recap}}, {t.text("web.export.sheet_layanan"), {&layanan}}},
+                               file);
+    return download(take_file(file), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+}
+
+WebResponse export_kecamatan_pdf(const PageContext& c) {
+    const auto period = c.period();
+    if (!period) return error_page(c, 400, "web.bad_period");
+    const std::string name = c.request.param("name").value_or("");
+    if (name.empty() || name.size() > 200) return error_page(c, 404, "web.no_such_kecamatan");
+    const std::uint64_t min_n = c.app.options.min_n;
+    const KecamatanPage k = build_kecamatan({c.app.hub, c.app.store, c.app.tallies, min_n}, name, *period);
+    if (!k.figures.enough) return error_page(c, 409, "web.export.not_enough");
+
+    const auto& q = c.app.questionnaire;
+    reports::ReportRequest request;
+    request.period = reports::ReportPeriod{period->key, period->range, period->id};
+    request.office = c.t.format("web.export.office", {{"kecamatan", name}});
+    request.generated_on = c.app.clock.wall_now().date;
+    reports::ReportData data(request, q);
+    data.office = request.office;
+    data.annual = request.period.annual();
+    data.year = request.period.year();
+    data.overall.pooled = *k.figures.summary;
+    data.unflagged.pooled = *k.figures.summary;
+    for (const auto& l : k.layanan) {
+        reports::LayananFigures lf;
+        lf.layanan = l.layanan;
+        // Below min-n a layanan keeps its count and nothing else, as on the page.
+        if (l.figures.summary) {
+            lf.figures.pooled = *l.figures.summary;
+        } else {
+            lf.figures.pooled.respondents = l.figures.respondents;
+        }
+        data.layanan.push_back(std::move(lf));
+    }
+    for (const auto& m : k.months) {
+        scoring::IkmSummary s;
+        if (m.figures.summary) {
+            s = *m.figures.summary;
+        } else {
+            s.respondents = m.figures.respondents;
+        }
+        data.months.push_back({m.month, s});
+    }
+    for (const char* field : {"jenis_kelamin", "umur", "pendidikan", "pekerjaan", "layanan"}) {
+        reports::ProfileTable table{field, {}, 0};
+        for (const auto& [value, count] : c.app.store.profile(name, period->range, field)) {
+            table.counts.push_back({value, count});
+            table.total += count;
+        }
+        data.profile.push_back(std::move(table));
+    }
+    // The weakest unsur, lowest NRR first, at most three.
+    std::vector<std::pair<mpq_class, std::size_t>> scored;
+    for (std::size_t i = 0; i < data.overall.pooled.unsur.size(); ++i) {
+        const auto& nrr = data.overall.pooled.unsur[i].nrr;
+        if (nrr) scored.emplace_back(nrr->value(), i);
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < scored.size() && i < 3; ++i) data.weakest.push_back(scored[i].second);
+    for (const auto& s : k.saran) {
+        data.saran.push_back({s.saran, s.layanan, scoring::parse_date(s.local_date).value_or(period->range.first)});
+    }
+    data.target = k.target;
+    data.population = k.population;
+    if (k.population) data.sample = scoring::sample_progress(*k.population, k.figures.respondents);
+
+    const auto file = temp_file(c, ".pdf");
+    reports::write_report(reports::ReportFormat::pdf, data, c.t, file);
+    c.audit("export_pdf", name + " " + period->key);
+    return download(take_file(file), "application/pdf", "skm-" + safe_name(name) + "-" + safe_name(period->key) + ".pdf");
+}
+
+}  // namespace skm::hub::web

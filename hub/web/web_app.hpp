@@ -1,0 +1,60 @@
+// The web dashboard for the kabupaten (issue #8): sign-in, overview of every
+// kecamatan, a kecamatan's page, devices (enrol, revoke), targets, users,
+// exports. Every route but /login and /static needs a session; every POST
+// needs the session's CSRF token; admin routes need the admin role.
+//
+//   GET  /login  POST /login  POST /logout      GET /static/web.css
+//   GET  /overview?period=&sort=&dir=           GET /kecamatan?name=&period=
+//   GET  /devices   POST /devices/enroll  POST /devices/revoke      (POST: admin)
+//   GET  /targets   POST /targets                                   (admin)
+//   GET  /users     POST /users                                     (admin)
+//   GET  /export/recap.csv|recap.xlsx?period=   GET /export/kecamatan.pdf?name=&period=
+#pragma once
+
+#include "formats/questionnaire.hpp"
+#include "hub/hub_store.hpp"
+#include "hub/web/login_limiter.hpp"
+#include "hub/web/sessions.hpp"
+#include "hub/web/tally_cache.hpp"
+#include "hub/web/web_request.hpp"
+#include "hub/web/web_store.hpp"
+#include "hub/web/web_texts.hpp"
+#include "store/clock.hpp"
+
+#include <filesystem>
+
+namespace skm::hub::web {
+
+struct WebOptions {
+    std::uint64_t min_n = 5;
+    int max_login_failures = 5;
+    std::int64_t login_window_ms = 15 * 60'000;
+    std::int64_t session_lifetime_s = 8 * 3600;
+    std::filesystem::path temp_dir = std::filesystem::temp_directory_path();  // export files, removed at once
+};
+
+class WebApp {
+public:
+    // The questionnaire gives unsur names and the PDF report's questions.
+    WebApp(HubStore& hub, WebStore& store, store::Clock& clock, const WebTexts& texts,
+           formats::Questionnaire questionnaire, WebOptions options = {});
+
+    // Never throws for a request's content; storage failures throw skm::Error
+    // (the server answers 503 and logs them).
+    WebResponse handle(const WebRequest& request);
+
+    // What the pages share.
+    HubStore& hub;
+    WebStore& store;
+    store::Clock& clock;
+    const WebTexts& texts;
+    formats::Questionnaire questionnaire;
+    WebOptions options;
+    Sessions sessions;
+    LoginLimiter limiter;
+    TallyCache tallies;
+    // Checked when the username is unknown, so the answer takes as long as for a known one.
+    std::string dummy_hash;
+};
+
+}  // namespace skm::hub::web

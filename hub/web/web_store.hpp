@@ -1,0 +1,113 @@
+// What the web dashboard keeps beside the hub's responses: its users
+// (argon2id password hashes), sessions (only a hash of the cookie's id),
+// an audit log of every change made from the dashboard, what each kiosk
+// last reported about itself, yearly targets and populations per kecamatan,
+// and the saran list. An interface of its own so the PostgreSQL backend can
+// implement it beside HubStore; SqliteWebStore is the SQLite one.
+#pragma once
+
+#include "scoring/period.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace skm::hub::web {
+
+enum class Role { admin, viewer };
+std::string_view role_name(Role role);
+std::optional<Role> parse_role(std::string_view text);
+
+struct User {
+    std::string username;
+    std::string password_hash;  // crypto_pwhash_str, argon2id
+    Role role = Role::viewer;
+    std::string created_at;
+};
+
+struct Session {
+    std::string id_hash;  // token_hash of the cookie's id
+    std::string username;
+    std::string csrf_token;
+    std::int64_t expires_at = 0;  // seconds since the epoch
+};
+
+struct AuditEntry {
+    std::string at;
+    std::string username;
+    std::string action;
+    std::string detail;
+};
+
+// What a kiosk said about itself in its last batch (all optional on the wire).
+struct DeviceReport {
+    std::string device_id;
+    std::optional<std::string> app_version;
+    std::optional<std::int64_t> pending;
+    std::optional<std::string> kiosk_sent_at;
+    std::string received_at;
+    std::optional<std::int64_t> clock_skew_s;  // kiosk clock − hub clock
+};
+
+// kecamatan "" = the kabupaten's default for that year.
+struct Target {
+    int year = 0;
+    std::string kecamatan;
+    std::optional<std::string> target_ikm;  // decimal text, "82.50"
+    std::optional<std::int64_t> population;
+};
+
+struct SaranRow {
+    std::string layanan;
+    std::string saran;
+    std::string local_date;
+};
+
+class WebStore {
+public:
+    virtual ~WebStore() = default;
+
+    // Throws skm::Error(input, "web.user_exists").
+    virtual void add_user(const User& user) = 0;
+    virtual std::optional<User> user(std::string_view username) = 0;
+    virtual std::vector<User> users() = 0;
+    virtual std::int64_t user_count() = 0;
+
+    virtual void add_session(const Session& session) = 0;
+    virtual std::optional<Session> session(std::string_view id_hash) = 0;
+    virtual void delete_session(std::string_view id_hash) = 0;
+    virtual void delete_expired_sessions(std::int64_t now) = 0;
+
+    virtual void audit(const AuditEntry& entry) = 0;
+    virtual std::vector<AuditEntry> audit_log(std::size_t limit) = 0;
+
+    virtual void record_device_report(const DeviceReport& report) = 0;
+    virtual std::vector<DeviceReport> device_reports() = 0;
+
+    virtual void set_target(const Target& target) = 0;
+    virtual std::vector<Target> targets(int year) = 0;
+
+    // Non-empty saran of one kecamatan in the dates, newest first.
+    virtual std::vector<SaranRow> saran(std::string_view kecamatan, const scoring::DateRange& dates,
+                                        std::size_t limit) = 0;
+    // Every stored response with seq above `after_seq`, in seq order: its
+    // seq, local date, kecamatan, layanan and answers as stored (store/answers_codec).
+    // Responses are only ever added, with growing seq, so a reader that keeps
+    // the last seq it saw can pick up only what is new (TallyCache). A backend
+    // whose sequence can commit out of order must serialise its writers for this.
+    virtual void for_each_response_after(
+        std::int64_t after_seq,
+        const std::function<void(std::int64_t seq, std::string_view local_date, std::string_view kecamatan,
+                                 std::string_view layanan, std::string_view answers)>& visit) = 0;
+    // Respondents per value of a profile field (jenis_kelamin, umur,
+    // pendidikan, pekerjaan or layanan) of one kecamatan in the dates.
+    virtual std::vector<std::pair<std::string, std::uint64_t>> profile(std::string_view kecamatan,
+                                                                       const scoring::DateRange& dates,
+                                                                       std::string_view field) = 0;
+};
+
+}  // namespace skm::hub::web

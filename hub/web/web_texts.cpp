@@ -1,0 +1,16 @@
+#include "hub/web/web_texts.hpp"
+
+namespace skm::hub::web {
+
+WebTexts::WebTexts(const std::filesystem::path& i18n_dir) {
+    for (const char* lang : {"id", "en", "jv"}) catalogs_.emplace(lang, formats::Catalog::load(i18n_dir, lang));
+}
+
+const formats::Catalog& WebTexts::of(std::string_view lang) const {
+    const auto it = catalogs_.find(lang);
+    return it != catalogs_.end() ? it->second : catalogs_.find("id")->second;
+}
+
+bool WebTexts::offered(std::string_view lang) { return lang == "id" || lang == "en" || lang == "jv"; }
+
+}  // namespace skm::hub::web
