@@ -72,6 +72,7 @@ std::string page(const Frame& f, std::string_view body) {
         out += nav_item(f, "devices", "/devices", "web.nav.devices");
         if (f.admin) {
             out += nav_item(f, "targets", "/targets", "web.nav.targets");
+            out += nav_item(f, "publish", "/publish", "web.nav.publish");
             out += nav_item(f, "users", "/users", "web.nav.users");
         }
         out += "</nav>";
@@ -128,7 +129,7 @@ tr.below td:first-child{border-left:4px solid #c0392b}
 .pill{display:inline-block;margin-left:.4rem;padding:0 .4rem;border-radius:8px;background:#c0392b;color:#fff;font-size:.72rem;font-weight:600;vertical-align:middle}
 form.bar{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:1rem}
 label{display:block;font-size:.85rem;color:#3d4856}
-input,select{font:inherit;padding:.4rem .5rem;border:1px solid #b8c2cc;border-radius:4px;background:#fff;max-width:100%}
+input,select,textarea{font:inherit;padding:.4rem .5rem;border:1px solid #b8c2cc;border-radius:4px;background:#fff;max-width:100%}
 button,.button{font:inherit;padding:.45rem .9rem;border:0;border-radius:4px;background:#0f4c81;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
 button.danger{background:#c0392b}
 .login{max-width:380px;margin:3rem auto}

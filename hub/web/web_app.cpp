@@ -113,12 +113,13 @@ WebResponse WebApp::handle(const WebRequest& req) {
     if (get && req.path == "/export/kecamatan.pdf") return finish(export_kecamatan_pdf(c));
 
     const bool admin_route = req.path == "/devices/enroll" || req.path == "/devices/revoke" || req.path == "/targets" ||
-                             req.path == "/users";
+                             req.path == "/users" || req.path == "/publish";
     if (admin_route && !c.admin()) return finish(error_page(c, 403, "web.admin_only"));
     if (post && req.path == "/devices/enroll") return finish(devices_enroll(c));
     if (post && req.path == "/devices/revoke") return finish(devices_revoke(c));
     if (req.path == "/targets") return finish(get ? targets_page(c) : targets_submit(c));
     if (req.path == "/users") return finish(get ? users_page(c) : users_submit(c));
+    if (req.path == "/publish") return finish(get ? publish_page(c) : publish_submit(c));
     return finish(error_page(c, 404, "web.not_found"));
 }
 

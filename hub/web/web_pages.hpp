@@ -41,6 +41,8 @@ WebResponse targets_page(const PageContext& c, const std::string& error_key = ""
 WebResponse targets_submit(const PageContext& c);
 WebResponse users_page(const PageContext& c, const std::string& error_key = "");
 WebResponse users_submit(const PageContext& c);
+WebResponse publish_page(const PageContext& c, const std::string& error_key = "", const std::string& notice = "");
+WebResponse publish_submit(const PageContext& c);
 WebResponse export_recap(const PageContext& c, bool xlsx);
 WebResponse export_kecamatan_pdf(const PageContext& c);
 

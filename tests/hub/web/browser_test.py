@@ -273,6 +273,20 @@ def main():
                        "--token", tokens["Sukamaju"], "--ca", f"{work}/ca.pem"], ok=False)
         check(ok_sync.returncode == 0, "another kiosk still syncs")
 
+        # Publish a layanan list to one kecamatan; its kiosk takes it on its next sync.
+        driver.get(f"{base}/publish")
+        driver.find_element(By.ID, "kecamatan").send_keys("Sukamaju")
+        driver.find_element(By.ID, "layanan").send_keys("KTP-el\nKartu Keluarga\nSurat Pindah")
+        driver.find_element(By.ID, "target").send_keys("85.50")
+        click_and_wait(driver.find_element(By.CSS_SELECTOR, "form[action='/publish'] button[type=submit]"))
+        check("Versi 1 diterbitkan" in text(), "the publication is confirmed")
+        shot("11-publish")
+        run([SKM, "sync", "--db", f"{work}/kiosk-Sukamaju.db", "--once", "--hub", f"{base}/api/v1/batches",
+             "--token", tokens["Sukamaju"], "--ca", f"{work}/ca.pem"])
+        with sqlite3.connect(f"file:{work}/kiosk-Sukamaju.db?mode=ro", uri=True) as c:
+            active = [r[0] for r in c.execute("SELECT name FROM layanan WHERE active = 1 ORDER BY position")]
+        check(active == ["KTP-el", "Kartu Keluarga", "Surat Pindah"], f"the kiosk took the published layanan ({active})")
+
         # English.
         driver.get(f"{base}/overview")
         click_and_wait(driver.find_element(By.LINK_TEXT, "EN"))

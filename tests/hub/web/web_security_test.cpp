@@ -35,9 +35,9 @@ protected:
 const std::vector<std::string> kGetRoutes = {"/", "/overview", "/overview?period=2025", "/kecamatan?name=Sukamaju",
                                              "/devices", "/targets", "/users", "/export/recap.csv?period=2025",
                                              "/export/recap.xlsx?period=2025", "/export/kecamatan.pdf?name=Sukamaju",
-                                             "/no-such-page"};
+                                             "/publish", "/no-such-page"};
 const std::vector<std::string> kPostRoutes = {"/logout", "/devices/enroll", "/devices/revoke", "/targets", "/users",
-                                              "/overview"};
+                                              "/publish", "/overview"};
 
 TEST_F(WebSecurity, EveryPageRedirectsAStrangerToTheLoginPage) {
     Browser stranger(hub);
@@ -145,6 +145,7 @@ TEST_F(WebSecurity, EveryPostNeedsTheSessionsCsrfToken) {
         {"/devices/enroll", {{"kecamatan", "Sukamakmur"}}},
         {"/users", {{"username", "eve"}, {"password", "0123456789abc"}, {"role", "admin"}}},
         {"/targets", {{"year", "2025"}, {"target", "90"}}},
+        {"/publish", {{"layanan", "KTP-el"}, {"questionnaire_version", "1"}}},
         {"/logout", {}},
     };
     for (const auto& [path, form] : actions) {
@@ -160,6 +161,7 @@ TEST_F(WebSecurity, EveryPostNeedsTheSessionsCsrfToken) {
     EXPECT_EQ(hub.count("SELECT count(*) FROM devices"), 1);
     EXPECT_EQ(hub.count("SELECT count(*) FROM web_users"), 2);
     EXPECT_EQ(hub.count("SELECT count(*) FROM web_targets"), 0);
+    EXPECT_EQ(hub.count("SELECT count(*) FROM published_configs"), 0);
     EXPECT_EQ(admin.get("/overview").status, 200) << "still signed in";
 
     // With the right token the same action goes through, and is audited.
@@ -302,6 +304,53 @@ TEST_F(WebSecurity, SpreadsheetFormulasInNamesReachTheCsvAsText) {
     EXPECT_EQ(csv.body.find(",@SUM"), std::string::npos);
     // Stored as typed.
     EXPECT_EQ(hub.count("SELECT count(*) FROM responses WHERE layanan = '@SUM(1+1)'"), 5);
+}
+
+}  // namespace
+}  // namespace skm::hub::web::testing
+
+namespace skm::hub::web::testing {
+namespace {
+
+class WebPublish : public WebSecurity {};
+
+TEST_F(WebPublish, AnAdminPublishesWhatAKioskWillAcceptAndNothingElse) {
+    Browser admin = signed_in("admin", kAdminPassword);
+    EXPECT_EQ(admin.get("/publish").status, 200);
+    // Refused as a kiosk would refuse it: a name twice, a target out of range, no layanan.
+    for (const httplib::Params& bad :
+         {httplib::Params{{"layanan", "KTP-el\nKTP-el"}, {"questionnaire_version", "1"}},
+          {{"layanan", "KTP-el"}, {"questionnaire_version", "1"}, {"year", "2025"}, {"target", "101"}},
+          {{"layanan", " \n "}, {"questionnaire_version", "1"}},
+          {{"layanan", "KTP-el"}, {"questionnaire_version", "satu"}}}) {
+        const Reply r = admin.post("/publish", bad);
+        EXPECT_EQ(r.status, 400) << r.body;
+        EXPECT_NE(r.body.find("Tidak ada yang diterbitkan"), std::string::npos);
+    }
+    EXPECT_FALSE(hub.hub().published_config("Sukamaju").has_value());
+
+    const Reply ok = admin.post("/publish", {{"kecamatan", "Sukamaju"},
+                                             {"layanan", "KTP-el\r\n  Kartu Keluarga \n\n" + kScript},
+                                             {"questionnaire_version", "1"},
+                                             {"year", "2025"},
+                                             {"target", "85.50"}});
+    EXPECT_EQ(ok.status, 200) << ok.body;
+    expect_inert(ok.body, "publish answer");
+    const auto config = hub.hub().published_config("Sukamaju");
+    ASSERT_TRUE(config.has_value());
+    EXPECT_EQ(config->version, 1);
+    EXPECT_EQ(config->layanan, (std::vector<std::string>{"KTP-el", "Kartu Keluarga", kScript}));
+    ASSERT_EQ(config->targets.size(), 1u);
+    EXPECT_EQ(config->targets[0].target, "85.50");
+    EXPECT_FALSE(hub.hub().published_config("Sukamakmur").has_value());  // only that kecamatan
+    EXPECT_EQ(hub.count("SELECT count(*) FROM web_audit WHERE action = 'config_publish'"), 1);
+}
+
+TEST_F(WebPublish, AViewerCannotPublish) {
+    Browser viewer = signed_in("viewer", kViewerPassword);
+    EXPECT_EQ(viewer.get("/publish").status, 403);
+    EXPECT_EQ(viewer.post("/publish", {{"layanan", "KTP-el"}, {"questionnaire_version", "1"}}).status, 403);
+    EXPECT_FALSE(hub.hub().published_config("").has_value());
 }
 
 }  // namespace
