@@ -112,7 +112,7 @@ for line in User=skm-kiosk PAMName=login TTYPath=/dev/tty1 Restart=always Confli
             EnvironmentFile=/etc/skm/kiosk.conf; do
     grep -qx "$line" "$kiosk_unit" || fail "skm-kiosk.service lacks $line"
 done
-grep -q '^ExecStart=/usr/bin/cage -- /usr/bin/skm-kiosk ' "$kiosk_unit" || fail "the kiosk does not run in cage"
+grep -q '^ExecStart=/usr/bin/cage -s -- /usr/bin/skm-kiosk ' "$kiosk_unit" || fail "the kiosk does not run in cage"
 
 # ---- the default configuration works with the packaged programs ---------------------
 # The kiosk reads /etc/skm/kiosk.json before it opens a window: with no display it
