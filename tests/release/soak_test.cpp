@@ -15,6 +15,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <random>
 #include <thread>
@@ -188,7 +189,7 @@ TEST(Soak, KiosksSubmitAndSyncThroughFaultsWithNothingLostOrDoubled) {
     const auto strangers = static_cast<std::int64_t>(stored.size()) - delivered - duplicated;
 
     nlohmann::ordered_json figures = {
-        {"seconds", seconds}, {"wall_seconds", wall}, {"kiosks", kKiosks}, {"hub_restarts", restarts},
+        {"seconds", seconds}, {"wall_seconds", wall}, {"cores", std::thread::hardware_concurrency()}, {"kiosks", kKiosks}, {"hub_restarts", restarts},
         {"submitted", submitted}, {"delivered", delivered}, {"lost", lost}, {"duplicated", duplicated},
         {"rows_at_hub_not_submitted", strangers}, {"pending_at_kiosks_after", pending}, {"marked_sent_at_kiosks", marked},
         {"drains", drains}, {"posts", faults.requests.load()},
@@ -198,8 +199,14 @@ TEST(Soak, KiosksSubmitAndSyncThroughFaultsWithNothingLostOrDoubled) {
     const fs::path out_dir = fs::path(SKM_SOURCE_DIR) / "bench" / "results";
     fs::create_directories(out_dir);
     std::ofstream(out_dir / "soak.json") << figures.dump(2) << "\n";
+    char date[32] = "";
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    std::strftime(date, sizeof date, "%Y-%m-%d", &utc);
     std::ofstream md(out_dir / "soak.md");
     md << "# Soak: kiosks submitting and syncing through faults\n\n"
+       << "Measured " << date << " on " << std::thread::hardware_concurrency() << " cores. "
        << "`ctest -L release -R Soak` (tests/release/soak_test.cpp), SKM_SOAK_SECONDS=" << seconds << ": " << kKiosks
        << " kiosk threads (own SQLite store, outbox, sync engine, libcurl) → one in-process skm-hub over loopback TLS, "
        << "30% of posts faulted, the hub restarted every 5 s; then faults off and every kiosk drained.\n\n"
