@@ -1,5 +1,5 @@
 #!/bin/sh
-# package_test.sh BINARY_DIR SOURCE_DIR
+# package_test.sh BINARY_DIR
 # Builds the three .deb packages from this build tree with CPack and checks
 # what an office machine would get: the files of each package and nothing of
 # another's, the conffiles, the Depends lines (dpkg-shlibdeps' libraries and
@@ -8,7 +8,6 @@
 # kiosk and hub programs actually load.
 set -eu
 bin="$1"
-src="$2"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 failures=0

@@ -1,5 +1,5 @@
 #!/bin/sh
-# install_test.sh BINARY_DIR SOURCE_DIR   (release tier; root, network to the Debian mirror)
+# install_test.sh BINARY_DIR   (release tier; root, network to the Debian mirror)
 # The packages as an office installs them, in a clean Debian 12 root made with
 # debootstrap: apt installs skm-common, skm-hub and skm-kiosk with their
 # Depends; postinst made the users, folders, certificate and admin token; the
@@ -12,7 +12,6 @@
 # to start from scratch); every run works on a fresh copy.
 set -eu
 bin="$1"
-src="$2"
 [ "$(id -u)" = 0 ] || { echo "install_test: needs root (debootstrap, chroot, mount)" >&2; exit 1; }
 for tool in debootstrap cpack dpkg-deb python3; do
     command -v "$tool" >/dev/null || { echo "install_test: $tool missing (scripts/install-deps)" >&2; exit 1; }
