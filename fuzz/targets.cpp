@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <variant>
 
 namespace skm::fuzz {
 namespace {
@@ -57,49 +58,54 @@ bool csv_reader(std::string_view input) {
     return accepted;
 }
 
+// A message that decodes must encode to bytes that decode again and encode to
+// the same bytes: nothing the hub or kiosk accepts is changed by passing through.
+template <class Message, class Decode, class Encode>
+const Message* decoded_and_stable(const std::variant<Message, sync::ProtocolError>& decoded, Decode decode,
+                                  Encode encode) {
+    const auto* message = std::get_if<Message>(&decoded);
+    if (!message) {
+        must(!std::get<sync::ProtocolError>(decoded).key.empty(), "a refusal names its reason");
+        return nullptr;
+    }
+    const std::string once = encode(*message);
+    const auto again = decode(once);
+    const auto* message_again = std::get_if<Message>(&again);
+    must(message_again != nullptr, "an encoded message decodes");
+    must(encode(*message_again) == once, "the encoding is stable");
+    return message;
+}
+
 bool sync_batch(std::string_view input) {
     const auto& scheme = questionnaire().scheme;
     std::string body(input);
     // The hub accepts gzip'd bodies: the bounded inflater sees the same bytes first.
     if (auto inflated = sync::gzip_decompress(input, 1u << 20)) body = std::move(*inflated);
-    const auto decoded = sync::decode_batch(body, scheme);
-    const auto* batch = std::get_if<sync::Batch>(&decoded);
-    if (!batch) {
-        must(!std::get<sync::ProtocolError>(decoded).key.empty(), "a refusal names its reason");
-        return false;
-    }
-    const std::string once = sync::encode_batch(*batch, scheme);
-    const auto again = sync::decode_batch(once, scheme);
-    const auto* batch_again = std::get_if<sync::Batch>(&again);
-    must(batch_again != nullptr, "an encoded batch decodes");
-    must(sync::encode_batch(*batch_again, scheme) == once, "batch encoding is stable");
+    const auto decode = [&](std::string_view json) { return sync::decode_batch(json, scheme); };
+    const auto encode = [&](const sync::Batch& batch) { return sync::encode_batch(batch, scheme); };
+    const auto decoded = decode(body);  // outlives the pointer into it
+    const auto* batch = decoded_and_stable<sync::Batch>(decoded, decode, encode);
+    if (!batch) return false;
+    const std::string once = encode(*batch);
     const auto zipped = sync::gzip_decompress(sync::gzip_compress(once), once.size());
     must(zipped && *zipped == once, "gzip round trip");
     return true;
 }
 
 bool sync_reply(std::string_view input) {
-    const auto decoded = sync::decode_reply(input);
-    const auto* reply = std::get_if<sync::Reply>(&decoded);
-    if (!reply) return false;
-    const std::string once = sync::encode_reply(*reply);
-    const auto again = sync::decode_reply(once);
-    const auto* reply_again = std::get_if<sync::Reply>(&again);
-    must(reply_again != nullptr, "an encoded reply decodes");
-    must(sync::encode_reply(*reply_again) == once, "reply encoding is stable");
-    return true;
+    const auto decode = [](std::string_view json) { return sync::decode_reply(json); };
+    const auto encode = [](const sync::Reply& reply) { return sync::encode_reply(reply); };
+    const auto decoded = decode(input);
+    return decoded_and_stable<sync::Reply>(decoded, decode, encode) != nullptr;
 }
 
 bool sync_config(std::string_view input) {
-    const auto decoded = sync::decode_config(input);
-    const auto* config = std::get_if<store::PublishedConfig>(&decoded);
+    const auto decode = [](std::string_view json) { return sync::decode_config(json); };
+    const auto encode = [](const store::PublishedConfig& config) { return sync::encode_config(config); };
+    const auto decoded = decode(input);
+    const auto* config = decoded_and_stable<store::PublishedConfig>(decoded, decode, encode);
     if (!config) return false;
     must(config->layanan.size() <= sync::kMaxPublishedLayanan, "layanan within the limit");
-    const std::string once = sync::encode_config(*config);
-    const auto again = sync::decode_config(once);
-    const auto* config_again = std::get_if<store::PublishedConfig>(&again);
-    must(config_again != nullptr, "an encoded config decodes");
-    must(sync::encode_config(*config_again) == once, "config encoding is stable");
     return true;
 }
 
