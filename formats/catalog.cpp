@@ -13,6 +13,8 @@ std::map<std::string, std::string> load_text_map(const std::filesystem::path& fi
     } catch (const nlohmann::json::parse_error& error) {
         throw Error(ErrorKind::input,
                     Problem{"i18n.not_json", {{"file", file.string()}, {"detail", std::to_string(error.byte)}}});
+    } catch (const nlohmann::json::exception&) {  // a number too big for any type
+        throw Error(ErrorKind::input, Problem{"i18n.not_json", {{"file", file.string()}, {"detail", "-"}}});
     }
     if (!root.is_object()) throw Error(ErrorKind::input, Problem{"i18n.not_json", {{"file", file.string()}, {"detail", "/"}}});
     std::map<std::string, std::string> texts;

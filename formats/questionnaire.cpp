@@ -68,6 +68,8 @@ Questionnaire parse_questionnaire(std::string_view json_text, std::string_view f
         root = json::parse(json_text);
     } catch (const json::parse_error& error) {
         bad(file_name, "questionnaire.not_json", "-", std::to_string(error.byte));
+    } catch (const json::exception&) {  // a number too big for any type (found by fuzz/)
+        bad(file_name, "questionnaire.not_json", "-", "-");
     }
     if (!root.is_object()) bad(file_name, "questionnaire.bad_field", "/");
     if (!root.contains("id") || !root["id"].is_string()) bad(file_name, "questionnaire.bad_field", "id");

@@ -268,6 +268,11 @@ TEST(Cli, CheckFindsEveryInconsistencyOfAPublishedReport) {
     EXPECT_EQ(skm({"check", dir + "/typo.json"}).exit_code, 3);
     write_file(dir + "/broken.json", R"({"ikm": )");
     EXPECT_EQ(skm({"check", dir + "/broken.json"}).exit_code, 3);
+    // A number no type holds (found by fuzz/ in the questionnaire loader): refused, not a crash.
+    write_file(dir + "/huge.json", R"({"ikm": 1e99999})");
+    const auto huge = skm({"check", dir + "/huge.json"});
+    EXPECT_EQ(huge.exit_code, 3) << huge.err;
+    EXPECT_NE(huge.err.find("huge.json"), std::string::npos) << huge.err;
 }
 
 }  // namespace

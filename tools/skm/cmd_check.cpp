@@ -80,6 +80,8 @@ int run_check(Context& context) {
         root = json::parse(formats::read_text_file(file));
     } catch (const json::parse_error& error) {
         bad(file, "check.bad_json", "-", std::to_string(error.byte));
+    } catch (const json::exception&) {  // a number too big for any type
+        bad(file, "check.bad_json", "-", "-");
     }
     const auto findings = scoring::audit_report(parse_report(root, file));
 
