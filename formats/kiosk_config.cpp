@@ -49,7 +49,7 @@ KioskConfig parse_kiosk_config(std::string_view json_text, std::string_view file
     static const std::set<std::string> known = {"office", "region", "logo", "device_id", "layanan", "questionnaire",
                                                 "idle_prompt_seconds", "idle_reset_seconds", "thanks_seconds",
                                                 "min_interval_seconds", "min_duration_seconds", "initial_staff_pin",
-                                                "hub_ca_file", "hub_pin"};
+                                                "hub_ca_file", "hub_pin", "first_run_setup"};
     for (const auto& [key, value] : doc.items()) {
         if (!known.count(key)) bad(file, key, "config.unknown_field");
     }
@@ -76,6 +76,10 @@ KioskConfig parse_kiosk_config(std::string_view json_text, std::string_view file
     if (doc.contains("hub_ca_file")) config.hub_ca_file = resolve(text_field(doc, "hub_ca_file", file, true), assets_dir);
     config.hub_pin = text_field(doc, "hub_pin", file, false);
     if (!config.hub_pin.empty() && config.hub_pin.rfind("sha256//", 0) != 0) bad(file, "hub_pin");
+    if (doc.contains("first_run_setup")) {
+        if (!doc["first_run_setup"].is_boolean()) bad(file, "first_run_setup");
+        config.first_run_setup = doc["first_run_setup"].get<bool>();
+    }
     return config;
 }
 

@@ -25,7 +25,10 @@ struct KioskConfig {
     std::int64_t min_duration_ms = 15'000;
     std::string initial_staff_pin;
     std::filesystem::path hub_ca_file;  // the kabupaten's own CA (PEM); empty: the system's
-    std::string hub_pin;                // "sha256//…" public-key pin of the hub; empty: none  // used once, to set the PIN when none is stored
+    std::string hub_pin;                // "sha256//…" public-key pin of the hub; empty: none
+    // A template (the package's /etc/skm/kiosk.json): staff finish the set-up
+    // on the touchscreen the first time (kiosk/core/first_run).
+    bool first_run_setup = false;
 };
 
 // Relative paths resolve against assets_dir. Throws skm::Error(input) with a

@@ -185,7 +185,7 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     ui::StaffGate gate(lock, clock, &staff_view);
     FirstRunSetup setup(service);
     ui::SetupScreen setup_screen(setup);
-    const bool setup_needed = FirstRunSetup::needed(service, own_config);
+    const bool setup_needed = FirstRunSetup::needed(service, own_config && !config.first_run_setup);
     if (setup_needed) flow.set_language(service.default_language());
     platform::EspeakSpeaker speaker;
 

@@ -22,7 +22,8 @@ public:
         if (service_.setup_complete()) step_ = SetupStep::done;
     }
 
-    // A device without a configuration file of its own that never finished setup.
+    // A device without a configuration file of its own (or with the package's
+    // template, first_run_setup) that never finished setup.
     static bool needed(const StaffService& service, bool has_own_config) {
         return !has_own_config && !service.setup_complete();
     }

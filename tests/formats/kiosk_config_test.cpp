@@ -48,6 +48,15 @@ TEST(KioskConfig, DefaultsAndAbsolutePaths) {
     EXPECT_EQ(c.thanks_ms, 5'000);
     EXPECT_EQ(c.device_id, "kiosk");
     EXPECT_TRUE(c.logo.empty());
+    EXPECT_FALSE(c.first_run_setup);
+}
+
+TEST(KioskConfig, ThePackagedTemplateAsksForTheFirstRunSetup) {
+    const std::filesystem::path assets = std::filesystem::path(SKM_SOURCE_DIR) / "assets";
+    const auto c = load_kiosk_config(std::filesystem::path(SKM_SOURCE_DIR) / "packaging" / "etc" / "kiosk.json", assets);
+    EXPECT_TRUE(c.first_run_setup);
+    EXPECT_TRUE(c.initial_staff_pin.empty());  // staff choose the PIN in the set-up, no PIN ships
+    EXPECT_EQ(load_layanan_list(c.layanan_file).size(), 12u);
 }
 
 TEST(KioskConfig, BadFilesNameTheFieldAndTheFile) {
@@ -65,6 +74,7 @@ TEST(KioskConfig, BadFilesNameTheFieldAndTheFile) {
         {R"({"office": "X", "thanks_seconds": "8"})", "config.bad_seconds", "thanks_seconds"},
         {R"({"office": "X", "initial_staff_pin": "12ab"})", "config.bad_pin", "initial_staff_pin"},
         {R"({"office": "X", "initial_staff_pin": "12"})", "config.bad_pin", "initial_staff_pin"},
+        {R"({"office": "X", "first_run_setup": "yes"})", "config.bad_field", "first_run_setup"},
     };
     for (const auto& c : cases) {
         const auto p = problem_of([&] { parse_kiosk_config(c.json, "kantor.json", "/a"); });

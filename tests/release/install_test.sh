@@ -117,7 +117,7 @@ json.dump(config, open(path, "w"), indent=1, ensure_ascii=False)
 PY
 in_root runuser -u skm-kiosk -- skm db check --db /var/lib/skm/kiosk/skm.db >/dev/null
 in_root runuser -u skm-kiosk -- sqlite3 /var/lib/skm/kiosk/skm.db \
-    "INSERT OR REPLACE INTO settings (key, value) VALUES ('sync_hub_url', 'https://localhost:$port/api/v1/batches'), ('sync_device_token', '$token')"
+    "INSERT OR REPLACE INTO settings (key, value) VALUES ('sync_hub_url', 'https://localhost:$port/api/v1/batches'), ('sync_device_token', '$token'), ('kiosk_setup_complete', '1')"
 
 step "screenshots for the button positions"
 in_root runuser -u skm-kiosk -- xvfb-run -a -s "-screen 0 1280x800x24" \
