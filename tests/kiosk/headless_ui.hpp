@@ -3,6 +3,7 @@
 // kiosk's own touch queue, found by button id as a finger would find them.
 #pragma once
 
+#include "kiosk/core/survey_flow.hpp"
 #include "kiosk/ui/kiosk_view.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/touch_queue.hpp"
@@ -16,6 +17,18 @@
 #include <string>
 
 namespace skm::kiosk::ui::testing {
+
+// A sink that stores nothing and ids that are all the same: for views whose
+// tests look at the screen and the database, not at submissions.
+class NoSink final : public ResponseSink {
+public:
+    std::optional<Problem> submit(const store::Submission&) override { return std::nullopt; }
+};
+
+class Ids final : public store::IdSource {
+public:
+    std::string next_id() override { return "x"; }
+};
 
 class HeadlessUi {
 public:

@@ -24,15 +24,8 @@ const formats::Questionnaire& questionnaire() {
     return q;
 }
 
-class NoSink final : public ResponseSink {
-public:
-    std::optional<Problem> submit(const store::Submission&) override { return std::nullopt; }
-};
-
-class Ids final : public store::IdSource {
-public:
-    std::string next_id() override { return "x"; }
-};
+using testing::Ids;
+using testing::NoSink;
 
 // A new kiosk: an empty database, the first-run configuration, the setup on screen.
 struct NewKiosk {

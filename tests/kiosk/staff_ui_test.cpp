@@ -11,6 +11,7 @@
 #include "kiosk/ui/staff_gate.hpp"
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/touch_queue.hpp"
+#include "headless_ui.hpp"
 #include "store/stored_row.hpp"
 
 #include <gtest/gtest.h>
@@ -47,21 +48,15 @@ const formats::Catalog& report_words() {
     return c;
 }
 
-class NoSink final : public ResponseSink {
-public:
-    std::optional<Problem> submit(const store::Submission&) override { return std::nullopt; }
-};
-
-class Ids final : public store::IdSource {
-public:
-    std::string next_id() override { return "x"; }
-};
+using testing::Ids;
+using testing::NoSink;
 
 // A kiosk with its real database, opened on the staff view.
-class StaffKiosk {
+class StaffKiosk : public testing::HeadlessUi {
 public:
     explicit StaffKiosk(ImVec2 display, const std::string& language = "id")
-        : dir_(fs::temp_directory_path() / ("skm-staff-" + std::to_string(::getpid()) + "-" + std::to_string(++count_))),
+        : HeadlessUi(display),
+          dir_(fs::temp_directory_path() / ("skm-staff-" + std::to_string(::getpid()) + "-" + std::to_string(++count_))),
           db_((fs::remove_all(dir_), fs::create_directories(dir_ / "media" / "FLASHDISK"), options()), questionnaire().scheme,
               clock),
           lock_(StaffLock::hash_pin("2468"), clock),
@@ -73,44 +68,15 @@ public:
         store::seed_layanan(db_.connection(), formats::load_layanan_list(kAssets / "demo" / "layanan.json"));
         config_.office = "Kantor Kecamatan Sukamaju";
         flow_.set_language(language);
-        context_ = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = display;
-        const float scale = layout_scale(display);
-        ctx_.reset(new ViewContext{flow_, texts_, speaker_, config_, load_fonts(io, "/usr/share/fonts/truetype/noto", scale),
-                                   scale, &gate_});
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        apply_theme(scale);
+        ctx_.reset(new ViewContext{flow_, texts_, speaker_, config_, fonts(), scale(), &gate_});
+        attach(*ctx_);
         open_staff();
     }
     ~StaffKiosk() {
-        ImGui::DestroyContext(context_);
         std::error_code ignored;
         fs::remove_all(dir_, ignored);
     }
 
-    void frame(std::int64_t ms = 16) {
-        clock.advance_ms(ms);
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = static_cast<float>(ms) / 1000.0f;
-        queue.apply(io);
-        ImGui::NewFrame();
-        draw_kiosk(*ctx_);
-        ImGui::Render();
-    }
-    void tap(const std::string& id) {
-        const ButtonRecord* b = ctx_->button(id);
-        if (!b) throw std::runtime_error("no button " + id);
-        queue.push({b->center().x, b->center().y, true});
-        queue.push({b->center().x, b->center().y, false});
-        while (queue.pending()) frame();
-        frame();
-        frame();
-        frame(300);
-    }
     // A finger on the scrollbar, as the mouse wheel: down a long list until `id` is on screen.
     void scroll_to(const std::string& id) {
         queue.push({640, 600, false});
@@ -122,30 +88,6 @@ public:
         }
         throw std::runtime_error("cannot scroll to " + id);
     }
-    void type(const std::string& text) {
-        for (char c : text) {
-            if (c >= 'A' && c <= 'Z') {
-                tap("key_shift");
-                c = static_cast<char>(c - 'A' + 'a');
-            }
-            tap(std::string("key_") + c);
-        }
-    }
-    void clear_field() {
-        for (int i = 0; i < 40; ++i) tap("key_delete");
-    }
-    bool shows(const std::string& text) const {
-        return std::any_of(ctx_->texts_drawn.begin(), ctx_->texts_drawn.end(),
-                           [&](const std::string& t) { return t.find(text) != std::string::npos; });
-    }
-    std::string drawn() const {
-        std::string all;
-        for (const auto& t : ctx_->texts_drawn) all += t + "\n";
-        return all;
-    }
-
-    store::ManualClock clock{scoring::Timestamp{{2025, 12, 20}, 10, 0, 0, 420}};
-    TouchQueue queue;
     store::ResponseStore& db() { return db_; }
     ViewContext& ctx() { return *ctx_; }
     StaffService& service() { return service_; }
@@ -184,7 +126,6 @@ private:
     StaffGate gate_;
     SilentSpeaker speaker_;
     const UiTexts texts_ = UiTexts::load(kAssets / "i18n");
-    ImGuiContext* context_ = nullptr;
     std::unique_ptr<ViewContext> ctx_;
 };
 
