@@ -55,11 +55,12 @@ std::string enroll(const Dir& dir, const std::string& device) {
     return r.out.substr(0, r.out.find('\n'));
 }
 
-std::int64_t rows(const Dir& dir) {
+// A count straight from the hub's SQLite file, not through the code under test.
+std::int64_t rows(const Dir& dir, const char* sql = "SELECT count(*) FROM responses") {
     sqlite3* db = nullptr;
     sqlite3_open_v2(dir.db().c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
     sqlite3_stmt* q = nullptr;
-    sqlite3_prepare_v2(db, "SELECT count(*) FROM responses", -1, &q, nullptr);
+    sqlite3_prepare_v2(db, sql, -1, &q, nullptr);
     const std::int64_t n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
     sqlite3_finalize(q);
     sqlite3_close(db);
@@ -310,16 +311,7 @@ TEST(HubCliPostgres, AnUnreachableDatabaseIsExitFourWithoutThePassword) {
 namespace skm::hub {
 namespace {
 
-std::int64_t published(const Dir& dir) {
-    sqlite3* db = nullptr;
-    sqlite3_open_v2(dir.db().c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt* q = nullptr;
-    sqlite3_prepare_v2(db, "SELECT count(*) FROM published_configs", -1, &q, nullptr);
-    const std::int64_t n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-    sqlite3_finalize(q);
-    sqlite3_close(db);
-    return n;
-}
+std::int64_t published(const Dir& dir) { return rows(dir, "SELECT count(*) FROM published_configs"); }
 
 TEST(HubCli, PublishChecksTheFileAsAKioskWouldAndStoresNothingBad) {
     Dir dir;
