@@ -1,5 +1,6 @@
 #include "hub/ingest_api.hpp"
 
+#include "hub/clock_correction.hpp"
 #include "hub/device_token.hpp"
 #include "sync/gzip.hpp"
 
@@ -38,10 +39,11 @@ ApiReply IngestApi::ingest(const Device& device, std::string_view gzip_body) {
     if (const auto* refused = std::get_if<sync::ProtocolError>(&decoded)) {
         return error_reply(400, refused->key, refused->where);
     }
-    const sync::Batch& batch = std::get<sync::Batch>(decoded);
+    sync::Batch& batch = std::get<sync::Batch>(decoded);
     // The device is the one the token names; the body's own device_id is the
     // kiosk's claim and is not trusted for where a response belongs.
     const scoring::Timestamp received = clock_.wall_now();
+    correct_clock(batch, received);  // periods follow the hub's clock
     const std::string now = store::iso8601(received);
     sync::Reply reply{batch.batch_id, store_.ingest(device, batch, now), now};
     if (on_report_) on_report_({device.device_id, batch.app_version, batch.pending, batch.sent_at, received});

@@ -56,6 +56,22 @@ std::int64_t unix_seconds(const scoring::Timestamp& ts) {
            static_cast<std::int64_t>(ts.offset_minutes) * 60;
 }
 
+scoring::Timestamp timestamp_at(std::int64_t seconds, int offset_minutes) {
+    using namespace std::chrono;
+    const std::int64_t local = seconds + static_cast<std::int64_t>(offset_minutes) * 60;
+    const std::int64_t days = local >= 0 ? local / 86'400 : -((-local + 86'399) / 86'400);
+    const std::int64_t in_day = local - days * 86'400;
+    const year_month_day date{sys_days{std::chrono::days{days}}};
+    scoring::Timestamp ts;
+    ts.date = {static_cast<int>(date.year()), static_cast<int>(static_cast<unsigned>(date.month())),
+               static_cast<int>(static_cast<unsigned>(date.day()))};
+    ts.hour = static_cast<int>(in_day / 3600);
+    ts.minute = static_cast<int>(in_day / 60 % 60);
+    ts.second = static_cast<int>(in_day % 60);
+    ts.offset_minutes = offset_minutes;
+    return ts;
+}
+
 std::string iso8601(const scoring::Timestamp& ts) {
     const int offset = std::abs(ts.offset_minutes);
     std::array<char, 40> buffer{};

@@ -42,5 +42,7 @@ std::string iso8601(const scoring::Timestamp& ts);
 // Seconds since 1970-01-01T00:00:00Z of a moment with its offset: two
 // clocks' readings compare whatever time zone each is set to.
 std::int64_t unix_seconds(const scoring::Timestamp& ts);
+// The moment `seconds` since the epoch, as a clock at that UTC offset reads it.
+scoring::Timestamp timestamp_at(std::int64_t seconds, int offset_minutes);
 
 }  // namespace skm::store

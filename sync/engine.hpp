@@ -66,8 +66,6 @@ struct SyncStatus {
     std::optional<std::int64_t> clock_ahead_s;  // this device's clock minus the hub's, at the last reply
 };
 
-// A device clock further off than this is shown to staff as wrong.
-inline constexpr std::int64_t kClockToleranceSeconds = 5 * 60;
 
 struct DrainOutcome {
     std::size_t batches = 0;

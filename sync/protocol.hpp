@@ -17,6 +17,7 @@
 #include "scoring/scheme.hpp"
 #include "store/stored_row.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,10 @@
 namespace skm::sync {
 
 inline constexpr int kProtocolVersion = 1;
+
+// A kiosk clock further off the hub's than this is wrong: staff are warned,
+// and the hub dates that kiosk's responses by its own clock (hub/clock_correction).
+inline constexpr std::int64_t kClockToleranceSeconds = 5 * 60;
 
 struct Limits {
     std::size_t max_items = 500;
