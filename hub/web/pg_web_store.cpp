@@ -17,7 +17,8 @@ std::int64_t to_int(std::string_view value) {
     std::int64_t out = 0;
     const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), out);
     if (error != std::errc() || end != value.data() + value.size()) {
-        throw Error(ErrorKind::storage, Problem{"store.failed", {{"file", "PostgreSQL"}, {"detail", "not an integer: " + std::string(value)}}});
+        throw Error(ErrorKind::storage,
+                    Problem{"store.failed", {{"file", "PostgreSQL"}, {"detail", "not an integer: " + std::string(value)}}});
     }
     return out;
 }
@@ -193,17 +194,13 @@ void PgWebStore::for_each_response_after(
 std::vector<std::pair<std::string, std::uint64_t>> PgWebStore::profile(std::string_view kecamatan,
                                                                        const scoring::DateRange& dates,
                                                                        std::string_view field) {
-    // The column name comes from this fixed list, never from the caller's text.
-    const char* sql = nullptr;
-    if (field == "jenis_kelamin") sql = "SELECT jenis_kelamin, count(*) FROM responses WHERE kecamatan = $1 AND local_date BETWEEN $2 AND $3 GROUP BY 1";
-    if (field == "umur") sql = "SELECT umur, count(*) FROM responses WHERE kecamatan = $1 AND local_date BETWEEN $2 AND $3 GROUP BY 1";
-    if (field == "pendidikan") sql = "SELECT pendidikan, count(*) FROM responses WHERE kecamatan = $1 AND local_date BETWEEN $2 AND $3 GROUP BY 1";
-    if (field == "pekerjaan") sql = "SELECT pekerjaan, count(*) FROM responses WHERE kecamatan = $1 AND local_date BETWEEN $2 AND $3 GROUP BY 1";
-    if (field == "layanan") sql = "SELECT layanan, count(*) FROM responses WHERE kecamatan = $1 AND local_date BETWEEN $2 AND $3 GROUP BY 1";
     std::vector<std::pair<std::string, std::uint64_t>> out;
-    if (!sql) return out;
+    const char* column = profile_column(field);
+    if (!column) return out;
+    const std::string sql = std::string("SELECT ") + column +
+                            ", count(*) FROM responses WHERE kecamatan = $1 AND local_date BETWEEN $2 AND $3 GROUP BY 1";
     auto c = pool_.acquire();
-    const PgResult r = c->exec(sql, {text(kecamatan), dates.first.str(), dates.last.str()});
+    const PgResult r = c->exec(sql.c_str(), {text(kecamatan), dates.first.str(), dates.last.str()});
     for (int row = 0; row < r.rows(); ++row) {
         out.emplace_back(text(r.text(row, 0)), static_cast<std::uint64_t>(to_int(r.text(row, 1))));
     }
