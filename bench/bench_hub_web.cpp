@@ -14,6 +14,7 @@
 #include "hub/server.hpp"
 #include "hub/open_hub_store.hpp"
 #include "hub/pg_connection.hpp"
+#include "hub/pg_conninfo.hpp"
 #include "hub/web/open_web_store.hpp"
 #include "hub/web/password.hpp"
 #include "hub/web/web_app.hpp"
@@ -294,6 +295,10 @@ int main(int argc, char** argv) try {
     const fs::path work = fs::temp_directory_path() / ("skm-bench-hub-web-" + hub::new_token().substr(0, 8));
     fs::create_directories(work);
     const std::string pg = argc > 4 ? argv[4] : "start";
+    if (pg != "start" && pg != "none" && !hub::is_postgres_uri(pg)) {
+        std::cerr << "skm-bench-hub-web: PG must be start, none or a postgresql:// URI, not " << pg << "\n";
+        return 2;
+    }
     std::vector<Run> done;
     done.push_back(run_backend("SQLite", (work / "hub.db").string(), work, per_year, runs));
     if (pg == "start") {
