@@ -292,13 +292,13 @@ int main(int argc, char** argv) try {
     const fs::path out_dir = argv[1];
     const int per_year = argc > 2 ? std::stoi(argv[2]) : 300;
     const int runs = argc > 3 ? std::stoi(argv[3]) : 15;
-    const fs::path work = fs::temp_directory_path() / ("skm-bench-hub-web-" + hub::new_token().substr(0, 8));
-    fs::create_directories(work);
     const std::string pg = argc > 4 ? argv[4] : "start";
     if (pg != "start" && pg != "none" && !hub::is_postgres_uri(pg)) {
         std::cerr << "skm-bench-hub-web: PG must be start, none or a postgresql:// URI, not " << pg << "\n";
         return 2;
     }
+    const fs::path work = fs::temp_directory_path() / ("skm-bench-hub-web-" + hub::new_token().substr(0, 8));
+    fs::create_directories(work);
     std::vector<Run> done;
     done.push_back(run_backend("SQLite", (work / "hub.db").string(), work, per_year, runs));
     if (pg == "start") {
