@@ -7,16 +7,15 @@
 #include "hub/hub_context.hpp"
 #include "hub/server.hpp"
 #include "hub/stop_signals.hpp"
-#include "hub/pg_conninfo.hpp"
-#include "hub/web/sqlite_web_store.hpp"
+#include "hub/web/open_web_store.hpp"
 #include "hub/web/web_app.hpp"
 #include "hub/web/device_report.hpp"
 #include "store/clock.hpp"
 
 #include <cctype>
 #include <charconv>
+#include <memory>
 #include <mutex>
-#include <optional>
 
 namespace skm::hub {
 namespace {
@@ -71,10 +70,8 @@ int run_serve(HubContext& context) {
         context.err << context.catalog.text("error.prefix") << ": " << context.catalog.format(problem) << std::endl;
     };
 
-    // The dashboard, on the same database and port. Its tables exist only in
-    // SQLite so far: with PostgreSQL the hub serves the kiosks' API alone.
-    std::optional<web::SqliteWebStore> web_store;
-    std::optional<web::WebApp> web_app;
+    // The dashboard, on the same database (SQLite file or PostgreSQL) and port.
+    const std::unique_ptr<web::WebStore> web_store = web::open_web_store(args.required("db"));
     const web::WebTexts texts(context.assets / "i18n");
     web::WebOptions web_options;
     if (const auto min_n = args.value("min-n")) {
@@ -83,21 +80,16 @@ int run_serve(HubContext& context) {
             throw Error(ErrorKind::usage, Problem{"web.bad_min_n", {{"value", *min_n}}});
         }
     }
-    if (is_postgres_uri(args.required("db"))) {
-        log(Problem{"web.no_dashboard_on_postgres", {}});
-    } else {
-        web_store.emplace(args.required("db"));
-        web_app.emplace(*store, *web_store, clock, texts, hub_questionnaire(context, args), web_options);
-        web_app->tallies.refresh();  // every stored response read once now, so the first page is as quick as the rest
-        options.web = [&](const web::WebRequest& request) { return web_app->handle(request); };
-        options.device_report = [&](const DeviceReportIn& in) {
-            try {
-                web_store->record_device_report(web::device_report(in));
-            } catch (const Error& e) {
-                log(e.problem());  // the batch is stored; only the device page misses this report
-            }
-        };
-    }
+    web::WebApp web_app(*store, *web_store, clock, texts, hub_questionnaire(context, args), web_options);
+    web_app.tallies.refresh();  // every stored response read once now, so the first page is as quick as the rest
+    options.web = [&](const web::WebRequest& request) { return web_app.handle(request); };
+    options.device_report = [&](const DeviceReportIn& in) {
+        try {
+            web_store->record_device_report(web::device_report(in));
+        } catch (const Error& e) {
+            log(e.problem());  // the batch is stored; only the device page misses this report
+        }
+    };
     HubServer server(*store, clock, context.catalog, options, log);
     const int port = server.bind(address.host, address.port);
     // Before run(): httplib starts its worker threads there, and they must inherit the blocked signals.

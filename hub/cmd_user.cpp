@@ -1,9 +1,9 @@
 // Dashboard users from the command line (the first admin comes from here):
-//   skm-hub user add --db PATH --username NAME [--role admin|viewer]   password on standard input
-//   skm-hub user list --db PATH
+//   skm-hub user add --db PATH|URI --username NAME [--role admin|viewer]   password on standard input
+//   skm-hub user list --db PATH|URI
 #include "hub/hub_context.hpp"
 #include "hub/web/password.hpp"
-#include "hub/web/sqlite_web_store.hpp"
+#include "hub/web/open_web_store.hpp"
 #include "store/clock.hpp"
 
 #include <iostream>
@@ -18,7 +18,8 @@ int run_user(HubContext& context) {
     const std::vector<std::string> rest(context.args.begin() + 1, context.args.end());
     const HubArgs args = parse_hub_args(rest, {"db", "username", "role", "questionnaire"});
     auto hub = open_hub_store(context, args);  // creates or upgrades the schema
-    web::SqliteWebStore store(args.required("db"));
+    const auto web_store = web::open_web_store(args.required("db"));
+    web::WebStore& store = *web_store;
     if (action == "list") {
         for (const auto& user : store.users()) {
             context.out << user.username << "\t" << web::role_name(user.role) << "\t" << user.created_at << "\n";

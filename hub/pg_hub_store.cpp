@@ -117,6 +117,18 @@ std::vector<sync::ItemResult> PgHubStore::ingest(const Device& device, const syn
     results.reserve(batch.responses.size());
     auto connection = pool_.acquire();
     PgTransaction transaction(*connection);
+    // One upload at a time, so responses commit in the order of their seq.
+    // An identity value is taken at INSERT but seen only at COMMIT: two
+    // batches side by side could commit seq 12 before seq 11, and the
+    // dashboard's tallies (hub/web/tally_cache), which read "every row after
+    // the last seq I saw", would never see 11. The lock is released only after
+    // the commit is visible, so the next batch's seqs all come later. Reading
+    // only below the smallest seq still in flight would avoid the wait, but
+    // uncommitted rows are invisible to the reader: it would have to compare
+    // each row's inserting transaction (xmin) with pg_current_snapshot(),
+    // subtle and easy to get wrong. A batch is a few milliseconds of inserts,
+    // and the kiosks upload in the background, so the wait costs little.
+    connection->exec("SELECT pg_advisory_xact_lock($1)", {std::to_string(kIngestLockKey)});
     for (const store::Submission& s : batch.responses) {
         const formats::Response& r = s.response;
         // decode_batch checked the timestamp; a row without a date would fall out of every period.

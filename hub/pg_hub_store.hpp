@@ -17,6 +17,11 @@ namespace skm::hub {
 
 class PgHubStore final : public HubStore {
 public:
+    // The transaction-level advisory lock every ingest holds until it commits,
+    // so responses commit in seq order (WebStore::for_each_response_after).
+    // Another number than the migrations' lock (hub/pg_schema.cpp).
+    static constexpr std::int64_t kIngestLockKey = 5384653;
+
     // uri: postgresql://… (hub/pg_conninfo). Connects, and brings the schema
     // up to date. Throws store.db_unreachable, store.newer_schema, store.failed.
     PgHubStore(const std::string& uri, scoring::ScoringScheme scheme);

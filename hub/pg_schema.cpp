@@ -15,7 +15,7 @@ struct Migration {
 
 // Never edit a shipped migration: add a new one. The columns mean what they
 // mean in hub/hub_schema.cpp; times are the hub's ISO 8601 text, as there.
-constexpr std::array<Migration, 2> kMigrations = {{
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, R"sql(
 CREATE TABLE devices (
     device_id    text PRIMARY KEY CHECK (length(device_id) BETWEEN 1 AND 200),
@@ -59,6 +59,50 @@ CREATE TABLE published_configs (
     published_at text NOT NULL,
     body         text NOT NULL
 );
+)sql"},
+    // ---- web dashboard (hub/web/pg_web_store) --------------------------------
+    // SQLite's migration 3 column for column. Text compared or sorted by the
+    // dashboard is COLLATE "C", bytes as in SQLite, whatever the database's locale.
+    {3, R"sql(
+CREATE TABLE web_users (
+    username      text COLLATE "C" PRIMARY KEY CHECK (length(username) BETWEEN 1 AND 64),
+    password_hash text NOT NULL CHECK (length(password_hash) BETWEEN 1 AND 200),
+    role          text NOT NULL CHECK (role IN ('admin', 'viewer')),
+    created_at    text NOT NULL
+);
+
+CREATE TABLE web_sessions (
+    id_hash    text PRIMARY KEY CHECK (length(id_hash) = 64),
+    username   text COLLATE "C" NOT NULL REFERENCES web_users (username),
+    csrf_token text NOT NULL,
+    expires_at bigint NOT NULL  -- seconds since the epoch
+);
+
+CREATE TABLE web_audit (
+    seq      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at       text NOT NULL,
+    username text NOT NULL,
+    action   text NOT NULL,
+    detail   text NOT NULL DEFAULT ''
+);
+
+CREATE TABLE device_reports (
+    device_id     text COLLATE "C" PRIMARY KEY,
+    app_version   text,
+    pending       bigint,
+    kiosk_sent_at text,
+    received_at   text NOT NULL,
+    clock_skew_s  bigint
+);
+
+CREATE TABLE web_targets (
+    year       bigint NOT NULL,
+    kecamatan  text COLLATE "C" NOT NULL CHECK (length(kecamatan) <= 200),
+    target_ikm text,
+    population bigint,
+    PRIMARY KEY (year, kecamatan)
+);
+CREATE INDEX responses_by_kecamatan ON responses (kecamatan, local_date);
 )sql"},
 }};
 

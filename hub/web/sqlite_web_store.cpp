@@ -40,6 +40,13 @@ std::optional<Role> parse_role(std::string_view text) {
     return std::nullopt;
 }
 
+const char* profile_column(std::string_view field) {
+    for (const char* column : {"jenis_kelamin", "umur", "pendidikan", "pekerjaan", "layanan"}) {
+        if (field == column) return column;
+    }
+    return nullptr;
+}
+
 SqliteWebStore::SqliteWebStore(const std::filesystem::path& path)
     : db_(std::make_unique<store::Connection>(path.string(), SQLITE_OPEN_READWRITE)) {
     db_->exec("PRAGMA foreign_keys = ON");
@@ -206,17 +213,13 @@ void SqliteWebStore::for_each_response_after(
 std::vector<std::pair<std::string, std::uint64_t>> SqliteWebStore::profile(std::string_view kecamatan,
                                                                            const scoring::DateRange& dates,
                                                                            std::string_view field) {
-    // The column name comes from this fixed list, never from the caller's text.
-    const char* sql = nullptr;
-    if (field == "jenis_kelamin") sql = "SELECT jenis_kelamin, count(*) FROM responses WHERE kecamatan = ?1 AND local_date BETWEEN ?2 AND ?3 GROUP BY 1";
-    if (field == "umur") sql = "SELECT umur, count(*) FROM responses WHERE kecamatan = ?1 AND local_date BETWEEN ?2 AND ?3 GROUP BY 1";
-    if (field == "pendidikan") sql = "SELECT pendidikan, count(*) FROM responses WHERE kecamatan = ?1 AND local_date BETWEEN ?2 AND ?3 GROUP BY 1";
-    if (field == "pekerjaan") sql = "SELECT pekerjaan, count(*) FROM responses WHERE kecamatan = ?1 AND local_date BETWEEN ?2 AND ?3 GROUP BY 1";
-    if (field == "layanan") sql = "SELECT layanan, count(*) FROM responses WHERE kecamatan = ?1 AND local_date BETWEEN ?2 AND ?3 GROUP BY 1";
     std::vector<std::pair<std::string, std::uint64_t>> out;
-    if (!sql) return out;
+    const char* column = profile_column(field);
+    if (!column) return out;
+    const std::string sql = std::string("SELECT ") + column +
+                            ", count(*) FROM responses WHERE kecamatan = ?1 AND local_date BETWEEN ?2 AND ?3 GROUP BY 1";
     const std::lock_guard lock(mutex_);
-    store::Statement q(*db_, sql);
+    store::Statement q(*db_, sql.c_str());
     q.bind(1, kecamatan).bind(2, dates.first.str()).bind(3, dates.last.str());
     while (q.step()) out.emplace_back(std::string(q.text(0)), static_cast<std::uint64_t>(q.int64(1)));
     return out;

@@ -21,6 +21,9 @@ namespace skm::hub::web {
 enum class Role { admin, viewer };
 std::string_view role_name(Role role);
 std::optional<Role> parse_role(std::string_view text);
+// The responses column of a profile field WebStore::profile offers, or
+// nullptr: the backends put only these names into their SQL, never the caller's text.
+const char* profile_column(std::string_view field);
 
 struct User {
     std::string username;

@@ -2,7 +2,8 @@
 // only its hash, revoke by device or token, strict options (exit 2), and
 // serve taking uploads until SIGTERM or SIGINT, then exiting 0; all of it
 // also with --db postgresql://… against a real PostgreSQL 15 server, whose
-// password never shows in what skm-hub prints.
+// password never shows in what skm-hub prints; and the dashboard's users
+// (`skm-hub user`) on both, signing in to the dashboard served from PostgreSQL.
 #include "hub/device_token.hpp"
 #include "sync/gzip.hpp"
 #include "sync/transport.hpp"
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -398,11 +400,14 @@ std::string query_text(const Dir& dir, const char* sql) {
     return out;
 }
 
-// The password comes on standard input, never as an argument.
-skm::testing::ProgramResult user_add(const Dir& dir, const std::string& password, const std::string& extra) {
+// The password comes on standard input, never as an argument. db: a file or a postgresql:// URI.
+skm::testing::ProgramResult user_add(const std::string& db, const std::string& password, const std::string& extra) {
     return run_program({"/bin/sh", "-c",
                         "printf '%s\\n' \"$PW\" | \"$HUB\" user add --db \"$DB\" " + extra},
-                       {"PW=" + password, "HUB=" + hub_binary(), "DB=" + dir.db()});
+                       {"PW=" + password, "HUB=" + hub_binary(), "DB=" + db});
+}
+skm::testing::ProgramResult user_add(const Dir& dir, const std::string& password, const std::string& extra) {
+    return user_add(dir.db(), password, extra);
 }
 
 TEST(HubCli, UserAddReadsThePasswordFromStandardInputAndKeepsOnlyItsHash) {
@@ -430,6 +435,73 @@ TEST(HubCli, UserAddRefusesWeakPasswordsUnknownRolesAndTakenNames) {
     EXPECT_EQ(again.exit_code, 3);
     EXPECT_EQ(query_text(dir, "SELECT username || ' ' || role FROM web_users"), "a viewer\n");
     EXPECT_EQ(run_program({hub_binary(), "user", "--db", dir.db()}).exit_code, 2);
+}
+
+// The first admin made from the command line on PostgreSQL signs in to the
+// dashboard that `serve --db postgresql://…` serves, and sees the upload.
+TEST(HubCliPostgres, UserAddThenTheDashboardServedFromPostgres) {
+    Dir dir;
+    auto& pg = skm::testing::test_postgres();
+    const std::string database = pg.create_database();
+    const std::string db = pg.uri(database);
+    const auto added = user_add(db, "sandi-admin-panjang", "--username bappeda --role admin");
+    ASSERT_EQ(added.exit_code, 0) << added.err;
+    EXPECT_EQ(added.err.find(skm::testing::TestPostgres::kPassword), std::string::npos);
+    const auto stored = pg.query(database, "SELECT username, role, password_hash FROM web_users");
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0][0], "bappeda");
+    EXPECT_EQ(stored[0][1], "admin");
+    EXPECT_EQ(stored[0][2]->rfind("$argon2id$", 0), 0u);
+    EXPECT_EQ(stored[0][2]->find("sandi-admin-panjang"), std::string::npos);
+    EXPECT_EQ(pg.query_int(database, "SELECT count(*) FROM web_audit WHERE action = 'user_add'"), 1);
+    EXPECT_EQ(user_add(db, "sandi-lain-panjang", "--username bappeda").exit_code, 3);
+    const auto list = run_program({hub_binary(), "user", "list", "--db", db});
+    EXPECT_EQ(list.exit_code, 0) << list.err;
+    EXPECT_EQ(list.out.rfind("bappeda\tadmin\t", 0), 0u) << list.out;
+    EXPECT_EQ(std::count(list.out.begin(), list.out.end(), '\n'), 1);
+
+    const auto enrolled = run_program({hub_binary(), "enroll", "--db", db, "--kecamatan", "Sukamaju", "--device", "kiosk-01"});
+    ASSERT_EQ(enrolled.exit_code, 0) << enrolled.err;
+    Serving hub(dir, db);
+    ASSERT_GT(hub.port, 0) << hub.err();
+    sync::TransportOptions options;
+    options.url = "https://127.0.0.1:" + std::to_string(hub.port) + "/api/v1/batches";
+    options.device_token = enrolled.out.substr(0, enrolled.out.find('\n'));
+    options.ca_file = skm::testing::test_pki().ca.string();
+    sync::CurlTransport transport(options);
+    ASSERT_EQ(transport.post_batch(batch_body("r-web")).status, 200);
+
+    httplib::SSLClient browser("127.0.0.1", hub.port);
+    browser.set_ca_cert_path(skm::testing::test_pki().ca.c_str());
+    browser.enable_server_certificate_verification(true);
+    const auto form = browser.Get("/login");
+    ASSERT_TRUE(form);
+    ASSERT_EQ(form->status, 200);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(form->body, m, std::regex(R"re(name="csrf" value="([0-9a-f]+)")re")));
+    const std::string csrf = m[1];
+    const std::string login_cookie = form->get_header_value("Set-Cookie").substr(0, form->get_header_value("Set-Cookie").find(';'));
+    const auto signed_in = browser.Post("/login", {{"Cookie", login_cookie}},
+                                        httplib::Params{{"username", "bappeda"}, {"password", "sandi-admin-panjang"},
+                                                        {"csrf", csrf}});
+    ASSERT_TRUE(signed_in);
+    ASSERT_EQ(signed_in->status, 303) << signed_in->body;
+    std::string session;
+    for (auto [it, end] = signed_in->headers.equal_range("Set-Cookie"); it != end; ++it) {
+        if (it->second.rfind("skm_session=", 0) == 0) session = it->second.substr(0, it->second.find(';'));
+    }
+    ASSERT_FALSE(session.empty());
+    EXPECT_EQ(pg.query_int(database, "SELECT count(*) FROM web_sessions WHERE username = 'bappeda'"), 1);
+    const auto overview = browser.Get("/overview?period=2025", {{"Cookie", session}});
+    ASSERT_TRUE(overview);
+    EXPECT_EQ(overview->status, 200);
+    EXPECT_NE(overview->body.find(">Sukamaju</a>"), std::string::npos) << overview->body;
+    EXPECT_EQ(pg.query_int(database, "SELECT count(*) FROM web_audit WHERE action = 'login' AND username = 'bappeda'"), 1);
+    EXPECT_EQ(hub.stop_with(SIGTERM), 0) << hub.err();
+    EXPECT_EQ(hub.err().find(skm::testing::TestPostgres::kPassword), std::string::npos);
+    // Nothing went wrong on the way ("Galat: …" / "error: …").
+    EXPECT_EQ(hub.err().find("Galat"), std::string::npos) << hub.err();
+    EXPECT_EQ(hub.err().find("error"), std::string::npos) << hub.err();
 }
 
 }  // namespace

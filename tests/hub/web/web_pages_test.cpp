@@ -17,7 +17,7 @@ namespace {
 
 const std::string kPassword = "kata-sandi-admin-123";
 
-class WebPages : public ::testing::Test {
+class WebPages : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override {
         hub.add_user("admin", kPassword, Role::admin);
@@ -61,12 +61,12 @@ protected:
         return html.substr(start, html.find("</tr>", at) - start);
     }
 
-    WebHub hub;
+    WebHub hub{GetParam()};
     Browser browser{hub};
     std::vector<store::Submission> a2025, a2024, b2025, c2025;
 };
 
-TEST_F(WebPages, OverviewShowsTheSameFiguresAsScoringWithChangeTargetAndCoverage) {
+TEST_P(WebPages, OverviewShowsTheSameFiguresAsScoringWithChangeTargetAndCoverage) {
     const Reply r = browser.get("/overview?period=2025");
     ASSERT_EQ(r.status, 200);
     const std::string a = row_of(r.body, "Sukamaju");
@@ -95,7 +95,7 @@ TEST_F(WebPages, OverviewShowsTheSameFiguresAsScoringWithChangeTargetAndCoverage
     EXPECT_NE(r.body.find("<div class=\"v\">" + ikm_of(all) + "</div>"), std::string::npos);
 }
 
-TEST_F(WebPages, FiguresFollowNewUploadsAndEqualAScanOfTheStore) {
+TEST_P(WebPages, FiguresFollowNewUploadsAndEqualAScanOfTheStore) {
     EXPECT_NE(row_of(browser.get("/overview?period=2025").body, "Cibodas").find("belum cukup data"), std::string::npos);
     // Two more for Cibodas after the page was drawn: 5 now, enough for figures.
     std::vector<store::Submission> more = {
@@ -122,7 +122,7 @@ TEST_F(WebPages, FiguresFollowNewUploadsAndEqualAScanOfTheStore) {
     }
 }
 
-TEST_F(WebPages, OverviewSortsByAnyColumn) {
+TEST_P(WebPages, OverviewSortsByAnyColumn) {
     const auto order = [](const std::string& html) {
         const auto a = html.find(">Sukamaju</a>");
         const auto b = html.find(">Sukamakmur</a>");
@@ -143,7 +143,7 @@ TEST_F(WebPages, OverviewSortsByAnyColumn) {
     EXPECT_LT(o[1], o[2]);
 }
 
-TEST_F(WebPages, MinNHidesFiguresAndSaranOfSmallGroups) {
+TEST_P(WebPages, MinNHidesFiguresAndSaranOfSmallGroups) {
     const Reply overview = browser.get("/overview?period=2025");
     const std::string c = row_of(overview.body, "Cibodas");
     EXPECT_NE(c.find("belum cukup data"), std::string::npos) << c;
@@ -165,7 +165,7 @@ TEST_F(WebPages, MinNHidesFiguresAndSaranOfSmallGroups) {
     EXPECT_NE(sukamakmur.body.find("Petugas ramah"), std::string::npos);
 }
 
-TEST_F(WebPages, LanguageSwitchesByQueryAndStaysByCookie) {
+TEST_P(WebPages, LanguageSwitchesByQueryAndStaysByCookie) {
     const Reply en = browser.get("/overview?period=2025&lang=en");
     EXPECT_NE(en.body.find("<html lang=\"en\">"), std::string::npos);
     EXPECT_NE(en.body.find("Regency overview, 2025"), std::string::npos);
@@ -176,7 +176,7 @@ TEST_F(WebPages, LanguageSwitchesByQueryAndStaysByCookie) {
     EXPECT_NE(browser.get("/overview?lang=jv").body.find("Ringkesan kabupaten"), std::string::npos);
 }
 
-TEST_F(WebPages, ExportsAreRealFiles) {
+TEST_P(WebPages, ExportsAreRealFiles) {
     const Reply xlsx = browser.get("/export/recap.xlsx?period=2025");
     ASSERT_EQ(xlsx.status, 200);
     EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
@@ -190,7 +190,7 @@ TEST_F(WebPages, ExportsAreRealFiles) {
     EXPECT_EQ(browser.get("/export/recap.csv?period=bogus").status, 400);
 }
 
-TEST_F(WebPages, AKioskEnrolledOnThePageUploadsAndReportsItself) {
+TEST_P(WebPages, AKioskEnrolledOnThePageUploadsAndReportsItself) {
     browser.get("/devices");
     const Reply enrolled = browser.post("/devices/enroll", {{"kecamatan", "Cisarua"}, {"device", "kiosk-new"}});
     ASSERT_EQ(enrolled.status, 200);
@@ -204,7 +204,7 @@ TEST_F(WebPages, AKioskEnrolledOnThePageUploadsAndReportsItself) {
     EXPECT_EQ(hub.count("SELECT count(*) FROM devices WHERE kecamatan = 'Lain'"), 0);
 }
 
-TEST_F(WebPages, AKiosksOwnReportThroughTheRealSyncPathReachesTheDevicesPage) {
+TEST_P(WebPages, AKiosksOwnReportThroughTheRealSyncPathReachesTheDevicesPage) {
     const std::string token = hub.enroll("kiosk-sync", "Cisarua");
     std::vector<store::Submission> items;
     for (int i = 0; i < 7; ++i) items.push_back(response("sync-" + std::to_string(i), "2025-06-02", "KTP-el", {4, 4, 4, 4, 4, 4, 4, 4, 4}));
@@ -236,6 +236,8 @@ TEST_F(WebPages, AKiosksOwnReportThroughTheRealSyncPathReachesTheDevicesPage) {
     // The responses arrived and count on the overview.
     EXPECT_NE(row_of(browser.get("/overview?period=2025").body, "Cisarua").find("<strong>100.00</strong>"), std::string::npos);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, WebPages, SKM_ALL_HUB_BACKENDS);
 
 }  // namespace
 }  // namespace skm::hub::web::testing

@@ -13,7 +13,7 @@ namespace {
 const std::string kAdminPassword = "kata-sandi-admin-123";
 const std::string kViewerPassword = "kata-sandi-viewer-456";
 
-class WebSecurity : public ::testing::Test {
+class WebSecurity : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override {
         hub.add_user("admin", kAdminPassword, Role::admin);
@@ -29,7 +29,7 @@ protected:
         return b;
     }
 
-    WebHub hub;
+    WebHub hub{GetParam()};
 };
 
 const std::vector<std::string> kGetRoutes = {"/", "/overview", "/overview?period=2025", "/kecamatan?name=Sukamaju",
@@ -39,7 +39,7 @@ const std::vector<std::string> kGetRoutes = {"/", "/overview", "/overview?period
 const std::vector<std::string> kPostRoutes = {"/logout", "/devices/enroll", "/devices/revoke", "/targets", "/users",
                                               "/publish", "/overview"};
 
-TEST_F(WebSecurity, EveryPageRedirectsAStrangerToTheLoginPage) {
+TEST_P(WebSecurity, EveryPageRedirectsAStrangerToTheLoginPage) {
     Browser stranger(hub);
     for (const auto& path : kGetRoutes) {
         const Reply r = stranger.get(path);
@@ -52,7 +52,7 @@ TEST_F(WebSecurity, EveryPageRedirectsAStrangerToTheLoginPage) {
     EXPECT_EQ(stranger.get("/static/web.css").status, 200);
 }
 
-TEST_F(WebSecurity, EveryApiAndPostRefusesAStrangerWith401AndChangesNothing) {
+TEST_P(WebSecurity, EveryApiAndPostRefusesAStrangerWith401AndChangesNothing) {
     Browser stranger(hub);
     for (const std::string path : {"/api/v1/ikm?period=2025", "/api/v1/devices", "/api/v1/anything"}) {
         const Reply r = stranger.get(path);
@@ -74,7 +74,7 @@ TEST_F(WebSecurity, EveryApiAndPostRefusesAStrangerWith401AndChangesNothing) {
     EXPECT_EQ(stranger.get("/overview").status, 303);
 }
 
-TEST_F(WebSecurity, SignInSetsAHardenedCookieAndKeepsOnlyItsHash) {
+TEST_P(WebSecurity, SignInSetsAHardenedCookieAndKeepsOnlyItsHash) {
     Browser b(hub);
     const Reply r = b.login("admin", kAdminPassword);
     ASSERT_EQ(r.status, 303);
@@ -95,7 +95,7 @@ TEST_F(WebSecurity, SignInSetsAHardenedCookieAndKeepsOnlyItsHash) {
     EXPECT_EQ(hub.count("SELECT count(*) FROM web_users WHERE password_hash LIKE '$argon2id$%'"), 2);
 }
 
-TEST_F(WebSecurity, WrongPasswordAndUnknownUserGetTheSameAnswer) {
+TEST_P(WebSecurity, WrongPasswordAndUnknownUserGetTheSameAnswer) {
     Browser b(hub);
     const Reply wrong = b.login("admin", "not-the-password");
     const Reply unknown = b.login("nobody", "not-the-password");
@@ -106,7 +106,7 @@ TEST_F(WebSecurity, WrongPasswordAndUnknownUserGetTheSameAnswer) {
     EXPECT_EQ(b.cookies.count("skm_session"), 0u);
 }
 
-TEST_F(WebSecurity, LoginFormNeedsItsOwnCsrfToken) {
+TEST_P(WebSecurity, LoginFormNeedsItsOwnCsrfToken) {
     Browser b(hub);
     b.get("/login");
     const Reply without = b.post("/login", {{"username", "admin"}, {"password", kAdminPassword}}, false);
@@ -117,7 +117,7 @@ TEST_F(WebSecurity, LoginFormNeedsItsOwnCsrfToken) {
     EXPECT_EQ(hub.count("SELECT count(*) FROM web_sessions"), 0);
 }
 
-TEST_F(WebSecurity, AViewerSeesPagesButCannotDoAdminActions) {
+TEST_P(WebSecurity, AViewerSeesPagesButCannotDoAdminActions) {
     Browser viewer = signed_in("viewer", kViewerPassword);
     EXPECT_EQ(viewer.get("/overview").status, 200);
     EXPECT_EQ(viewer.get("/kecamatan?name=Sukamaju").status, 200);
@@ -136,7 +136,7 @@ TEST_F(WebSecurity, AViewerSeesPagesButCannotDoAdminActions) {
     EXPECT_EQ(hub.count("SELECT count(*) FROM web_targets"), 0);
 }
 
-TEST_F(WebSecurity, EveryPostNeedsTheSessionsCsrfToken) {
+TEST_P(WebSecurity, EveryPostNeedsTheSessionsCsrfToken) {
     Browser admin = signed_in("admin", kAdminPassword);
     ASSERT_EQ(admin.csrf.size(), 64u);
     Browser other = signed_in("viewer", kViewerPassword);
@@ -172,7 +172,7 @@ TEST_F(WebSecurity, EveryPostNeedsTheSessionsCsrfToken) {
                         "AND detail = 'kiosk-1'"), 1);
 }
 
-TEST_F(WebSecurity, LoginRateLimitHoldsPerUsernameThenLifts) {
+TEST_P(WebSecurity, LoginRateLimitHoldsPerUsernameThenLifts) {
     Browser b(hub);
     for (int i = 0; i < 5; ++i) EXPECT_EQ(b.login("admin", "wrong-" + std::to_string(i)).status, 401);
     // The right password is refused now, without being checked.
@@ -186,7 +186,7 @@ TEST_F(WebSecurity, LoginRateLimitHoldsPerUsernameThenLifts) {
     EXPECT_EQ(b.login("admin", kAdminPassword).status, 303);
 }
 
-TEST_F(WebSecurity, LoginRateLimitHoldsPerAddressAcrossUsernames) {
+TEST_P(WebSecurity, LoginRateLimitHoldsPerAddressAcrossUsernames) {
     Browser b(hub);
     for (int i = 0; i < 5; ++i) EXPECT_EQ(b.login("user" + std::to_string(i), "guess").status, 401);
     EXPECT_EQ(b.login("viewer", kViewerPassword).status, 429);
@@ -194,7 +194,7 @@ TEST_F(WebSecurity, LoginRateLimitHoldsPerAddressAcrossUsernames) {
     EXPECT_EQ(b.login("viewer", kViewerPassword).status, 303);
 }
 
-TEST_F(WebSecurity, SessionsEndAtSignOutAndAfterTheirLifetime) {
+TEST_P(WebSecurity, SessionsEndAtSignOutAndAfterTheirLifetime) {
     Browser b = signed_in("admin", kAdminPassword);
     const std::string id = b.cookies.at("skm_session");
     EXPECT_EQ(b.post("/logout", {}).status, 303);
@@ -209,7 +209,7 @@ TEST_F(WebSecurity, SessionsEndAtSignOutAndAfterTheirLifetime) {
     EXPECT_EQ(c.get("/overview").status, 303);
 }
 
-TEST_F(WebSecurity, PagesCarryAStrictContentSecurityPolicy) {
+TEST_P(WebSecurity, PagesCarryAStrictContentSecurityPolicy) {
     Browser b = signed_in("admin", kAdminPassword);
     const Reply r = b.get("/overview");
     const auto csp = r.headers.find("Content-Security-Policy");
@@ -232,7 +232,7 @@ void expect_inert(const std::string& html, const std::string& what) {
     EXPECT_EQ(html.find("\"><img"), std::string::npos) << what;
 }
 
-TEST_F(WebSecurity, InjectionStringsInEveryTextFieldAreStoredVerbatimAndShownInert) {
+TEST_P(WebSecurity, InjectionStringsInEveryTextFieldAreStoredVerbatimAndShownInert) {
     const std::string kecamatan = kScript + kSql;
     const std::string layanan = kImg + kSql;
     const std::string saran = kScript + " " + kSql + " " + kImg;
@@ -259,12 +259,11 @@ TEST_F(WebSecurity, InjectionStringsInEveryTextFieldAreStoredVerbatimAndShownIne
 
     // Stored as typed.
     EXPECT_EQ(hub.count("SELECT count(*) FROM responses"), 6);
-    store::Connection c(hub.db().string(), SQLITE_OPEN_READONLY);
-    store::Statement q(c, "SELECT kecamatan, layanan, saran FROM responses LIMIT 1");
-    ASSERT_TRUE(q.step());
-    EXPECT_EQ(q.text(0), kecamatan);
-    EXPECT_EQ(q.text(1), layanan);
-    EXPECT_EQ(q.text(2), saran);
+    const auto stored = hub.rows("SELECT kecamatan, layanan, saran FROM responses LIMIT 1");
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0][0], kecamatan);
+    EXPECT_EQ(stored[0][1], layanan);
+    EXPECT_EQ(stored[0][2], saran);
     EXPECT_EQ(hub.count("SELECT count(*) FROM devices WHERE device_id = '" + std::string("<script>alert(''xss'')</script>") + "'"), 1);
     EXPECT_EQ(hub.count("SELECT count(*) FROM web_users WHERE username LIKE '%DROP TABLE%'"), 1);
 
@@ -287,7 +286,7 @@ TEST_F(WebSecurity, InjectionStringsInEveryTextFieldAreStoredVerbatimAndShownIne
     EXPECT_EQ(csv.headers.find("Content-Type")->second.rfind("text/csv", 0), 0u);
 }
 
-TEST_F(WebSecurity, SpreadsheetFormulasInNamesReachTheCsvAsText) {
+TEST_P(WebSecurity, SpreadsheetFormulasInNamesReachTheCsvAsText) {
     Browser admin = signed_in("admin", kAdminPassword);
     const std::string formula = "=HYPERLINK(\"http://x\",\"klik\")";
     hub.enroll("kiosk-f", formula);
@@ -306,6 +305,8 @@ TEST_F(WebSecurity, SpreadsheetFormulasInNamesReachTheCsvAsText) {
     EXPECT_EQ(hub.count("SELECT count(*) FROM responses WHERE layanan = '@SUM(1+1)'"), 5);
 }
 
+INSTANTIATE_TEST_SUITE_P(Backends, WebSecurity, SKM_ALL_HUB_BACKENDS);
+
 }  // namespace
 }  // namespace skm::hub::web::testing
 
@@ -313,8 +314,9 @@ namespace skm::hub::web::testing {
 namespace {
 
 class WebPublish : public WebSecurity {};
+INSTANTIATE_TEST_SUITE_P(Backends, WebPublish, SKM_ALL_HUB_BACKENDS);
 
-TEST_F(WebPublish, AnAdminPublishesWhatAKioskWillAcceptAndNothingElse) {
+TEST_P(WebPublish, AnAdminPublishesWhatAKioskWillAcceptAndNothingElse) {
     Browser admin = signed_in("admin", kAdminPassword);
     EXPECT_EQ(admin.get("/publish").status, 200);
     // Refused as a kiosk would refuse it: a name twice, a target out of range, no layanan.
@@ -346,7 +348,7 @@ TEST_F(WebPublish, AnAdminPublishesWhatAKioskWillAcceptAndNothingElse) {
     EXPECT_EQ(hub.count("SELECT count(*) FROM web_audit WHERE action = 'config_publish'"), 1);
 }
 
-TEST_F(WebPublish, AViewerCannotPublish) {
+TEST_P(WebPublish, AViewerCannotPublish) {
     Browser viewer = signed_in("viewer", kViewerPassword);
     EXPECT_EQ(viewer.get("/publish").status, 403);
     EXPECT_EQ(viewer.post("/publish", {{"layanan", "KTP-el"}, {"questionnaire_version", "1"}}).status, 403);

@@ -1,17 +1,18 @@
 // What the dashboard's tests share: a hub serving the dashboard over real
-// HTTPS on loopback (test CA made at test time) with a hand-moved clock, and
+// HTTPS on loopback (test CA made at test time) with a hand-moved clock, on
+// either storage backend (tests/hub/hub_backend: a SQLite file or a real
+// PostgreSQL 15 database, the stores opened as skm-hub serve opens them), and
 // a "browser" that keeps its session cookie and the CSRF token of the last
 // page, as a person's browser would.
 #pragma once
 
 #include "formats/questionnaire.hpp"
 #include "hub/device_token.hpp"
-#include "hub/sqlite_hub_store.hpp"
 #include "hub/server.hpp"
 #include "hub/web/device_report.hpp"
 #include "hub/web/html.hpp"
 #include "hub/web/password.hpp"
-#include "hub/web/sqlite_web_store.hpp"
+#include "hub/web/open_web_store.hpp"
 #include "hub/web/web_app.hpp"
 #include "tests/hub/hub_test_support.hpp"
 
@@ -23,6 +24,7 @@ namespace skm::hub::web::testing {
 
 namespace fs = std::filesystem;
 using skm::hub::testing::catalog;
+using skm::hub::testing::Backend;
 using skm::hub::testing::scheme;
 
 inline const formats::Questionnaire& questionnaire() {
@@ -38,10 +40,10 @@ inline const WebTexts& texts() {
 
 class WebHub {
 public:
-    explicit WebHub(WebOptions options = {}) : dir_(skm::testing::make_temp_dir()) {
-        hub_ = std::make_unique<SqliteHubStore>(db(), scheme());
-        web_ = std::make_unique<SqliteWebStore>(db());
-        options.temp_dir = dir_;
+    explicit WebHub(Backend backend = Backend::sqlite, WebOptions options = {}) : db_(backend) {
+        hub_ = open_hub_store(db_.db(), scheme());
+        web_ = open_web_store(db_.db());
+        options.temp_dir = db_.dir();
         app_ = std::make_unique<WebApp>(*hub_, *web_, clock, texts(), questionnaire(), options);
         ServerOptions o;
         o.cert_file = skm::testing::test_pki().server_cert;
@@ -58,8 +60,6 @@ public:
         app_.reset();
         web_.reset();
         hub_.reset();
-        std::error_code ignored;
-        fs::remove_all(dir_, ignored);
     }
 
     void add_user(const std::string& name, const std::string& password, Role role) {
@@ -77,25 +77,26 @@ public:
         hub_->ingest(d, batch, "2025-07-01T09:00:00+07:00");
     }
 
-    fs::path db() const { return dir_ / "hub.db"; }
+    // What --db would be: the SQLite file's path or the postgresql:// URI.
+    const std::string& db() const { return db_.db(); }
+    Backend backend() const { return db_.backend(); }
     int port() const { return port_; }
     std::string batches_url() const { return "https://127.0.0.1:" + std::to_string(port_) + "/api/v1/batches"; }
     HubStore& hub() { return *hub_; }
-    SqliteWebStore& web() { return *web_; }
+    WebStore& web() { return *web_; }
     WebApp& app() { return *app_; }
 
-    std::int64_t count(const std::string& sql) const {
-        store::Connection c(db().string(), SQLITE_OPEN_READONLY);
-        return store::query_int(c, sql.c_str());
-    }
+    // Behind the stores' backs, straight SQL on either backend.
+    std::int64_t count(const std::string& sql) const { return db_.count(sql); }
+    skm::testing::PgRows rows(const std::string& sql) const { return db_.rows(sql); }
 
     store::ManualClock clock{scoring::Timestamp{{2025, 7, 1}, 9, 0, 0, 420}};
     const std::string admin_token = new_token();
 
 private:
-    fs::path dir_;
+    skm::hub::testing::BackendDb db_;
     std::unique_ptr<HubStore> hub_;
-    std::unique_ptr<SqliteWebStore> web_;
+    std::unique_ptr<WebStore> web_;
     std::unique_ptr<WebApp> app_;
     std::unique_ptr<HubServer> server_;
     int port_ = 0;
