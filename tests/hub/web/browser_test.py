@@ -31,8 +31,8 @@ import urllib.parse
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 SKM_HUB, SKM, ASSETS, ARTIFACTS = sys.argv[1:5]
@@ -175,7 +175,18 @@ def main():
             """Clicks a link or button and waits for the next page to replace this one."""
             old = driver.find_element(By.TAG_NAME, "html")
             element.click()
-            WebDriverWait(driver, 20).until(expected_conditions.staleness_of(old))
+
+            def replaced(_):
+                # Chromium may answer "Node … does not belong to the document"
+                # instead of "stale" while the new page comes in: both mean replaced.
+                try:
+                    old.is_enabled()
+                    return False
+                except WebDriverException:
+                    return True
+
+            WebDriverWait(driver, 20).until(replaced)
+            WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
         # A stranger is sent to the login page.
         driver.get(f"{base}/overview")
