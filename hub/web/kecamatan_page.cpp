@@ -30,11 +30,11 @@ WebResponse kecamatan_page(const PageContext& c) {
     const auto kpi = [&](const std::string& value, const std::string& key) {
         b += "<div class=\"kpi\"><div class=\"v\">" + value + "</div><div class=\"l\">" + esc(t.text(key)) + "</div></div>";
     };
-    kpi(s && s->ikm ? s->ikm->str() : "—", "web.col.ikm");
+    kpi(s && s->ikm ? c.number(*s->ikm) : "—", "web.col.ikm");
     kpi(s ? mutu_badge(c, s->mutu) : "—", "web.col.mutu");
     kpi(std::to_string(k.figures.respondents), "web.col.respondents");
-    kpi(k.target ? k.target->str() : "—", "web.col.target");
-    if (s && s->ci95) kpi(s->ci95->low.str() + "–" + s->ci95->high.str(), "web.kpi.ci95");
+    kpi(k.target ? c.number(*k.target) : "—", "web.col.target");
+    if (s && s->ci95) kpi(c.number(s->ci95->low) + "–" + c.number(s->ci95->high), "web.kpi.ci95");
     b += "</div>";
     if (!k.figures.enough) {
         b += "<div class=\"notice\">" +
@@ -59,7 +59,7 @@ WebResponse kecamatan_page(const PageContext& c) {
         const auto& ls = l.figures.summary;
         b += "<tr><td>" + esc(l.layanan) + "</td><td class=\"n\">" + std::to_string(l.figures.respondents) + "</td>";
         if (ls && ls->ikm) {
-            b += "<td class=\"n\">" + ls->ikm->str() + "</td><td>" + mutu_badge(c, ls->mutu) + "</td>";
+            b += "<td class=\"n\">" + c.number(*ls->ikm) + "</td><td>" + mutu_badge(c, ls->mutu) + "</td>";
         } else {
             b += "<td class=\"n muted\" colspan=\"2\">" + esc(t.text("web.not_enough")) + "</td>";
         }

@@ -44,10 +44,10 @@ void sort_overview(std::vector<OverviewRow>& rows, const std::string& by, bool d
     sort_rows(rows, descending, [](const OverviewRow& r) { return std::optional(r.kecamatan); });
 }
 
-std::string change_cell(const std::optional<scoring::Decimal>& change) {
+std::string change_cell(const PageContext& c, const std::optional<scoring::Decimal>& change) {
     if (!change) return "<span class=\"muted\">—</span>";
     const int sign = sgn(change->value());
-    const std::string text = (sign > 0 ? "▲ +" : sign < 0 ? "▼ " : "") + change->str();
+    const std::string text = (sign > 0 ? "▲ +" : sign < 0 ? "▼ " : "") + c.number(*change);
     return "<span class=\"" + std::string(sign > 0 ? "up" : sign < 0 ? "down" : "muted") + "\">" + text + "</span>";
 }
 
@@ -71,7 +71,7 @@ WebResponse overview_page(const PageContext& c) {
     const auto kpi = [&](const std::string& value, const std::string& key) {
         b += "<div class=\"kpi\"><div class=\"v\">" + value + "</div><div class=\"l\">" + esc(t.text(key)) + "</div></div>";
     };
-    kpi(o.total.summary && o.total.summary->ikm ? o.total.summary->ikm->str() : "—", "web.kpi.ikm_kabupaten");
+    kpi(o.total.summary && o.total.summary->ikm ? c.number(*o.total.summary->ikm) : "—", "web.kpi.ikm_kabupaten");
     kpi(o.total.summary ? mutu_badge(c, o.total.summary->mutu) : "—", "web.kpi.mutu");
     kpi(std::to_string(o.total.respondents), "web.kpi.respondents");
     kpi(std::to_string(o.rows.size()), "web.kpi.kecamatan");
@@ -99,7 +99,7 @@ WebResponse overview_page(const PageContext& c) {
              "\">" + esc(r.kecamatan) + "</a>" +
              (r.below_target ? "<span class=\"pill\">" + esc(t.text("web.below_target")) + "</span>" : "") + "</td>";
         if (s && s->ikm) {
-            b += "<td class=\"n\"><strong>" + s->ikm->str() + "</strong></td><td>" + mutu_badge(c, s->mutu) + "</td>";
+            b += "<td class=\"n\"><strong>" + c.number(*s->ikm) + "</strong></td><td>" + mutu_badge(c, s->mutu) + "</td>";
         } else if (r.figures.respondents > 0) {
             b += "<td class=\"n muted\" colspan=\"2\">" + esc(t.text("web.not_enough")) + "</td>";
         } else {
@@ -112,8 +112,8 @@ WebResponse overview_page(const PageContext& c) {
         } else {
             b += "<td class=\"n muted\">—</td>";
         }
-        b += "<td class=\"n\">" + change_cell(r.change) + "</td>";
-        b += "<td class=\"n\">" + (r.target ? r.target->str() : std::string("<span class=\"muted\">—</span>")) + "</td>";
+        b += "<td class=\"n\">" + change_cell(c, r.change) + "</td>";
+        b += "<td class=\"n\">" + (r.target ? c.number(*r.target) : std::string("<span class=\"muted\">—</span>")) + "</td>";
         b += "<td>" + (r.last_sync ? esc(time_text(*r.last_sync)) : "<span class=\"muted\">" + esc(t.text("web.never")) + "</span>") +
              "</td></tr>";
     }

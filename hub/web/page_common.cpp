@@ -31,6 +31,8 @@ Frame PageContext::frame(std::string title, std::string active) const {
 
 std::string PageContext::now_text() const { return store::iso8601(app.clock.wall_now()); }
 
+std::string PageContext::number(const scoring::Decimal& value) const { return value.str(t.lang() == "en" ? '.' : ','); }
+
 std::optional<WebPeriod> PageContext::period() const {
     const auto text = request.param("period");
     if (!text || text->empty()) return parse_web_period(std::to_string(app.clock.wall_now().date.year));

@@ -20,6 +20,8 @@ struct PageContext {
     bool admin() const { return who && who->user.role == Role::admin; }
     Frame frame(std::string title, std::string active) const;
     std::string now_text() const;
+    // A figure as the reader's language writes it: "89,72" in Indonesian and Javanese, "89.72" in English.
+    std::string number(const scoring::Decimal& value) const;
     // ?period=…, else the current year; nothing when the text is not a period key.
     std::optional<WebPeriod> period() const;
     void audit(const std::string& action, const std::string& detail) const;

@@ -48,10 +48,11 @@ protected:
         browser.login("admin", kPassword);
     }
 
-    static std::string ikm_of(const std::vector<store::Submission>& rows) {
+    // As the pages write it in Indonesian (decimal comma); files keep the point.
+    static std::string ikm_of(const std::vector<store::Submission>& rows, char separator = ',') {
         scoring::Tally t(scheme().size());
         for (const auto& r : rows) t.add(r.response.answers);
-        return scoring::summarize(t, scheme(), {}).ikm->str();
+        return scoring::summarize(t, scheme(), {}).ikm->str(separator);
     }
     // The overview table's row of a kecamatan.
     static std::string row_of(const std::string& html, const std::string& kecamatan) {
@@ -82,7 +83,7 @@ TEST_P(WebPages, OverviewShowsTheSameFiguresAsScoringWithChangeTargetAndCoverage
             *scoring::summarize([&] { scoring::Tally t(scheme().size()); for (auto& x : a2024) t.add(x.response.answers); return t; }(),
                                 scheme(), {}).konversi_exact,
         2);
-    EXPECT_NE(a.find("▲ +" + change.str()), std::string::npos) << a;
+    EXPECT_NE(a.find("▲ +" + change.str(',')), std::string::npos) << a;
     // Target 80: Sukamakmur is below it and marked, Sukamaju is not.
     EXPECT_NE(b.find("class=\"below\""), std::string::npos) << b;
     EXPECT_EQ(a.find("class=\"below\""), std::string::npos) << a;
@@ -182,7 +183,7 @@ TEST_P(WebPages, ExportsAreRealFiles) {
     EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
     const Reply csv = browser.get("/export/recap.csv?period=2025");
     ASSERT_EQ(csv.status, 200);
-    EXPECT_NE(csv.body.find("Sukamaju,8," + ikm_of(a2025) + ","), std::string::npos) << csv.body;
+    EXPECT_NE(csv.body.find("Sukamaju,8," + ikm_of(a2025, '.') + ","), std::string::npos) << csv.body;
     EXPECT_NE(csv.body.find("Sukamaju,KTP-el,4,"), std::string::npos) << csv.body;
     const Reply pdf = browser.get("/export/kecamatan.pdf?name=Sukamaju&period=2025");
     ASSERT_EQ(pdf.status, 200);
@@ -234,7 +235,7 @@ TEST_P(WebPages, AKiosksOwnReportThroughTheRealSyncPathReachesTheDevicesPage) {
     EXPECT_NE(row.find("+200 s"), std::string::npos) << row;
     EXPECT_NE(row.find("class=\"warn\""), std::string::npos) << "a skew over two minutes is flagged " << row;
     // The responses arrived and count on the overview.
-    EXPECT_NE(row_of(browser.get("/overview?period=2025").body, "Cisarua").find("<strong>100.00</strong>"), std::string::npos);
+    EXPECT_NE(row_of(browser.get("/overview?period=2025").body, "Cisarua").find("<strong>100,00</strong>"), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WebPages, SKM_ALL_HUB_BACKENDS);
