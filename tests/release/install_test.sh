@@ -186,6 +186,22 @@ echo "install_test: GET /api/v1/ikm?period=$period&kecamatan=Sukamaju → $(echo
 echo "$ikm" | python3 -c 'import json,sys; j=json.load(sys.stdin); s=json.dumps(j); sys.exit(0 if "\"respondents\": 1" in s else 1)' ||
     fail "the IKM API does not count the response"
 
+# ---- and on the kabupaten's web dashboard, as Bappeda sees it -------------------------
+step "the survey on the web dashboard"
+printf '%s\n' 'kata-sandi-bappeda-uji' |
+    in_root runuser -u skm-hub -- skm-hub user add --db /var/lib/skm/hub/hub.db --username bappeda --role admin \
+        >"$work/user.log" 2>&1 || { cat "$work/user.log" >&2; fail "skm-hub user add failed"; }
+web() { in_root curl -sS --cacert /etc/skm/tls/hub.crt -c /tmp/dashboard.cookies -b /tmp/dashboard.cookies "$@"; }
+csrf="$(web "https://localhost:$port/login" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)"
+[ -n "$csrf" ] || fail "the dashboard's login page has no CSRF token"
+web -o /dev/null --data-urlencode "username=bappeda" --data-urlencode "password=kata-sandi-bappeda-uji" \
+    --data-urlencode "csrf=$csrf" "https://localhost:$port/login"
+overview="$(web "https://localhost:$port/overview?period=$year")"
+row="$(echo "$overview" | tr -d '\n' | sed 's/<tr/\n<tr/g' | grep '>Sukamaju</a>' | head -1)"
+echo "install_test: dashboard overview row: $(echo "$row" | sed 's/<[^>]*>/ /g' | tr -s ' ' | head -c 200)"
+echo "$row" | grep -q 'belum cukup data' && echo "$row" | grep -q '<td class="n">1</td>' ||
+    fail "the dashboard's overview does not count the survey for Sukamaju"
+
 # ---- an upgrade to a newer version keeps the data --------------------------------------
 kill "$(cat "$root/tmp/hub.pid")" 2>/dev/null || true
 rm -f "$root/tmp/hub.pid"
@@ -226,4 +242,4 @@ if [ "$failures" -ne 0 ]; then
     echo "install_test: $failures failure(s)" >&2
     exit 1
 fi
-echo "install_test: installed, surveyed, synced (IKM API counts it), upgraded with backups, purged keeping data"
+echo "install_test: installed, surveyed, synced (IKM API and dashboard count it), upgraded with backups, purged keeping data"
