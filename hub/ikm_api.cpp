@@ -1,6 +1,6 @@
 #include "hub/ikm_api.hpp"
 
-#include "hub/summary_json.hpp"
+#include "formats/summary_json.hpp"
 #include "scoring/summary.hpp"
 #include "scoring/tally.hpp"
 
@@ -57,18 +57,18 @@ ApiReply ikm_report(HubStore& store, const std::multimap<std::string, std::strin
     root["to"] = range->last.str();
     root["kecamatan_filter"] = filter.kecamatan ? ordered_json(*filter.kecamatan) : ordered_json(nullptr);
     root["layanan_filter"] = filter.layanan ? ordered_json(*filter.layanan) : ordered_json(nullptr);
-    add_summary(root, scoring::summarize(total, scheme, options), catalog);
+    formats::add_summary(root, scoring::summarize(total, scheme, options), catalog);
     ordered_json kecamatan_list = ordered_json::array();
     for (const auto& [kecamatan, tally] : by_kecamatan) {
         ordered_json item = {{"kecamatan", kecamatan}};
-        add_summary(item, scoring::summarize(tally, scheme, options), catalog);
+        formats::add_summary(item, scoring::summarize(tally, scheme, options), catalog);
         kecamatan_list.push_back(std::move(item));
     }
     root["kecamatan"] = std::move(kecamatan_list);
     ordered_json groups = ordered_json::array();
     for (const auto& [key, tally] : by_layanan) {
         ordered_json item = {{"kecamatan", key.first}, {"layanan", key.second}};
-        add_summary(item, scoring::summarize(tally, scheme, options), catalog);
+        formats::add_summary(item, scoring::summarize(tally, scheme, options), catalog);
         groups.push_back(std::move(item));
     }
     root["groups"] = std::move(groups);

@@ -1,17 +1,13 @@
-#include "hub/summary_json.hpp"
+#include "formats/summary_json.hpp"
 
-namespace skm::hub {
-namespace {
-
+namespace skm::formats {
 using nlohmann::ordered_json;
 
 ordered_json decimal_or_null(const std::optional<scoring::Decimal>& value) {
     return value ? ordered_json(value->str()) : ordered_json(nullptr);
 }
 
-}  // namespace
-
-void add_summary(ordered_json& j, const scoring::IkmSummary& s, const formats::Catalog& catalog) {
+void add_summary(ordered_json& j, const scoring::IkmSummary& s, const Catalog& catalog, bool with_legacy) {
     j["respondents"] = s.respondents;
     j["ikm"] = decimal_or_null(s.ikm);
     j["ikm_unit"] = decimal_or_null(s.ikm_unit);
@@ -26,6 +22,7 @@ void add_summary(ordered_json& j, const scoring::IkmSummary& s, const formats::C
                          {"answered", u.answered}};
     }
     j["unsur"] = std::move(unsur);
+    if (with_legacy) j["ikm_legacy"] = decimal_or_null(s.ikm_legacy);
     if (!s.unsur_without_answers.empty()) {
         std::string codes;
         for (const auto& code : s.unsur_without_answers) codes += (codes.empty() ? "" : ", ") + code;
@@ -35,4 +32,4 @@ void add_summary(ordered_json& j, const scoring::IkmSummary& s, const formats::C
     }
 }
 
-}  // namespace skm::hub
+}  // namespace skm::formats
