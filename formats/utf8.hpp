@@ -11,4 +11,33 @@ namespace skm::formats {
 // Rejects overlong forms, surrogates and code points above U+10FFFF.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
+// The length of the well-formed multi-byte sequence at bytes[i] (whose first
+// byte is 0x80 or above), or 0 when it is not one: the rule every UTF-8 check
+// here shares, whatever way it skips ASCII.
+inline std::size_t utf8_sequence_at(const unsigned char* bytes, std::size_t i, std::size_t size) {
+    const unsigned char c = bytes[i];
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+        length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        length = 3;
+        if (c == 0xE0) low = 0xA0;
+        if (c == 0xED) high = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        length = 4;
+        if (c == 0xF0) low = 0x90;
+        if (c == 0xF4) high = 0x8F;
+    } else {
+        return 0;
+    }
+    if (i + length > size) return 0;
+    if (bytes[i + 1] < low || bytes[i + 1] > high) return 0;
+    for (std::size_t k = 2; k < length; ++k) {
+        if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) return 0;
+    }
+    return length;
+}
+
 }  // namespace skm::formats
