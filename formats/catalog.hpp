@@ -13,6 +13,9 @@
 
 namespace skm::formats {
 
+// The decimal separator of a language (id, en, jv): ',' but in English.
+inline char decimal_separator(std::string_view lang) { return lang == "en" ? '.' : ','; }
+
 class Catalog {
 public:
     Catalog() = default;
@@ -22,6 +25,8 @@ public:
                               std::map<std::string, std::string> fallback = {});
 
     const std::string& lang() const { return lang_; }
+    // How this language writes a decimal: "89,72" in Indonesian and Javanese, "89.72" in English.
+    char decimal_separator() const { return formats::decimal_separator(lang_); }
     bool has(std::string_view key) const;
     std::string text(std::string_view key) const;
     std::string format(std::string_view key, const std::vector<std::pair<std::string, std::string>>& args) const;

@@ -11,16 +11,6 @@
 namespace skm::hub {
 namespace {
 
-int exit_code(ErrorKind kind) {
-    switch (kind) {
-        case ErrorKind::usage: return 2;
-        case ErrorKind::input: return 3;
-        case ErrorKind::storage: return 4;
-        case ErrorKind::network: return 5;
-    }
-    return 3;
-}
-
 int run(int argc, char** argv) {
     // --lang and --assets apply to every command; take them out first.
     std::string lang = "id";

@@ -33,7 +33,7 @@ cairo_status_t discard_bytes(void*, const unsigned char*, unsigned int) { return
 class PdfWriter {
 public:
     PdfWriter(const ReportData& data, const formats::Catalog& catalog)
-        : d_(data), c_(catalog), sep_(decimal_separator(catalog)), tables_(build_tables(data, catalog, sep_)),
+        : d_(data), c_(catalog), sep_(catalog.decimal_separator()), tables_(build_tables(data, catalog, sep_)),
           h_(data.headline()) {}
 
     // Draws the report; total_pages is printed in the footers (0 on the

@@ -93,7 +93,6 @@ std::string kinerja_text(const std::optional<scoring::Mutu>& mutu, const formats
     return mutu ? catalog.text(std::string("kinerja.") + scoring::mutu_letter(*mutu)) : std::string("—");
 }
 
-char decimal_separator(const formats::Catalog& catalog) { return catalog.lang() == "en" ? '.' : ','; }
 
 std::string number_text(const std::optional<scoring::Decimal>& value, char separator) {
     return value ? value->str(separator) : std::string("—");

@@ -32,8 +32,6 @@ std::string unsur_name(const formats::Questionnaire& questionnaire, std::size_t 
 // "A", or "—" when there is no figure.
 std::string mutu_text(const std::optional<scoring::Mutu>& mutu);
 std::string kinerja_text(const std::optional<scoring::Mutu>& mutu, const formats::Catalog& catalog);
-// The decimal separator of the catalog's language: "89,72" in Indonesian.
-char decimal_separator(const formats::Catalog& catalog);
 // A display decimal, or "—".
 std::string number_text(const std::optional<scoring::Decimal>& value, char separator);
 

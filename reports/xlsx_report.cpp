@@ -166,7 +166,7 @@ void write_sheet(Workbook& book, const std::string& name, const std::vector<cons
 }  // namespace
 
 void write_xlsx_report(const ReportData& data, const formats::Catalog& catalog, const std::filesystem::path& file) {
-    const ReportTables tables = build_tables(data, catalog, decimal_separator(catalog));
+    const ReportTables tables = build_tables(data, catalog, catalog.decimal_separator());
     Workbook book(file);
     book.set_title(catalog.text("report.title"));
     // Sheet 1 is the summary and sheet 2 the NRR table: tests and staff look there first.

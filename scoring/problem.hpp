@@ -22,6 +22,17 @@ struct Problem {
 // Which exit code family an error belongs to (tools/ maps these to cli.md codes).
 enum class ErrorKind { usage, input, storage, network };
 
+// The exit status cli.md gives each kind, for `skm` and `skm-hub` alike.
+inline int exit_code(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::usage: return 2;
+        case ErrorKind::input: return 3;
+        case ErrorKind::storage: return 4;
+        case ErrorKind::network: return 5;
+    }
+    return 3;
+}
+
 class Error : public std::runtime_error {
 public:
     Error(ErrorKind kind, Problem problem)

@@ -31,7 +31,7 @@ Frame PageContext::frame(std::string title, std::string active) const {
 
 std::string PageContext::now_text() const { return store::iso8601(app.clock.wall_now()); }
 
-std::string PageContext::number(const scoring::Decimal& value) const { return value.str(t.lang() == "en" ? '.' : ','); }
+std::string PageContext::number(const scoring::Decimal& value) const { return value.str(t.decimal_separator()); }
 
 std::optional<WebPeriod> PageContext::period() const {
     const auto text = request.param("period");

@@ -11,7 +11,7 @@ float staff_text(ViewContext& ctx, ImFont* font, const std::string& text, float 
 }
 
 std::string shown(const ViewContext& ctx, const scoring::Decimal& value) {
-    return value.str(ctx.flow.language() == "en" ? '.' : ',');
+    return value.str(formats::decimal_separator(ctx.flow.language()));
 }
 
 void StaffView::begin_edit(const std::string& title, const std::string& text,

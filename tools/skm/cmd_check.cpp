@@ -90,7 +90,7 @@ int run_check(Context& context) {
         nlohmann::ordered_json list = nlohmann::ordered_json::array();
         for (const auto& finding : findings) {
             nlohmann::ordered_json item = {{"code", finding.key.substr(finding.key.find('.') + 1)},
-                                           {"message", context.catalog.format(localized(finding, decimal_separator(context.catalog)))}};
+                                           {"message", context.catalog.format(localized(finding, context.catalog.decimal_separator()))}};
             nlohmann::ordered_json values = nlohmann::ordered_json::object();
             for (const auto& [name, value] : finding.args) values[name] = value;
             item["values"] = std::move(values);
@@ -103,7 +103,7 @@ int run_check(Context& context) {
         output = context.catalog.format("check.header", {{"file", file}, {"count", std::to_string(findings.size())}}) + "\n";
         for (std::size_t i = 0; i < findings.size(); ++i) {
             output += std::to_string(i + 1) + ". " +
-                      context.catalog.format(localized(findings[i], decimal_separator(context.catalog))) + "\n";
+                      context.catalog.format(localized(findings[i], context.catalog.decimal_separator())) + "\n";
         }
     }
     context.out << output << std::flush;

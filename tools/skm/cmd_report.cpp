@@ -70,7 +70,7 @@ int run_report(Context& context) {
         throw Error(ErrorKind::storage, Problem{"report.cannot_write", {{"file", *output}, {"detail", error.message()}}});
     }
     const auto headline = data.headline();
-    const char separator = reports::decimal_separator(context.catalog);
+    const char separator = context.catalog.decimal_separator();
     context.out << context.catalog.format("report.done", {{"file", *output},
                                                           {"period", reports::period_label(period, context.catalog)},
                                                           {"respondents", std::to_string(data.respondents())},

@@ -20,9 +20,6 @@ struct Context {
     std::filesystem::path assets;
 };
 
-// Decimal separator of the chosen language: "89,72" in Indonesian.
-char decimal_separator(const formats::Catalog& catalog);
-
 int run_score(Context& context);
 int run_sample(Context& context);
 int run_check(Context& context);

@@ -9,20 +9,7 @@
 #include <map>
 
 namespace skm::tools {
-
-char decimal_separator(const formats::Catalog& catalog) { return catalog.lang() == "en" ? '.' : ','; }
-
 namespace {
-
-int exit_code(ErrorKind kind) {
-    switch (kind) {
-        case ErrorKind::usage: return 2;
-        case ErrorKind::input: return 3;
-        case ErrorKind::storage: return 4;
-        case ErrorKind::network: return 5;
-    }
-    return 3;
-}
 
 // --lang and --assets apply to every command; take them out first.
 struct GlobalOptions {

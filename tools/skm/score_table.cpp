@@ -28,7 +28,7 @@ std::string rpad(std::string_view text, std::size_t columns) {
 
 class Writer {
 public:
-    Writer(const formats::Catalog& catalog) : catalog_(catalog), sep_(decimal_separator(catalog)) {}
+    Writer(const formats::Catalog& catalog) : catalog_(catalog), sep_(catalog.decimal_separator()) {}
 
     std::string num(const std::optional<scoring::Decimal>& value) const {
         return value ? value->str(sep_) : std::string("—");
