@@ -1,8 +1,11 @@
-// skm-hub serve --db PATH --cert FILE --key FILE [--listen HOST:PORT]
-//               [--admin-token-file FILE] [--questionnaire FILE] [--min-n N]
-// Serves the kiosks' API and the web dashboard (hub/web) on the same port.
+// skm-hub serve --db PATH (--cert FILE --key FILE | --trusted-proxy ADDRESS)
+//               [--listen HOST:PORT] [--admin-token-file FILE] [--questionnaire FILE] [--min-n N]
+// Serves the kiosks' API and the web dashboard (hub/web) on the same port:
+// in HTTPS with its own certificate, or in plain HTTP on a loopback address
+// behind the reverse proxy at ADDRESS (packaging/nginx), the way for a public address.
 // Serves until SIGINT or SIGTERM, then finishes the requests under way and exits 0.
 #include "formats/file_content.hpp"
+#include "hub/client_address.hpp"
 #include "hub/device_token.hpp"
 #include "hub/hub_context.hpp"
 #include "hub/server.hpp"
@@ -56,11 +59,23 @@ std::string admin_token_hash(const std::string& file) {
 
 int run_serve(HubContext& context) {
     const HubArgs args =
-        parse_hub_args(context.args, {"db", "cert", "key", "listen", "admin-token-file", "questionnaire", "min-n"});
+        parse_hub_args(context.args, {"db", "cert", "key", "listen", "trusted-proxy", "admin-token-file",
+                                      "questionnaire", "min-n"});
     const ListenAddress address = parse_listen(args.value("listen").value_or("127.0.0.1:8443"));
     ServerOptions options;
-    options.cert_file = args.required("cert");
-    options.key_file = args.required("key");
+    options.trusted_proxy = args.value("trusted-proxy");
+    if (options.trusted_proxy) {
+        // Plain HTTP: only the proxy on this machine may reach it.
+        if (args.value("cert") || args.value("key")) {
+            throw Error(ErrorKind::usage, Problem{"hub.proxy_with_cert", {}});
+        }
+        if (!is_loopback_host(address.host) || !is_loopback_host(*options.trusted_proxy)) {
+            throw Error(ErrorKind::usage, Problem{"hub.proxy_not_local", {{"address", address.host}}});
+        }
+    } else {
+        options.cert_file = args.required("cert");
+        options.key_file = args.required("key");
+    }
     if (const auto file = args.value("admin-token-file")) options.admin_token_hash = admin_token_hash(*file);
     auto store = open_hub_store(context, args);
     store::SystemClock clock;
@@ -96,7 +111,10 @@ int run_serve(HubContext& context) {
     StopSignals signals([&](int) { server.stop(); });
     {
         const std::lock_guard lock(log_mutex);
-        context.err << context.catalog.format("hub.listening", {{"address", address.host + ":" + std::to_string(port)}})
+        const std::string where = address.host + ":" + std::to_string(port);
+        context.err << (options.trusted_proxy ? context.catalog.format("hub.listening_behind_proxy",
+                                                                      {{"address", where}, {"proxy", *options.trusted_proxy}})
+                                              : context.catalog.format("hub.listening", {{"address", where}}))
                     << std::endl;
     }
     server.run();

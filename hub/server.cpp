@@ -1,6 +1,7 @@
 // Index: [routes] [batches] [reports] [config] [dashboard] [lifecycle]
 #include "hub/server.hpp"
 
+#include "hub/client_address.hpp"
 #include "hub/config_api.hpp"
 #include "hub/device_token.hpp"
 #include "hub/ikm_api.hpp"
@@ -22,6 +23,24 @@ std::uint64_t declared_length(const httplib::Request& req) {
     std::uint64_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     return error == std::errc() && end == text.data() + text.size() ? value : 0;
+}
+
+// The most request headers the hub itself takes (defence in depth: behind the
+// proxy nginx already bounds them far lower, see packaging/nginx). A browser
+// sends about 15 headers and 2 KiB; a kiosk fewer.
+constexpr std::size_t kMaxHeaderCount = 64;
+constexpr std::size_t kMaxHeaderBytes = 16 * 1024;
+
+bool headers_too_large(const httplib::Request& req) {
+    if (req.headers.size() > kMaxHeaderCount) return true;
+    std::size_t bytes = req.target.size();
+    for (const auto& [name, value] : req.headers) bytes += name.size() + value.size() + 4;
+    return bytes > kMaxHeaderBytes;
+}
+
+std::unique_ptr<httplib::Server> make_server(const ServerOptions& options) {
+    if (options.cert_file.empty() && options.key_file.empty()) return std::make_unique<httplib::Server>();
+    return std::make_unique<httplib::SSLServer>(options.cert_file.c_str(), options.key_file.c_str());
 }
 
 // How far past the upload limit a body is still read, to be thrown away.
@@ -59,7 +78,7 @@ struct HubServer::Impl {
           options(std::move(options_in)),
           log(std::move(log_in)),
           ingest(store_in, clock, options.limits, options.device_report),
-          server(options.cert_file.c_str(), options.key_file.c_str()) {}
+          server(make_server(options)) {}
 
     void routes();
     void batches(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader);
@@ -74,7 +93,8 @@ struct HubServer::Impl {
     ServerOptions options;
     std::function<void(const Problem&)> log;
     IngestApi ingest;
-    httplib::SSLServer server;
+    std::unique_ptr<httplib::Server> server;  // an SSLServer unless behind the proxy
+    bool tls = false;
 };
 
 // ---- [routes] ----------------------------------------------------------------
@@ -93,40 +113,48 @@ void HubServer::Impl::routes() {
     // header before the body is read hands us the bytes as sent, and our own
     // bounded gzip (sync/gzip) unpacks them. The Request is httplib's own
     // non-const object, lent to this handler as const.
-    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
-        const_cast<httplib::Request&>(req).headers.erase("Content-Encoding");
+    server->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        if (headers_too_large(req)) {
+            send(res, error_reply(431, "hub.too_large", "headers"));
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        auto& request = const_cast<httplib::Request&>(req);
+        request.headers.erase("Content-Encoding");
+        // From here on remote_addr is the client's, also behind the proxy.
+        request.remote_addr =
+            client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"), options.trusted_proxy);
         return httplib::Server::HandlerResponse::Unhandled;
     });
     // httplib's own limit, which also refuses a stated Content-Length above
     // it on our batches route, is the most a body is read to be thrown away
     // (batches()); the upload limit itself is applied as the body arrives.
-    server.set_payload_max_length(discard_limit(options.limits));
+    server->set_payload_max_length(discard_limit(options.limits));
     // A kiosk sends its next batch as soon as it has marked the last, so a
     // short keep-alive still spares it a TLS handshake per batch; httplib
     // waits out an idle connection's keep-alive before it can stop.
-    server.set_keep_alive_timeout(2);
+    server->set_keep_alive_timeout(2);
     // httplib writes a reply's headers and body separately; with Nagle on,
     // the body waits for the kiosk's delayed ACK of the headers: 40 ms per
     // batch on Linux (bench/results/sync.md measured 24 responses/s one by one).
-    server.set_tcp_nodelay(true);
-    server.Post("/api/v1/batches", [this](const httplib::Request& req, httplib::Response& res,
+    server->set_tcp_nodelay(true);
+    server->Post("/api/v1/batches", [this](const httplib::Request& req, httplib::Response& res,
                                          const httplib::ContentReader& reader) { batches(req, res, reader); });
-    server.Get("/api/v1/ikm", [this](const httplib::Request& req, httplib::Response& res) { reports(req, res); });
-    server.Get("/api/v1/config", [this](const httplib::Request& req, httplib::Response& res) { config(req, res); });
+    server->Get("/api/v1/ikm", [this](const httplib::Request& req, httplib::Response& res) { reports(req, res); });
+    server->Get("/api/v1/config", [this](const httplib::Request& req, httplib::Response& res) { config(req, res); });
     // Everything else is the dashboard's (it answers 401 or a redirect to its
     // login page without a session). httplib tries the batches route, which
     // reads its own body, before these, and the routes in the order given.
     if (options.web) {
         const auto web = [this](const httplib::Request& req, httplib::Response& res) { dashboard(req, res); };
-        server.Get(".*", web);
-        server.Post(".*", web);
+        server->Get(".*", web);
+        server->Post(".*", web);
     }
-    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    server->set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return;
         res.set_content(error_reply(res.status, res.status == 404 ? "hub.not_found" : "hub.bad_request").body,
                         "application/json");
     });
-    server.set_exception_handler([this](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+    server->set_exception_handler([this](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
         try {
             if (error) std::rethrow_exception(error);
         } catch (const Error& e) {
@@ -235,14 +263,25 @@ HubServer::HubServer(HubStore& store, store::Clock& clock, const formats::Catalo
     const auto cert = options.cert_file.string();
     const auto key = options.key_file.string();
     impl_ = std::make_unique<Impl>(store, clock, catalog, std::move(options), std::move(log));
-    if (!impl_->server.is_valid()) {
+    if (!impl_->server->is_valid()) {
         throw Error(ErrorKind::input, Problem{"hub.bad_certificate", {{"cert", cert}, {"key", key}}});
     }
-    // TLS 1.0 and 1.1 are broken and no kiosk needs them (sync/transport asks for 1.2+).
-    if (SSL_CTX_set_min_proto_version(impl_->server.ssl_context(), TLS1_2_VERSION) != 1) {
-        throw Error(ErrorKind::input, Problem{"hub.bad_certificate", {{"cert", cert}, {"key", key}}});
+    impl_->tls = dynamic_cast<httplib::SSLServer*>(impl_->server.get()) != nullptr;
+    if (auto* tls = dynamic_cast<httplib::SSLServer*>(impl_->server.get())) {
+        // TLS 1.0 and 1.1 are broken and no kiosk needs them (sync/transport
+        // asks for 1.2+); the 1.2 suites are those of the proxy (forward secrecy only).
+        if (SSL_CTX_set_min_proto_version(tls->ssl_context(), TLS1_2_VERSION) != 1 ||
+            SSL_CTX_set_cipher_list(tls->ssl_context(), SKM_TLS12_CIPHERS) != 1) {
+            throw Error(ErrorKind::input, Problem{"hub.bad_certificate", {{"cert", cert}, {"key", key}}});
+        }
     }
     impl_->routes();
+    if (impl_->tls) {
+        // Behind the proxy nginx adds it (packaging/nginx, whose value this is).
+        impl_->server->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+            res.set_header("Strict-Transport-Security", SKM_HSTS);
+        });
+    }
 }
 
 HubServer::~HubServer() {
@@ -251,8 +290,8 @@ HubServer::~HubServer() {
 }
 
 int HubServer::bind(const std::string& host, int port) {
-    const int bound = port == 0 ? impl_->server.bind_to_any_port(host)
-                                : (impl_->server.bind_to_port(host, port) ? port : -1);
+    const int bound = port == 0 ? impl_->server->bind_to_any_port(host)
+                                : (impl_->server->bind_to_port(host, port) ? port : -1);
     if (bound <= 0) {
         throw Error(ErrorKind::network, Problem{"hub.cannot_listen", {{"address", host + ":" + std::to_string(port)}}});
     }
@@ -265,7 +304,7 @@ void HubServer::run() {
         if (stop_requested_) return;
         serving_ = true;
     }
-    impl_->server.listen_after_bind();
+    impl_->server->listen_after_bind();
     const std::lock_guard lock(mutex_);
     serving_ = false;
     finished_ = true;
@@ -275,7 +314,7 @@ void HubServer::start() {
     thread_ = std::thread([this] { run(); });
     // Ready once httplib's accept loop is running (or run() ended early).
     for (;;) {
-        if (impl_->server.is_running()) return;
+        if (impl_->server->is_running()) return;
         {
             const std::lock_guard lock(mutex_);
             if (stop_requested_ || finished_) return;
@@ -293,8 +332,8 @@ void HubServer::stop() {
     // stop() does nothing until that loop runs, so wait for it (or for run()
     // to have ended) before asking.
     for (;;) {
-        if (impl_->server.is_running()) {
-            impl_->server.stop();
+        if (impl_->server->is_running()) {
+            impl_->server->stop();
             return;
         }
         {

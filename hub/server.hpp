@@ -1,4 +1,11 @@
-// The hub's HTTPS server (cpp-httplib, TLS 1.2 or newer):
+// The hub's HTTP server (cpp-httplib). Two ways to run it:
+//   - behind the reverse proxy (nginx, packaging/nginx): plain HTTP on a
+//     loopback address; the proxy terminates TLS, bounds headers, bodies and
+//     timeouts, and names the client in X-Forwarded-For, which is believed
+//     only from the proxy's own address. This is the way for a public address.
+//   - directly, with its own certificate (TLS 1.2 or newer): tests and small
+//     setups on a trusted network.
+// Routes:
 //   POST /api/v1/batches   kiosk uploads (hub/ingest_api), device token
 //   GET  /api/v1/ikm       IKM per kecamatan × layanan (hub/ikm_api), admin token
 //   GET  /api/v1/config    the config published for the device's kecamatan (hub/config_api), device token
@@ -26,8 +33,12 @@
 namespace skm::hub {
 
 struct ServerOptions {
+    // Both empty: plain HTTP behind the proxy named by trusted_proxy.
     std::filesystem::path cert_file;  // PEM, the server certificate (and its chain)
     std::filesystem::path key_file;   // PEM
+    // The reverse proxy's address (e.g. 127.0.0.1): X-Forwarded-For is taken
+    // as the client's address only on connections from it.
+    std::optional<std::string> trusted_proxy;
     // Hash (hub/device_token) of the token that may read reports; none: reports are closed.
     std::optional<std::string> admin_token_hash;
     IngestLimits limits;

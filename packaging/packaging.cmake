@@ -2,7 +2,8 @@
 # CMakeLists.txt after every program is defined. Three packages:
 #   skm-common  the `skm` tool, assets (/usr/share/skm), guides, the upgrade backup helper
 #   skm-kiosk   the kiosk, its systemd unit (cage on tty1), /etc/skm/kiosk.{conf,json}, USB rule
-#   skm-hub     the kabupaten server, its hardened systemd unit, /etc/skm/hub.conf
+#   skm-hub     the kabupaten server, its hardened systemd unit, /etc/skm/hub.conf, and
+#               the nginx site in front of it (packaging/nginx)
 # skm-common exists so that one machine may hold both the kiosk and the hub
 # (a demo, or the release install test) without two packages owning /usr/bin/skm.
 # Build them with scripts/package (→ build/packages/). Index: [install] [cpack]
@@ -29,6 +30,8 @@ install(FILES "${skm_pkg}/udev/99-skm-usb.rules" DESTINATION /lib/udev/rules.d C
 install(TARGETS skm-hub RUNTIME DESTINATION bin COMPONENT hub)
 install(FILES "${skm_pkg}/systemd/skm-hub.service" DESTINATION /lib/systemd/system COMPONENT hub)
 install(FILES "${skm_pkg}/etc/hub.conf" DESTINATION /etc/skm COMPONENT hub)
+install(FILES "${skm_pkg}/nginx/skm-hub-proxy.conf" DESTINATION share/skm-hub/nginx COMPONENT hub)
+install(FILES "${skm_pkg}/nginx/skm-hub.site" DESTINATION /etc/nginx/sites-available RENAME skm-hub COMPONENT hub)
 
 # ---- [cpack] ------------------------------------------------------------------
 set(CPACK_GENERATOR DEB)
@@ -64,10 +67,11 @@ set(CPACK_COMPONENT_KIOSK_DESCRIPTION
     "SKM Kiosk: full-screen touch survey for the service counter\n The citizen satisfaction survey (SKM) on a touchscreen, started full screen on tty1 at\n boot in cage, storing every response durably in /var/lib/skm/kiosk and uploading it\n to the kabupaten hub.")
 
 set(CPACK_DEBIAN_HUB_PACKAGE_NAME skm-hub)
-set(CPACK_DEBIAN_HUB_PACKAGE_DEPENDS "${skm_common_dep}, adduser, openssl, systemd")
+# nginx: the reverse proxy every public hub sits behind (packaging/nginx).
+set(CPACK_DEBIAN_HUB_PACKAGE_DEPENDS "${skm_common_dep}, adduser, openssl, systemd, nginx (>= 1.22)")
 set(CPACK_DEBIAN_HUB_PACKAGE_CONTROL_EXTRA
     "${skm_pkg}/debian/skm-hub/conffiles;${skm_pkg}/debian/skm-hub/postinst;${skm_pkg}/debian/skm-hub/prerm;${skm_pkg}/debian/skm-hub/postrm")
 set(CPACK_COMPONENT_HUB_DESCRIPTION
-    "SKM hub: the kabupaten server SKM kiosks upload to\n HTTPS ingest of survey responses (exactly once), device enrolment and the IKM API,\n as a hardened systemd service running as the unprivileged user skm-hub.")
+    "SKM hub: the kabupaten server SKM kiosks upload to\n HTTPS ingest of survey responses (exactly once), device enrolment, the IKM API and\n the web dashboard, as a hardened systemd service running as the unprivileged user\n skm-hub behind nginx, which terminates TLS and bounds every request.")
 
 include(CPack)

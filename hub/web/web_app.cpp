@@ -18,7 +18,7 @@ WebResponse with_security_headers(WebResponse r) {
     r.headers.emplace_back("X-Content-Type-Options", "nosniff");
     r.headers.emplace_back("X-Frame-Options", "DENY");
     r.headers.emplace_back("Referrer-Policy", "no-referrer");
-    r.headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
+    // Strict-Transport-Security comes from whoever terminates TLS (hub/server or nginx).
     r.headers.emplace_back("Cache-Control", "no-store");
     return r;
 }

@@ -44,6 +44,8 @@ has skm-kiosk /lib/udev/rules.d/99-skm-usb.rules
 has skm-hub /usr/bin/skm-hub
 has skm-hub /lib/systemd/system/skm-hub.service
 has skm-hub /etc/skm/hub.conf
+has skm-hub /usr/share/skm-hub/nginx/skm-hub-proxy.conf
+has skm-hub /etc/nginx/sites-available/skm-hub
 for p in skm-kiosk skm-hub; do
     lacks $p '^/usr/bin/skm$'
     lacks $p '^/usr/share/skm/'
@@ -57,7 +59,8 @@ for p in skm-common skm-kiosk skm-hub; do
 done
 
 # ---- control: conffiles, Depends, scripts -----------------------------------------
-[ "$(cat "$work/skm-hub.control/conffiles")" = "/etc/skm/hub.conf" ] || fail "skm-hub conffiles: $(cat "$work/skm-hub.control/conffiles")"
+[ "$(sort "$work/skm-hub.control/conffiles" | tr '\n' ' ')" = "/etc/nginx/sites-available/skm-hub /etc/skm/hub.conf " ] ||
+    fail "skm-hub conffiles: $(cat "$work/skm-hub.control/conffiles")"
 [ "$(sort "$work/skm-kiosk.control/conffiles" | tr '\n' ' ')" = "/etc/skm/kiosk.conf /etc/skm/kiosk.json " ] ||
     fail "skm-kiosk conffiles: $(cat "$work/skm-kiosk.control/conffiles")"
 depends() { sed -n 's/^Depends: //p' "$work/$1.control/control" | tr ',' '\n' | sed 's/^ *//; s/ *$//'; }
@@ -66,7 +69,7 @@ for d in "skm-common (= $version)" fonts-noto-core libgl1-mesa-dri espeak-ng cag
          libglfw3 libsqlite3-0 libcurl4 libsodium23 libc6 libstdc++6; do
     needs skm-kiosk "$d"
 done
-for d in "skm-common (= $version)" adduser openssl libssl3 libsqlite3-0 libsodium23 libc6; do
+for d in "skm-common (= $version)" adduser openssl nginx libssl3 libsqlite3-0 libsodium23 libc6; do
     needs skm-hub "$d"
 done
 for d in sqlite3 libsqlite3-0 libgmp10 libcurl4; do needs skm-common "$d"; done
@@ -132,13 +135,26 @@ set -e
 # The hub's options parse and name the files postinst makes: serve them against a
 # throwaway certificate, key and token, and see it listen.
 hub_options="$(sed -n 's/^SKM_HUB_OPTIONS="\(.*\)"$/\1/p' "$work/root/etc/skm/hub.conf")"
-for f in /var/lib/skm/hub/hub.db /etc/skm/tls/hub.crt /etc/skm/tls/hub.key /etc/skm/hub-admin-token; do
+for f in /var/lib/skm/hub/hub.db /etc/skm/hub-admin-token "--trusted-proxy 127.0.0.1" "--listen 127.0.0.1:8480"; do
     echo "$hub_options" | grep -q -- " $f" || fail "hub.conf does not use $f"
+done
+# The nginx site: the certificate postinst makes, the hub's address from hub.conf, the shipped snippet.
+site="$work/root/etc/nginx/sites-available/skm-hub"
+for line in "ssl_certificate /etc/skm/tls/hub.crt;" "ssl_certificate_key /etc/skm/tls/hub.key;" \
+            "server 127.0.0.1:8480;" "include /usr/share/skm-hub/nginx/skm-hub-proxy.conf;" "listen 443 ssl;" "listen 8443 ssl;"; do
+    grep -qF "$line" "$site" || fail "the nginx site lacks '$line'"
 done
 mkdir -p "$work/root/etc/skm/tls" "$work/root/var/lib/skm/hub"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=localhost \
     -keyout "$work/root/etc/skm/tls/hub.key" -out "$work/root/etc/skm/tls/hub.crt" 2>/dev/null
 head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$work/root/etc/skm/hub-admin-token"
+# nginx itself accepts the packaged site with the packaged snippet (paths moved into the unpacked root).
+sed "s|/usr/share/skm-hub/|$work/root/usr/share/skm-hub/|; s|/etc/skm/|$work/root/etc/skm/|g" "$site" >"$work/site.conf"
+mkdir -p "$work/nginx-tmp"
+printf 'pid %s/nginx.pid;\nevents {}\nhttp {\n client_body_temp_path %s/nginx-tmp; proxy_temp_path %s/nginx-tmp;\n include %s/site.conf;\n}\n' \
+    "$work" "$work" "$work" "$work" >"$work/nginx-test.conf"
+nginx -t -q -e "$work/nginx-test.log" -p "$work" -c "$work/nginx-test.conf" ||
+    { cat "$work/nginx-test.log" >&2; fail "nginx -t refuses the packaged site"; }
 mapped="$(echo "$hub_options" | sed "s|/etc/|$work/root/etc/|g; s|/var/|$work/root/var/|g; s|--listen [^ ]*|--listen 127.0.0.1:0|")"
 # shellcheck disable=SC2086
 "$work/root/usr/bin/skm-hub" --assets "$work/root/usr/share/skm" serve $mapped >"$work/hub.out" 2>&1 &

@@ -3,7 +3,8 @@
 # The packages as an office installs them, in a clean Debian 12 root made with
 # debootstrap: apt installs skm-common, skm-hub and skm-kiosk with their
 # Depends; postinst made the users, folders, certificate and admin token; the
-# hub runs as skm-hub with the options of /etc/skm/hub.conf; the kiosk runs as
+# hub runs as skm-hub with the options of /etc/skm/hub.conf, behind the nginx
+# site the package enabled (its ports moved to a free one); the kiosk runs as
 # skm-kiosk under Xvfb with those of /etc/skm/kiosk.conf and a citizen's survey
 # is tapped in with xdotool; the kiosk's own sync delivers it and the hub's IKM
 # API counts it. Then a dpkg upgrade to a newer version: postinst backed up both
@@ -23,6 +24,7 @@ root="$work/root"
 step() { echo "install_test: $(date -u +%H:%M:%S) $*"; }
 in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
 cleanup() {
+    [ -f "$root/run/nginx.pid" ] && in_root nginx -s stop 2>/dev/null || true
     for pid_file in "$root/tmp/hub.pid" "$root/tmp/kiosk.pid"; do
         [ -f "$pid_file" ] && kill "$(cat "$pid_file")" 2>/dev/null || true
     done
@@ -82,6 +84,10 @@ check in_root getent passwd skm-kiosk
 [ -L "$root/etc/systemd/system/multi-user.target.wants/skm-hub.service" ] || fail "skm-hub.service not enabled"
 [ -L "$root/etc/systemd/system/graphical.target.wants/skm-kiosk.service" ] || fail "skm-kiosk.service not enabled"
 check in_root id -nG skm-kiosk
+# nginx came as a Depends of skm-hub, with the site enabled and accepted as shipped.
+in_root dpkg-query -W -f='${Status}' nginx | grep -q "install ok installed" || fail "nginx not installed with skm-hub"
+[ -L "$root/etc/nginx/sites-enabled/skm-hub" ] || fail "the skm-hub nginx site is not enabled"
+check in_root nginx -t -q
 
 # ---- the hub, as its unit runs it (but on a free loopback port) ---------------------------
 step "starting skm-hub as skm-hub"
@@ -93,14 +99,26 @@ options="$(echo "$SKM_HUB_OPTIONS" | sed 's/--listen [^ ]*/--listen 127.0.0.1:0/
 exec skm-hub serve $options
 HUB
 in_root runuser -u skm-hub -- sh /tmp/run-hub.sh >"$work/hub.log" 2>&1 &
-port=""
+hub_port=""
 for _ in $(seq 1 100); do
-    port="$(sed -n 's/.*127\.0\.0\.1:\([0-9][0-9]*\).*/\1/p' "$work/hub.log" | head -1)"
-    [ -n "$port" ] && break
+    hub_port="$(sed -n 's/.*127\.0\.0\.1:\([0-9][0-9]*\).*/\1/p' "$work/hub.log" | head -1)"
+    [ -n "$hub_port" ] && break
     sleep 0.2
 done
-[ -n "$port" ] || { cat "$work/hub.log" >&2; echo "install_test: the hub did not start" >&2; exit 1; }
-step "hub listening on 127.0.0.1:$port"
+[ -n "$hub_port" ] || { cat "$work/hub.log" >&2; echo "install_test: the hub did not start" >&2; exit 1; }
+step "hub listening on 127.0.0.1:$hub_port"
+
+# ---- nginx in front, as the package set it up, on a free port instead of 443/8443 ----------
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+sed -i -e "s/server 127.0.0.1:8480;/server 127.0.0.1:$hub_port;/" -e "s/listen 443 ssl;/listen 127.0.0.1:$port ssl;/" \
+    -e "/listen 8443 ssl;/d" "$root/etc/nginx/sites-available/skm-hub"
+rm -f "$root/etc/nginx/sites-enabled/default"  # port 80 may be anyone's on the test machine
+in_root nginx || { tail -20 "$root/var/log/nginx/error.log" >&2; echo "install_test: nginx did not start" >&2; exit 1; }
+for _ in $(seq 1 50); do
+    in_root curl -sf -o /dev/null --cacert /etc/skm/tls/hub.crt "https://localhost:$port/login" && break
+    sleep 0.2
+done
+step "nginx serving https://localhost:$port in front of the hub"
 token="$(in_root runuser -u skm-hub -- skm-hub enroll --db /var/lib/skm/hub/hub.db --kecamatan Sukamaju --device kiosk-01)"
 [ -n "$token" ] || { echo "install_test: enroll printed no token" >&2; exit 1; }
 
@@ -203,6 +221,7 @@ echo "$row" | grep -q 'belum cukup data' && echo "$row" | grep -q '<td class="n"
     fail "the dashboard's overview does not count the survey for Sukamaju"
 
 # ---- an upgrade to a newer version keeps the data --------------------------------------
+in_root nginx -s stop 2>/dev/null || true
 kill "$(cat "$root/tmp/hub.pid")" 2>/dev/null || true
 rm -f "$root/tmp/hub.pid"
 sleep 1
@@ -237,9 +256,10 @@ in_root env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q skm-hub skm-kiosk
 [ -f "$root/var/lib/skm/hub/hub.db" ] || fail "purge deleted the hub's responses"
 [ -f "$root/var/lib/skm/kiosk/skm.db" ] || fail "purge deleted the kiosk's responses"
 [ ! -e "$root/etc/skm/hub.conf" ] || fail "purge left /etc/skm/hub.conf"
+[ ! -e "$root/etc/nginx/sites-enabled/skm-hub" ] || fail "removal left the nginx site enabled"
 
 if [ "$failures" -ne 0 ]; then
     echo "install_test: $failures failure(s)" >&2
     exit 1
 fi
-echo "install_test: installed, surveyed, synced (IKM API and dashboard count it), upgraded with backups, purged keeping data"
+echo "install_test: installed, surveyed, synced through nginx (IKM API and dashboard count it), upgraded with backups, purged keeping data"
