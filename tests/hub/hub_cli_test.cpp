@@ -117,6 +117,13 @@ TEST(HubCli, UsageErrorsExitTwo) {
     EXPECT_EQ(run_program({hub_binary(), "enroll", "--db", dir.db(), "--kecamatan"}).exit_code, 2);
     EXPECT_EQ(run_program({hub_binary(), "serve", "--db", dir.db(), "--cert", "c", "--key", "k", "--listen", "8443"}).exit_code, 2);
     EXPECT_EQ(run_program({hub_binary(), "serve", "--db", dir.db(), "--key", "k"}).exit_code, 2);
+    // Behind the proxy: plain HTTP, so loopback only, and no certificate of its own.
+    EXPECT_EQ(run_program({hub_binary(), "serve", "--db", dir.db(), "--trusted-proxy", "127.0.0.1", "--cert", "c", "--key",
+                           "k", "--listen", "127.0.0.1:0"}).exit_code, 2);
+    EXPECT_EQ(run_program({hub_binary(), "serve", "--db", dir.db(), "--trusted-proxy", "127.0.0.1", "--listen",
+                           "0.0.0.0:0"}).exit_code, 2);
+    EXPECT_EQ(run_program({hub_binary(), "serve", "--db", dir.db(), "--trusted-proxy", "10.0.0.1", "--listen",
+                           "127.0.0.1:0"}).exit_code, 2);
 }
 
 TEST(HubCli, ServeRefusesABadCertificateOrAWeakAdminToken) {
@@ -135,12 +142,16 @@ TEST(HubCli, ServeRefusesABadCertificateOrAWeakAdminToken) {
 // skm-hub serve in the background, its standard error in a file.
 class Serving {
 public:
+    enum class Mode { tls, behind_proxy };
     // db: the --db value, else the directory's SQLite file.
-    explicit Serving(const Dir& dir, const std::string& db = "")
+    explicit Serving(const Dir& dir, const std::string& db = "", Mode mode = Mode::tls)
         : err_(dir.path / ("serve-" + std::to_string(++runs_) + ".err")) {
         const auto& pki = skm::testing::test_pki();
-        const std::vector<std::string> argv = {hub_binary(), "serve", "--db", db.empty() ? dir.db() : db, "--listen", "127.0.0.1:0",
-                                               "--cert", pki.server_cert.string(), "--key", pki.server_key.string()};
+        std::vector<std::string> argv = {hub_binary(), "serve", "--db", db.empty() ? dir.db() : db, "--listen", "127.0.0.1:0"};
+        const std::vector<std::string> how =
+            mode == Mode::tls ? std::vector<std::string>{"--cert", pki.server_cert.string(), "--key", pki.server_key.string()}
+                              : std::vector<std::string>{"--trusted-proxy", "127.0.0.1"};
+        argv.insert(argv.end(), how.begin(), how.end());
         pid_ = fork();
         if (pid_ == 0) {
             const int fd = ::open(err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -205,6 +216,46 @@ std::string batch_body(const std::string& id) {
     s.questionnaire_id = "permenpan-14-2017";
     return sync::gzip_compress(
         sync::encode_batch({"kiosk-01", "b-" + id, {s}}, scoring::ScoringScheme::permenpan_2017()));
+}
+
+// The proxy's line in packaging/nginx/skm-hub-proxy.conf, read independently of the build's copy.
+std::string snippet_hsts() {
+    std::ifstream in(std::string(SKM_SOURCE_DIR) + "/packaging/nginx/skm-hub-proxy.conf");
+    const std::regex line(R"re(^add_header Strict-Transport-Security "([^"]+)" always;$)re");
+    std::smatch m;
+    for (std::string text; std::getline(in, text);) {
+        if (std::regex_match(text, m, line)) return m[1];
+    }
+    return "";
+}
+
+TEST(HubCli, ServeBehindTheProxySpeaksPlainHttpOnLoopbackAndLeavesHstsToNginx) {
+    Dir dir;
+    Serving proxied(dir, "", Serving::Mode::behind_proxy);
+    ASSERT_GT(proxied.port, 0) << proxied.err();
+    httplib::Client plain("127.0.0.1", proxied.port);
+    auto page = plain.Get("/login");
+    ASSERT_TRUE(page) << httplib::to_string(page.error());
+    EXPECT_EQ(page->status, 200);
+    EXPECT_FALSE(page->has_header("Strict-Transport-Security"));
+    // 65 headers: more than the hub takes even from its proxy.
+    httplib::Headers many;
+    for (int i = 0; i < 65; ++i) many.emplace("X-Extra-" + std::to_string(i), "1");
+    auto refused = plain.Get("/login", many);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 431);
+    EXPECT_EQ(proxied.stop_with(SIGTERM), 0) << proxied.err();
+
+    // Serving TLS itself, it sends the proxy's HSTS header (one home: the snippet).
+    Serving direct(dir);
+    ASSERT_GT(direct.port, 0) << direct.err();
+    httplib::SSLClient tls("127.0.0.1", direct.port);
+    tls.set_ca_cert_path(skm::testing::test_pki().ca.string().c_str());
+    tls.enable_server_certificate_verification(true);
+    auto secure = tls.Get("/login");
+    ASSERT_TRUE(secure) << httplib::to_string(secure.error());
+    ASSERT_FALSE(snippet_hsts().empty());
+    EXPECT_EQ(secure->get_header_value("Strict-Transport-Security"), snippet_hsts());
 }
 
 TEST(HubCli, ServeTakesUploadsAndStopsCleanlyOnSigtermAndSigint) {
