@@ -47,6 +47,12 @@ def seconds(value):
     return "timed out (40 s)" if value is None else f"{value:.2f} s"
 
 
+def sync_outcome(r):
+    if r["sync_s"] is None:
+        return "timed out (40 s)"
+    return f"{r['sync_s']:.2f} s" if r["sync_exit"] == 0 else f"failed after {r['sync_s']:.2f} s (exit {r['sync_exit']})"
+
+
 def main():
     figures = {"date": datetime.date.today().isoformat(), "cores": os.cpu_count(),
                "nginx": subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip(),
@@ -56,8 +62,8 @@ def main():
         json.dump(figures, f, indent=1)
     a, p = figures["alone"], figures["proxy"]
     rows = [
-        ("64 slow clients: `skm sync` of 200 responses", seconds(a["slow_clients"]["sync_s"]),
-         seconds(p["slow_clients"]["sync_s"]), "< 10 s"),
+        ("64 slow clients: `skm sync` of 200 responses", sync_outcome(a["slow_clients"]),
+         sync_outcome(p["slow_clients"]), "< 10 s"),
         ("64 slow clients: GET /login", seconds(a["slow_clients"]["login_s"]), seconds(p["slow_clients"]["login_s"]),
          "< 3 s"),
         ("2 × 40 MiB header flood: RSS growth", f"{a['header_flood']['growth_mb']:.0f} MB",
