@@ -31,7 +31,16 @@ install(TARGETS skm-hub RUNTIME DESTINATION bin COMPONENT hub)
 install(FILES "${skm_pkg}/systemd/skm-hub.service" DESTINATION /lib/systemd/system COMPONENT hub)
 install(FILES "${skm_pkg}/etc/hub.conf" DESTINATION /etc/skm COMPONENT hub)
 install(FILES "${skm_pkg}/nginx/skm-hub-proxy.conf" DESTINATION share/skm-hub/nginx COMPONENT hub)
-install(FILES "${skm_pkg}/nginx/skm-hub.site" DESTINATION /etc/nginx/sites-available RENAME skm-hub COMPONENT hub)
+# The site: the template scripts/hub-local fills too, here with the packaged paths and ports.
+set(LISTEN "listen 443 ssl;\n    listen 8443 ssl;")
+set(SERVER_NAME "_")
+set(CERT /etc/skm/tls/hub.crt)
+set(KEY /etc/skm/tls/hub.key)
+set(SNIPPET /usr/share/skm-hub/nginx/skm-hub-proxy.conf)
+set(HUB_ADDRESS 127.0.0.1:8480)  # the --listen of packaging/etc/hub.conf
+configure_file("${skm_pkg}/nginx/skm-hub-site.conf.in" "${CMAKE_BINARY_DIR}/packaging/skm-hub-site.conf" @ONLY)
+install(FILES "${CMAKE_BINARY_DIR}/packaging/skm-hub-site.conf" DESTINATION /etc/nginx/sites-available RENAME skm-hub
+        COMPONENT hub)
 
 # ---- [cpack] ------------------------------------------------------------------
 set(CPACK_GENERATOR DEB)

@@ -148,13 +148,15 @@ mkdir -p "$work/root/etc/skm/tls" "$work/root/var/lib/skm/hub"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=localhost \
     -keyout "$work/root/etc/skm/tls/hub.key" -out "$work/root/etc/skm/tls/hub.crt" 2>/dev/null
 head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$work/root/etc/skm/hub-admin-token"
-# nginx itself accepts the packaged site with the packaged snippet (paths moved into the unpacked root).
+# nginx itself accepts the packaged site with the packaged snippet inside Debian's own
+# nginx.conf (which sets ssl_protocols and keepalive_timeout at the http level), paths
+# moved into the unpacked root.
 sed "s|/usr/share/skm-hub/|$work/root/usr/share/skm-hub/|; s|/etc/skm/|$work/root/etc/skm/|g" "$site" >"$work/site.conf"
-mkdir -p "$work/nginx-tmp"
-printf 'pid %s/nginx.pid;\nevents {}\nhttp {\n client_body_temp_path %s/nginx-tmp; proxy_temp_path %s/nginx-tmp;\n include %s/site.conf;\n}\n' \
-    "$work" "$work" "$work" "$work" >"$work/nginx-test.conf"
-nginx -t -q -e "$work/nginx-test.log" -p "$work" -c "$work/nginx-test.conf" ||
-    { cat "$work/nginx-test.log" >&2; fail "nginx -t refuses the packaged site"; }
+sed -e "s|include /etc/nginx/sites-enabled/\*;|include $work/site.conf;|" -e "s|^pid .*|pid $work/nginx.pid;|" \
+    /etc/nginx/nginx.conf >"$work/nginx-test.conf"
+grep -q "include $work/site.conf;" "$work/nginx-test.conf" || fail "Debian's nginx.conf no longer includes sites-enabled"
+nginx -t -q -e "$work/nginx-test.log" -c "$work/nginx-test.conf" 2>"$work/nginx-test.err" ||
+    { cat "$work/nginx-test.err" "$work/nginx-test.log" >&2; fail "nginx -t refuses the packaged site"; }
 mapped="$(echo "$hub_options" | sed "s|/etc/|$work/root/etc/|g; s|/var/|$work/root/var/|g; s|--listen [^ ]*|--listen 127.0.0.1:0|")"
 # shellcheck disable=SC2086
 "$work/root/usr/bin/skm-hub" --assets "$work/root/usr/share/skm" serve $mapped >"$work/hub.out" 2>&1 &

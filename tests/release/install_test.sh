@@ -112,6 +112,7 @@ step "hub listening on 127.0.0.1:$hub_port"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 sed -i -e "s/server 127.0.0.1:8480;/server 127.0.0.1:$hub_port;/" -e "s/listen 443 ssl;/listen 127.0.0.1:$port ssl;/" \
     -e "/listen 8443 ssl;/d" "$root/etc/nginx/sites-available/skm-hub"
+grep -q "listen 127.0.0.1:$port ssl;" "$root/etc/nginx/sites-available/skm-hub" || fail "the site's listen lines moved"
 rm -f "$root/etc/nginx/sites-enabled/default"  # port 80 may be anyone's on the test machine
 in_root nginx || { tail -20 "$root/var/log/nginx/error.log" >&2; echo "install_test: nginx did not start" >&2; exit 1; }
 for _ in $(seq 1 50); do
