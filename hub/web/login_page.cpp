@@ -1,8 +1,9 @@
 // Sign-in and sign-out. The login form has no session yet, so its CSRF
 // token is a double-submit cookie: a random value in a SameSite=Strict
-// cookie that the form must repeat. Failed logins are counted per username
-// and per client address (LoginLimiter); a refused attempt never reaches the
-// password check. An unknown username costs the same argon2id check.
+// cookie that the form must repeat. Attempts are throttled per (username,
+// client address) and per address (LoginLimiter): each is counted before the
+// password check, and a refused one never reaches it. An unknown username
+// costs the same argon2id check.
 #include "hub/device_token.hpp"
 #include "hub/web/password.hpp"
 #include "hub/web/web_pages.hpp"
@@ -23,10 +24,12 @@ std::string login_token(const PageContext& c) {
 
 }  // namespace
 
-WebResponse login_form(const PageContext& c, const std::string& error_key, int status) {
+WebResponse login_form(const PageContext& c, const std::string& error_key, int status, const ErrorArgs& error_args) {
     const std::string token = login_token(c);
     std::string body = "<div class=\"login card\"><h1>" + esc(c.t.text("web.login.title")) + "</h1>";
-    if (!error_key.empty()) body += "<div class=\"error\" role=\"alert\">" + esc(c.t.text(error_key)) + "</div>";
+    if (!error_key.empty()) {
+        body += "<div class=\"error\" role=\"alert\">" + esc(c.t.format(error_key, error_args)) + "</div>";
+    }
     body += "<form method=\"post\" action=\"/login\">" + csrf_field(token);
     body += "<label for=\"username\">" + esc(c.t.text("web.login.username")) +
             "</label><input id=\"username\" name=\"username\" autocomplete=\"username\" required maxlength=\"64\">";
@@ -48,19 +51,23 @@ WebResponse login_submit(const PageContext& c) {
 
     const std::string username = req.param("username").value_or("");
     const std::string password = req.param("password").value_or("");
-    if (const auto wait = c.app.limiter.wait_seconds(username, req.remote_addr); wait > 0) {
-        WebResponse r = login_form(c, "web.login.too_many", 429);
-        r.headers.emplace_back("Retry-After", std::to_string(wait));
+    // Counted as a failure before the check, so guesses sent in parallel are counted too.
+    const LoginAdmission admission = c.app.limiter.reserve(username, req.remote_addr);
+    if (!admission.granted) {
+        // Once per wait: a flood of refused attempts cannot grow the audit log.
+        if (admission.first_refusal) c.app.store.audit({c.now_text(), username, "login_throttled", req.remote_addr});
+        const std::string seconds = std::to_string(admission.retry_after_s);
+        WebResponse r = login_form(c, "web.login.too_many", 429, {{"seconds", seconds}});
+        r.headers.emplace_back("Retry-After", seconds);
         return r;
     }
     const auto user = username.size() <= 64 ? c.app.store.user(username) : std::nullopt;
     const bool ok = verify_password(user ? user->password_hash : c.app.dummy_hash, password) && user.has_value();
     if (!ok) {
-        c.app.limiter.failed(username, req.remote_addr);
         c.app.store.audit({c.now_text(), username, "login_failed", req.remote_addr});
         return login_form(c, "web.login.failed", 401);
     }
-    c.app.limiter.succeeded(username);
+    c.app.limiter.succeeded(username, req.remote_addr);
     const std::string id = c.app.sessions.open(*user);
     c.app.store.audit({c.now_text(), user->username, "login", req.remote_addr});
     WebResponse r = redirect("/overview");

@@ -57,7 +57,7 @@ WebApp::WebApp(HubStore& hub_in, WebStore& store_in, store::Clock& clock_in, con
       questionnaire(std::move(questionnaire_in)),
       options(std::move(options_in)),
       sessions(store_in, clock_in, options.session_lifetime_s),
-      limiter(clock_in, options.max_login_failures, options.login_window_ms),
+      limiter(clock_in, options.login_limits),
       tallies(store_in, hub_in.scheme()),
       dummy_hash(hash_password(new_token())) {}
 

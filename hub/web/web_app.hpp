@@ -27,8 +27,7 @@ namespace skm::hub::web {
 
 struct WebOptions {
     std::uint64_t min_n = 5;
-    int max_login_failures = 5;
-    std::int64_t login_window_ms = 15 * 60'000;
+    LoginLimits login_limits;
     std::int64_t session_lifetime_s = 8 * 3600;
     std::filesystem::path temp_dir = std::filesystem::temp_directory_path();  // export files, removed at once
 };

@@ -8,6 +8,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace skm::hub::web {
 
@@ -31,7 +33,10 @@ WebResponse html_response(int status, std::string body);
 WebResponse redirect(const std::string& location);
 WebResponse error_page(const PageContext& c, int status, const std::string& key);
 
-WebResponse login_form(const PageContext& c, const std::string& error_key, int status = 200);
+// A catalog text's {name} placeholders and their values.
+using ErrorArgs = std::vector<std::pair<std::string, std::string>>;
+WebResponse login_form(const PageContext& c, const std::string& error_key, int status = 200,
+                       const ErrorArgs& error_args = {});
 WebResponse login_submit(const PageContext& c);
 WebResponse logout(const PageContext& c);
 WebResponse overview_page(const PageContext& c);

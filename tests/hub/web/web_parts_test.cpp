@@ -1,9 +1,8 @@
 // The dashboard's small parts on their own: escaping, cookies, the CSRF
-// compare, the login limiter's window, epoch seconds, previous periods,
-// passwords, SVG gaps, and the protocol's optional kiosk-report fields.
+// compare, epoch seconds, previous periods, passwords, SVG gaps, and the
+// protocol's optional kiosk-report fields (the login limiter has its own file).
 #include "hub/web/dashboard_data.hpp"
 #include "hub/web/html.hpp"
-#include "hub/web/login_limiter.hpp"
 #include "hub/web/password.hpp"
 #include "hub/web/sessions.hpp"
 #include "hub/web/svg_chart.hpp"
@@ -35,26 +34,6 @@ TEST(WebParts, CsrfCompareNeedsTheWholeToken) {
     EXPECT_FALSE(csrf_matches("abcde", "abcdef"));
     EXPECT_FALSE(csrf_matches("abcdeg", "abcdef"));
     EXPECT_FALSE(csrf_matches("", ""));
-}
-
-TEST(WebParts, LoginLimiterCountsWithinItsWindow) {
-    store::ManualClock clock{scoring::Timestamp{{2025, 1, 1}, 8, 0, 0, 420}};
-    LoginLimiter limiter(clock, 3, 60'000);
-    for (int i = 0; i < 3; ++i) {
-        EXPECT_EQ(limiter.wait_seconds("siti", "10.0.0.1"), 0);
-        limiter.failed("siti", "10.0.0.1");
-        clock.advance_ms(10'000);
-    }
-    // Failures at 0, 10 and 20 s; now 30 s: blocked until the first leaves the window at 60 s.
-    EXPECT_EQ(limiter.wait_seconds("siti", "10.0.0.2"), 30);  // by name, from another address
-    EXPECT_EQ(limiter.wait_seconds("budi", "10.0.0.1"), 30);  // by address, for another name
-    EXPECT_EQ(limiter.wait_seconds("budi", "10.0.0.2"), 0);
-    clock.advance_ms(35'000);
-    EXPECT_EQ(limiter.wait_seconds("siti", "10.0.0.1"), 0);  // the first failure left the window
-    limiter.failed("siti", "10.0.0.1");
-    EXPECT_EQ(limiter.wait_seconds("siti", "10.0.0.1"), 5);  // 10, 20 and 65 s: until 70 s
-    limiter.succeeded("siti");
-    EXPECT_EQ(limiter.wait_seconds("siti", "10.0.0.9"), 0);
 }
 
 TEST(WebParts, EpochSecondsHonourTheOffset) {

@@ -1,11 +1,16 @@
 // The dashboard's security over real HTTPS: every page and API refuses a
 // stranger; a viewer cannot do an admin's actions; every POST needs the
-// session's CSRF token and changes nothing without it; the login rate limit
-// holds per username and per address; sessions end; SQL injection and XSS
+// session's CSRF token and changes nothing without it; login attempts wait
+// per (username, address) and per address, never per username alone, and
+// parallel guesses are counted; sessions end; SQL injection and XSS
 // strings in every text field are stored verbatim and shown inert.
 #include "tests/hub/web/web_test_support.hpp"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <latch>
+#include <thread>
 
 namespace skm::hub::web::testing {
 namespace {
@@ -172,26 +177,86 @@ TEST_P(WebSecurity, EveryPostNeedsTheSessionsCsrfToken) {
                         "AND detail = 'kiosk-1'"), 1);
 }
 
-TEST_P(WebSecurity, LoginRateLimitHoldsPerUsernameThenLifts) {
+TEST_P(WebSecurity, LoginWaitsPerUsernameAndAddressThenLiftAndASignInClearsThem) {
     Browser b(hub);
     for (int i = 0; i < 5; ++i) EXPECT_EQ(b.login("admin", "wrong-" + std::to_string(i)).status, 401);
-    // The right password is refused now, without being checked.
+    // The right password is refused now, without being checked, with the wait in seconds.
     const Reply blocked = b.login("admin", kAdminPassword);
     EXPECT_EQ(blocked.status, 429);
-    EXPECT_FALSE(blocked.headers.find("Retry-After") == blocked.headers.end());
+    EXPECT_EQ(blocked.header("Retry-After"), "2");
+    EXPECT_NE(blocked.body.find("Coba lagi setelah 2 detik."), std::string::npos) << blocked.body;
     EXPECT_EQ(b.cookies.count("skm_session"), 0u);
-    hub.clock.advance_ms(14 * 60'000);
-    EXPECT_EQ(b.login("admin", kAdminPassword).status, 429);
-    hub.clock.advance_ms(61'000);
+    hub.clock.advance_ms(1999);
+    EXPECT_EQ(b.login("admin", kAdminPassword).header("Retry-After"), "1");
+    hub.clock.advance_ms(1);
     EXPECT_EQ(b.login("admin", kAdminPassword).status, 303);
+    // Signed in: the pair starts over, five free failures again.
+    for (int i = 0; i < 5; ++i) EXPECT_EQ(b.login("admin", "wrong-" + std::to_string(i)).status, 401);
+    EXPECT_EQ(b.login("admin", "wrong-5").status, 429);
 }
 
-TEST_P(WebSecurity, LoginRateLimitHoldsPerAddressAcrossUsernames) {
+TEST_P(WebSecurity, WrongPasswordsFromOneAddressNeverLockOutTheUserFromAnother) {
+    Browser stranger(hub, "127.0.0.9");
+    std::vector<int> statuses;
+    for (int i = 0; i < 8; ++i) {
+        const Reply r = stranger.login("admin", "tebakan-" + std::to_string(i));
+        statuses.push_back(r.status);
+        if (r.status == 429) {
+            EXPECT_EQ(r.header("Retry-After"), "2");
+        }
+    }
+    EXPECT_EQ(statuses, (std::vector<int>{401, 401, 401, 401, 401, 429, 429, 429}));
+    // The admin at the office signs in.
+    Browser admin(hub, "127.0.0.1");
+    const Reply r = admin.login("admin", kAdminPassword);
+    EXPECT_EQ(r.status, 303) << r.body;
+    EXPECT_EQ(r.location, "/overview");
+    EXPECT_EQ(admin.get("/overview").status, 200);
+    // The stranger still waits; every checked guess and the first refusal are audited, with the address.
+    EXPECT_EQ(stranger.login("admin", kAdminPassword).status, 429);
+    EXPECT_EQ(hub.count("SELECT count(*) FROM web_audit WHERE action = 'login_failed' AND username = 'admin' "
+                        "AND detail = '127.0.0.9'"), 5);
+    EXPECT_EQ(hub.count("SELECT count(*) FROM web_audit WHERE action = 'login_throttled' AND username = 'admin' "
+                        "AND detail = '127.0.0.9'"), 1);
+    EXPECT_EQ(hub.count("SELECT count(*) FROM web_audit WHERE action = 'login' AND detail = '127.0.0.1'"), 1);
+}
+
+TEST_P(WebSecurity, LoginWaitsPerAddressAcrossUsernamesThenLift) {
     Browser b(hub);
-    for (int i = 0; i < 5; ++i) EXPECT_EQ(b.login("user" + std::to_string(i), "guess").status, 401);
-    EXPECT_EQ(b.login("viewer", kViewerPassword).status, 429);
-    hub.clock.advance_ms(15 * 60'000 + 1000);
+    for (int i = 0; i < 20; ++i) EXPECT_EQ(b.login("user" + std::to_string(i), "guess").status, 401);
+    const Reply blocked = b.login("viewer", kViewerPassword);
+    EXPECT_EQ(blocked.status, 429);
+    EXPECT_EQ(blocked.header("Retry-After"), "2");
+    EXPECT_EQ(Browser(hub, "127.0.0.10").login("viewer", kViewerPassword).status, 303) << "another address";
+    hub.clock.advance_ms(2000);
     EXPECT_EQ(b.login("viewer", kViewerPassword).status, 303);
+}
+
+TEST_P(WebSecurity, TwelveParallelGuessesRunOnlyFivePasswordChecks) {
+    // Straight into the dashboard, so all twelve really are in flight together.
+    const std::string token(64, 'c');  // the login form's double-submit token, in the cookie and the form
+    std::vector<int> statuses(12);
+    std::latch start(12);
+    std::vector<std::thread> guessers;
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+        guessers.emplace_back([&, i] {
+            WebRequest req;
+            req.method = "POST";
+            req.path = "/login";
+            req.params = {{"csrf", token}, {"username", "admin"}, {"password", "tebakan-" + std::to_string(i)}};
+            req.cookie_header = "skm_login_csrf=" + token;
+            req.remote_addr = "198.51.100.7";
+            start.arrive_and_wait();
+            statuses[i] = hub.app().handle(req).status;
+        });
+    }
+    for (auto& g : guessers) g.join();
+    EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 401), 5);
+    EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 429), 7);
+    // One login_failed row per argon2 check (a refused guess is never checked), one for the refusals.
+    EXPECT_EQ(hub.count("SELECT count(*) FROM web_audit WHERE action = 'login_failed' AND detail = '198.51.100.7'"), 5);
+    EXPECT_EQ(hub.count("SELECT count(*) FROM web_audit WHERE action = 'login_throttled' AND detail = '198.51.100.7'"), 1);
+    EXPECT_EQ(hub.count("SELECT count(*) FROM web_sessions"), 0);
 }
 
 TEST_P(WebSecurity, SessionsEndAtSignOutAndAfterTheirLifetime) {

@@ -18,6 +18,7 @@
 
 #include <httplib.h>
 
+#include <optional>
 #include <regex>
 
 namespace skm::hub::web::testing {
@@ -109,15 +110,24 @@ struct Reply {
     std::string location;
     std::vector<std::string> set_cookies;
     httplib::Headers headers;
+
+    std::optional<std::string> header(const std::string& name) const {
+        const auto it = headers.find(name);
+        return it == headers.end() ? std::nullopt : std::optional(it->second);
+    }
 };
 
 // Keeps cookies (by name) and the CSRF token of the last HTML page it saw.
+// `from` is the loopback address it connects from (all of 127.0.0.0/8 is
+// loopback on Linux), so tests can play clients at different addresses.
 class Browser {
 public:
-    explicit Browser(const WebHub& hub) : client_(std::make_unique<httplib::SSLClient>("127.0.0.1", hub.port())) {
+    explicit Browser(const WebHub& hub, const std::string& from = "127.0.0.1")
+        : client_(std::make_unique<httplib::SSLClient>("127.0.0.1", hub.port())) {
         client_->set_ca_cert_path(skm::testing::test_pki().ca.c_str());
         client_->enable_server_certificate_verification(true);
         client_->set_follow_location(false);
+        client_->set_interface(from);  // an address, when it names no interface
     }
 
     Reply get(const std::string& path) { return take(client_->Get(path.c_str(), headers())); }
