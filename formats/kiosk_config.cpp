@@ -46,6 +46,15 @@ public:
                 case JsonSyntaxKind::other: break;
             }
             fail_at(error.offset, "config.not_json");
+        } catch (const json::exception& e) {
+            // A number too large for a double ("1e999"): no byte offset, but
+            // the message quotes the token, which points at it in the text.
+            const std::string what = e.what();
+            const auto open = what.find('\'');
+            const auto close = what.rfind('\'');
+            const auto token = open < close ? what.substr(open + 1, close - open - 1) : std::string();
+            const std::size_t at = token.empty() ? std::string_view::npos : text_.find(token);
+            fail_at(at == std::string_view::npos ? 0 : at, "config.not_json");
         }
     }
 

@@ -124,6 +124,7 @@ TEST(KioskConfig, BrokenFilesNameLineColumnAndTheKind) {
         {"a boolean where a number belongs, after a non-ASCII letter", R"({"office": "Désa", "thanks_seconds": true})",
          "config.bad_seconds", "thanks_seconds", "1", "38"},
         {"an unknown member", "{\n  \"office\": \"X\",\n\n  \"ofice\": \"typo\"\n}", "config.unknown_field", "ofice", "4", "12"},
+        {"a number too large for any field", "{\"office\": \"X\",\n \"thanks_seconds\": 1e999}", "config.not_json", "", "2", "20"},
         {"a missing member: the object's start", "\n\n  {\"region\": \"Y\"}", "config.missing_field", "office", "3", "3"},
     };
     for (const auto& c : cases) {
