@@ -2,7 +2,9 @@
 // every tab in every language fits; the dashboard shows the same figures as
 // `skm score`; the min-n privacy rule hides small groups; invalid settings are
 // refused in plain words and change nothing; valid ones are stored and
-// audited; the PIN changes in two steps; export writes the CSV to a stick.
+// audited; the PIN changes in two steps; export writes the CSV to a mounted
+// removable stick only; the view locks when left alone and on "Kembali ke
+// survei"; closing the kiosk asks first; a double tap acts once per screen.
 #include "formats/layanan_list.hpp"
 #include "formats/response_csv_reader.hpp"
 #include "kiosk/core/staff_service.hpp"

@@ -3,7 +3,10 @@
 // platform feeds. Every screen in every language and orientation renders with
 // no label wider than its button; taps move through the flow; a tap that
 // falls between two frames answers exactly once; a double tap never answers
-// twice or skips a question; the staff corner, PIN pad and lockout work.
+// twice or skips a question, on every screen change the flow can make (the
+// last face's twin tap types nothing on the saran keyboard); the staff
+// corner, PIN pad, lockout and the exit confirmation work; a broken
+// configuration is shown on the screen with its line and column.
 #include "formats/layanan_list.hpp"
 #include "kiosk/core/staff_lock.hpp"
 #include "kiosk/core/survey_flow.hpp"
