@@ -22,13 +22,14 @@ std::filesystem::file_time_type modified(const std::filesystem::path& file) {
 void show_startup_error(const ui::StartupError& error, const StartupErrorOptions& options) {
     ImGuiSession imgui;
     std::unique_ptr<Window> window;
+    Styled styled;
     try {
         window = std::make_unique<Window>(options.window);
-    } catch (const NoDisplay& e) {
+        styled = style_for_window(*window, options.fonts);
+    } catch (const std::exception& e) {  // no display, no GL 3, a font missing: stderr has said it all
         std::cerr << "skm-kiosk: " << e.what() << "\n";
         return;
     }
-    const Styled styled = style_for_window(*window, options.fonts);
     const auto started = std::chrono::steady_clock::now();
     const auto seen = modified(options.watched_file);
     for (;;) {

@@ -1,7 +1,7 @@
 // Shows ui::draw_startup_error in the kiosk's window until the window is
 // closed, the file at fault changes (the kiosk then exits, and systemd starts
-// it again on the fixed file), or max_seconds passed. Without a display it
-// returns at once (the message is on stderr already).
+// it again on the fixed file), or max_seconds passed. Without a display (or
+// fonts) it returns at once: the message is on stderr already.
 #pragma once
 
 #include "kiosk/platform/window.hpp"
