@@ -19,6 +19,7 @@
 #include "kiosk/platform/imgui_session.hpp"
 #include "kiosk/platform/kiosk_loop.hpp"
 #include "kiosk/platform/screenshots.hpp"
+#include "kiosk/platform/startup_error.hpp"
 #include "kiosk/platform/texture.hpp"
 #include "kiosk/platform/window.hpp"
 #include "kiosk/ui/setup_screen.hpp"
@@ -112,6 +113,27 @@ std::string staff_pin_hash(store::ResponseStore& db, const formats::KioskConfig&
 int run_with_texts(const Arguments& args, const std::filesystem::path& assets, const ui::UiTexts& texts,
                    std::chrono::steady_clock::time_point process_start);
 
+// A configuration the kiosk cannot run on (file, line, column and the fix):
+// the same words on its screen, not a black one, until the file is changed.
+void show_input_error(const Arguments& args, const std::filesystem::path& assets, const ui::UiTexts& texts,
+                      const Problem& problem) {
+    platform::StartupErrorOptions options;
+    options.window.windowed = args.windowed;
+    options.window.width = args.width;
+    options.window.height = args.height;
+    options.window.title = "SKM";
+    options.window.hide_cursor = !args.windowed;
+    options.fonts = args.fonts;
+    options.watched_file = args.config.value_or(assets / "kiosk" / "demo.json");
+    for (const auto& [name, value] : problem.args) {
+        if (name == "file") options.watched_file = value;
+    }
+    options.max_seconds = args.exit_after;
+    platform::show_startup_error({texts.text("id", "kiosk.config_error.title"), texts.format("id", problem.key, problem.args),
+                                  texts.text("id", "kiosk.config_error.help")},
+                                 options);
+}
+
 int run(int argc, char** argv) {
     const auto process_start = std::chrono::steady_clock::now();
     const Arguments args = parse(argc, argv);
@@ -122,6 +144,7 @@ int run(int argc, char** argv) {
     } catch (const Error& error) {
         // A bad configuration or an unusable database: said in plain Indonesian.
         std::cerr << "skm-kiosk: " << texts.format("id", error.problem().key, error.problem().args) << "\n";
+        if (error.kind() == ErrorKind::input && !args.screenshots) show_input_error(args, assets, texts, error.problem());
         return error.kind() == ErrorKind::storage ? 4 : 3;
     }
 }
@@ -179,7 +202,7 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     StaffService service(db, lock, config);
     SurveyFlow flow(questionnaire, service.active_layanan(), service.flow_settings(),
                     store::DeviceIdentity{config.device_id, &questionnaire}, clock, ids, sink);
-    ui::StaffView staff_view(service, clock, default_media_roots(), questionnaire.codes(), config.device_id);
+    ui::StaffView staff_view(service, clock, MediaSources{}, questionnaire.codes(), config.device_id);
     const auto report_words = formats::Catalog::load(assets / "i18n", "id");  // printed reports are Indonesian
     staff_view.set_report_catalog(&report_words);
     ui::StaffGate gate(lock, clock, &staff_view);

@@ -14,6 +14,8 @@ inline constexpr const char* kPublishedQuestionnaire = "sync_config_questionnair
 inline constexpr const char* kSetupComplete = "kiosk_setup_complete";  // the first-run setup was finished
 inline constexpr const char* kClockAhead = "sync_clock_ahead_seconds";  // device clock minus hub clock, last sync
 inline constexpr const char* kLastBackup = "backup.last";
+inline constexpr const char* kTouchSettleMs = "kiosk_touch_settle_ms";  // a new screen ignores input this long
+inline constexpr const char* kStaffLockSeconds = "staff_lock_seconds";  // the staff view locks after this long untouched
 inline constexpr const char* kDamagedDatabase = "alert.damaged_database";
 
 }  // namespace skm::store::setting_key

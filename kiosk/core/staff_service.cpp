@@ -21,6 +21,8 @@ NumberRule rule_of(NumberSetting setting) {
         case NumberSetting::idle_reset_seconds: return {"kiosk_idle_reset_seconds", 5, 600};
         case NumberSetting::min_interval_seconds: return {"kiosk_min_interval_seconds", 0, 3600};
         case NumberSetting::min_n: return {"staff_min_n", 2, 100};
+        case NumberSetting::touch_settle_ms: return {store::setting_key::kTouchSettleMs, 0, 2000};
+        case NumberSetting::staff_lock_seconds: return {store::setting_key::kStaffLockSeconds, 30, 3600};
     }
     return {"", 0, 0};
 }
@@ -87,6 +89,8 @@ std::uint64_t StaffService::number(NumberSetting setting) const {
         case NumberSetting::idle_reset_seconds: return static_cast<std::uint64_t>(config_.idle_reset_ms / 1000);
         case NumberSetting::min_interval_seconds: return static_cast<std::uint64_t>(config_.min_interval_ms / 1000);
         case NumberSetting::min_n: return 5;
+        case NumberSetting::touch_settle_ms: return static_cast<std::uint64_t>(config_.touch_settle_ms);
+        case NumberSetting::staff_lock_seconds: return static_cast<std::uint64_t>(config_.staff_lock_ms / 1000);
     }
     return 0;
 }
@@ -98,10 +102,15 @@ FlowSettings StaffService::flow_settings() const {
     s.idle_prompt_ms = static_cast<std::int64_t>(number(NumberSetting::idle_prompt_seconds)) * 1000;
     s.idle_reset_ms = static_cast<std::int64_t>(number(NumberSetting::idle_reset_seconds)) * 1000;
     s.min_interval_ms = static_cast<std::int64_t>(number(NumberSetting::min_interval_seconds)) * 1000;
+    s.touch_settle_ms = static_cast<std::int64_t>(number(NumberSetting::touch_settle_ms));
     s.thanks_ms = config_.thanks_ms;
     s.quality.min_duration_ms = config_.min_duration_ms;
     s.default_language = default_language();
     return s;
+}
+
+std::int64_t StaffService::staff_lock_ms() const {
+    return static_cast<std::int64_t>(number(NumberSetting::staff_lock_seconds)) * 1000;
 }
 
 std::optional<Problem> StaffService::set_office_name(const std::string& name) {

@@ -31,7 +31,14 @@ struct StorageHealth {
 };
 
 // The numeric settings staff may change, with their allowed ranges.
-enum class NumberSetting { idle_prompt_seconds, idle_reset_seconds, min_interval_seconds, min_n };
+enum class NumberSetting {
+    idle_prompt_seconds,
+    idle_reset_seconds,
+    min_interval_seconds,
+    min_n,
+    touch_settle_ms,     // a new screen ignores input this long (double taps)
+    staff_lock_seconds,  // the staff view locks itself after this long without a touch
+};
 
 class StaffService {
 public:
@@ -48,6 +55,8 @@ public:
     std::string hub_url() const;
     // The flow's settings: the configuration file's, overridden by what staff set.
     FlowSettings flow_settings() const;
+    // How long the staff view stays open without a touch (same override rule).
+    std::int64_t staff_lock_ms() const;
 
     std::optional<Problem> set_office_name(const std::string& name);
     std::optional<Problem> add_layanan(const std::string& name);

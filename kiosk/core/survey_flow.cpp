@@ -94,7 +94,7 @@ void SurveyFlow::go(Screen next) {
     screen_since_ = last_touch_ = now();
 }
 
-bool SurveyFlow::guarded() const { return now() - screen_since_ < settings_.input_guard_ms; }
+bool SurveyFlow::guarded() const { return now() - screen_since_ < settings_.touch_settle_ms; }
 
 void SurveyFlow::reset_survey() {
     // Nothing of the previous citizen may remain visible to the next one.
@@ -193,7 +193,8 @@ bool SurveyFlow::back() {
 }
 
 bool SurveyFlow::set_saran(std::string text) {
-    if (screen_ != Screen::saran || formats::first_invalid_utf8(text)) return false;
+    // A key under the finger that answered the last question is not the citizen's saran.
+    if (screen_ != Screen::saran || guarded() || formats::first_invalid_utf8(text)) return false;
     answers_.saran = cut_utf8(std::move(text), formats::kMaxSaranBytes);
     touched();
     return true;

@@ -7,6 +7,7 @@
 // Index: [settings] [sink] [SurveyFlow]
 #pragma once
 
+#include "formats/kiosk_config.hpp"
 #include "formats/questionnaire.hpp"
 #include "scoring/problem.hpp"
 #include "store/clock.hpp"
@@ -33,7 +34,9 @@ struct FlowSettings {
     std::int64_t failed_ms = 30'000;       // the storage-failure apology stays this long
     // A touch this soon after the screen changed belongs to the previous
     // screen (a double tap): ignored, so it never answers the next question.
-    std::int64_t input_guard_ms = 350;
+    // The views ignore all input for as long (kiosk/ui/touch_settle); the
+    // flow refuses its events too, for callers other than the views.
+    std::int64_t touch_settle_ms = formats::kDefaultTouchSettleMs;
     // Submissions closer together than this are flagged "soon_after_previous".
     std::int64_t min_interval_ms = 30'000;
     store::QualityRules quality;
@@ -74,6 +77,7 @@ public:
     const std::optional<Problem>& store_problem() const { return store_problem_; }
     std::size_t submitted_count() const { return submitted_; }
     const std::string& last_response_id() const { return last_response_id_; }
+    std::int64_t touch_settle_ms() const { return settings_.touch_settle_ms; }
 
     // -- events. Each returns false when it does not apply to the current
     // screen (or falls inside the double-tap guard) and then changes nothing.

@@ -4,29 +4,72 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 
 namespace skm::kiosk {
 
-std::vector<std::filesystem::path> default_media_roots() {
-    std::vector<std::filesystem::path> roots = {"/media", "/mnt"};
-    if (const char* user = std::getenv("USER"); user && *user) {
-        roots.insert(roots.begin(), std::filesystem::path("/media") / user);
-        roots.push_back(std::filesystem::path("/run/media") / user);
+namespace {
+
+// The mount table escapes blanks in paths as octal (\040 for a space).
+std::string unescape_mount_field(const std::string& field) {
+    auto octal = [&](std::size_t i) { return i < field.size() && field[i] >= '0' && field[i] <= '7'; };
+    std::string out;
+    for (std::size_t i = 0; i < field.size(); ++i) {
+        if (field[i] == '\\' && octal(i + 1) && octal(i + 2) && octal(i + 3)) {
+            out += static_cast<char>((field[i + 1] - '0') * 64 + (field[i + 2] - '0') * 8 + (field[i + 3] - '0'));
+            i += 3;
+        } else {
+            out += field[i];
+        }
     }
-    return roots;
+    return out;
 }
 
-std::vector<std::filesystem::path> removable_media(const std::vector<std::filesystem::path>& roots) {
+std::string first_line_of(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    std::string line;
+    std::getline(in, line);
+    return line;
+}
+
+// Whether the block device `name` (sdb1, mmcblk0p1, sdc) is removable: its
+// whole disk's sysfs `removable` flag, or a sysfs path through the USB bus.
+bool removable_device(const std::filesystem::path& sysfs, const std::string& name) {
+    std::error_code error;
+    const auto node = sysfs / "class" / "block" / name;  // a symlink into /sys/devices/…
+    if (!std::filesystem::exists(node, error)) return false;
+    // A partition's whole disk is its parent directory: "<node>/.." is
+    // resolved by the kernel after the symlink, so no lexical normalising here.
+    const bool partition = std::filesystem::exists(node / "partition", error);
+    const std::filesystem::path disk = partition ? std::filesystem::path(node.string() + "/..") : node;
+    if (first_line_of(disk / "removable") == "1") return true;
+    // Below the sysfs root only: the folder a test's fake tree lives in says nothing.
+    const std::string root = std::filesystem::canonical(sysfs, error).string();
+    const std::string real = std::filesystem::canonical(node, error).string();
+    return !error && real.size() > root.size() && real.find("/usb", root.size()) != std::string::npos;
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> removable_media(const MediaSources& sources) {
     std::vector<std::filesystem::path> found;
-    for (const auto& root : roots) {
+    std::ifstream mounts(sources.mounts);
+    for (std::string line; std::getline(mounts, line);) {
+        std::istringstream fields(line);
+        std::string device;
+        std::string mount_point;
+        if (!(fields >> device >> mount_point) || device.rfind("/dev/", 0) != 0) continue;  // tmpfs, proc, …
         std::error_code error;
-        for (const auto& entry : std::filesystem::directory_iterator(root, error)) {
-            if (!entry.is_directory(error)) continue;
-            if (access(entry.path().c_str(), W_OK) != 0) continue;
-            found.push_back(entry.path());
-        }
+        // /dev/disk/by-uuid/… and /dev/mapper/… are links to the kernel's name.
+        const auto real = std::filesystem::canonical(device, error);
+        const std::string name = (error ? std::filesystem::path(device) : real).filename().string();
+        if (!removable_device(sources.sysfs, name)) continue;
+        const std::filesystem::path dir = unescape_mount_field(mount_point);
+        if (!std::filesystem::is_directory(dir, error) || access(dir.c_str(), W_OK) != 0) continue;
+        if (std::find(found.begin(), found.end(), dir) == found.end()) found.push_back(dir);
     }
     return found;
 }

@@ -2,6 +2,12 @@
 // finds mounted removable media and writes every stored response there as
 // the response CSV of formats.md (complete file or nothing: a temporary name
 // renamed at the end).
+//
+// Removable means what the kernel says, not "some folder under /media": a
+// mount in the mount table whose block device (its whole disk, for a
+// partition) has sysfs `removable` = 1 or hangs off the USB bus (many sticks
+// and USB disks report removable = 0). An internal disk mounted under /mnt,
+// or a plain folder someone made under /media, is never offered.
 #pragma once
 
 #include "formats/catalog.hpp"
@@ -16,9 +22,15 @@
 
 namespace skm::kiosk {
 
-// Writable folders directly under the given roots (default: /media/<user>/*, /media/*, /run/media/<user>/*, /mnt/*).
-std::vector<std::filesystem::path> removable_media(const std::vector<std::filesystem::path>& roots);
-std::vector<std::filesystem::path> default_media_roots();
+// Where removable_media looks; a test gives a fake mount table and sysfs tree.
+struct MediaSources {
+    std::filesystem::path mounts = "/proc/self/mounts";
+    std::filesystem::path sysfs = "/sys";
+};
+
+// Mount points of removable devices that this process can write to, in
+// mount-table order, each once.
+std::vector<std::filesystem::path> removable_media(const MediaSources& sources = {});
 
 // Writes <dir>/skm-<device>-<YYYYMMDD-HHMMSS>.csv; returns its path or the
 // problem (export.cannot_write) in plain words.

@@ -4,9 +4,21 @@
 #include "kiosk/ui/setup_screen.hpp"
 #include "kiosk/ui/staff_gate.hpp"
 
+#include <string>
+
 namespace skm::kiosk::ui {
 namespace {
 void draw_screen(ViewContext& ctx);
+
+// Names the screen about to be drawn; any change of name is a new screen for
+// TouchSettle (a new question counts, a new language on the same screen does not).
+std::string screen_name(const ViewContext& ctx) {
+    if (ctx.setup && ctx.setup->active()) return "setup:" + ctx.setup->screen_name();
+    if (ctx.staff && ctx.staff->open()) return "staff:" + ctx.staff->screen_name();
+    const SurveyFlow& flow = ctx.flow;
+    return "flow:" + std::to_string(static_cast<int>(flow.screen())) + ":" + std::to_string(flow.profile_step()) + ":" +
+           std::to_string(flow.unsur_index());
+}
 }  // namespace
 
 void draw_full_screen(ViewContext& ctx, const std::function<void(float width, float height)>& content) {
@@ -24,7 +36,17 @@ void draw_full_screen(ViewContext& ctx, const std::function<void(float width, fl
 }
 
 void draw_kiosk(ViewContext& ctx) {
-    draw_full_screen(ctx, [&](float, float) { draw_screen(ctx); });
+    const bool ignore = ctx.touch_settle.ignore_input(screen_name(ctx), ImGui::GetTime(), ImGui::GetIO().MouseDown[0],
+                                                      ctx.flow.touch_settle_ms());
+    draw_full_screen(ctx, [&](float, float) {
+        // Disabled items start no click and drop a press begun elsewhere; drawn
+        // at full strength, so the settle time is invisible.
+        ImGui::PushStyleVar(ImGuiStyleVar_DisabledAlpha, 1.0f);
+        ImGui::BeginDisabled(ignore);
+        draw_screen(ctx);
+        ImGui::EndDisabled();
+        ImGui::PopStyleVar();
+    });
 }
 
 namespace {

@@ -16,6 +16,10 @@ public:
     explicit SetupScreen(FirstRunSetup& setup) : setup_(setup) {}
 
     bool active() const { return !setup_.done(); }
+    // The step and the field being typed, for TouchSettle.
+    std::string screen_name() const {
+        return std::to_string(static_cast<int>(setup_.step())) + ":" + std::to_string(static_cast<int>(field_));
+    }
     void draw(ViewContext& ctx, float width, float height);
 
 private:

@@ -1,5 +1,5 @@
 // Export to a USB stick: every stored response as CSV onto each writable
-// removable medium found, one button per medium.
+// removable medium mounted (kiosk/core/usb_export), one row per medium.
 #include "kiosk/core/usb_export.hpp"
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -9,7 +9,7 @@ namespace skm::kiosk::ui {
 void draw_staff_export(ViewContext& ctx, StaffView& view, float width, float, float y) {
     const float s = ctx.scale;
     const float margin = 32 * s;
-    const auto media = removable_media(view.media_roots());
+    const auto media = removable_media(view.media());
     if (media.empty()) {
         staff_text(ctx, ctx.fonts.body, ctx.t("kiosk.staff.export.no_media"), margin, y + 24 * s, width - 2 * margin,
                       palette::kMuted);

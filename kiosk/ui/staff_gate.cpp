@@ -1,11 +1,36 @@
 #include "kiosk/ui/staff_gate.hpp"
 
+#include "kiosk/ui/confirm_dialog.hpp"
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace skm::kiosk::ui {
 
+void StaffGate::lock() {
+    mode_ = Mode::closed;
+    entered_.clear();
+    message_key_.clear();
+    confirm_exit_ = false;
+    press_started_ = -1;
+    if (view_) view_->reset();
+}
+
+std::string StaffGate::screen_name() const {
+    switch (mode_) {
+        case Mode::closed: return "closed";
+        case Mode::pin: return "pin";
+        case Mode::menu: return "menu:" + (view_ ? view_->screen_name() : std::string(confirm_exit_ ? "confirm" : ""));
+    }
+    return "";
+}
+
 bool StaffGate::draw(ViewContext& ctx, float w, float h) {
+    if (mode_ != Mode::closed) {
+        // Walked away: whoever touches next is not necessarily staff.
+        const std::int64_t now = clock_.monotonic_ms();
+        if (ImGui::GetIO().MouseDown[0]) last_touch_ = now;
+        if (now - last_touch_ >= idle_lock_ms_) lock();
+    }
     if (mode_ == Mode::closed) {
         // The corner: a square of 1.5 layout units, invisible.
         const ImGuiIO& io = ImGui::GetIO();
@@ -18,6 +43,8 @@ bool StaffGate::draw(ViewContext& ctx, float w, float h) {
                 entered_.clear();
                 message_key_.clear();
                 press_started_ = -1;
+                last_touch_ = clock_.monotonic_ms();
+                idle_lock_ms_ = view_ ? view_->service().staff_lock_ms() : formats::kDefaultStaffLockMs;
             }
         } else {
             press_started_ = -1;
@@ -70,8 +97,7 @@ void StaffGate::draw_pin(ViewContext& ctx, float w, float h) {
     ImGui::SetCursorScreenPos(ImVec2(x0, y + 4 * (key + gap)));
     if (big_button(ctx, "pin_cancel", ctx.t("kiosk.cancel"), ImVec2(pad_w, 90 * s),
                    ButtonStyle{palette::kNeutral, palette::kText, nullptr, true})) {
-        mode_ = Mode::closed;
-        entered_.clear();
+        lock();
     }
 }
 
@@ -79,7 +105,13 @@ bool StaffGate::exit_requested() const { return exit_requested_ || (view_ && vie
 
 void StaffGate::draw_menu(ViewContext& ctx, float w, float h) {
     if (view_) {
-        if (!view_->draw(ctx, w, h)) mode_ = Mode::closed;
+        if (!view_->draw(ctx, w, h)) lock();  // "Kembali ke survei"
+        return;
+    }
+    if (confirm_exit_) {
+        const ConfirmChoice choice = draw_exit_confirmation(ctx, w, h);
+        if (choice == ConfirmChoice::confirm) exit_requested_ = true;
+        if (choice != ConfirmChoice::none) confirm_exit_ = false;
         return;
     }
     const float s = ctx.scale;
@@ -90,11 +122,11 @@ void StaffGate::draw_menu(ViewContext& ctx, float w, float h) {
          40 * s;
     const ImVec2 size(std::min(w - 64 * s, 600 * s), 120 * s);
     ImGui::SetCursorScreenPos(ImVec2((w - size.x) / 2, y));
-    if (big_button(ctx, "staff_back", ctx.t("kiosk.staff.back"), size)) mode_ = Mode::closed;
+    if (big_button(ctx, "staff_back", ctx.t("kiosk.staff.back"), size)) lock();
     ImGui::SetCursorScreenPos(ImVec2((w - size.x) / 2, y + size.y + 24 * s));
     if (big_button(ctx, "staff_exit", ctx.t("kiosk.staff.exit"), size,
                    ButtonStyle{palette::kNeutral, palette::kText, nullptr, true})) {
-        exit_requested_ = true;
+        confirm_exit_ = true;
     }
 }
 

@@ -1,8 +1,12 @@
 // Staff entry, hidden from citizens: a 3-second press in the top-left corner
 // opens a PIN pad; the right PIN opens the staff menu (closing the kiosk is
-// only possible from there). Wrong PINs lock the pad for a while.
+// only possible from there, after a confirmation). Wrong PINs lock the pad
+// for a while. The pad and the menu lock again on "Kembali ke survei" and
+// after a while without a touch (StaffService::staff_lock_ms), so the next
+// citizen never finds the staff view open.
 #pragma once
 
+#include "formats/kiosk_config.hpp"
 #include "kiosk/core/staff_lock.hpp"
 #include "kiosk/ui/view_context.hpp"
 
@@ -26,6 +30,10 @@ public:
 
     bool open() const { return mode_ != Mode::closed; }
     bool exit_requested() const;
+    // Closes the pad or the menu: the next entry needs the PIN again.
+    void lock();
+    // What covers the screen, for TouchSettle ("pin", "menu:<staff screen>").
+    std::string screen_name() const;
     std::size_t responses_on_device = 0;  // shown in the minimal menu
 
     static constexpr std::int64_t kHoldMs = 3000;
@@ -43,6 +51,9 @@ private:
     std::string entered_;
     std::string message_key_;
     bool exit_requested_ = false;
+    bool confirm_exit_ = false;  // the minimal menu's "close the kiosk?" question
+    std::int64_t last_touch_ = 0;
+    std::int64_t idle_lock_ms_ = formats::kDefaultStaffLockMs;  // read from the settings when the pad opens
 };
 
 }  // namespace skm::kiosk::ui

@@ -60,7 +60,9 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
     } numbers[] = {{NumberSetting::idle_prompt_seconds, "set_idle_prompt", "kiosk.staff.idle_prompt"},
                    {NumberSetting::idle_reset_seconds, "set_idle_reset", "kiosk.staff.idle_reset"},
                    {NumberSetting::min_interval_seconds, "set_min_interval", "kiosk.staff.min_interval"},
-                   {NumberSetting::min_n, "set_min_n", "kiosk.staff.min_n"}};
+                   {NumberSetting::min_n, "set_min_n", "kiosk.staff.min_n"},
+                   {NumberSetting::staff_lock_seconds, "set_staff_lock", "kiosk.staff.staff_lock"},
+                   {NumberSetting::touch_settle_ms, "set_touch_settle", "kiosk.staff.touch_settle"}};
     for (const auto& n : numbers) {
         const std::string value = std::to_string(service.number(n.setting));
         if (row.line(n.id, ctx.t(n.key), value, change)) {

@@ -1,5 +1,6 @@
 #include "kiosk/ui/staff_view.hpp"
 
+#include "kiosk/ui/confirm_dialog.hpp"
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -21,7 +22,19 @@ void StaffView::begin_edit(const std::string& title, const std::string& text,
     message_.clear();
 }
 
+std::string StaffView::screen_name() const {
+    if (confirm_exit_) return "confirm_exit";
+    if (edit_) return "edit:" + edit_->title;
+    return "tab:" + std::to_string(static_cast<int>(tab_));
+}
+
 bool StaffView::draw(ViewContext& ctx, float width, float height) {
+    if (confirm_exit_) {
+        const ConfirmChoice choice = draw_exit_confirmation(ctx, width, height);
+        if (choice == ConfirmChoice::confirm) exit_requested_ = true;
+        if (choice != ConfirmChoice::none) confirm_exit_ = false;  // cancel: back on the Status tab
+        return true;
+    }
     if (edit_) {
         draw_editor(ctx, width, height);
         return true;
@@ -77,7 +90,7 @@ bool StaffView::draw(ViewContext& ctx, float width, float height) {
         ImGui::SetCursorScreenPos(ImVec2((width - size.x) / 2, height - size.y - 24 * s));
         if (big_button(ctx, "staff_exit", ctx.t("kiosk.staff.exit"), size,
                        ButtonStyle{palette::kNeutral, palette::kText, nullptr, true})) {
-            exit_requested_ = true;
+            confirm_exit_ = true;  // asked once more: closing stops the survey
         }
     }
     return true;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kiosk/core/staff_service.hpp"
+#include "kiosk/core/usb_export.hpp"
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/view_context.hpp"
 
@@ -26,18 +27,25 @@ struct StaffEdit {
 
 class StaffView {
 public:
-    StaffView(StaffService& service, store::Clock& clock, std::vector<std::filesystem::path> media_roots,
-              std::vector<std::string> unsur_codes, std::string device_id)
+    StaffView(StaffService& service, store::Clock& clock, MediaSources media, std::vector<std::string> unsur_codes,
+              std::string device_id)
         : service_(service),
           clock_(clock),
-          media_roots_(std::move(media_roots)),
+          media_(std::move(media)),
           unsur_codes_(std::move(unsur_codes)),
           device_id_(std::move(device_id)) {}
 
     // Draws the whole screen. Returns false when staff left the view.
     bool draw(ViewContext& ctx, float width, float height);
     bool exit_requested() const { return exit_requested_; }
-    void reset() { tab_ = StaffTab::dashboard; edit_.reset(); message_.clear(); }
+    void reset() {
+        tab_ = StaffTab::dashboard;
+        edit_.reset();
+        message_.clear();
+        confirm_exit_ = false;
+    }
+    // The screen showing, for TouchSettle: the tab, the editor, the exit question.
+    std::string screen_name() const;
     void show(StaffTab tab) { tab_ = tab; }
 
     // For the screens (one file each).
@@ -48,7 +56,7 @@ public:
                     std::function<std::optional<Problem>(const std::string&)> apply, std::function<void()> then = {},
                     KeyboardLayout layout = KeyboardLayout::text);
     std::string message_;  // the last refusal or confirmation, shown under the tabs
-    const std::vector<std::filesystem::path>& media_roots() const { return media_roots_; }
+    const MediaSources& media() const { return media_; }
     const std::vector<std::string>& unsur_codes() const { return unsur_codes_; }
     const std::string& device_id() const { return device_id_; }
     // The words of printed reports (Indonesian); without it the report buttons say so.
@@ -60,12 +68,13 @@ private:
 
     StaffService& service_;
     store::Clock& clock_;
-    std::vector<std::filesystem::path> media_roots_;
+    MediaSources media_;
     std::vector<std::string> unsur_codes_;
     std::string device_id_;
     StaffTab tab_ = StaffTab::dashboard;
     std::optional<StaffEdit> edit_;
     bool exit_requested_ = false;
+    bool confirm_exit_ = false;  // "Tutup aplikasi kios?" is asked
     const formats::Catalog* report_catalog_ = nullptr;
 };
 

@@ -8,6 +8,7 @@
 #include "kiosk/core/speaker.hpp"
 #include "kiosk/core/survey_flow.hpp"
 #include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/touch_settle.hpp"
 #include "kiosk/ui/ui_texts.hpp"
 
 #include <imgui.h>
@@ -51,6 +52,7 @@ struct ViewContext {
     // View-only state that the flow does not need to know.
     int layanan_page = 0;
     bool keyboard_shift = false;
+    TouchSettle touch_settle{};  // a tap belongs to the screen it began on
 
     std::vector<ButtonRecord> buttons{};  // this frame's
     std::vector<Overflow> overflows{};    // accumulated

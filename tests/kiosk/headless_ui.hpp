@@ -75,6 +75,28 @@ public:
         frame();
         frame(300);
     }
+    // Two taps on the spot of `id`, the second `gap_ms` after the first (an
+    // impatient finger): the first on `id`, the second on whatever the next
+    // screen shows there. Returns the id of the button under the second tap.
+    std::string double_tap(const std::string& id, std::int64_t gap_ms = 120) {
+        const ButtonRecord* b = ctx_->button(id);
+        if (!b) throw std::runtime_error("no button " + id);
+        const ImVec2 c = b->center();
+        queue.push({c.x, c.y, true});
+        queue.push({c.x, c.y, false});
+        for (std::int64_t elapsed = 0; queue.pending() || elapsed < gap_ms; elapsed += 16) frame();
+        std::string under;
+        for (const auto& button : ctx_->buttons) {
+            if (c.x >= button.min.x && c.x < button.max.x && c.y >= button.min.y && c.y < button.max.y) under = button.id;
+        }
+        queue.push({c.x, c.y, true});
+        queue.push({c.x, c.y, false});
+        while (queue.pending()) frame();
+        frame();
+        frame();
+        frame(300);
+        return under;
+    }
     void type(const std::string& text) {
         for (char c : text) {
             if (c >= 'A' && c <= 'Z') {

@@ -2,7 +2,9 @@
 // every tab in every language fits; the dashboard shows the same figures as
 // `skm score`; the min-n privacy rule hides small groups; invalid settings are
 // refused in plain words and change nothing; valid ones are stored and
-// audited; the PIN changes in two steps; export writes the CSV to a stick.
+// audited; the PIN changes in two steps; export writes the CSV to a mounted
+// removable stick only; the view locks when left alone and on "Kembali ke
+// survei"; closing the kiosk asks first; a double tap acts once per screen.
 #include "formats/layanan_list.hpp"
 #include "formats/response_csv_reader.hpp"
 #include "kiosk/core/staff_service.hpp"
@@ -12,6 +14,7 @@
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/touch_queue.hpp"
 #include "headless_ui.hpp"
+#include "store/setting_keys.hpp"
 #include "store/stored_row.hpp"
 
 #include <gtest/gtest.h>
@@ -51,6 +54,21 @@ const formats::Catalog& report_words() {
 using testing::Ids;
 using testing::NoSink;
 
+// A USB stick mounted at <dir>/media/FLASHDISK, as the kernel shows it: a
+// mount-table line and a sysfs disk on the USB bus with removable = 1. A
+// plain folder beside it (<dir>/media/BUKAN-FLASHDISK) is mounted on nothing.
+MediaSources fake_usb_stick(const fs::path& dir) {
+    const fs::path disk = dir / "sys" / "devices" / "pci0000:00" / "0000:00:14.0" / "usb1" / "1-2" / "block" / "sdb";
+    fs::create_directories(disk / "sdb1");
+    fs::create_directories(dir / "sys" / "class" / "block");
+    std::ofstream(disk / "removable") << "1\n";
+    std::ofstream(disk / "sdb1" / "partition") << "1\n";
+    fs::create_directory_symlink(fs::relative(disk / "sdb1", dir / "sys" / "class" / "block"), dir / "sys" / "class" / "block" / "sdb1");
+    fs::create_directories(dir / "media" / "BUKAN-FLASHDISK");
+    std::ofstream(dir / "mounts") << "/dev/sdb1 " << (dir / "media" / "FLASHDISK").string() << " vfat rw,nosuid 0 0\n";
+    return {dir / "mounts", dir / "sys"};
+}
+
 // A kiosk with its real database, opened on the staff view.
 class StaffKiosk : public testing::HeadlessUi {
 public:
@@ -62,7 +80,7 @@ public:
           lock_(StaffLock::hash_pin("2468"), clock),
           service_(db_, lock_, config_),
           flow_(questionnaire(), {"KTP-el"}, FlowSettings{}, store::DeviceIdentity{"k", &questionnaire()}, clock, ids_, sink_),
-          view_(service_, clock, {dir_ / "media"}, questionnaire().codes(), "kiosk-test"),
+          view_(service_, clock, fake_usb_stick(dir_), questionnaire().codes(), "kiosk-test"),
           gate_(lock_, clock, &view_) {
         db_.import(demo_year());
         store::seed_layanan(db_.connection(), formats::load_layanan_list(kAssets / "demo" / "layanan.json"));
@@ -101,17 +119,33 @@ private:
         o.path = dir_ / "skm.db";
         return o;
     }
-    void open_staff() {
+
+public:
+    // The 3-second press in the corner: the PIN pad.
+    void hold_corner() {
         frame(500);
         queue.push({10, 10, true});
         for (int i = 0; i < 200; ++i) frame();
         queue.push({10, 10, false});
         frame();
         frame();
+        frame(300);  // the pad appeared under the finger: its settle time
+    }
+    // The corner, the PIN, OK (twice in a hurry when `double_ok`).
+    void open_staff(bool double_ok = false) {
+        hold_corner();
         for (char d : std::string("2468")) tap("pin_" + std::to_string(d - '1'));
-        tap("pin_11");
+        if (double_ok) {
+            double_tap("pin_11");
+        } else {
+            tap("pin_11");
+        }
         if (!ctx_->button("tab_dashboard")) throw std::runtime_error("staff view did not open");
     }
+    StaffGate& gate() { return gate_; }
+    SurveyFlow& flow() { return flow_; }
+
+private:
 
     static inline int count_ = 0;
     fs::path dir_;
@@ -198,6 +232,7 @@ TEST(StaffUi, InvalidSettingsAreRefusedInPlainWordsAndChangeNothing) {
     k.tap("edit_save");
     EXPECT_EQ(k.service().number(NumberSetting::min_n), 7u);
 
+    k.scroll_to("default_lang_jv");
     k.tap("default_lang_jv");
     EXPECT_EQ(k.service().default_language(), "jv");
     EXPECT_EQ(k.service().flow_settings().default_language, "jv");
@@ -300,6 +335,9 @@ TEST(StaffUi, SaranNewestFirstAndExportToAStick) {
     EXPECT_GE(saran[0].submitted_at, saran[1].submitted_at);
     EXPECT_TRUE(k.shows(saran[0].saran)) << k.drawn();
     k.tap("tab_export");
+    EXPECT_TRUE(k.shows((k.dir() / "media" / "FLASHDISK").string())) << k.drawn();
+    EXPECT_EQ(k.ctx().button("export_1"), nullptr) << "only the mounted stick is offered, not " << k.drawn();
+    EXPECT_FALSE(k.shows("BUKAN-FLASHDISK")) << k.drawn();
     k.tap("export_0");
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(k.dir() / "media" / "FLASHDISK")) files.push_back(e.path());
@@ -329,6 +367,129 @@ TEST(StaffUi, SaranNewestFirstAndExportToAStick) {
 
 namespace skm::kiosk::ui {
 namespace {
+
+TEST(StaffUi, WithoutAStickMountedTheExportTabSaysSo) {
+    StaffKiosk k(ImVec2(1280, 800));
+    std::ofstream(k.dir() / "mounts") << "";  // the stick was pulled out
+    k.tap("tab_export");
+    EXPECT_EQ(k.ctx().button("export_0"), nullptr);
+    EXPECT_TRUE(k.shows("Tidak ada flashdisk")) << k.drawn();
+}
+
+// Walked away from: after two minutes (the default) without a touch the
+// staff view locks; the next person finds the survey, and the PIN pad again.
+TEST(StaffUi, TheStaffViewLocksAfterTwoMinutesWithoutATouch) {
+    StaffKiosk k(ImVec2(1280, 800));
+    k.tap("tab_settings");
+    k.frame(119'000);
+    k.frame();
+    ASSERT_TRUE(k.gate().open());
+    ASSERT_NE(k.ctx().button("tab_dashboard"), nullptr);
+    k.tap("tab_saran");  // a touch starts the two minutes again
+    k.frame(119'000);
+    k.frame();
+    ASSERT_TRUE(k.gate().open());
+    k.frame(1'000);
+    k.frame();
+    EXPECT_FALSE(k.gate().open());
+    EXPECT_NE(k.ctx().button("start"), nullptr);  // the welcome screen
+    EXPECT_EQ(k.ctx().button("tab_dashboard"), nullptr);
+    k.hold_corner();
+    EXPECT_NE(k.ctx().button("pin_11"), nullptr);  // the PIN again, not the staff view
+    EXPECT_EQ(k.ctx().button("tab_dashboard"), nullptr);
+    // The PIN pad left alone locks too.
+    k.frame(120'000);
+    k.frame();
+    EXPECT_FALSE(k.gate().open());
+}
+
+TEST(StaffUi, TheLockTimeIsASettingReadWhenThePadOpens) {
+    StaffKiosk k(ImVec2(1280, 800));
+    k.tap("tab_settings");
+    k.tap("set_staff_lock");
+    k.clear_field();
+    k.type("10");
+    k.tap("edit_save");
+    EXPECT_TRUE(k.shows("harus bilangan bulat antara 30 dan 3600")) << k.drawn();
+    k.clear_field();
+    k.type("45");
+    k.tap("edit_save");
+    EXPECT_EQ(k.service().staff_lock_ms(), 45'000);
+    EXPECT_EQ(k.db().setting(store::setting_key::kStaffLockSeconds), "45");
+    k.tap("staff_back");
+    k.open_staff();
+    k.frame(44'000);
+    k.frame();
+    ASSERT_TRUE(k.gate().open());
+    k.frame(1'000);
+    k.frame();
+    EXPECT_FALSE(k.gate().open());
+}
+
+TEST(StaffUi, KembaliKeSurveiLocksTheStaffView) {
+    StaffKiosk k(ImVec2(1280, 800));
+    k.tap("tab_settings");
+    k.tap("set_min_n");  // an editor open
+    k.tap("edit_cancel");
+    k.tap("staff_back");
+    EXPECT_FALSE(k.gate().open());
+    EXPECT_NE(k.ctx().button("start"), nullptr);
+    k.hold_corner();
+    EXPECT_NE(k.ctx().button("pin_11"), nullptr);
+    EXPECT_EQ(k.ctx().button("tab_dashboard"), nullptr);
+    for (char d : std::string("2468")) k.tap("pin_" + std::to_string(d - '1'));
+    k.tap("pin_11");
+    EXPECT_EQ(k.view().screen_name(), "tab:0");  // opens on the dashboard, not where the last visit left
+}
+
+TEST(StaffUi, ClosingTheKioskAsksFirstAndCancelKeepsItRunning) {
+    StaffKiosk k(ImVec2(1280, 800));
+    k.tap("tab_status");
+    k.tap("staff_exit");
+    EXPECT_FALSE(k.gate().exit_requested());
+    EXPECT_TRUE(k.shows("Tutup aplikasi kios?")) << k.drawn();
+    EXPECT_TRUE(k.shows("warga tidak dapat mengisi survei")) << k.drawn();
+    k.tap("exit_cancel");
+    EXPECT_FALSE(k.gate().exit_requested());
+    EXPECT_TRUE(k.gate().open());
+    ASSERT_NE(k.ctx().button("staff_exit"), nullptr);  // back on the Status tab
+    k.tap("staff_exit");
+    k.tap("exit_confirm");
+    EXPECT_TRUE(k.gate().exit_requested());
+}
+
+// Every staff screen change by a double tap: the twin tap does nothing on
+// the screen that appears (no digit typed into a setting, no editor opened,
+// no kiosk closed, no survey started behind the staff view).
+TEST(StaffUi, DoubleTapsOnStaffScreensActOnce) {
+    StaffKiosk k(ImVec2(1280, 800));
+    k.tap("staff_back");
+    k.open_staff(true);  // PIN pad → dashboard
+    EXPECT_EQ(k.view().screen_name(), "tab:0");
+    EXPECT_EQ(k.view().period, DashboardPeriod::month);
+    k.double_tap("tab_settings");  // dashboard → settings
+    EXPECT_EQ(k.view().screen_name(), "tab:3");
+    const std::string under = k.double_tap("set_min_n");  // settings → editor with its keyboard
+    EXPECT_EQ(k.view().screen_name().rfind("edit:", 0), 0u);
+    EXPECT_EQ(under.rfind("key_", 0), 0u) << "the twin tap should fall on a key, fell on \"" << under << "\"";
+    k.tap("edit_save");
+    EXPECT_EQ(k.service().number(NumberSetting::min_n), 5u);  // nothing was typed into "5"
+    k.tap("set_min_n");
+    k.double_tap("edit_cancel");  // editor → settings
+    EXPECT_EQ(k.view().screen_name(), "tab:3");
+    k.double_tap("tab_status");
+    k.double_tap("staff_exit");  // status → "close the kiosk?"
+    EXPECT_EQ(k.view().screen_name(), "confirm_exit");
+    EXPECT_FALSE(k.gate().exit_requested());
+    k.double_tap("exit_cancel");  // → status
+    EXPECT_EQ(k.view().screen_name(), "tab:2");
+    EXPECT_FALSE(k.gate().exit_requested());
+    k.double_tap("staff_back");  // staff view → welcome
+    EXPECT_FALSE(k.gate().open());
+    EXPECT_EQ(k.flow().screen(), Screen::welcome);
+    EXPECT_FALSE(k.gate().exit_requested());
+    EXPECT_EQ(k.db().setting("staff_min_n"), "5");  // saved once, as shown: no twin digit
+}
 
 TEST(StaffUi, TheStatusTabSaysWhenTheClockIsOffAndWhichHubConfigIsApplied) {
     StaffKiosk k(ImVec2(1280, 800));

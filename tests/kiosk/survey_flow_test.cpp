@@ -180,6 +180,23 @@ TEST(SurveyFlow, ADoubleTapNeverAnswersTheNextQuestion) {
     EXPECT_EQ(k.flow.unsur_index(), 2u);
 }
 
+// The second tap of a double tap on the last face lands on the saran
+// keyboard: the flow refuses the letter, so the saran stays empty.
+TEST(SurveyFlow, ADoubleTapOnTheLastFaceTypesNoSaran) {
+    Kiosk k;
+    ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(0); }));
+    for (int i = 0; i < 4; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.choose_profile(""); }));
+    for (int i = 0; i < 9; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.answer(2); }));
+    ASSERT_EQ(k.flow.screen(), Screen::saran);
+    k.clock.advance_ms(120);
+    EXPECT_FALSE(k.flow.set_saran("q"));
+    EXPECT_EQ(k.flow.answers().saran, "");
+    k.clock.advance_ms(FlowSettings{}.touch_settle_ms - 120);  // the settle time is over: typing works
+    EXPECT_TRUE(k.flow.set_saran("q"));
+    EXPECT_EQ(k.flow.answers().saran, "q");
+}
+
 TEST(SurveyFlow, WalkingAwayAsksThenDiscardsWithoutStoring) {
     Kiosk k;
     ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
@@ -305,6 +322,7 @@ TEST(SurveyFlow, SaranIsValidUtf8AndCutOnACharacterBoundary) {
     ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(0); }));
     for (int i = 0; i < 4; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.choose_profile(""); }));
     for (int i = 0; i < 9; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.answer(3); }));
+    k.wait();  // past the settle time of the new screen
     EXPECT_FALSE(k.flow.set_saran("bad \xff byte"));
     std::string long_text(1999, 'a');
     long_text += "é";  // 2 bytes: would end at byte 2001

@@ -3,13 +3,18 @@
 // platform feeds. Every screen in every language and orientation renders with
 // no label wider than its button; taps move through the flow; a tap that
 // falls between two frames answers exactly once; a double tap never answers
-// twice or skips a question; the staff corner, PIN pad and lockout work.
+// twice or skips a question, on every screen change the flow can make (the
+// last face's twin tap types nothing on the saran keyboard); the staff
+// corner, PIN pad, lockout and the exit confirmation work; a broken
+// configuration is shown on the screen with its line and column.
 #include "formats/layanan_list.hpp"
 #include "kiosk/core/staff_lock.hpp"
 #include "kiosk/core/survey_flow.hpp"
 #include "kiosk/ui/kiosk_view.hpp"
 #include "kiosk/ui/staff_gate.hpp"
+#include "kiosk/ui/startup_error_screen.hpp"
 #include "kiosk/ui/touch_queue.hpp"
+#include "kiosk/ui/widgets.hpp"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -36,10 +41,12 @@ const UiTexts& texts() {
 class FakeSink final : public ResponseSink {
 public:
     std::optional<Problem> submit(const store::Submission& s) override {
+        if (failing) return Problem{"store.disk_full", {}};
         stored.push_back(s);
         return std::nullopt;
     }
     std::vector<store::Submission> stored;
+    bool failing = false;  // the disk is full: nothing is stored
 };
 
 class RecordingSpeaker final : public Speaker {
@@ -111,6 +118,28 @@ public:
         press_release(id);
         settle();
         frame(500);
+    }
+    // Two taps on the spot of `id`, the second `gap_ms` after the first (an
+    // impatient finger): the first on `id`, the second on whatever the next
+    // screen shows there. Returns that: the button under the second tap.
+    std::string double_tap(const std::string& id, std::int64_t gap_ms = 120) {
+        const ImVec2 c = button(id).center();
+        queue.push({c.x, c.y, true});
+        queue.push({c.x, c.y, false});
+        std::int64_t elapsed = 0;
+        for (; queue.pending() || elapsed < gap_ms; elapsed += 16) frame();
+        const std::string under = button_at(c);
+        queue.push({c.x, c.y, true});
+        queue.push({c.x, c.y, false});
+        settle();
+        frame(500);
+        return under;
+    }
+    std::string button_at(ImVec2 p) const {
+        for (const auto& b : ctx_->buttons) {
+            if (p.x >= b.min.x && p.x < b.max.x && p.y >= b.min.y && p.y < b.max.y) return b.id;
+        }
+        return "";
     }
 
     store::ManualClock clock{scoring::Timestamp{{2025, 3, 4}, 9, 0, 0, 420}};
@@ -300,6 +329,211 @@ TEST(KioskUi, AQuickDoubleTapNeverAnswersTwiceOrSkipsAQuestion) {
     EXPECT_EQ(k.flow().answers().answers[2], 0);
 }
 
+// Every screen change the citizen's flow can make, each by a double tap (120 ms
+// apart, as a hurried finger does): the second tap lands on the next screen
+// and must do nothing there; the stored row holds exactly the first taps.
+void double_tap_a_whole_survey(ImVec2 display, std::uint8_t last_face) {
+    SCOPED_TRACE(std::to_string(display.x) + "x" + std::to_string(display.y) + " last face " + std::to_string(last_face));
+    Headless k(display);
+    k.frame(500);
+    const ImVec2 start_at = k.button("start").center();
+    k.double_tap("start");  // welcome → layanan
+    ASSERT_EQ(k.flow().screen(), Screen::layanan);
+    k.double_tap("back");  // layanan → welcome (the twin tap falls where the languages are)
+    ASSERT_EQ(k.flow().screen(), Screen::welcome);
+    EXPECT_EQ(k.flow().language(), "id");
+    k.double_tap("start");
+    k.double_tap("layanan_1");  // layanan → profile
+    ASSERT_EQ(k.flow().screen(), Screen::profile);
+    ASSERT_EQ(k.flow().profile_step(), 0u);
+    EXPECT_EQ(k.flow().answers().jenis_kelamin, "");
+    k.double_tap("back");  // profile → layanan
+    ASSERT_EQ(k.flow().screen(), Screen::layanan);
+    k.double_tap("layanan_1");
+    k.double_tap("profile_1");  // profile → profile: Perempuan
+    ASSERT_EQ(k.flow().profile_step(), 1u);
+    EXPECT_EQ(k.flow().answers().umur, "");
+    k.double_tap("back");  // profile → profile, backwards
+    ASSERT_EQ(k.flow().profile_step(), 0u);
+    k.double_tap("profile_1");
+    k.double_tap("profile_5");  // 60+
+    ASSERT_EQ(k.flow().profile_step(), 2u);
+    k.double_tap("profile_2");  // SMA
+    ASSERT_EQ(k.flow().profile_step(), 3u);
+    k.double_tap("profile_6");  // profile → unsur: Tidak menjawab
+    ASSERT_EQ(k.flow().screen(), Screen::unsur);
+    ASSERT_EQ(k.flow().unsur_index(), 0u);
+    EXPECT_EQ(k.flow().answers().answers[0], 0);
+    k.double_tap("back");  // unsur → profile
+    ASSERT_EQ(k.flow().screen(), Screen::profile);
+    ASSERT_EQ(k.flow().profile_step(), 3u);
+    k.double_tap("profile_6");
+    std::vector<std::uint8_t> answers = {4, 3, 3, 2, 4, 4, 3, 1, 2};
+    answers.back() = last_face;
+    for (std::size_t i = 0; i + 1 < answers.size(); ++i) {
+        k.double_tap("answer_" + std::to_string(answers[i]));  // unsur → unsur
+        ASSERT_EQ(k.flow().screen(), Screen::unsur);
+        ASSERT_EQ(k.flow().unsur_index(), i + 1);
+        EXPECT_EQ(k.flow().answers().answers[i + 1], 0);
+        if (i == 3) {
+            k.double_tap("back");  // unsur → unsur, backwards
+            ASSERT_EQ(k.flow().unsur_index(), 3u);
+            EXPECT_EQ(k.flow().answers().answers[3], answers[3]);  // the earlier answer stays shown, unchanged
+            k.double_tap("answer_" + std::to_string(answers[3]));
+            ASSERT_EQ(k.flow().unsur_index(), 4u);
+        }
+    }
+    // The last face → the saran screen, whose keyboard lies under the finger.
+    const std::string under = k.double_tap("answer_" + std::to_string(last_face));
+    ASSERT_EQ(k.flow().screen(), Screen::saran);
+    EXPECT_EQ(under.rfind("key_", 0), 0u) << "the second tap should fall on a key, fell on \"" << under << "\"";
+    EXPECT_EQ(k.flow().answers().saran, "");
+    EXPECT_EQ(k.button("submit").label, texts().text("id", "kiosk.saran.skip"));  // still "Lewati", not "Kirim"
+    EXPECT_FALSE(k.ctx().keyboard_shift);
+    k.double_tap("back");  // saran → unsur
+    ASSERT_EQ(k.flow().screen(), Screen::unsur);
+    ASSERT_EQ(k.flow().unsur_index(), 8u);
+    k.double_tap("answer_" + std::to_string(last_face));
+    ASSERT_EQ(k.flow().screen(), Screen::saran);
+    // Saran → store_failed (the disk is full) → retry → thanks.
+    k.sink.failing = true;
+    k.double_tap("submit");
+    ASSERT_EQ(k.flow().screen(), Screen::store_failed);
+    k.sink.failing = false;
+    k.double_tap("retry");
+    ASSERT_EQ(k.flow().screen(), Screen::thanks);
+    ASSERT_EQ(k.sink.stored.size(), 1u);
+    const auto& r = k.sink.stored[0].response;
+    EXPECT_EQ(r.layanan, "Kartu Keluarga");
+    EXPECT_EQ(r.jenis_kelamin, "P");
+    EXPECT_EQ(r.umur, "60+");
+    EXPECT_EQ(r.pendidikan, "SMA");
+    EXPECT_EQ(r.pekerjaan, "");
+    EXPECT_EQ(r.answers, answers);
+    EXPECT_EQ(r.saran, "");
+    // Thanks → welcome by its countdown while a finger rests where "Mulai" appears:
+    // that press began before the welcome screen, so its release starts nothing.
+    k.queue.push({start_at.x, start_at.y, true});
+    k.frame(8'000);
+    k.frame();
+    ASSERT_EQ(k.flow().screen(), Screen::welcome);
+    k.frame(1'000);  // held past the settle time
+    ASSERT_EQ(k.button_at(start_at), "start");
+    k.queue.push({start_at.x, start_at.y, false});
+    k.settle();
+    k.frame(500);
+    EXPECT_EQ(k.flow().screen(), Screen::welcome);
+    // Still there? → back to the question: the "Lanjutkan" tap's twin answers nothing.
+    k.double_tap("start");
+    k.double_tap("layanan_0");
+    for (int i = 0; i < 4; ++i) k.double_tap("profile_0");
+    ASSERT_EQ(k.flow().screen(), Screen::unsur);
+    k.frame(61'000);
+    k.frame();
+    ASSERT_EQ(k.flow().screen(), Screen::still_there);
+    k.frame(2'000);  // the citizen looks up and reads it
+    k.double_tap("still_here");
+    ASSERT_EQ(k.flow().screen(), Screen::unsur);
+    EXPECT_EQ(k.flow().unsur_index(), 0u);
+    EXPECT_EQ(k.flow().answers().answers[0], 0);
+    EXPECT_EQ(k.sink.stored.size(), 1u);
+}
+
+TEST(KioskUi, DoubleTapsOnEveryScreenChangeAnswerOnlyOnce) {
+    for (const ImVec2 display : {ImVec2(1280, 800), ImVec2(800, 1280)}) double_tap_a_whole_survey(display, 2);
+}
+
+TEST(KioskUi, ADoubleTapOnAnyLastFaceTypesNoSaran) {
+    for (std::uint8_t face = 1; face <= 4; ++face) double_tap_a_whole_survey(ImVec2(1280, 800), face);
+}
+
+// The same taps 300 ms apart are two deliberate taps: the settle time (250 ms)
+// ends before the second, which counts on the new screen.
+TEST(KioskUi, TwoTapsPastTheSettleTimeBothCount) {
+    Headless k(ImVec2(1280, 800));
+    k.frame(500);
+    k.tap("start");
+    k.tap("layanan_0");
+    for (int i = 0; i < 4; ++i) k.tap("profile_0");
+    k.double_tap("answer_3", 300);
+    EXPECT_EQ(k.flow().unsur_index(), 2u);
+    EXPECT_EQ(k.flow().answers().answers[0], 3);
+    EXPECT_EQ(k.flow().answers().answers[1], 3);
+}
+
+// The PIN pad and the minimal staff menu: the hold that opened the pad, a
+// double tap on OK, and closing the kiosk only after "Ya, tutup".
+TEST(KioskUi, StaffGateScreensTakeOneTapEachAndClosingAsksFirst) {
+    Headless k(ImVec2(1280, 800));
+    k.frame(500);
+    k.queue.push({20, 20, true});
+    for (int i = 0; i < 200; ++i) k.frame();
+    k.queue.push({20, 20, false});
+    k.settle();
+    ASSERT_TRUE(k.gate().open());
+    k.frame(500);
+    for (const char* key : {"pin_1", "pin_3", "pin_5", "pin_7"}) k.tap(key);  // 2468
+    k.double_tap("pin_11");
+    ASSERT_NE(k.ctx().button("staff_exit"), nullptr);
+    k.double_tap("staff_exit");
+    EXPECT_FALSE(k.gate().exit_requested());
+    ASSERT_NE(k.ctx().button("exit_confirm"), nullptr);
+    k.double_tap("exit_cancel");
+    EXPECT_FALSE(k.gate().exit_requested());
+    ASSERT_NE(k.ctx().button("staff_exit"), nullptr);
+    k.tap("staff_exit");
+    k.double_tap("exit_confirm");
+    EXPECT_TRUE(k.gate().exit_requested());
+}
+
+// A broken configuration file: the kiosk's window shows the same message as
+// stderr (file, line, column, the fix) in the staff language, not black.
+TEST(KioskUi, AConfigErrorIsShownOnTheScreenWithLineAndColumn) {
+    Problem problem;
+    try {
+        formats::parse_kiosk_config("{\n  \"office\": \"Kantor Kecamatan Sukamaju\"\n  \"region\": \"Kabupaten Contoh\"\n}\n",
+                                    "/etc/skm/kiosk.json", kAssets);
+        FAIL() << "a missing comma was accepted";
+    } catch (const Error& e) {
+        problem = e.problem();
+    }
+    const StartupError error{texts().text("id", "kiosk.config_error.title"), texts().format("id", problem.key, problem.args),
+                             texts().text("id", "kiosk.config_error.help")};
+    for (const ImVec2 display : {ImVec2(1280, 800), ImVec2(800, 1280)}) {
+        ImGuiContext* context = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = display;
+        const float scale = layout_scale(display);
+        const Fonts fonts = load_fonts(io, kFonts, scale);
+        unsigned char* pixels = nullptr;
+        int w = 0;
+        int h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        apply_theme(scale);
+        ImGui::NewFrame();
+        const auto drawn = draw_startup_error(error, fonts, scale);
+        ImGui::Render();
+        ASSERT_EQ(drawn.size(), 3u);
+        EXPECT_EQ(drawn[0], "Konfigurasi kios perlu diperbaiki");
+        EXPECT_EQ(drawn[1],
+                  "berkas konfigurasi /etc/skm/kiosk.json, baris 3, kolom 3: tanda koma kurang sebelum ini. "
+                  "Perbaiki: tambahkan koma (,) di akhir isian sebelumnya.");
+        EXPECT_NE(drawn[2].find("mulai lagi dengan sendirinya"), std::string::npos);
+        // Every line of it fits the screen and uses glyphs the fonts have.
+        for (const auto& text : drawn) {
+            EXPECT_EQ(missing_glyphs(fonts.body, text), "") << text;
+            for (const auto& line : wrap_lines(fonts.body, text, display.x - 96 * scale)) {
+                EXPECT_LE(fonts.body->CalcTextSizeA(fonts.body->FontSize, 1e9f, 0, line.c_str()).x, display.x - 96 * scale) << line;
+            }
+        }
+        // Each drawn glyph is a quad: at least four vertices per visible character of the message.
+        const auto visible = std::count_if(drawn[1].begin(), drawn[1].end(), [](char c) { return c != ' '; });
+        EXPECT_GE(ImGui::GetDrawData()->TotalVtxCount, 4 * visible) << "the message was drawn";
+        ImGui::DestroyContext(context);
+    }
+}
+
 TEST(KioskUi, ReadAloudSpeaksTheQuestionAndAnswersInTheChosenLanguage) {
     Headless k(ImVec2(1280, 800));
     k.frame(500);
@@ -330,6 +564,7 @@ TEST(KioskUi, StaffCornerPinPadAndLockout) {
     k.queue.push({20, 20, false});
     k.settle();
     ASSERT_TRUE(k.gate().open());
+    k.frame(500);  // the pad's settle time
     EXPECT_EQ(k.ctx().button("start"), nullptr);  // the survey is covered
     auto enter = [&](const std::string& digits) {
         for (char d : digits) k.tap("pin_" + std::to_string(d == '0' ? 10 : d - '1'));
@@ -343,6 +578,8 @@ TEST(KioskUi, StaffCornerPinPadAndLockout) {
     enter("2468");
     ASSERT_NE(k.ctx().button("staff_exit"), nullptr);
     k.tap("staff_exit");
+    EXPECT_FALSE(k.gate().exit_requested());  // asked first
+    k.tap("exit_confirm");
     EXPECT_TRUE(k.gate().exit_requested());
 }
 
