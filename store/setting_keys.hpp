@@ -15,7 +15,7 @@ inline constexpr const char* kSetupComplete = "kiosk_setup_complete";  // the fi
 inline constexpr const char* kClockAhead = "sync_clock_ahead_seconds";  // device clock minus hub clock, last sync
 inline constexpr const char* kLastBackup = "backup.last";
 inline constexpr const char* kDamagedDatabase = "alert.damaged_database";
-inline constexpr const char* kDroppedAnswers = "kiosk.dropped_answers";  // answers left unsaved on the apology screen
-inline constexpr const char* kStorageProbe = "kiosk.storage_probe";      // time of the kiosk's last probe write
+inline constexpr const char* kDroppedAnswers = "survey.dropped_answers";  // answers left unsaved on the apology screen
+inline constexpr const char* kStorageProbe = "storage.last_probe";      // time of the kiosk's last probe write
 
 }  // namespace skm::store::setting_key
