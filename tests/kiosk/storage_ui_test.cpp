@@ -93,6 +93,7 @@ public:
         if (!has_button("tab_dashboard")) throw std::runtime_error("staff view did not open");
     }
     SurveyFlow& flow() { return flow_; }
+    ViewContext& ctx() { return *ctx_; }
     store::ResponseStore& db() { return db_; }
 
 private:
@@ -169,6 +170,42 @@ TEST(StorageUi, StaffSeeTheBannerOnEveryTabAndTheDroppedAnswerOnStatus) {
     EXPECT_TRUE(k.shows("Jawaban yang tidak tersimpan (warga menekan Selesai setelah gagal simpan): 1"));
     EXPECT_FALSE(k.shows("di antaranya baru tercatat di memori"));
     EXPECT_EQ(k.db().setting(store::setting_key::kDroppedAnswers), "1");
+}
+
+TEST(StorageUi, AStaffSettingTheDiskRefusesIsARefusalNotTheEndOfTheKiosk) {
+    StorageKiosk k;
+    k.open_staff();
+    k.tap("tab_settings");
+    k.tap("set_min_n");
+    k.clear_field();
+    k.type("7");
+    {
+        ArmedFault full(1, FaultKind::disk_full, FaultPersistence::sticky);
+        k.tap("edit_save");  // SQLITE_FULL from the settings table: thrown before, it closed the kiosk
+    }
+    EXPECT_TRUE(k.shows("penyimpanan penuh")) << k.drawn();
+    EXPECT_TRUE(k.has_button("edit_save"));  // still editing, to save again
+    EXPECT_FALSE(k.db().setting("staff_min_n"));
+    k.tap("edit_save");
+    EXPECT_EQ(k.db().setting("staff_min_n"), "7");
+}
+
+TEST(StorageUi, AFrameThatThrowsEndsCleanlyAndTheNextFrameDraws) {
+    StorageKiosk k;
+    ImGui::NewFrame();
+    draw_full_screen(k.ctx(), [](float width, float) {
+        // Mid-view: an ID and a child window open, as a staff tab has them when a read fails.
+        ImGui::PushID("tab");
+        ImGui::BeginChild("settings", ImVec2(width, 100), false);
+        throw Error(ErrorKind::storage, Problem{"store.locked", {{"file", "skm.db"}}});
+    });
+    ImGui::Render();
+    ASSERT_TRUE(k.ctx().frame_problem);
+    EXPECT_EQ(k.ctx().frame_problem->key, "store.locked");
+    k.frame();  // ImGui's stacks are whole again: the welcome screen draws
+    EXPECT_TRUE(k.has_button("start"));
+    k.tap("start");
+    EXPECT_EQ(k.flow().screen(), Screen::layanan);
 }
 
 }  // namespace
