@@ -10,8 +10,10 @@
 #include "formats/kiosk_config.hpp"
 #include "formats/layanan_list.hpp"
 #include "kiosk/core/first_run.hpp"
+#include "kiosk/core/guarded.hpp"
 #include "kiosk/core/staff_lock.hpp"
 #include "kiosk/core/staff_service.hpp"
+#include "kiosk/core/storage_watch.hpp"
 #include "kiosk/core/usb_export.hpp"
 #include "kiosk/core/store_sink.hpp"
 #include "kiosk/core/survey_flow.hpp"
@@ -40,6 +42,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <utility>
 
 namespace skm::kiosk {
 namespace {
@@ -141,11 +144,19 @@ int run(int argc, char** argv) {
     const auto texts = ui::UiTexts::load(assets / "i18n");
     try {
         return run_with_texts(args, assets, texts, process_start);
+<<<<<<< HEAD
     } catch (const Error& error) {
         // A bad configuration or an unusable database: said in plain Indonesian.
         std::cerr << "skm-kiosk: " << texts.format("id", error.problem().key, error.problem().args) << "\n";
         if (error.kind() == ErrorKind::input && !args.screenshots) show_input_error(args, assets, texts, error.problem());
         return error.kind() == ErrorKind::storage ? 4 : 3;
+=======
+    } catch (...) {
+        // A bad configuration or an unusable database (or a defect): said in plain Indonesian.
+        const Failure failure = failure_of(std::current_exception());
+        std::cerr << "skm-kiosk: " << texts.format("id", failure.problem.key, failure.problem.args) << "\n";
+        return failure.exit_code();
+>>>>>>> resilience
     }
 }
 
@@ -193,17 +204,25 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     if (db.open_report().moved_aside) {
         std::cerr << texts.format("id", "kiosk.storage_alert", {{"moved", db.open_report().moved_aside->string()}}) << "\n";
     }
-    StoreSink sink(db);
+    const auto report_words = formats::Catalog::load(assets / "i18n", "id");  // printed reports and the journal are Indonesian
+    // Storage trouble pauses the invitation and is shown to staff; it also runs the scheduled backups.
+    StorageWatch storage(db, clock, report_words, std::cerr);
+    StoreSink sink(db, storage);
     store::RandomUuidSource ids;
     // The layanan tiles live in the database once seeded from the configuration, so staff can
     // add, rename and retire them; timings staff changed override the configuration file.
     store::seed_layanan(db.connection(), layanan);
     StaffLock lock(staff_pin_hash(db, config), clock);
     StaffService service(db, lock, config);
+    service.set_storage_watch(&storage);
     SurveyFlow flow(questionnaire, service.active_layanan(), service.flow_settings(),
                     store::DeviceIdentity{config.device_id, &questionnaire}, clock, ids, sink);
+<<<<<<< HEAD
     ui::StaffView staff_view(service, clock, MediaSources{}, questionnaire.codes(), config.device_id);
     const auto report_words = formats::Catalog::load(assets / "i18n", "id");  // printed reports are Indonesian
+=======
+    ui::StaffView staff_view(service, clock, default_media_roots(), questionnaire.codes(), config.device_id);
+>>>>>>> resilience
     staff_view.set_report_catalog(&report_words);
     ui::StaffGate gate(lock, clock, &staff_view);
     FirstRunSetup setup(service);
@@ -256,19 +275,29 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     loop.render_every_frame = args.render_every_frame;
     loop.max_seconds = args.exit_after;
     loop.max_frames = args.frames;
-    int seconds = 0;
     loop.every_second = [&] {
-        // Staff changes reach the citizen's screens between surveys, never mid-survey.
-        if (!gate.open() && !setup_screen.active()) {
-            flow.reconfigure(service.active_layanan(), service.flow_settings());
-            shown_config.office = service.office_name();
-            start_sync();  // after the first-run setup gave the hub
+        // Nothing the timer meets ends the kiosk: it goes to Status and is tried again next second.
+        const auto problem = guarded([&] {
+            // Staff changes reach the citizen's screens between surveys, never mid-survey.
+            if (!gate.open() && !setup_screen.active()) {
+                flow.reconfigure(service.active_layanan(), service.flow_settings());
+                shown_config.office = service.office_name();
+                start_sync();  // after the first-run setup gave the hub
+            }
+            if (worker && flow.submitted_count() != submitted_seen) {
+                submitted_seen = flow.submitted_count();
+                worker->nudge();  // a new response waits in the outbox
+            }
+        });
+        if (problem) storage.met(*problem);
+        if (view.frame_problem) storage.met(*std::exchange(view.frame_problem, std::nullopt));
+        if (worker) {
+            // The sync thread's own connection met storage trouble: the watch probes.
+            if (const auto sync_error = worker->status().last_error; sync_error && is_storage_trouble(*sync_error)) {
+                storage.met(*sync_error);
+            }
         }
-        if (worker && flow.submitted_count() != submitted_seen) {
-            submitted_seen = flow.submitted_count();
-            worker->nudge();  // a new response waits in the outbox
-        }
-        if (++seconds % 60 == 0) db.backup_if_due();
+        storage.tick();  // the probe write while in trouble, and the scheduled backup
     };
     loop.after_frame = [&](std::int64_t frame) {
         if (frame != 1) return;
@@ -290,14 +319,12 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
 int main(int argc, char** argv) {
     try {
         return skm::kiosk::run(argc, argv);
-    } catch (const skm::Error& error) {
+    } catch (...) {
         // No window texts yet: the problem key and its values are still readable.
-        std::cerr << "skm-kiosk: " << error.problem().key;
-        for (const auto& [name, value] : error.problem().args) std::cerr << " " << name << "=" << value;
+        const skm::Failure failure = skm::failure_of(std::current_exception());
+        std::cerr << "skm-kiosk: " << failure.problem.key;
+        for (const auto& [name, value] : failure.problem.args) std::cerr << " " << name << "=" << value;
         std::cerr << "\n";
-        return error.kind() == skm::ErrorKind::storage ? 4 : 3;
-    } catch (const std::exception& error) {
-        std::cerr << "skm-kiosk: " << error.what() << "\n";
-        return 1;
+        return failure.exit_code();
     }
 }

@@ -25,7 +25,8 @@ struct SyncMark {
 
 class Outbox {
 public:
-    Outbox(const std::filesystem::path& database, scoring::ScoringScheme scheme);
+    // vfs: as StoreOptions::vfs (tests inject faults); null = SQLite's default.
+    Outbox(const std::filesystem::path& database, scoring::ScoringScheme scheme, const char* vfs = nullptr);
     ~Outbox();
     Outbox(const Outbox&) = delete;
     Outbox& operator=(const Outbox&) = delete;

@@ -17,5 +17,7 @@ inline constexpr const char* kLastBackup = "backup.last";
 inline constexpr const char* kTouchSettleMs = "kiosk_touch_settle_ms";  // a new screen ignores input this long
 inline constexpr const char* kStaffLockSeconds = "staff_lock_seconds";  // the staff view locks after this long untouched
 inline constexpr const char* kDamagedDatabase = "alert.damaged_database";
+inline constexpr const char* kDroppedAnswers = "survey.dropped_answers";  // answers left unsaved on the apology screen
+inline constexpr const char* kStorageProbe = "storage.last_probe";      // time of the kiosk's last probe write
 
 }  // namespace skm::store::setting_key

@@ -189,14 +189,21 @@ void SyncWorker::run() {
             if (stopping_) return;
             nudged_ = false;
         }
-        DrainOutcome outcome = engine_.drain();
-        if (!outcome.failed) {
-            engine_.pull_config_if_due();
-            outcome.failed = engine_.status().consecutive_failures > 0;
-        }
-        backoff = outcome.failed ? engine_.backoff_ms(engine_.status().consecutive_failures) : 0;
+        drain_once();
+        const int failures = engine_.status().consecutive_failures;
+        backoff = failures > 0 ? engine_.backoff_ms(failures) : 0;
         const std::lock_guard lock(mutex_);
         snapshot_ = engine_.status();
+    }
+}
+
+void SyncWorker::drain_once() {
+    try {
+        if (!engine_.drain().failed) engine_.pull_config_if_due();
+    } catch (const Error& error) {
+        engine_.failed(error.problem());  // store.locked, store.disk_full, store.io_error …
+    } catch (const std::exception& error) {
+        engine_.failed(Problem{"error.internal", {{"detail", error.what()}}});
     }
 }
 

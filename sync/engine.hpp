@@ -90,10 +90,13 @@ public:
     // kiosk's screens take it between surveys. True when one was applied.
     // A config that fails its checks changes nothing and is reported.
     bool pull_config_if_due();
+    // A failure met outside the engine's own checks (the outbox threw: the
+    // database is locked, full, read-only): counted like a refused batch, so
+    // the worker backs off and Status shows it; cleared by the next success.
+    void failed(Problem problem);
 
 private:
     bool send_one(const std::vector<store::Submission>& batch, DrainOutcome& outcome);
-    void failed(Problem problem);
     static std::optional<Problem> http_problem(const HttpResult& result);
     void compare_clocks(const std::string& hub_time);
 
@@ -111,7 +114,10 @@ private:
 // ---- [worker] --------------------------------------------------------------
 
 // Runs the engine on its own thread: drains when nudged (after each submit)
-// or when the backoff expires. status() may be read from any thread.
+// or when the backoff expires. status() may be read from any thread. Nothing
+// the engine throws ends the thread (an exception leaving it would end the
+// kiosk through std::terminate): it becomes the status's last_error, and the
+// worker backs off and tries again.
 class SyncWorker {
 public:
     explicit SyncWorker(SyncEngine& engine);
@@ -125,6 +131,7 @@ public:
 
 private:
     void run();
+    void drain_once();
 
     SyncEngine& engine_;
     mutable std::mutex mutex_;

@@ -65,12 +65,27 @@ StorageHealth StaffService::health() const {
     if (error) h.database_bytes = 0;
     const auto wal = std::filesystem::file_size(db_.path().string() + "-wal", error);
     if (!error) h.database_bytes += wal;
-    const auto report = db_.check_counts();
-    h.responses = report.first;
-    h.pending_sync = report.second;
-    h.last_backup = db_.setting(store::setting_key::kLastBackup).value_or("");
-    h.damaged_alert = db_.setting(store::setting_key::kDamagedDatabase).value_or("");
+    try {
+        const auto report = db_.check_counts();
+        h.responses = report.first;
+        h.pending_sync = report.second;
+        h.last_backup = db_.setting(store::setting_key::kLastBackup).value_or("");
+        h.damaged_alert = db_.setting(store::setting_key::kDamagedDatabase).value_or("");
+    } catch (const Error& failure) {
+        h.trouble = failure.problem();  // locked or damaged right now: the Status tab says so instead of closing
+    }
+    if (storage_watch_) {
+        if (storage_watch_->trouble()) h.trouble = storage_watch_->trouble();
+        h.backup_problem = storage_watch_->backup_problem();
+        h.last_problem = storage_watch_->last_problem();
+        h.dropped_answers = storage_watch_->dropped();
+        h.dropped_unsaved = storage_watch_->dropped_unsaved();
+    }
     return h;
+}
+
+std::optional<Problem> StaffService::storage_trouble() const {
+    return storage_watch_ ? storage_watch_->trouble() : std::nullopt;
 }
 
 std::string StaffService::office_name() const { return db_.setting("office_name").value_or(config_.office); }

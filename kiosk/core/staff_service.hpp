@@ -8,6 +8,7 @@
 #include "formats/kiosk_config.hpp"
 #include "kiosk/core/dashboard.hpp"
 #include "kiosk/core/staff_lock.hpp"
+#include "kiosk/core/storage_watch.hpp"
 #include "kiosk/core/survey_flow.hpp"
 #include "store/office_data.hpp"
 #include "store/response_store.hpp"
@@ -28,6 +29,12 @@ struct StorageHealth {
     std::int64_t pending_sync = 0;
     std::string last_backup;     // ISO time, "" when none yet
     std::string damaged_alert;   // moved-aside file waiting for salvage, "" when none
+    // From the StorageWatch, when the kiosk runs one (kiosk/core/storage_watch):
+    std::optional<Problem> trouble;         // answers cannot be stored now: the banner
+    std::optional<Problem> backup_problem;  // the last scheduled backup failed
+    std::optional<Problem> last_problem;    // the last problem a timer or the sync thread met
+    std::int64_t dropped_answers = 0;       // left unsaved on the apology screen, ever
+    std::int64_t dropped_unsaved = 0;       // of those, not yet counted in the database
 };
 
 // The numeric settings staff may change, with their allowed ranges.
@@ -76,6 +83,10 @@ public:
     // The running sync worker's status, when the kiosk syncs at all.
     void set_sync_status_source(std::function<sync::SyncStatus()> source) { sync_status_ = std::move(source); }
     std::optional<sync::SyncStatus> sync_status() const;
+    // Storage trouble, failed backups and dropped answers for the banner and Status.
+    void set_storage_watch(const StorageWatch* watch) { storage_watch_ = watch; }
+    // The StorageWatch's trouble: the banner above every staff tab.
+    std::optional<Problem> storage_trouble() const;
     std::string device_token() const;
     std::optional<Problem> set_device_token(const std::string& token);
     // The first-run setup (kiosk/core/first_run) was finished on this device.
@@ -89,6 +100,7 @@ private:
     StaffLock& lock_;
     const formats::KioskConfig& config_;
     std::function<sync::SyncStatus()> sync_status_;
+    const StorageWatch* storage_watch_ = nullptr;
 };
 
 }  // namespace skm::kiosk

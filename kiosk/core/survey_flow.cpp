@@ -117,7 +117,7 @@ bool SurveyFlow::set_language(const std::string& language) {
 }
 
 bool SurveyFlow::start() {
-    if (screen_ != Screen::welcome || guarded()) return false;
+    if (screen_ != Screen::welcome || guarded() || invitation_paused()) return false;
     reset_survey();
     answers_.started_ms = now();
     go(Screen::layanan);
@@ -235,9 +235,14 @@ bool SurveyFlow::cancel() {
         screen_ != Screen::thanks) {
         return false;
     }
+    drop_unstored();
     reset_survey();
     to_welcome();
     return true;
+}
+
+void SurveyFlow::drop_unstored() {
+    if (screen_ == Screen::store_failed && pending_) sink_.dropped(*pending_);
 }
 
 bool SurveyFlow::reconfigure(std::vector<std::string> layanan, const FlowSettings& settings) {
@@ -260,6 +265,7 @@ void SurveyFlow::tick() {
     } else if (screen_ == Screen::thanks && on_screen >= settings_.thanks_ms) {
         to_welcome();
     } else if (screen_ == Screen::store_failed && on_screen >= settings_.failed_ms) {
+        drop_unstored();
         reset_survey();
         to_welcome();
     }

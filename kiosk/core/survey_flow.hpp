@@ -51,6 +51,12 @@ class ResponseSink {
 public:
     virtual ~ResponseSink() = default;
     virtual std::optional<Problem> submit(const store::Submission& submission) = 0;
+    // False while answers cannot be stored (kiosk/core/storage_watch): the
+    // welcome screen then invites nobody.
+    virtual bool accepting() const { return true; }
+    // The citizen left the apology screen: this answer is not known to be
+    // stored, and is counted so staff see it.
+    virtual void dropped(const store::Submission&) {}
 };
 
 // ---- [SurveyFlow] ----------------------------------------------------------
@@ -77,12 +83,17 @@ public:
     const std::optional<Problem>& store_problem() const { return store_problem_; }
     std::size_t submitted_count() const { return submitted_; }
     const std::string& last_response_id() const { return last_response_id_; }
+<<<<<<< HEAD
     std::int64_t touch_settle_ms() const { return settings_.touch_settle_ms; }
+=======
+    // The welcome screen asks no one to start while the sink cannot store answers.
+    bool invitation_paused() const { return !sink_.accepting(); }
+>>>>>>> resilience
 
     // -- events. Each returns false when it does not apply to the current
     // screen (or falls inside the double-tap guard) and then changes nothing.
     bool set_language(const std::string& language);  // welcome only: id, en, jv
-    bool start();                                     // welcome → layanan
+    bool start();                                     // welcome → layanan (not while invitation_paused)
     bool choose_layanan(std::size_t index);           // → profile
     // The answer to the current profile question ("" = prefers not to say);
     // after the fourth → first unsur.
@@ -106,6 +117,7 @@ private:
     void to_welcome();
     bool guarded() const;
     void reset_survey();
+    void drop_unstored();
     std::int64_t now() const { return clock_.monotonic_ms(); }
 
     const formats::Questionnaire& questionnaire_;

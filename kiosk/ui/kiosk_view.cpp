@@ -4,7 +4,11 @@
 #include "kiosk/ui/setup_screen.hpp"
 #include "kiosk/ui/staff_gate.hpp"
 
+<<<<<<< HEAD
 #include <string>
+=======
+#include <imgui_internal.h>  // ErrorCheckEndFrameRecover
+>>>>>>> resilience
 
 namespace skm::kiosk::ui {
 namespace {
@@ -31,7 +35,20 @@ void draw_full_screen(ViewContext& ctx, const std::function<void(float width, fl
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("kiosk", nullptr, flags);
-    content(display.x, display.y);
+    // A database that refuses a read or write mid-frame (locked, damaged)
+    // must not close the kiosk: the frame ends where it was, the problem goes
+    // to Status (ViewContext::frame_problem) and the next frame tries again.
+    std::optional<Problem> failure;
+    try {
+        content(display.x, display.y);
+    } catch (...) {
+        failure = failure_of(std::current_exception()).problem;
+    }
+    if (failure) {
+        ImGui::ErrorCheckEndFrameRecover(nullptr);  // closes what the interrupted view left open, and "kiosk"
+        ctx.frame_problem = std::move(failure);
+        return;
+    }
     ImGui::End();
 }
 

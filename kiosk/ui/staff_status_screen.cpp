@@ -24,6 +24,24 @@ void draw_staff_status(ViewContext& ctx, StaffView& view, float width, float, fl
         hub.empty() ? ctx.f("kiosk.staff.status.sync_off", {{"pending", std::to_string(h.pending_sync)}})
                     : ctx.f("kiosk.staff.status.sync", {{"hub", hub}, {"pending", std::to_string(h.pending_sync)}}),
     };
+    // Storage trouble itself is the banner above the tabs; here what came of it.
+    std::vector<std::string> storage_lines;
+    auto problem_text = [&](const Problem& p) { return ctx.texts.format(ctx.flow.language(), p.key, p.args); };
+    if (h.trouble && !view.service().storage_trouble()) {
+        storage_lines.push_back(problem_text(*h.trouble));  // a read that failed just now
+    }
+    if (h.dropped_answers > 0) {
+        storage_lines.push_back(ctx.f("kiosk.staff.status.dropped", {{"count", std::to_string(h.dropped_answers)}}));
+    }
+    if (h.dropped_unsaved > 0) {
+        storage_lines.push_back(ctx.f("kiosk.staff.status.dropped_unsaved", {{"count", std::to_string(h.dropped_unsaved)}}));
+    }
+    if (h.backup_problem) {
+        storage_lines.push_back(ctx.f("kiosk.staff.status.backup_failed", {{"problem", problem_text(*h.backup_problem)}}));
+    }
+    if (h.last_problem && (!h.trouble || h.last_problem->key != h.trouble->key)) {
+        storage_lines.push_back(ctx.f("kiosk.staff.status.last_problem", {{"problem", problem_text(*h.last_problem)}}));
+    }
     std::vector<std::string> sync_lines;
     if (const auto status = view.service().sync_status()) {
         sync_lines.push_back(status->last_success.empty()
@@ -40,6 +58,9 @@ void draw_staff_status(ViewContext& ctx, StaffView& view, float width, float, fl
         if (status->last_error) sync_lines.push_back(ctx.texts.format(ctx.flow.language(), status->last_error->key, status->last_error->args));
     }
     for (const auto& line : lines) y += staff_text(ctx, ctx.fonts.body, line, margin, y, width - 2 * margin, palette::kText) + 12 * s;
+    for (const auto& line : storage_lines) {
+        y += staff_text(ctx, ctx.fonts.body, line, margin, y, width - 2 * margin, palette::kAnswer[0]) + 12 * s;
+    }
     for (const auto& line : sync_lines) {
         y += staff_text(ctx, ctx.fonts.small, line, margin, y, width - 2 * margin, palette::kMuted) + 8 * s;
     }

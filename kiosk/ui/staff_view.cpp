@@ -1,6 +1,10 @@
 #include "kiosk/ui/staff_view.hpp"
 
+<<<<<<< HEAD
 #include "kiosk/ui/confirm_dialog.hpp"
+=======
+#include "kiosk/core/guarded.hpp"
+>>>>>>> resilience
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -9,6 +13,21 @@ namespace skm::kiosk::ui {
 float staff_text(ViewContext& ctx, ImFont* font, const std::string& text, float x, float y, float width, ImU32 color) {
     ctx.texts_drawn.push_back(text);
     return centered_text(font, text, x, y, width, color);
+}
+
+float draw_storage_banner(ViewContext& ctx, const Problem& trouble, float width, float y) {
+    const float s = ctx.scale;
+    const std::string text =
+        ctx.f("kiosk.storage.banner", {{"problem", ctx.texts.format(ctx.flow.language(), trouble.key, trouble.args)},
+                                       {"seconds", std::to_string(kStorageProbeEveryMs / 1000)}});
+    // Measured first, so the red band fits the wrapped text in any language.
+    const float pad = 10 * s;
+    const float wrap = width - 2 * (16 * s + pad);
+    const float text_h = line_height(ctx.fonts.body) * static_cast<float>(wrap_lines(ctx.fonts.body, text, wrap).size());
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(16 * s, y), ImVec2(width - 16 * s, y + text_h + 2 * pad),
+                                              palette::kAnswer[0], 8 * s);
+    staff_text(ctx, ctx.fonts.body, text, 16 * s + pad, y + pad, wrap, IM_COL32(255, 255, 255, 255));
+    return text_h + 2 * pad + 8 * s;
 }
 
 std::string shown(const ViewContext& ctx, const scoring::Decimal& value) {
@@ -75,6 +94,7 @@ bool StaffView::draw(ViewContext& ctx, float width, float height) {
         return false;
     }
     float y = tab_pos(5).y + tab_h + 12 * s;
+    if (const auto trouble = service_.storage_trouble()) y += draw_storage_banner(ctx, *trouble, width, y);
     if (!message_.empty()) {
         y += staff_text(ctx, ctx.fonts.small, message_, 0, y, width, palette::kAnswer[0]) + 4 * s;
     }
@@ -124,7 +144,10 @@ void StaffView::draw_editor(ViewContext& ctx, float width, float height) {
     }
     ImGui::SetCursorScreenPos(ImVec2(width - margin - bw, by));
     if (big_button(ctx, "edit_save", ctx.t("kiosk.staff.save"), ImVec2(bw, bottom_h))) {
-        if (auto problem = edit_->apply(edit_->text)) {
+        // A database that refuses the write (full, locked) is a refusal like any other, not the kiosk's end.
+        std::optional<Problem> problem;
+        if (const auto failure = guarded([&] { problem = edit_->apply(edit_->text); })) problem = failure;
+        if (problem) {
             message_ = ctx.texts.format(ctx.flow.language(), problem->key, problem->args);  // stays open to fix it
         } else {
             const auto then = std::move(edit_->then);

@@ -88,6 +88,9 @@ void draw_staff_export(ViewContext& ctx, StaffView& view, float width, float hei
 // centered_text that also records the text for tests (ctx.texts_drawn).
 float staff_text(ViewContext& ctx, ImFont* font, const std::string& text, float x, float y, float width, ImU32 color);
 
+// The red band above every staff tab while answers cannot be stored; returns its height.
+float draw_storage_banner(ViewContext& ctx, const Problem& trouble, float width, float y);
+
 // Indonesian or English number formatting of a decimal ("89,72" / "89.72").
 std::string shown(const ViewContext& ctx, const scoring::Decimal& value);
 

@@ -13,6 +13,7 @@
 
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -57,6 +58,7 @@ struct ViewContext {
     std::vector<ButtonRecord> buttons{};  // this frame's
     std::vector<Overflow> overflows{};    // accumulated
     std::vector<std::string> texts_drawn{};  // this frame's free text on staff screens (tests read figures here)
+    std::optional<Problem> frame_problem{};  // what a frame met and survived; the kiosk's timer takes it to Status
 
     std::string t(const std::string& key) const { return texts.text(flow.language(), key); }
     std::string f(const std::string& key, const std::vector<std::pair<std::string, std::string>>& args) const {

@@ -27,10 +27,23 @@ void draw_welcome(ViewContext& ctx, const Area& area) {
 
     const ImVec2 start_size(std::min(area.inner_width(), 640 * s), 150 * s);
     const float start_y = std::max(y + 40 * s, area.size.y * 0.5f - start_size.y / 2);
-    ImGui::SetCursorScreenPos(ImVec2((area.size.x - start_size.x) / 2, start_y));
-    ButtonStyle primary;
-    primary.font = ctx.fonts.title;
-    if (big_button(ctx, "start", ctx.t("kiosk.welcome.start"), start_size, primary)) ctx.flow.start();
+    if (ctx.flow.invitation_paused()) {
+        // Storage is in trouble: no one is asked to spend a minute on answers that cannot be kept.
+        const std::string paused = ctx.t("kiosk.welcome.paused");
+        ctx.texts_drawn.push_back(paused);
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2((area.size.x - start_size.x) / 2, start_y),
+                                                  ImVec2((area.size.x + start_size.x) / 2, start_y + start_size.y),
+                                                  palette::kNeutral, 12 * s);
+        const float text_h = line_height(ctx.fonts.body) *
+                             static_cast<float>(wrap_lines(ctx.fonts.body, paused, start_size.x - 48 * s).size());
+        centered_text(ctx.fonts.body, paused, (area.size.x - start_size.x) / 2 + 24 * s,
+                      start_y + std::max(0.0f, (start_size.y - text_h) / 2), start_size.x - 48 * s, palette::kText);
+    } else {
+        ImGui::SetCursorScreenPos(ImVec2((area.size.x - start_size.x) / 2, start_y));
+        ButtonStyle primary;
+        primary.font = ctx.fonts.title;
+        if (big_button(ctx, "start", ctx.t("kiosk.welcome.start"), start_size, primary)) ctx.flow.start();
+    }
 
     // Languages, each written in itself, at the bottom.
     const float lang_height = 96 * s;

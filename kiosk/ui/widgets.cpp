@@ -107,15 +107,17 @@ bool face_button(ViewContext& ctx, const std::string& id, int value, const std::
     return clicked;
 }
 
+float line_height(ImFont* font) { return font->FontSize * 1.15f; }
+
 float centered_text(ImFont* font, const std::string& text, float x, float y, float width, ImU32 color) {
     const auto lines = wrap_lines(font, text, width);
-    const float line_height = font->FontSize * 1.15f;
+    const float step = line_height(font);
     for (const auto& line : lines) {
         const float w = text_width(font, line);
         ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(x + (width - w) / 2, y), color, line.c_str());
-        y += line_height;
+        y += step;
     }
-    return line_height * static_cast<float>(lines.size());
+    return step * static_cast<float>(lines.size());
 }
 
 }  // namespace skm::kiosk::ui

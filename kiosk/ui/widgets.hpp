@@ -22,6 +22,9 @@ bool big_button(ViewContext& ctx, const std::string& id, const std::string& labe
 // Answer `value` (1..4): a drawn face from sad to happy on its colour, and the label.
 bool face_button(ViewContext& ctx, const std::string& id, int value, const std::string& label, ImVec2 size);
 
+// The distance between wrapped lines of centered_text.
+float line_height(ImFont* font);
+
 // Text centred in [x, x + width) starting at y, wrapped; returns the height used.
 float centered_text(ImFont* font, const std::string& text, float x, float y, float width, ImU32 color);
 

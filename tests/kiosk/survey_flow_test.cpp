@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <sstream>
 
 namespace skm::kiosk {
 namespace {
@@ -33,10 +34,14 @@ public:
         stored.push_back(s);
         return std::nullopt;
     }
+    bool accepting() const override { return accepts; }
+    void dropped(const store::Submission& s) override { dropped_ids.push_back(s.response.response_id); }
     bool fail = false;
     bool fail_but_keep = false;
+    bool accepts = true;
     std::vector<store::Submission> stored;
     std::vector<std::string> attempts;
+    std::vector<std::string> dropped_ids;
 };
 
 class CountingIds final : public store::IdSource {
@@ -291,6 +296,54 @@ TEST(SurveyFlow, AFailureNobodyRetriesIsDiscardedAfterItsTimeout) {
     EXPECT_EQ(k.flow.answers().saran, "");
 }
 
+TEST(SurveyFlow, DoneOnTheApologyCountsTheAnswerAsDropped) {
+    Kiosk k;
+    k.sink.fail = true;
+    k.complete_survey();
+    ASSERT_EQ(k.flow.screen(), Screen::store_failed);
+    EXPECT_TRUE(k.sink.dropped_ids.empty());  // still on the apology: a retry may store it
+    ASSERT_TRUE(k.tap([&] { return k.flow.cancel(); }));  // "Selesai"
+    EXPECT_EQ(k.flow.screen(), Screen::welcome);
+    ASSERT_EQ(k.sink.attempts.size(), 1u);
+    EXPECT_EQ(k.sink.dropped_ids, k.sink.attempts);  // the very answer that failed, once
+}
+
+TEST(SurveyFlow, AnApologyLeftToTimeOutCountsTheAnswerAsDropped) {
+    Kiosk k;
+    k.sink.fail = true;
+    k.complete_survey();
+    k.wait(30'000);
+    k.flow.tick();
+    ASSERT_EQ(k.flow.screen(), Screen::welcome);
+    EXPECT_EQ(k.sink.dropped_ids, k.sink.attempts);
+}
+
+TEST(SurveyFlow, GivingUpMidSurveyOrAfterASuccessfulRetryDropsNothing) {
+    Kiosk k;
+    ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.cancel(); }));  // nothing was submitted: nothing to count
+    k.sink.fail = true;
+    k.complete_survey();
+    k.sink.fail = false;
+    ASSERT_TRUE(k.tap([&] { return k.flow.submit(); }));
+    ASSERT_EQ(k.flow.screen(), Screen::thanks);
+    ASSERT_TRUE(k.tap([&] { return k.flow.cancel(); }));
+    EXPECT_TRUE(k.sink.dropped_ids.empty());
+}
+
+TEST(SurveyFlow, NoOneIsInvitedWhileTheSinkCannotStore) {
+    Kiosk k;
+    k.sink.accepts = false;
+    EXPECT_TRUE(k.flow.invitation_paused());
+    EXPECT_FALSE(k.tap([&] { return k.flow.start(); }));
+    EXPECT_EQ(k.flow.screen(), Screen::welcome);
+    EXPECT_TRUE(k.tap([&] { return k.flow.set_language("en"); }));  // the message can still be read in one's language
+    k.sink.accepts = true;
+    EXPECT_FALSE(k.flow.invitation_paused());
+    EXPECT_TRUE(k.tap([&] { return k.flow.start(); }));
+    EXPECT_EQ(k.flow.screen(), Screen::layanan);
+}
+
 TEST(SurveyFlow, EventsOnTheWrongScreenChangeNothing) {
     Kiosk k;
     EXPECT_FALSE(k.tap([&] { return k.flow.answer(3); }));
@@ -337,7 +390,10 @@ TEST(SurveyFlow, StoreSinkPutsTheRowInTheDatabase) {
     store::StoreOptions options;
     options.path = dir / "skm.db";
     store::ResponseStore db(options, questionnaire().scheme, clock);
-    StoreSink sink(db);
+    const auto words = formats::Catalog::from_texts("id", {});
+    std::ostringstream journal;
+    StorageWatch watch(db, clock, words, journal);
+    StoreSink sink(db, watch);
     store::RandomUuidSource ids;
     SurveyFlow flow(questionnaire(), {"KTP-el"}, FlowSettings{}, store::DeviceIdentity{"k1", &questionnaire()}, clock,
                     ids, sink);

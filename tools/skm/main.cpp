@@ -47,10 +47,11 @@ int run(int argc, char** argv) {
     try {
         assets = formats::find_assets(global.assets, std::getenv("SKM_ASSETS"), formats::current_executable(argv[0]));
         catalog = formats::Catalog::load(assets / "i18n", global.lang);
-    } catch (const Error& error) {
+    } catch (...) {
         // No texts to word it with: print the key and its values.
-        std::cerr << "skm: " << formats::Catalog().format(error.problem()) << "\n";
-        return exit_code(error.kind());
+        const Failure failure = failure_of(std::current_exception());
+        std::cerr << "skm: " << formats::Catalog().format(failure.problem) << "\n";
+        return failure.exit_code();
     }
 
     const std::map<std::string, int (*)(Context&)> commands = {
@@ -68,10 +69,12 @@ int run(int argc, char** argv) {
             throw Error(ErrorKind::usage, Problem{"usage.unknown_command", {{"command", global.rest[0]}}});
         }
         return command->second(context);
-    } catch (const Error& error) {
-        std::cerr << catalog.text("error.prefix") << ": " << catalog.format(error.problem()) << "\n";
-        if (error.kind() == ErrorKind::usage) std::cerr << catalog.text("usage.hint") << "\n";
-        return exit_code(error.kind());
+    } catch (...) {
+        // skm::Error in plain words; anything else as an internal error, never std::terminate.
+        const Failure failure = failure_of(std::current_exception());
+        std::cerr << catalog.text("error.prefix") << ": " << catalog.format(failure.problem) << "\n";
+        if (failure.kind == ErrorKind::usage) std::cerr << catalog.text("usage.hint") << "\n";
+        return failure.exit_code();
     }
 }
 
