@@ -22,6 +22,18 @@ bool valid_target(const std::string& text) {
 
 }  // namespace
 
+JsonBounds config_json_bounds() {
+    // The body and its 6 fields; each layanan name; the questionnaire's 2
+    // fields; each target with its 3.
+    constexpr std::size_t kBodyValues = 1 + 6 + 2 + kRoomForNewFields;
+    constexpr std::size_t kTargetValues = 1 + 3 + kRoomForNewFields;
+    // body → targets → target.
+    constexpr std::size_t kDepth = 3;
+    // Every text is a short field (names, ids, times, targets).
+    return {kBodyValues + kMaxPublishedLayanan + kMaxPublishedTargets * kTargetValues, kDepth + kRoomForNewDepth,
+            formats::kMaxShortFieldBytes};
+}
+
 std::string encode_config(const store::PublishedConfig& config) {
     json targets = json::array();
     for (const auto& t : config.targets) targets.push_back({{"year", t.year}, {"layanan", t.layanan}, {"target", t.target}});
@@ -36,7 +48,7 @@ std::string encode_config(const store::PublishedConfig& config) {
 
 std::variant<store::PublishedConfig, ProtocolError> decode_config(std::string_view body) {
     try {
-        const json doc = parse_object(body, 1u << 20);
+        const json doc = parse_object(body, 1u << 20, config_json_bounds());
         store::PublishedConfig config;
         config.version = integer(doc, "config_version", "", 1, std::int64_t{1} << 52);
         config.published_at = text(doc, "published_at", "", 64, false);

@@ -24,7 +24,9 @@ std::string encode_config(const store::PublishedConfig& config);
 // Every field checked: names 1–200 bytes and unique, targets 25–100 with at
 // most two decimals for a year 2000–2100 and a listed layanan (or "" for the
 // whole office), at most kMaxPublishedLayanan / kMaxPublishedTargets.
+// The kiosk reads it from the network: held to config_json_bounds first.
 std::variant<store::PublishedConfig, ProtocolError> decode_config(std::string_view json);
+JsonBounds config_json_bounds();
 
 // The config address beside a batches address: …/api/v1/batches → …/api/v1/config.
 std::string config_url_for(std::string_view batches_url);

@@ -31,8 +31,9 @@ std::int64_t integer(const json& object, const char* name, const std::string& wh
     return number;
 }
 
-json parse_object(std::string_view body, std::size_t max_bytes) {
+json parse_object(std::string_view body, std::size_t max_bytes, const JsonBounds& bounds) {
     if (body.size() > max_bytes) refuse("protocol.too_large", "");
+    if (auto refusal = check_json_bounds(body, bounds)) throw Refused{std::move(*refusal)};
     json doc = json::parse(body, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) refuse("protocol.not_json", "");
     const json& version = field(doc, "protocol", "");

@@ -3,6 +3,7 @@
 // refuses the whole body with a "protocol.*" key and where it was found.
 #pragma once
 
+#include "sync/json_bounds.hpp"
 #include "sync/protocol.hpp"
 
 #include <nlohmann/json.hpp>
@@ -29,7 +30,8 @@ std::string text(const json& object, const char* name, const std::string& where,
 // An integer in [low, high].
 std::int64_t integer(const json& object, const char* name, const std::string& where, std::int64_t low,
                      std::int64_t high);
-// A JSON object of at most max_bytes whose "protocol" is kProtocolVersion.
-json parse_object(std::string_view body, std::size_t max_bytes);
+// A JSON object of at most max_bytes, within `bounds` (checked before it is
+// built: sync/json_bounds), whose "protocol" is kProtocolVersion.
+json parse_object(std::string_view body, std::size_t max_bytes, const JsonBounds& bounds);
 
 }  // namespace skm::sync::json_fields

@@ -4,6 +4,7 @@
 
 #include "formats/response.hpp"
 #include "formats/response_csv_reader.hpp"
+#include "formats/response_id.hpp"
 #include "scoring/period.hpp"
 
 #include <algorithm>
@@ -29,7 +30,10 @@ store::Submission decode_item(const json& item, const std::string& where, const 
     if (!item.is_object()) refuse("protocol.wrong_type", where);
     store::Submission s;
     formats::Response& r = s.response;
-    r.response_id = text(item, "id", where, formats::kMaxShortFieldBytes, false);
+    const json& id = field(item, "id", where);
+    if (!id.is_string()) refuse("protocol.wrong_type", where + ".id");
+    r.response_id = id.get<std::string>();
+    if (!formats::is_valid_response_id(r.response_id)) refuse("protocol.bad_response_id", where + ".id");
     r.submitted_at = text(item, "submitted_at", where, 64, false);
     if (!scoring::parse_timestamp(r.submitted_at)) refuse("protocol.bad_value", where + ".submitted_at");
     r.layanan = text(item, "layanan", where, formats::kMaxShortFieldBytes, false);
@@ -53,7 +57,7 @@ store::Submission decode_item(const json& item, const std::string& where, const 
     }
 
     const json& flags = field(item, "flags", where);
-    if (!flags.is_array() || flags.size() > 16) refuse("protocol.wrong_type", where + ".flags");
+    if (!flags.is_array() || flags.size() > kMaxFlags) refuse("protocol.wrong_type", where + ".flags");
     for (const auto& flag : flags) {
         if (!flag.is_string() || flag.get<std::string>().empty() || flag.get<std::string>().size() > 64 ||
             flag.get<std::string>().find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) {
@@ -97,6 +101,30 @@ std::string_view status_name(ItemStatus status) {
     return "rejected";
 }
 
+JsonBounds batch_json_bounds(const scoring::ScoringScheme& scheme, const Limits& limits) {
+    // The body and its 7 fields (protocol, device_id, batch_id, responses,
+    // app_version, pending, sent_at); each item, its 12 fields (see the top
+    // of protocol.hpp), one answer per unsur, kMaxFlags flags and the 2 of
+    // its questionnaire. 500 items of the nine Permenpan unsur: 28,024 values.
+    constexpr std::size_t kBodyValues = 1 + 7 + kRoomForNewFields;
+    const std::size_t item_values = 1 + 12 + scheme.size() + kMaxFlags + 2 + kRoomForNewFields;
+    // body → responses → item → answers | flags | questionnaire.
+    constexpr std::size_t kDepth = 4;
+    return {kBodyValues + limits.max_items * item_values, kDepth + kRoomForNewDepth,
+            std::max({formats::kMaxSaranBytes, formats::kMaxShortFieldBytes})};
+}
+
+JsonBounds reply_json_bounds(const Limits& limits) {
+    // The body and its 4 fields (protocol, batch_id, results, hub_time); one
+    // result per item a batch can have, each with id, status and reason.
+    constexpr std::size_t kBodyValues = 1 + 4 + kRoomForNewFields;
+    constexpr std::size_t kResultValues = 1 + 3 + kRoomForNewFields;
+    // body → results → result.
+    constexpr std::size_t kDepth = 3;
+    // Ids, batch id and reasons are short fields; decode_reply checks each.
+    return {kBodyValues + limits.max_items * kResultValues, kDepth + kRoomForNewDepth, formats::kMaxShortFieldBytes};
+}
+
 std::string encode_batch(const Batch& batch, const scoring::ScoringScheme& scheme) {
     json items = json::array();
     for (const auto& s : batch.responses) {
@@ -129,7 +157,7 @@ std::string encode_batch(const Batch& batch, const scoring::ScoringScheme& schem
 std::variant<Batch, ProtocolError> decode_batch(std::string_view body, const scoring::ScoringScheme& scheme,
                                                 const Limits& limits) {
     try {
-        const json doc = parse_object(body, limits.max_body_bytes);
+        const json doc = parse_object(body, limits.max_body_bytes, batch_json_bounds(scheme, limits));
         Batch batch;
         batch.device_id = text(doc, "device_id", "", formats::kMaxShortFieldBytes, false);
         batch.batch_id = text(doc, "batch_id", "", formats::kMaxShortFieldBytes, false);
@@ -173,7 +201,7 @@ std::string encode_reply(const Reply& reply) {
 
 std::variant<Reply, ProtocolError> decode_reply(std::string_view body) {
     try {
-        const json doc = parse_object(body, 16u << 20);
+        const json doc = parse_object(body, 16u << 20, reply_json_bounds());
         Reply reply;
         reply.batch_id = text(doc, "batch_id", "", formats::kMaxShortFieldBytes, false);
         if (doc.contains("hub_time")) {
@@ -187,6 +215,7 @@ std::variant<Reply, ProtocolError> decode_reply(std::string_view body) {
             const json& item = results[i];
             if (!item.is_object()) refuse("protocol.wrong_type", where);
             ItemResult r;
+            // Not held to formats/response_id: the kiosk only looks up the ids it sent.
             r.response_id = text(item, "id", where, formats::kMaxShortFieldBytes, false);
             const std::string status = text(item, "status", where, 16, false);
             if (status == "accepted") r.status = ItemStatus::accepted;

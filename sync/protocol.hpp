@@ -16,6 +16,8 @@
 
 #include "scoring/scheme.hpp"
 #include "store/stored_row.hpp"
+#include "sync/json_bounds.hpp"
+#include "sync/protocol_error.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -36,6 +38,9 @@ struct Limits {
     std::size_t max_items = 500;
     std::size_t max_body_bytes = 8u << 20;  // decompressed JSON
 };
+
+// Quality flags one response may carry (store/new_submission sets two at most).
+inline constexpr std::size_t kMaxFlags = 16;
 
 struct Batch {
     std::string device_id;
@@ -61,20 +66,22 @@ struct Reply {
     std::optional<std::string> hub_time;  // the hub's clock when it answered, for the kiosk to check its own
 };
 
-// Why a whole body was refused: a "protocol.*" key, and where.
-struct ProtocolError {
-    std::string key;
-    std::string where;
-};
-
 std::string encode_batch(const Batch& batch, const scoring::ScoringScheme& scheme);
 // Every field checked (types, sizes, vocabularies, answers 1–4 of known
 // unsur codes, timestamps, unique ids): one bad item refuses the body.
 std::variant<Batch, ProtocolError> decode_batch(std::string_view json, const scoring::ScoringScheme& scheme,
                                                 const Limits& limits = {});
 
+// The most JSON a batch within `limits` can hold, refused beyond that before
+// it is built (sync/json_bounds); derived from the item's fields, the
+// scheme's unsur, kMaxFlags and the longest text (saran).
+JsonBounds batch_json_bounds(const scoring::ScoringScheme& scheme, const Limits& limits = {});
+
 std::string encode_reply(const Reply& reply);
+// The reply a kiosk reads from whatever answers at the hub's address: a hostile
+// or broken server is held to reply_json_bounds (one result per item of a batch).
 std::variant<Reply, ProtocolError> decode_reply(std::string_view json);
+JsonBounds reply_json_bounds(const Limits& limits = {});
 
 std::string_view status_name(ItemStatus status);
 

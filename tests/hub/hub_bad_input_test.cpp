@@ -1,10 +1,12 @@
 // Whatever arrives at POST /api/v1/batches that is not a good batch from an
 // enrolled device is refused whole, with a clear 4xx and {"error", "where"},
 // and nothing is stored: no or unknown token, malformed JSON, wrong types,
-// values out of range, unknown unsur, a body not gzip'd or damaged, a huge
-// body (with a length or chunked), a gzip bomb. The hub keeps serving.
+// values out of range, unknown unsur, a response id outside the allowed form,
+// a body not gzip'd or damaged, a huge body (with a length or chunked), a
+// gzip bomb, a JSON amplification body. The hub keeps serving.
 #include "tests/hub/hub_test_support.hpp"
 
+#include "store/ids.hpp"
 #include "sync/gzip.hpp"
 
 #include <httplib.h>
@@ -69,12 +71,20 @@ json good_batch(std::size_t n = 3) {
 
 std::string gz(const json& j) { return sync::gzip_compress(j.dump()); }
 
-// A good batch of three, padded with a field the hub ignores to exactly `bytes` of JSON.
-json padded_to(std::size_t bytes) {
-    json j = good_batch();
-    j["padding"] = "";
-    j["padding"] = std::string(bytes - j.dump().size(), ' ');
-    return j;
+// A good batch of three, followed by whitespace (which JSON allows, and which
+// costs the hub nothing to read) to exactly `bytes` of JSON.
+std::string padded_to(std::size_t bytes) {
+    std::string text = good_batch().dump();
+    return text.append(bytes - text.size(), ' ');
+}
+
+// The JSON amplification attack: {"protocol":1,…,"responses":[{},{},…]}, 8 MiB
+// unpacked from some 8 KiB gzip'd, which once cost the hub ~270 MB to parse.
+std::string amplification_body() {
+    std::string body = R"({"protocol":1,"device_id":"kiosk-01","batch_id":"b-1","responses":[{})";
+    body.reserve(8u << 20);
+    while (body.size() + 5 <= (8u << 20)) body += ",{}";
+    return body + "]}";
 }
 
 struct Case {
@@ -167,7 +177,22 @@ std::vector<Case> bad_bodies() {
     const std::string bomb = sync::gzip_compress(std::string(16u << 20, ' '));
     cases.push_back({"gzip bomb", bomb, 400, "hub.bad_gzip", "body"});
     // Just over the limit is refused; just under it (see below) is not.
-    cases.push_back({"one byte over 8 MiB unpacked", gz(padded_to((8u << 20) + 1)), 400, "hub.bad_gzip", "body"});
+    cases.push_back({"one byte over 8 MiB unpacked", sync::gzip_compress(padded_to((8u << 20) + 1)), 400, "hub.bad_gzip", "body"});
+    // Refused at the first value more than 500 of the largest items can hold
+    // (sync::batch_json_bounds: 28,024; the body and its 4 fields are 5 of them).
+    cases.push_back({"JSON amplification", sync::gzip_compress(amplification_body()), 400, "protocol.too_complex", "responses[28019]"});
+    {
+        json j = good_batch();
+        j["responses"][2]["saran"] = std::string((8u << 20) - 2000, 'x');
+        cases.push_back({"one text of nearly 8 MiB", gz(j), 400, "protocol.too_complex", "responses[2].saran"});
+    }
+    // Response ids: 1-64 letters, digits, '-' or '_' (formats/response_id).
+    for (const std::string& id : {std::string("\"not-a-uuid\""), std::string("id dengan spasi"), std::string(65, 'a'), std::string(),
+                                  std::string("jawaban-\u00e9"), std::string("<script>")}) {
+        json j = good_batch();
+        j["responses"][1]["id"] = id;
+        cases.push_back({"a response id outside the allowed form", gz(j), 400, "protocol.bad_response_id", "responses[1].id"});
+    }
     std::string huge(5u << 20, '\0');
     for (std::size_t i = 0; i < huge.size(); ++i) huge[i] = static_cast<char>((i * 2654435761u) >> 13);
     cases.push_back({"huge body", huge, 413, "hub.too_large", "body"});
@@ -192,9 +217,24 @@ TEST_P(HubBadInput, EveryBadBodyIsRefusedClearlyAndNothingIsStored) {
     }
     // And the hub still takes a good batch, even one of exactly 8 MiB unpacked.
     Poster poster(hub);
-    EXPECT_EQ(poster.post(gz(padded_to(8u << 20)), token).status, 200);
+    EXPECT_EQ(poster.post(sync::gzip_compress(padded_to(8u << 20)), token).status, 200);
     EXPECT_EQ(hub.count(), 3);
     EXPECT_TRUE(hub.log().empty());
+}
+
+TEST_P(HubBadInput, KioskUuidsAndIdsOfTheAllowedFormAreStoredAsSent) {
+    TestHub hub(GetParam());
+    const std::string token = hub.enroll("kiosk-01", "Sukamaju");
+    store::RandomUuidSource uuids;
+    std::multiset<std::string> sent;
+    sync::Batch batch{"kiosk-01", "b-uuid", {}};
+    for (int i = 0; i < 20; ++i) batch.responses.push_back(make_response(uuids.next_id()));
+    batch.responses.push_back(make_response(std::string(64, 'Z')));
+    batch.responses.push_back(make_response("impor_2025-01"));
+    for (const auto& s : batch.responses) sent.insert(s.response.response_id);
+    Poster poster(hub);
+    EXPECT_EQ(poster.post(sync::gzip_compress(sync::encode_batch(batch, scheme())), token).status, 200);
+    EXPECT_EQ(hub.stored_ids(), sent);
 }
 
 TEST_P(HubBadInput, NoOrUnknownTokenIs401AndNothingIsStored) {

@@ -1,6 +1,8 @@
 // The wire format: what the kiosk encodes the hub decodes field for field;
 // every malformed, mistyped, out-of-range or oversized body is refused whole
 // with a reason and where; gzip round-trips and refuses bombs and truncation.
+#include "formats/response_id.hpp"
+#include "store/ids.hpp"
 #include "sync/gzip.hpp"
 #include "sync/protocol.hpp"
 
@@ -91,7 +93,8 @@ TEST(SyncProtocol, EveryBadBodyIsRefusedWholeWithWhere) {
     // Sizes: saran over 2000 bytes, too many items, too large a body.
     auto long_saran = response("a");
     long_saran.response.saran = std::string(2001, 'x');
-    EXPECT_EQ(refusal(encode_batch(batch_of({long_saran}), scheme())), "protocol.bad_value @ responses[0].saran");
+    // (longer than any text of a batch: refused before the body is built, sync/json_bounds)
+    EXPECT_EQ(refusal(encode_batch(batch_of({long_saran}), scheme())), "protocol.too_complex @ responses[0].saran");
     std::vector<store::Submission> many;
     for (int i = 0; i < 501; ++i) many.push_back(response("r" + std::to_string(i)));
     EXPECT_EQ(refusal(encode_batch(batch_of(many), scheme())), "protocol.too_large @ responses");
@@ -100,6 +103,37 @@ TEST(SyncProtocol, EveryBadBodyIsRefusedWholeWithWhere) {
     const auto decoded = decode_batch(good, scheme(), small);
     ASSERT_TRUE(std::holds_alternative<ProtocolError>(decoded));
     EXPECT_EQ(std::get<ProtocolError>(decoded).key, "protocol.too_large");
+}
+
+TEST(SyncProtocol, KioskUuidsAreAcceptedAsResponseIds) {
+    store::RandomUuidSource uuids;
+    std::vector<store::Submission> items;
+    for (int i = 0; i < 500; ++i) {
+        items.push_back(response(uuids.next_id()));
+        ASSERT_TRUE(store::is_uuid_v4(items.back().response.response_id));
+        ASSERT_TRUE(formats::is_valid_response_id(items.back().response.response_id)) << items.back().response.response_id;
+    }
+    const auto decoded = decode_batch(encode_batch(batch_of(items), scheme()), scheme());
+    ASSERT_TRUE(std::holds_alternative<Batch>(decoded)) << std::get<ProtocolError>(decoded).key;
+    EXPECT_EQ(std::get<Batch>(decoded).responses[499].response.response_id, items[499].response.response_id);
+    // As long as the rule allows, of every allowed character.
+    const std::string longest = "ABCDEFGHIJKLMNOPQRSTUVWXYZ-abcdefghijklmnopqrstuvwxyz_0123456789";
+    ASSERT_EQ(longest.size(), formats::kMaxResponseIdBytes);
+    EXPECT_EQ(refusal(encode_batch(batch_of({response("a"), response(longest)}), scheme())), "accepted");
+}
+
+TEST(SyncProtocol, AResponseIdOutsideTheSafeFormRefusesTheBodyNamingIt) {
+    for (const std::string& id : {std::string("\"not-a-uuid\""), std::string("a b"), std::string(65, 'a'), std::string(),
+                                  std::string("caf\u00e9"), std::string("a\x01" "b"), std::string("a/b"), std::string("a.b"),
+                                  std::string("<b>"), std::string("a'b"), std::string("a\nb")}) {
+        EXPECT_EQ(refusal(encode_batch(batch_of({response("a"), response(id)}), scheme())),
+                  "protocol.bad_response_id @ responses[1].id")
+            << id;
+    }
+    const std::string good = encode_batch(batch_of({response("a")}), scheme());
+    std::string numeric = good;
+    numeric.replace(numeric.find(R"("id":"a")"), 8, R"("id":7)");
+    EXPECT_EQ(refusal(numeric), "protocol.wrong_type @ responses[0].id");
 }
 
 TEST(SyncProtocol, RepliesRoundTripAndBadRepliesAreRefused) {
