@@ -144,19 +144,13 @@ int run(int argc, char** argv) {
     const auto texts = ui::UiTexts::load(assets / "i18n");
     try {
         return run_with_texts(args, assets, texts, process_start);
-<<<<<<< HEAD
-    } catch (const Error& error) {
-        // A bad configuration or an unusable database: said in plain Indonesian.
-        std::cerr << "skm-kiosk: " << texts.format("id", error.problem().key, error.problem().args) << "\n";
-        if (error.kind() == ErrorKind::input && !args.screenshots) show_input_error(args, assets, texts, error.problem());
-        return error.kind() == ErrorKind::storage ? 4 : 3;
-=======
     } catch (...) {
-        // A bad configuration or an unusable database (or a defect): said in plain Indonesian.
+        // A bad configuration or an unusable database (or a defect): said in plain Indonesian,
+        // and a bad configuration also on the screen, so staff are not left with a black one.
         const Failure failure = failure_of(std::current_exception());
         std::cerr << "skm-kiosk: " << texts.format("id", failure.problem.key, failure.problem.args) << "\n";
+        if (failure.kind == ErrorKind::input && !args.screenshots) show_input_error(args, assets, texts, failure.problem);
         return failure.exit_code();
->>>>>>> resilience
     }
 }
 
@@ -217,12 +211,7 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     service.set_storage_watch(&storage);
     SurveyFlow flow(questionnaire, service.active_layanan(), service.flow_settings(),
                     store::DeviceIdentity{config.device_id, &questionnaire}, clock, ids, sink);
-<<<<<<< HEAD
     ui::StaffView staff_view(service, clock, MediaSources{}, questionnaire.codes(), config.device_id);
-    const auto report_words = formats::Catalog::load(assets / "i18n", "id");  // printed reports are Indonesian
-=======
-    ui::StaffView staff_view(service, clock, default_media_roots(), questionnaire.codes(), config.device_id);
->>>>>>> resilience
     staff_view.set_report_catalog(&report_words);
     ui::StaffGate gate(lock, clock, &staff_view);
     FirstRunSetup setup(service);

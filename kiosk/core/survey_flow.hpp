@@ -83,12 +83,9 @@ public:
     const std::optional<Problem>& store_problem() const { return store_problem_; }
     std::size_t submitted_count() const { return submitted_; }
     const std::string& last_response_id() const { return last_response_id_; }
-<<<<<<< HEAD
     std::int64_t touch_settle_ms() const { return settings_.touch_settle_ms; }
-=======
     // The welcome screen asks no one to start while the sink cannot store answers.
     bool invitation_paused() const { return !sink_.accepting(); }
->>>>>>> resilience
 
     // -- events. Each returns false when it does not apply to the current
     // screen (or falls inside the double-tap guard) and then changes nothing.

@@ -4,11 +4,9 @@
 #include "kiosk/ui/setup_screen.hpp"
 #include "kiosk/ui/staff_gate.hpp"
 
-<<<<<<< HEAD
-#include <string>
-=======
 #include <imgui_internal.h>  // ErrorCheckEndFrameRecover
->>>>>>> resilience
+
+#include <string>
 
 namespace skm::kiosk::ui {
 namespace {

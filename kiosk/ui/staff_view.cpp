@@ -1,10 +1,7 @@
 #include "kiosk/ui/staff_view.hpp"
 
-<<<<<<< HEAD
-#include "kiosk/ui/confirm_dialog.hpp"
-=======
 #include "kiosk/core/guarded.hpp"
->>>>>>> resilience
+#include "kiosk/ui/confirm_dialog.hpp"
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/widgets.hpp"
 
