@@ -28,6 +28,7 @@ struct StorageHealth {
     std::int64_t pending_sync = 0;
     std::string last_backup;     // ISO time, "" when none yet
     std::string damaged_alert;   // moved-aside file waiting for salvage, "" when none
+    store::IntegrityStatus integrity;  // the full check, run in idle time after the first frame
 };
 
 // The numeric settings staff may change, with their allowed ranges.
