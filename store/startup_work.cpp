@@ -48,7 +48,11 @@ void StartupWork::run() {
     setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
     std::unique_ptr<Connection> reader;
     try {
-        reader = std::make_unique<Connection>(path_, SQLITE_OPEN_READONLY, vfs_);
+        // Opened read-write although it only reads: on a read-only connection
+        // SQLite's quick_check skips the CHECK constraints (8x faster, but not
+        // the check startup used to run). It never writes, and it closes
+        // before the kiosk's own connection, so it never checkpoints either.
+        reader = std::make_unique<Connection>(path_, SQLITE_OPEN_READWRITE, vfs_);
         sqlite3_progress_handler(reader->handle(), 1000, &StartupWork::progress, this);
     } catch (const std::exception& error) {
         // Nothing can be read this way: the owner counts on its own connection.

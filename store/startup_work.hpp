@@ -1,7 +1,7 @@
 // The startup work a kiosk defers until after its first frame, so that a
 // restart with a large history shows the welcome screen at once: counting the
 // live tallies from every stored row, then the full PRAGMA quick_check. Both
-// run on one background thread with its own read-only connection (WAL: the
+// run on one background thread with its own connection, reading only (WAL: the
 // kiosk keeps storing answers meanwhile), at a lower CPU priority than the
 // screen. ResponseStore owns it and merges the counted tallies on its own
 // thread (ResponseStore::start_deferred_checks).

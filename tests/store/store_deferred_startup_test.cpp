@@ -195,6 +195,29 @@ TEST_F(DeferredStartup, ATruncatedFileIsStillMovedAsideBeforeTheFirstFrame) {
     EXPECT_TRUE(store->tallies() == scoring::TallyCube(scheme.size()));
 }
 
+// The background check is the quick_check startup ran, not a lighter one: it
+// also finds a row that breaks a CHECK constraint (which SQLite's quick_check
+// skips on a read-only connection).
+TEST_F(DeferredStartup, TheDeferredCheckFindsWhatTheStartupCheckFound) {
+    fill(20);
+    if (HasFatalFailure()) return;
+    {
+        RawDb raw(database, /*writable=*/true);
+        raw.connection().exec("PRAGMA ignore_check_constraints = ON; UPDATE responses SET jenis_kelamin = 'X' WHERE seq = 5");
+    }
+    const std::string broken = test::read_bytes(database);
+    auto store = open(StartupChecks::deferred);
+    store->start_deferred_checks();
+    store->wait_for_deferred_checks();
+    const auto status = store->integrity_status();
+    ASSERT_EQ(status.state, State::damaged);
+    EXPECT_EQ(status.findings, std::vector<std::string>{"CHECK constraint failed in responses"});
+    store.reset();
+    test::write_bytes(database, broken);
+    auto full = open(StartupChecks::full);
+    EXPECT_TRUE(full->open_report().moved_aside.has_value());  // what startup did with the same file
+}
+
 // The first leaf page of the responses table (oldest rows): damage the cheap
 // checks cannot see, and that new rows (appended at the right) do not touch.
 std::int64_t first_response_leaf(const std::filesystem::path& database) {
