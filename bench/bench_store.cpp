@@ -28,6 +28,7 @@
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -155,7 +156,14 @@ struct StartupFigures {
     double tallies_ms = 0;        // then, from start_deferred_checks(): the tallies ready
     double check_ms = 0;          // and the background quick_check done
     int runs = 0;
+    double load_before = 0;  // the machine's 1-minute load average: a shared machine slows both ways
+    double load_after = 0;
 };
+
+double load_average() {
+    double load[1] = {0};
+    return getloadavg(load, 1) == 1 ? load[0] : 0;
+}
 
 double bare_quick_check_ms(const fs::path& file) {
     sqlite3* db = nullptr;
@@ -193,6 +201,7 @@ StartupFigures bench_startup(const fs::path& file, const skm::formats::Questionn
     }
     StartupFigures figures;
     figures.runs = runs;
+    figures.load_before = load_average();
     figures.quick_check_ms = bare_quick_check_ms(options.path);
     std::vector<double> full, open, tallies, check;
     for (int run = 0; run < runs; ++run) {
@@ -218,6 +227,7 @@ StartupFigures bench_startup(const fs::path& file, const skm::formats::Questionn
             startup_failed("the deferred quick_check did not say ok");
         }
     }
+    figures.load_after = load_average();
     figures.full_ms = median(full);
     figures.deferred_open_ms = median(open);
     figures.tallies_ms = median(tallies);
@@ -280,13 +290,16 @@ int main(int argc, char** argv) {
                  << ", \"startup_deferred_check_ms\": " << startup.check_ms << ", \"bare_quick_check_ms\": " << startup.quick_check_ms
                  << ", \"database_bytes\": " << big_bytes;
     std::ostringstream section;
+    const std::string rows_text = rows % 1'000'000 == 0 ? std::to_string(rows / 1'000'000) + "M" : std::to_string(rows);
     std::snprintf(line, sizeof line,
-                  "## Startup with %zu stored responses\n\n"
+                  "## Startup with %s responses\n\n"
                   "A %.0f MiB database, opened both ways in the same run, alternating, %d times each (medians; the file "
-                  "was just written, so the page cache is warm for both).\n\n"
+                  "was just written, so the page cache is warm for both). Load average of the machine %.1f before, "
+                  "%.1f after (%u CPUs).\n\n"
                   "| startup | before the first frame | then, in the background: tallies ready | quick_check done |\n"
                   "|---|---:|---:|---:|\n",
-                  rows, static_cast<double>(big_bytes) / (1024.0 * 1024.0), startup.runs);
+                  rows_text.c_str(), static_cast<double>(big_bytes) / (1024.0 * 1024.0), startup.runs, startup.load_before,
+                  startup.load_after, std::thread::hardware_concurrency());
     section << line;
     std::snprintf(line, sizeof line,
                   "| full: quick_check + tallies before the first frame (as before; `skm`, `skm-kiosk --full-startup-check`) "
@@ -308,7 +321,7 @@ int main(int argc, char** argv) {
         // Only the startup section of store.md (and startup.json) is measured anew.
         std::ifstream in(out_dir / "store.md");
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        for (const char* marker : {"## Startup with", "- Startup with"}) {
+        for (const char* marker : {"## Startup with", "- Startup with"}) {  // this section, or the old one-line figure
             if (const auto at = text.find(marker); at != std::string::npos) text.erase(at);
         }
         while (!text.empty() && text.back() == '\n') text.pop_back();

@@ -18,7 +18,12 @@ std::string integrity_line(ViewContext& ctx, const store::IntegrityStatus& check
         case State::ok: return ctx.f("kiosk.staff.status.check_ok", {{"time", check.finished_at}});
         case State::damaged: {
             std::string detail;
-            for (const auto& finding : check.findings) detail += (detail.empty() ? "" : "; ") + finding;
+            // quick_check lists up to 100 findings: the first few say enough on a screen.
+            constexpr std::size_t kShown = 3;
+            for (std::size_t i = 0; i < check.findings.size() && i < kShown; ++i) {
+                detail += (detail.empty() ? "" : "; ") + check.findings[i];
+            }
+            if (check.findings.size() > kShown) detail += "; …";
             if (check.problem) detail += "; " + ctx.texts.format(ctx.flow.language(), check.problem->key, check.problem->args);
             return ctx.f("kiosk.staff.status.check_damaged", {{"time", check.finished_at}, {"detail", detail}});
         }
