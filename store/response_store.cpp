@@ -3,6 +3,7 @@
 
 #include "formats/response_csv_reader.hpp"
 #include "store/answers_codec.hpp"
+#include "store/carry_over.hpp"
 #include "store/schema.hpp"
 #include "store/tally_count.hpp"
 
@@ -178,9 +179,11 @@ bool ResponseStore::move_damaged_aside() {
     if (!damage_found()) return false;
     const IntegrityStatus finding = integrity_status();
     startup_work_.reset();  // its read connection closed, its thread joined
+    const std::vector<CarriedTable> office = read_office_tables(*db_);
     try {
         move_aside_and_start_new();
         finish_open();
+        write_office_tables(*db_, office);
     } catch (const std::exception& error) {
         // Not moved (a failed rename): keep storing in the file as it is, and
         // say so; the next start finds the damage again.

@@ -124,11 +124,13 @@ public:
     bool damage_found() const;
     // What startup does with a damaged file, done now: the file (with its WAL)
     // is renamed *.damaged-TIME and kept for `skm db salvage`, a new database
-    // is started, the alert raised. Call it between surveys, with no other
+    // is started (keeping the office's settings, layanan, targets and
+    // populations: store/carry_over), the alert raised. Call it between surveys, with no other
     // connection open on the file (stop the sync worker's Outbox first: its
     // closing would delete the new database's WAL by name). True when moved;
     // when the rename fails, the store goes on in the file as it is and
-    // integrity_status().problem says why.
+    // integrity_status().problem says why. Throws skm::Error(storage) only
+    // when no database can be opened any more (as the constructor would).
     bool move_damaged_aside();
     // Tests and benchmarks: blocks until the deferred check is over.
     void wait_for_deferred_checks();

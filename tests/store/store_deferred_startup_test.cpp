@@ -3,7 +3,9 @@
 // background thread. The tallies then equal an independent count of what was
 // stored, responses stored while the count runs are counted exactly once, and
 // the check's result (ok, or damage) reaches integrity_status(); damage is
-// moved aside as startup would do, keeping every acknowledged response.
+// moved aside as startup would do, keeping every acknowledged response (and,
+// mid-run, the office's setup).
+#include "store/office_data.hpp"
 #include "store/response_store.hpp"
 #include "store/salvage.hpp"
 #include "tests/store/store_test_support.hpp"
@@ -235,6 +237,15 @@ TEST_F(DeferredStartup, DamageFoundByTheDeferredCheckReachesTheStatusAndIsMovedA
 
     auto store = open(StartupChecks::deferred);
     EXPECT_FALSE(store->open_report().moved_aside.has_value());  // the cheap checks pass
+    // The office's setup, which the kiosk must keep when the file is moved aside mid-run.
+    store->set_setting("staff.pin_hash", "$argon2id$hash-of-the-pin");
+    store->set_setting("sync_hub_url", "https://hub.example/api/v1/batches");
+    store->set_setting("backup.last", "2024-03-01T01:00:00+07:00");
+    ASSERT_EQ(add_layanan(store->connection(), "KTP-el"), std::nullopt);
+    ASSERT_EQ(add_layanan(store->connection(), "SKTM"), std::nullopt);
+    ASSERT_EQ(set_layanan_active(store->connection(), "SKTM", false), std::nullopt);
+    ASSERT_EQ(set_target(store->connection(), 2024, "", "85.50"), std::nullopt);
+    ASSERT_EQ(set_population(store->connection(), 2024, "KTP-el", 12000), std::nullopt);
     // Citizens keep answering while the check runs: acknowledged means kept.
     for (int i = 0; i < 3; ++i) ASSERT_EQ(store->submit(make_submission("while-checking-" + std::to_string(i))), std::nullopt);
     store->start_deferred_checks();
@@ -265,6 +276,18 @@ TEST_F(DeferredStartup, DamageFoundByTheDeferredCheckReachesTheStatusAndIsMovedA
     EXPECT_EQ(RawDb(database).integrity(), "ok");
     ASSERT_EQ(store->submit(make_submission("after-move")), std::nullopt);
     EXPECT_EQ(store->tallies().total().respondents(), 1u);
+    // The office's setup came along; the backup schedule starts again for the new file.
+    EXPECT_EQ(store->setting("staff.pin_hash"), "$argon2id$hash-of-the-pin");
+    EXPECT_EQ(store->setting("sync_hub_url"), "https://hub.example/api/v1/batches");
+    EXPECT_EQ(store->setting("backup.last"), std::nullopt);
+    const auto layanan = layanan_entries(store->connection());
+    ASSERT_EQ(layanan.size(), 2u);
+    EXPECT_EQ(layanan[0].name, "KTP-el");
+    EXPECT_TRUE(layanan[0].active);
+    EXPECT_EQ(layanan[1].name, "SKTM");
+    EXPECT_FALSE(layanan[1].active);
+    EXPECT_EQ(target(store->connection(), 2024, ""), "85.50");
+    EXPECT_EQ(population(store->connection(), 2024, "KTP-el"), 12000u);
 
     // Nothing acknowledged is lost: the three stored during the check come
     // back with skm db salvage from the moved-aside file and its WAL.
