@@ -271,7 +271,9 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
             worker->nudge();  // a new response waits in the outbox
         }
         if (++seconds % 60 == 0) db.backup_if_due();
-        deferred_checks.tick(flow.screen() == Screen::welcome && !gate.open() && !setup_screen.active());
+        // Between surveys: the welcome screen, the staff view closed, no first-run setup on screen
+        // (setup_screen.active() alone stays true on a kiosk that never needed the setup).
+        deferred_checks.tick(flow.screen() == Screen::welcome && !gate.open() && !(setup_needed && setup_screen.active()));
     };
     loop.after_frame = [&](std::int64_t frame) {
         if (frame != 1) return;
