@@ -4,11 +4,13 @@
 // does not exist (yet) it starts from assets/kiosk/first-run.json and shows the
 // first-run setup until staff finished it once on this device.
 //   skm-kiosk --screenshots DIR      every screen, language and orientation as PNG
-// Bench-only: --render-every-frame, --exit-after SECONDS, --frames N.
+// Bench-only: --render-every-frame, --exit-after SECONDS, --frames N, --full-startup-check
+// (the quick_check and the tally count before the first frame, as before they moved to idle time).
 // Index: [arguments] [setup] [run]
 #include "formats/assets_dir.hpp"
 #include "formats/kiosk_config.hpp"
 #include "formats/layanan_list.hpp"
+#include "kiosk/core/deferred_checks.hpp"
 #include "kiosk/core/first_run.hpp"
 #include "kiosk/core/guarded.hpp"
 #include "kiosk/core/staff_lock.hpp"
@@ -59,6 +61,7 @@ struct Arguments {
     int width = 1280;
     int height = 800;
     bool render_every_frame = false;
+    bool full_startup_check = false;
     double exit_after = -1;
     std::int64_t frames = -1;
 };
@@ -85,6 +88,7 @@ Arguments parse(int argc, char** argv) {
         else if (arg == "--fonts") a.fonts = value();
         else if (arg == "--windowed") a.windowed = true;
         else if (arg == "--render-every-frame") a.render_every_frame = true;
+        else if (arg == "--full-startup-check") a.full_startup_check = true;
         else if (arg == "--exit-after") a.exit_after = std::atof(value().c_str());
         else if (arg == "--frames") a.frames = std::atoll(value().c_str());
         else if (arg == "--size") {
@@ -194,6 +198,9 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     store::SystemClock clock;
     store::StoreOptions store_options;
     store_options.path = args.db.value_or(store::default_database_path());
+    // Before the first frame only opening, the header check and the schema version; the quick_check
+    // and the tally count follow in the background (DeferredChecks below).
+    store_options.startup = args.full_startup_check ? store::StartupChecks::full : store::StartupChecks::deferred;
     store::ResponseStore db(store_options, questionnaire.scheme, clock);
     if (db.open_report().moved_aside) {
         std::cerr << texts.format("id", "kiosk.storage_alert", {{"moved", db.open_report().moved_aside->string()}}) << "\n";
@@ -250,6 +257,24 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     };
     if (!setup_needed) start_sync();
     std::size_t submitted_seen = 0;
+    DeferredChecks deferred_checks(db, {.close_other_connections = [&] {
+                                            service.set_sync_status_source(nullptr);
+                                            worker.reset();  // stops and joins
+                                            engine.reset();
+                                            transport.reset();
+                                            outbox.reset();
+                                        },
+                                        .after_move_aside = [&](bool moved) {
+                                            if (moved) {
+                                                std::cerr << texts.format("id", "kiosk.storage_alert",
+                                                                          {{"moved", db.open_report().moved_aside->string()}})
+                                                          << "\n";
+                                                store::seed_layanan(db.connection(), layanan);
+                                                lock.set_hash(staff_pin_hash(db, config));
+                                            }
+                                            start_sync();
+                                        },
+                                        .log = [](const std::string& line) { std::cerr << "skm-kiosk: " << line << "\n"; }});
 
     formats::KioskConfig shown_config = config;  // the office name staff may change
     shown_config.office = service.office_name();
@@ -277,6 +302,10 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
                 submitted_seen = flow.submitted_count();
                 worker->nudge();  // a new response waits in the outbox
             }
+            // Between surveys: the welcome screen, the staff view closed, no first-run setup on screen
+            // (setup_screen.active() alone stays true on a kiosk that never needed the setup).
+            deferred_checks.tick(flow.screen() == Screen::welcome && !gate.open() &&
+                                 !(setup_needed && setup_screen.active()));
         });
         if (problem) storage.met(*problem);
         if (view.frame_problem) storage.met(*std::exchange(view.frame_problem, std::nullopt));
@@ -293,6 +322,7 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
         // Operators and bench/kiosk-bench read this: cold start to the first drawn frame.
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - process_start);
         std::cerr << "skm-kiosk: first frame after " << ms.count() << " ms\n";
+        deferred_checks.first_frame_drawn();
     };
     const auto stats = platform::run_kiosk_loop(*window, view, gate, queue, loop);
     if (gate.exit_requested()) db.audit("staff", "kiosk_closed", "");

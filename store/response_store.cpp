@@ -1,11 +1,14 @@
-// Index: [helpers] [open] [submit and import] [reading] [tallies and check] [backups] [settings]
+// Index: [helpers] [open] [deferred startup checks] [submit and import] [reading] [tallies and check] [backups] [settings]
 #include "store/response_store.hpp"
 
 #include "formats/response_csv_reader.hpp"
 #include "store/answers_codec.hpp"
+#include "store/carry_over.hpp"
 #include "store/schema.hpp"
+#include "store/tally_count.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <system_error>
 
@@ -64,41 +67,75 @@ ResponseStore::ResponseStore(StoreOptions options, scoring::ScoringScheme scheme
     std::error_code ignored;
     if (options_.path.has_parent_path()) std::filesystem::create_directories(options_.path.parent_path(), ignored);
     open_or_move_aside();
-    rebuild_tallies();
+    if (options_.startup == StartupChecks::full) {
+        rebuild_tallies();
+    } else {
+        tallies_pending_ = true;
+        startup_work_ = std::make_unique<StartupWork>(options_.path.string(), options_.vfs, scheme_, options_.startup_hooks);
+    }
 }
 
+ResponseStore::~ResponseStore() = default;
+
 void ResponseStore::open_or_move_aside() {
-    const std::string path = options_.path.string();
     report_.created = !std::filesystem::exists(options_.path);
-    auto attempt = [&]() {
-        db_ = std::make_unique<Connection>(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, options_.vfs);
-        db_->exec("PRAGMA journal_mode = WAL");
-        Statement check(*db_, "PRAGMA quick_check");
-        if (!check.step() || check.text(0) != "ok") {
-            throw Error(ErrorKind::storage, sqlite_problem(SQLITE_CORRUPT, "quick_check", path));
-        }
-    };
     try {
-        attempt();
+        open_and_check();
     } catch (const Error& error) {
         if (error.problem().key != "store.corrupt") throw;
-        // Never delete: keep the damaged file (and its WAL) for `skm db salvage`.
-        // Closing must neither checkpoint the WAL into the damaged file nor delete it.
-        if (db_) sqlite3_db_config(db_->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-        db_.reset();
-        std::filesystem::path moved = path + ".damaged-" + compact_time(clock_.wall_now());
-        // A second damaged file in the same second must not replace the first.
-        for (int i = 2; std::filesystem::exists(moved) || std::filesystem::exists(moved.string() + "-wal"); ++i) {
-            moved = path + ".damaged-" + compact_time(clock_.wall_now()) + "-" + std::to_string(i);
-        }
-        std::filesystem::rename(options_.path, moved);
-        std::error_code ignored;
-        std::filesystem::rename(path + "-wal", moved.string() + "-wal", ignored);
-        std::filesystem::remove(path + "-shm", ignored);
-        report_.moved_aside = moved;
-        report_.created = true;
-        attempt();
+        move_aside_and_start_new();
     }
+    finish_open();
+}
+
+// What runs before the constructor returns: opening, the header check and,
+// with full startup checks, the quick_check. store.corrupt (or SQLite's
+// NOTADB) from any of them means the file is moved aside.
+void ResponseStore::open_and_check() {
+    const std::string path = options_.path.string();
+    db_ = std::make_unique<Connection>(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, options_.vfs);
+    db_->exec("PRAGMA journal_mode = WAL");
+    // The header check: reading the schema makes SQLite validate page 1 (the
+    // "SQLite format 3" signature, page size, the page count against the
+    // file's length, so a cut-short file is caught) and the schema's b-tree.
+    query_int(*db_, "SELECT count(*) FROM sqlite_schema");
+    if (options_.startup != StartupChecks::full) return;
+    const auto started = std::chrono::steady_clock::now();
+    IntegrityStatus checked;
+    Statement check(*db_, "PRAGMA quick_check");
+    while (check.step()) checked.findings.emplace_back(check.text(0));
+    if (checked.findings != std::vector<std::string>{"ok"}) {
+        throw Error(ErrorKind::storage, sqlite_problem(SQLITE_CORRUPT, "quick_check", path));
+    }
+    checked.state = IntegrityStatus::State::ok;
+    checked.elapsed_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    checked.finished_at = iso8601(clock_.wall_now());
+    integrity_ = std::move(checked);
+}
+
+void ResponseStore::move_aside_and_start_new() {
+    const std::string path = options_.path.string();
+    // Never delete: keep the damaged file (and its WAL) for `skm db salvage`.
+    // Closing must neither checkpoint the WAL into the damaged file nor delete it.
+    submit_insert_.reset();
+    if (db_) sqlite3_db_config(db_->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    db_.reset();
+    std::filesystem::path moved = path + ".damaged-" + compact_time(clock_.wall_now());
+    // A second damaged file in the same second must not replace the first.
+    for (int i = 2; std::filesystem::exists(moved) || std::filesystem::exists(moved.string() + "-wal"); ++i) {
+        moved = path + ".damaged-" + compact_time(clock_.wall_now()) + "-" + std::to_string(i);
+    }
+    std::filesystem::rename(options_.path, moved);
+    std::error_code ignored;
+    std::filesystem::rename(path + "-wal", moved.string() + "-wal", ignored);
+    std::filesystem::remove(path + "-shm", ignored);
+    report_.moved_aside = moved;
+    report_.created = true;
+    open_and_check();
+}
+
+void ResponseStore::finish_open() {
     db_->exec("PRAGMA synchronous = FULL");
     report_.schema_version_found = schema_version(*db_);
     if (report_.schema_version_found > 0 && report_.schema_version_found < latest_schema_version()) {
@@ -109,6 +146,61 @@ void ResponseStore::open_or_move_aside() {
         set_setting("alert.damaged_database", report_.moved_aside->string());
         audit("system", "database_moved_aside", report_.moved_aside->string());
     }
+}
+
+// ---- [deferred startup checks] ---------------------------------------------
+
+void ResponseStore::start_deferred_checks() {
+    if (startup_work_) startup_work_->start();
+}
+
+void ResponseStore::wait_for_deferred_checks() {
+    if (startup_work_) startup_work_->wait_until_checked();
+}
+
+IntegrityStatus ResponseStore::integrity_status() const {
+    if (!startup_work_) return integrity_;
+    IntegrityStatus now = startup_work_->status();
+    const bool finished = now.state == IntegrityStatus::State::ok || now.state == IntegrityStatus::State::damaged ||
+                          now.state == IntegrityStatus::State::not_run;
+    if (!finished) return now;
+    if (integrity_.state != now.state || integrity_.finished_at.empty()) {
+        now.finished_at = iso8601(clock_.wall_now());  // the first time this thread saw it
+        integrity_ = std::move(now);
+    }
+    return integrity_;
+}
+
+bool ResponseStore::damage_found() const {
+    return startup_work_ && integrity_status().state == IntegrityStatus::State::damaged;
+}
+
+bool ResponseStore::move_damaged_aside() {
+    if (!damage_found()) return false;
+    const IntegrityStatus finding = integrity_status();
+    startup_work_.reset();  // its read connection closed, its thread joined
+    const std::vector<CarriedTable> office = read_office_tables(*db_);
+    try {
+        move_aside_and_start_new();
+        finish_open();
+        write_office_tables(*db_, office);
+    } catch (const std::exception& error) {
+        // Not moved (a failed rename): keep storing in the file as it is, and
+        // say so; the next start finds the damage again.
+        if (!db_) {
+            open_and_check();
+            db_->exec("PRAGMA synchronous = FULL");
+        }
+        integrity_ = finding;
+        integrity_.problem = Problem{"store.move_aside_failed", {{"file", options_.path.string()}, {"detail", error.what()}}};
+        return false;
+    }
+    integrity_ = finding;  // the finding stays on the Status tab beside the alert
+    // A new, empty database: nothing to count, nothing waiting.
+    cube_ = scoring::TallyCube(scheme_.size());
+    tallies_pending_ = false;
+    arrivals_.clear();
+    return true;
 }
 
 // ---- [submit and import] ---------------------------------------------------
@@ -157,8 +249,18 @@ std::optional<Problem> ResponseStore::submit(const Submission& submission) {
     } catch (const Error& error) {
         return error.problem();
     }
-    cube_.add(submission.response.layanan, local_date, !submission.response.flags.empty(), submission.response.answers);
+    count_stored(submission, local_date);
     return std::nullopt;
+}
+
+// Right after the row's INSERT: its seq is the connection's last rowid.
+void ResponseStore::count_stored(const Submission& submission, const scoring::LocalDate& local_date) {
+    const formats::Response& r = submission.response;
+    if (tallies_pending_) {
+        arrivals_.push_back({sqlite3_last_insert_rowid(db_->handle()), r.layanan, local_date, !r.flags.empty(), r.answers});
+    } else {
+        cube_.add(r.layanan, local_date, !r.flags.empty(), r.answers);
+    }
 }
 
 ImportResult ResponseStore::import(const std::vector<Submission>& submissions, bool skip_invalid) {
@@ -172,7 +274,7 @@ ImportResult ResponseStore::import(const std::vector<Submission>& submissions, b
             valid.push_back(&s);
         }
     }
-    std::vector<const Submission*> inserted;
+    std::vector<std::pair<const Submission*, std::int64_t>> inserted;  // with its seq
     {
         Transaction transaction(*db_);
         Statement insert(*db_, kInsert);
@@ -182,16 +284,21 @@ ImportResult ResponseStore::import(const std::vector<Submission>& submissions, b
             bind_submission(insert, s, scheme_, scoring::parse_timestamp(s.response.submitted_at)->date);
             insert.step();
             if (sqlite3_changes(db_->handle()) > 0) {
-                inserted.push_back(&s);
+                inserted.emplace_back(&s, sqlite3_last_insert_rowid(db_->handle()));
             } else {
                 ++result.already_present;
             }
         }
         transaction.commit();
     }
-    for (const Submission* s : inserted) {
-        cube_.add(s->response.layanan, scoring::parse_timestamp(s->response.submitted_at)->date,
-                  !s->response.flags.empty(), s->response.answers);
+    for (const auto& [s, seq] : inserted) {
+        const formats::Response& r = s->response;
+        const auto date = scoring::parse_timestamp(r.submitted_at)->date;
+        if (tallies_pending_) {
+            arrivals_.push_back({seq, r.layanan, date, !r.flags.empty(), r.answers});
+        } else {
+            cube_.add(r.layanan, date, !r.flags.empty(), r.answers);
+        }
     }
     result.inserted = inserted.size();
     return result;
@@ -224,21 +331,34 @@ void ResponseStore::for_each(const ExportFilter& filter, const std::function<voi
 
 // ---- [tallies and check] ---------------------------------------------------
 
-scoring::TallyCube ResponseStore::recount() const {
-    scoring::TallyCube cube(scheme_.size());
-    Statement query(*db_, "SELECT layanan, local_date, flags, answers FROM responses");
-    std::string layanan;
-    while (query.step()) {
-        const auto date = scoring::parse_date(query.text(1));
-        auto answers = decode_answers(scheme_, query.text(3));
-        if (!date || !answers) continue;  // reported by check() through the count mismatch
-        layanan.assign(query.text(0));
-        cube.add(layanan, *date, !query.text(2).empty(), *answers);
-    }
-    return cube;
-}
+scoring::TallyCube ResponseStore::recount() const { return count_tallies(*db_, scheme_).cube; }
 
 void ResponseStore::rebuild_tallies() { cube_ = recount(); }
+
+const scoring::TallyCube& ResponseStore::tallies() const {
+    if (!tallies_pending_) return cube_;
+    StartupWork::Tallies background = startup_work_->wait_for_tallies();
+    CountedTallies counted{scoring::TallyCube(scheme_.size()), 0};
+    if (background.counted) {
+        counted = std::move(*background.counted);
+    } else {
+        try {
+            counted = count_tallies(*db_, scheme_);
+        } catch (const Error&) {
+            // Unreadable rows: the deferred check reports the damage on the
+            // Status tab; what was stored since start is still counted.
+        }
+    }
+    for (const Arrival& a : arrivals_) {
+        if (a.seq > counted.last_seq) counted.cube.add(a.layanan, a.date, a.flagged, a.answers);
+    }
+    cube_ = std::move(counted.cube);
+    arrivals_.clear();
+    tallies_pending_ = false;
+    return cube_;
+}
+
+bool ResponseStore::tallies_ready() const { return !tallies_pending_ || startup_work_->tallies_done(); }
 
 CheckReport ResponseStore::check() const {
     CheckReport report;
@@ -248,7 +368,7 @@ CheckReport ResponseStore::check() const {
     report.pending_sync = check_counts().second;
     const scoring::TallyCube recounted = recount();
     report.tallies_match_recount =
-        recounted == cube_ && static_cast<std::int64_t>(recounted.total().respondents()) == report.responses;
+        recounted == tallies() && static_cast<std::int64_t>(recounted.total().respondents()) == report.responses;
     return report;
 }
 

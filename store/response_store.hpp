@@ -1,7 +1,7 @@
 // The device's response database: durable submits (WAL, synchronous=FULL),
-// migrations, startup integrity check with move-aside of a damaged file,
-// scheduled online backups, idempotent import, and live tallies kept equal to
-// a full recount.
+// migrations, an integrity check with move-aside of a damaged file (at
+// startup, or deferred until after the kiosk's first frame), scheduled online
+// backups, idempotent import, and live tallies kept equal to a full recount.
 //
 // Index: [types] [ResponseStore]
 #pragma once
@@ -11,6 +11,7 @@
 #include "scoring/tally_cube.hpp"
 #include "store/clock.hpp"
 #include "store/sqlite.hpp"
+#include "store/startup_work.hpp"
 #include "store/stored_row.hpp"
 
 #include <filesystem>
@@ -24,12 +25,25 @@ namespace skm::store {
 
 // ---- [types] -------------------------------------------------------------
 
+// What opening checks before the constructor returns.
+enum class StartupChecks {
+    // The full quick_check and the live tallies counted from every row (skm,
+    // the tests): seconds with a million responses.
+    full,
+    // Only opening, the header check and the schema version; the tallies and
+    // the quick_check run later on a background thread (the kiosk, after its
+    // first frame: ResponseStore::start_deferred_checks).
+    deferred,
+};
+
 struct StoreOptions {
     std::filesystem::path path;
     std::filesystem::path backup_dir;  // default: <path>.backups
     int keep_backups = 7;
     std::int64_t backup_every_hours = 24;
     const char* vfs = nullptr;  // tests inject faults through their own VFS
+    StartupChecks startup = StartupChecks::full;
+    StartupHooks startup_hooks;  // tests: hold the deferred work at a known point
 };
 
 struct OpenReport {
@@ -69,6 +83,9 @@ public:
     // one started; see open_report(). Throws skm::Error(storage) only when no
     // database can be opened at all.
     ResponseStore(StoreOptions options, scoring::ScoringScheme scheme, Clock& clock);
+    ~ResponseStore();
+    ResponseStore(const ResponseStore&) = delete;
+    ResponseStore& operator=(const ResponseStore&) = delete;
 
     const OpenReport& open_report() const { return report_; }
     const scoring::ScoringScheme& scheme() const { return scheme_; }
@@ -90,9 +107,33 @@ public:
     std::pair<std::int64_t, std::int64_t> check_counts() const;
     void for_each(const ExportFilter& filter, const std::function<void(const StoredRow&)>& visit) const;
 
-    const scoring::TallyCube& tallies() const { return cube_; }
+    // The live tallies. With deferred startup checks this waits, the first
+    // time, for the background count (under a second with a million rows;
+    // started here if it was not yet) and adds the responses stored since.
+    const scoring::TallyCube& tallies() const;
+    bool tallies_ready() const;  // tallies() would not wait
     scoring::TallyCube recount() const;
     CheckReport check() const;
+
+    // ---- deferred startup checks (StartupChecks::deferred) ----
+    // Starts the background tally count and quick_check; once, later calls do nothing.
+    void start_deferred_checks();
+    // The full integrity check's result: at open (full), or from the background.
+    IntegrityStatus integrity_status() const;
+    // The deferred check found damage that is still to be moved aside.
+    bool damage_found() const;
+    // What startup does with a damaged file, done now: the file (with its WAL)
+    // is renamed *.damaged-TIME and kept for `skm db salvage`, a new database
+    // is started (keeping the office's settings, layanan, targets and
+    // populations: store/carry_over), the alert raised. Call it between surveys, with no other
+    // connection open on the file (stop the sync worker's Outbox first: its
+    // closing would delete the new database's WAL by name). True when moved;
+    // when the rename fails, the store goes on in the file as it is and
+    // integrity_status().problem says why. Throws skm::Error(storage) only
+    // when no database can be opened any more (as the constructor would).
+    bool move_damaged_aside();
+    // Tests and benchmarks: blocks until the deferred check is over.
+    void wait_for_deferred_checks();
 
     // Online backup (SQLite backup API) into `target`.
     void backup_to(const std::filesystem::path& target) const;
@@ -110,8 +151,22 @@ public:
     const Connection& connection() const { return *db_; }
 
 private:
+    // A response stored while the deferred tally count runs: added once that
+    // count is in, unless its snapshot already held it (seq <= last_seq).
+    struct Arrival {
+        std::int64_t seq;
+        std::string layanan;
+        scoring::LocalDate date;
+        bool flagged;
+        std::vector<std::uint8_t> answers;
+    };
+
     void open_or_move_aside();
+    void open_and_check();
+    void move_aside_and_start_new();
+    void finish_open();
     void rebuild_tallies();
+    void count_stored(const Submission& submission, const scoring::LocalDate& local_date);
     std::optional<Problem> validate(const Submission& submission) const;
 
     StoreOptions options_;
@@ -119,7 +174,11 @@ private:
     Clock& clock_;
     std::unique_ptr<Connection> db_;
     OpenReport report_;
-    scoring::TallyCube cube_;
+    mutable scoring::TallyCube cube_;
+    mutable bool tallies_pending_ = false;  // deferred: cube_ waits for the background count
+    mutable std::vector<Arrival> arrivals_;
+    std::unique_ptr<StartupWork> startup_work_;  // deferred: its own read connection and thread
+    mutable IntegrityStatus integrity_;          // once known (full: at open)
     std::unique_ptr<Statement> submit_insert_;  // prepared once; declared after db_ so it is finalized first
 };
 

@@ -54,6 +54,8 @@ public:
     std::int64_t int64(int column) const { return sqlite3_column_int64(stmt_, column); }
     std::string_view text(int column) const;
     bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+    bool is_integer(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_INTEGER; }
+    int column_count() const { return sqlite3_column_count(stmt_); }
 
 private:
     const Connection& connection_;

@@ -71,6 +71,7 @@ StorageHealth StaffService::health() const {
         h.pending_sync = report.second;
         h.last_backup = db_.setting(store::setting_key::kLastBackup).value_or("");
         h.damaged_alert = db_.setting(store::setting_key::kDamagedDatabase).value_or("");
+        h.integrity = db_.integrity_status();
     } catch (const Error& failure) {
         h.trouble = failure.problem();  // locked or damaged right now: the Status tab says so instead of closing
     }

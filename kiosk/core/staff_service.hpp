@@ -35,6 +35,7 @@ struct StorageHealth {
     std::optional<Problem> last_problem;    // the last problem a timer or the sync thread met
     std::int64_t dropped_answers = 0;       // left unsaved on the apology screen, ever
     std::int64_t dropped_unsaved = 0;       // of those, not yet counted in the database
+    store::IntegrityStatus integrity;  // the full check, run in idle time after the first frame
 };
 
 // The numeric settings staff may change, with their allowed ranges.

@@ -9,6 +9,33 @@ namespace {
 
 std::string mib(std::uint64_t bytes) { return std::to_string((bytes + 512 * 1024) / (1024 * 1024)) + " MiB"; }
 
+// The full integrity check runs in idle time after the first frame (store/startup_work).
+std::string integrity_line(ViewContext& ctx, const store::IntegrityStatus& check) {
+    using State = store::IntegrityStatus::State;
+    switch (check.state) {
+        case State::waiting:
+        case State::running: return ctx.t("kiosk.staff.status.check_running");
+        case State::ok: return ctx.f("kiosk.staff.status.check_ok", {{"time", check.finished_at}});
+        case State::damaged: {
+            std::string detail;
+            // quick_check lists up to 100 findings: the first few say enough on a screen.
+            constexpr std::size_t kShown = 3;
+            for (std::size_t i = 0; i < check.findings.size() && i < kShown; ++i) {
+                detail += (detail.empty() ? "" : "; ") + check.findings[i];
+            }
+            if (check.findings.size() > kShown) detail += "; …";
+            if (check.problem) detail += "; " + ctx.texts.format(ctx.flow.language(), check.problem->key, check.problem->args);
+            return ctx.f("kiosk.staff.status.check_damaged", {{"time", check.finished_at}, {"detail", detail}});
+        }
+        case State::not_run: {
+            const std::string problem =
+                check.problem ? ctx.texts.format(ctx.flow.language(), check.problem->key, check.problem->args) : "";
+            return ctx.f("kiosk.staff.status.check_not_run", {{"problem", problem}});
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 void draw_staff_status(ViewContext& ctx, StaffView& view, float width, float, float y) {
@@ -58,6 +85,10 @@ void draw_staff_status(ViewContext& ctx, StaffView& view, float width, float, fl
         if (status->last_error) sync_lines.push_back(ctx.texts.format(ctx.flow.language(), status->last_error->key, status->last_error->args));
     }
     for (const auto& line : lines) y += staff_text(ctx, ctx.fonts.body, line, margin, y, width - 2 * margin, palette::kText) + 12 * s;
+    const auto integrity = integrity_line(ctx, h.integrity);
+    y += staff_text(ctx, ctx.fonts.body, integrity, margin, y, width - 2 * margin,
+                    h.integrity.state == store::IntegrityStatus::State::damaged ? palette::kAnswer[0] : palette::kText) +
+         12 * s;
     for (const auto& line : storage_lines) {
         y += staff_text(ctx, ctx.fonts.body, line, margin, y, width - 2 * margin, palette::kAnswer[0]) + 12 * s;
     }
