@@ -2,8 +2,8 @@
 
 namespace skm::store {
 
-Outbox::Outbox(const std::filesystem::path& database, scoring::ScoringScheme scheme)
-    : scheme_(std::move(scheme)), db_(std::make_unique<Connection>(database.string(), SQLITE_OPEN_READWRITE)) {
+Outbox::Outbox(const std::filesystem::path& database, scoring::ScoringScheme scheme, const char* vfs)
+    : scheme_(std::move(scheme)), db_(std::make_unique<Connection>(database.string(), SQLITE_OPEN_READWRITE, vfs)) {
     db_->exec("PRAGMA synchronous = FULL");  // a mark, once made, survives a power cut too
 }
 

@@ -25,7 +25,8 @@ struct SyncMark {
 
 class Outbox {
 public:
-    Outbox(const std::filesystem::path& database, scoring::ScoringScheme scheme);
+    // vfs as StoreOptions::vfs (null: the default; tests pass their own).
+    Outbox(const std::filesystem::path& database, scoring::ScoringScheme scheme, const char* vfs = nullptr);
     ~Outbox();
     Outbox(const Outbox&) = delete;
     Outbox& operator=(const Outbox&) = delete;

@@ -10,6 +10,7 @@
 #include "scoring/scheme.hpp"
 #include "scoring/tally_cube.hpp"
 #include "store/clock.hpp"
+#include "store/file_ops.hpp"
 #include "store/sqlite.hpp"
 #include "store/stored_row.hpp"
 
@@ -30,6 +31,9 @@ struct StoreOptions {
     int keep_backups = 7;
     std::int64_t backup_every_hours = 24;
     const char* vfs = nullptr;  // tests inject faults through their own VFS
+    // Backups' rename into place and rotation; null: the real disk. The
+    // power-loss tests pass their simulated disk (and its VFS) here.
+    FileOps* file_ops = nullptr;
 };
 
 struct OpenReport {
@@ -94,7 +98,9 @@ public:
     scoring::TallyCube recount() const;
     CheckReport check() const;
 
-    // Online backup (SQLite backup API) into `target`.
+    // Online backup (SQLite backup API) into <target>.partial, made durable,
+    // then renamed to `target` and its folder fsynced: a power cut leaves
+    // either no `target` or a complete one.
     void backup_to(const std::filesystem::path& target) const;
     // Backs up into backup_dir when the last backup is older than the
     // schedule; keeps the newest keep_backups files. Returns the new file.
@@ -112,6 +118,7 @@ public:
 private:
     void open_or_move_aside();
     void rebuild_tallies();
+    FileOps& file_ops() const { return options_.file_ops ? *options_.file_ops : system_file_ops(); }
     std::optional<Problem> validate(const Submission& submission) const;
 
     StoreOptions options_;

@@ -113,5 +113,22 @@ TEST_F(FaultyVfsTest, EverySubmitUnderAnyWriteFaultIsEitherDurableOrReportedAndA
     EXPECT_LE(totals.failed_but_after_reopen, totals.failed_syncs);
 }
 
+// Faults while opening: a new database, a filled one, and a schema-1 one the
+// open backs up and migrates; n = 1..70 covers every operation of the
+// longest (the migration makes about 50).
+TEST_F(FaultyVfsTest, AFaultWhileOpeningOrMigratingIsReportedAndTheNextStartFindsEveryRow) {
+    test::OpenSweepConfig config;
+    config.first_n = 1;
+    config.last_n = 70;
+    const auto totals = test::run_open_fault_sweep(config, scheme);
+    std::cout << "[ open fault sweep ] " << totals.summary() << "\n";
+    EXPECT_EQ(totals.cases, 3 * 2 * 2 * 70);
+    EXPECT_GT(totals.opened, 0);
+    EXPECT_GT(totals.refused, 0);
+    // The largest n was past every operation of every open, so none was skipped.
+    EXPECT_GT(totals.cases_without_fault, 0);
+    EXPECT_LT(totals.most_operations, config.last_n);
+}
+
 }  // namespace
 }  // namespace skm::store
