@@ -195,10 +195,10 @@ void run_open_case(const Case& c, OpenTemplate kind, const std::filesystem::path
     ++(opened ? totals.opened : totals.refused);
     EXPECT_EQ(FaultyVfs::open_files(), 0);
 
-    // The next start, on a disk that works again: nothing moved aside, every
-    // earlier row there, the schema the latest, the check ok.
+    // The next start, on a disk that works again (the VFS disarmed): nothing
+    // moved aside, every earlier row there, the schema the latest, the check ok.
     store::ManualClock clock{start_time()};
-    store::ResponseStore reopened(options_for(database), scheme, clock);
+    store::ResponseStore reopened(options_for(database, FaultyVfs::kName), scheme, clock);
     EXPECT_FALSE(reopened.open_report().moved_aside.has_value());
     EXPECT_EQ(store::schema_version(reopened.connection()), store::latest_schema_version());
     EXPECT_EQ(reopened.count(), static_cast<std::int64_t>(before.size()));
@@ -226,9 +226,10 @@ const char* to_string(OpenTemplate kind) {
 
 std::string OpenSweepTotals::summary() const {
     std::ostringstream out;
-    out << cases << " cases (" << cases_without_fault << " where n was past the last of up to " << most_operations
-        << " operations): the store opened in " << opened << ", refused to open in plain words in " << refused
-        << "; every next start found every row, nothing moved aside";
+    out << cases << " cases (n = 1 to one past the last operation of the open and close:";
+    for (const auto& [kind, count] : operations) out << " " << kind << " " << count << ",";
+    out << " " << cases_without_fault << " cases past the last): the store opened in " << opened
+        << ", refused to open in plain words in " << refused << "; every next start found every row, nothing moved aside";
     return out.str();
 }
 
@@ -261,9 +262,23 @@ OpenSweepTotals run_open_fault_sweep(const OpenSweepConfig& config, const scorin
                 before.insert(id);
             }
         }
+        // How many operations this open (and the close after it) makes without
+        // a fault: n runs one past them.
+        int operations = 0;
+        {
+            TempDir dry;
+            if (!template_file.empty()) std::filesystem::copy_file(template_file, dry / "skm.db");
+            ArmedFault count_only(1'000'000, FaultKind::io_error, FaultPersistence::once);
+            {
+                store::ManualClock clock{start_time()};
+                store::ResponseStore store(options_for(dry / "skm.db", FaultyVfs::kName), scheme, clock);
+            }
+            operations = FaultyVfs::counts().operations();
+        }
+        totals.operations[to_string(kind)] = operations;
         for (const auto persistence : config.persistences) {
             for (const auto fault_kind : config.kinds) {
-                for (int n = config.first_n; n <= config.last_n; ++n) {
+                for (int n = 1; n <= operations + 1; ++n) {
                     run_open_case(Case{n, fault_kind, persistence, false}, kind, template_file, before, scheme, totals);
                 }
             }

@@ -69,8 +69,8 @@ enum class OpenTemplate { none, filled, schema_1 };
 const char* to_string(OpenTemplate kind);
 
 struct OpenSweepConfig {
-    int first_n = 1;
-    int last_n = 60;
+    // n runs from 1 to one past the last write/sync/truncate of the open and the
+    // close after it (counted in a dry run).
     std::vector<FaultKind> kinds = {FaultKind::io_error, FaultKind::disk_full};
     std::vector<FaultPersistence> persistences = {FaultPersistence::once, FaultPersistence::sticky};
     std::vector<OpenTemplate> templates = {OpenTemplate::none, OpenTemplate::filled, OpenTemplate::schema_1};
@@ -83,6 +83,7 @@ struct OpenSweepTotals {
     int refused = 0;
     int cases_without_fault = 0;
     int most_operations = 0;
+    std::map<std::string, int> operations;  // per template: the open's operations without a fault
     std::string summary() const;
 };
 

@@ -15,7 +15,9 @@
 // folder on the first sync of a WAL or rollback journal it opened with
 // SQLITE_OPEN_CREATE (unixOpen's syncDir); the simulation does the same, and
 // a delete with syncDir=1 is durable at once. The -shm file is not kept (it is
-// rebuilt from the WAL, as after a real reboot).
+// rebuilt from the WAL, as after a real reboot). Nothing is fsynced for real
+// (files outside the root pass through unsynced too): open the images to
+// check through this VFS as well, and thousands of cuts take seconds.
 //
 // Every write, truncate, sync, delete (VFS) and write_file, sync_file,
 // rename, sync_directory, remove (FileOps) is one numbered operation; a hook

@@ -1,6 +1,6 @@
 // The long power-loss sweep (release tier): the sweep of
 // tests/store/power_loss_sweep.hpp with more submits, a new-ish and a fuller
-// database, and 40 images per cut point (random subsets and torn sectors
+// database, and 50 images per cut point (random subsets and torn sectors
 // with their own seeds): over 20,000 power cuts.
 #include "tests/store/power_loss_sweep.hpp"
 
@@ -19,7 +19,7 @@ TEST(PowerLossLong, EveryCutLeavesEveryAcknowledgedResponseAndAWholeDatabase) {
         test::PowerLossConfig config;
         config.prefilled = prefilled;
         config.submits = 12;
-        config.images_per_cut = 40;
+        config.images_per_cut = 50;
         config.seed = 777 + static_cast<std::uint64_t>(prefilled);
         const auto totals = test::run_power_loss_sweep(config, scheme);
         std::cout << "[ long power-loss sweep, " << prefilled << " rows before ] " << totals.summary() << "\n";
