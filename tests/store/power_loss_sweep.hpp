@@ -39,7 +39,7 @@ struct PowerLossConfig {
                                           PowerLossStage::sync_mark};
     int prefilled = 20;      // rows in the database before each stage
     int submits = 4;         // in the submit stage (at least 2: the second is refused)
-    int images_per_cut = 8;  // 1: dropped only; 2: + kept; more: random subsets and torn sectors
+    int images_per_cut = 8;  // 1: dropped only; 2: + torn; 3: + all kept; more: random subsets and torn sectors
     std::uint64_t seed = 20241001;
 };
 
@@ -47,7 +47,7 @@ struct PowerLossTotals {
     int cuts = 0;  // power-cut images checked
     std::map<std::string, int> cut_points;  // per stage: its operations + 1 (after the close)
     std::map<std::string, int> images_by_mode;
-    std::int64_t acknowledged_checked = 0;  // acknowledged (and earlier) responses found present, over all images
+    std::int64_t acknowledged_checked = 0;  // earlier and acknowledged responses found present, summed over images
     int torn_images = 0;
     int images_keeping_unsynced = 0;  // some unsynced write or name change survived
     int refused_checked_absent = 0;
