@@ -375,22 +375,27 @@ CheckReport ResponseStore::check() const {
 // ---- [backups] -------------------------------------------------------------
 
 void ResponseStore::backup_to(const std::filesystem::path& target) const {
-    std::error_code ignored;
-    if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ignored);
+    FileOps& ops = file_ops();
+    if (target.has_parent_path()) ops.create_directories(target.parent_path());
     const std::filesystem::path partial = target.string() + ".partial";
-    {
-        Connection destination(partial.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    try {
+        // Through the store's VFS, so the power-loss tests see these writes too.
+        Connection destination(partial.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, options_.vfs);
         sqlite3_backup* backup = sqlite3_backup_init(destination.handle(), "main", db_->handle(), "main");
         if (!backup) destination.fail(sqlite3_errcode(destination.handle()));
         const int rc = sqlite3_backup_step(backup, -1);
         sqlite3_backup_finish(backup);
-        if (rc != SQLITE_DONE) {
-            std::filesystem::remove(partial, ignored);
-            destination.fail(rc);
+        if (rc != SQLITE_DONE) destination.fail(rc);
+    } catch (const Error&) {
+        try {
+            ops.remove(partial);
+        } catch (const Error&) {
+            // The backup's own failure is the one to report.
         }
+        throw;
     }
-    // Only complete backups carry the final name.
-    std::filesystem::rename(partial, target);
+    // Only complete backups carry the final name, and the name survives a power cut.
+    publish_file(ops, partial, target);
 }
 
 std::filesystem::path ResponseStore::backup_now() {
@@ -399,16 +404,17 @@ std::filesystem::path ResponseStore::backup_now() {
     backup_to(target);
     set_setting("backup.last", iso8601(now));
     // Rotate: names sort by time; keep the newest keep_backups.
+    FileOps& ops = file_ops();
     std::vector<std::filesystem::path> existing;
-    for (const auto& entry : std::filesystem::directory_iterator(options_.backup_dir)) {
-        const auto name = entry.path().filename().string();
-        if (name.rfind("skm-", 0) == 0 && entry.path().extension() == ".db") existing.push_back(entry.path());
+    for (const auto& file : ops.list(options_.backup_dir)) {
+        const auto name = file.filename().string();
+        if (name.rfind("skm-", 0) == 0 && file.extension() == ".db") existing.push_back(file);
     }
-    std::sort(existing.begin(), existing.end());
-    while (existing.size() > static_cast<std::size_t>(std::max(1, options_.keep_backups))) {
-        std::filesystem::remove(existing.front());
-        existing.erase(existing.begin());
+    std::size_t removed = 0;
+    while (existing.size() - removed > static_cast<std::size_t>(std::max(1, options_.keep_backups))) {
+        ops.remove(existing[removed++]);
     }
+    if (removed > 0) ops.sync_directory(options_.backup_dir);
     return target;
 }
 

@@ -10,6 +10,7 @@
 #include "scoring/scheme.hpp"
 #include "scoring/tally_cube.hpp"
 #include "store/clock.hpp"
+#include "store/file_ops.hpp"
 #include "store/sqlite.hpp"
 #include "store/startup_work.hpp"
 #include "store/stored_row.hpp"
@@ -44,6 +45,9 @@ struct StoreOptions {
     const char* vfs = nullptr;  // tests inject faults through their own VFS
     StartupChecks startup = StartupChecks::full;
     StartupHooks startup_hooks;  // tests: hold the deferred work at a known point
+    // Backups' rename into place and rotation; null: the real disk. The
+    // power-loss tests pass their simulated disk (and its VFS) here.
+    FileOps* file_ops = nullptr;
 };
 
 struct OpenReport {
@@ -135,7 +139,9 @@ public:
     // Tests and benchmarks: blocks until the deferred check is over.
     void wait_for_deferred_checks();
 
-    // Online backup (SQLite backup API) into `target`.
+    // Online backup (SQLite backup API) into <target>.partial, made durable,
+    // then renamed to `target` and its folder fsynced: a power cut leaves
+    // either no `target` or a complete one.
     void backup_to(const std::filesystem::path& target) const;
     // Backs up into backup_dir when the last backup is older than the
     // schedule; keeps the newest keep_backups files. Returns the new file.
@@ -167,6 +173,7 @@ private:
     void finish_open();
     void rebuild_tallies();
     void count_stored(const Submission& submission, const scoring::LocalDate& local_date);
+    FileOps& file_ops() const { return options_.file_ops ? *options_.file_ops : system_file_ops(); }
     std::optional<Problem> validate(const Submission& submission) const;
 
     StoreOptions options_;

@@ -10,6 +10,18 @@
 #include <sstream>
 
 namespace skm::kiosk {
+namespace {
+
+// The export's own message (a stick, not the database), with the disk's detail.
+Problem cannot_write(const std::filesystem::path& target, const Error& error) {
+    std::string detail = error.problem().key;
+    for (const auto& [name, value] : error.problem().args) {
+        if (name == "detail") detail = value;
+    }
+    return Problem{"export.cannot_write", {{"file", target.string()}, {"detail", detail}}};
+}
+
+}  // namespace
 
 namespace {
 
@@ -76,44 +88,33 @@ std::vector<std::filesystem::path> removable_media(const MediaSources& sources) 
 
 ExportOutcome export_responses_csv(const store::ResponseStore& db, const std::vector<std::string>& unsur_codes,
                                    const std::filesystem::path& dir, const std::string& device_id,
-                                   const scoring::Timestamp& now) {
+                                   const scoring::Timestamp& now, store::FileOps& ops) {
     ExportOutcome outcome;
     char stamp[32];
     std::snprintf(stamp, sizeof stamp, "%04d%02d%02d-%02d%02d%02d", now.date.year, now.date.month, now.date.day, now.hour,
                   now.minute, now.second);
     const auto target = dir / ("skm-" + device_id + "-" + stamp + ".csv");
-    const auto partial = std::filesystem::path(target.string() + ".partial");
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        if (out) {
+    try {
+        store::write_file_durably(ops, target, [&](std::ostream& out) {
             formats::write_response_csv_header(out, unsur_codes);
             db.for_each({}, [&](const store::StoredRow& row) {
                 formats::write_response_csv_row(out, row.submission.response);
                 ++outcome.rows;
             });
-            out.flush();
-        }
-        if (!out) {
-            std::error_code ignored;
-            std::filesystem::remove(partial, ignored);
-            outcome.problem = Problem{"export.cannot_write", {{"file", target.string()}, {"detail", "write failed"}}};
-            return outcome;
-        }
-    }
-    std::error_code error;
-    std::filesystem::rename(partial, target, error);
-    if (error) {
-        outcome.problem = Problem{"export.cannot_write", {{"file", target.string()}, {"detail", error.message()}}};
+        });
+    } catch (const Error& error) {
+        outcome.rows = 0;
+        outcome.problem = cannot_write(target, error);
         return outcome;
     }
-    ::sync();  // a USB stick may be pulled right after the message
     outcome.file = target;
     return outcome;
 }
 
 ExportOutcome export_semester_report(const store::ResponseStore& db, const formats::Questionnaire& questionnaire,
                                      const formats::Catalog& catalog, const std::filesystem::path& dir,
-                                     const scoring::Timestamp& now, reports::ReportFormat format) {
+                                     const scoring::Timestamp& now, reports::ReportFormat format,
+                                     store::FileOps& ops) {
     ExportOutcome outcome;
     const std::string key = scoring::period_key(scoring::period_of(now.date, scoring::PeriodKind::semester));
     reports::ReportRequest request;
@@ -134,13 +135,14 @@ ExportOutcome export_semester_report(const store::ResponseStore& db, const forma
         outcome.problem = error.problem();
         return outcome;
     }
-    std::error_code error;
-    std::filesystem::rename(partial, target, error);
-    if (error) {
-        outcome.problem = Problem{"export.cannot_write", {{"file", target.string()}, {"detail", error.message()}}};
+    try {
+        store::publish_file(ops, partial, target);  // a USB stick may be pulled right after the message
+    } catch (const Error& error) {
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        outcome.problem = cannot_write(target, error);
         return outcome;
     }
-    ::sync();  // a USB stick may be pulled right after the message
     outcome.file = target;
     outcome.rows = data.respondents();
     return outcome;

@@ -1,7 +1,8 @@
 // Export to a USB stick from the staff view, for offices without network:
 // finds mounted removable media and writes every stored response there as
-// the response CSV of formats.md (complete file or nothing: a temporary name
-// renamed at the end).
+// the response CSV of formats.md (complete file or nothing: a temporary name,
+// fsynced, renamed at the end and its folder fsynced, through store::FileOps,
+// so a stick pulled right after the message holds the whole file).
 //
 // Removable means what the kernel says, not "some folder under /media": a
 // mount in the mount table whose block device (its whole disk, for a
@@ -13,6 +14,7 @@
 #include "formats/catalog.hpp"
 #include "formats/questionnaire.hpp"
 #include "reports/write_report.hpp"
+#include "store/file_ops.hpp"
 #include "store/response_store.hpp"
 
 #include <filesystem>
@@ -41,12 +43,13 @@ struct ExportOutcome {
 };
 ExportOutcome export_responses_csv(const store::ResponseStore& db, const std::vector<std::string>& unsur_codes,
                                    const std::filesystem::path& dir, const std::string& device_id,
-                                   const scoring::Timestamp& now);
+                                   const scoring::Timestamp& now, store::FileOps& ops = store::system_file_ops());
 
 // The current semester's SKM report (PDF or XLSX) to <dir>/laporan-skm-<2025-S2>.<ext>,
 // in the catalog's language; problems as above, or report.empty_period.
 ExportOutcome export_semester_report(const store::ResponseStore& db, const formats::Questionnaire& questionnaire,
                                      const formats::Catalog& catalog, const std::filesystem::path& dir,
-                                     const scoring::Timestamp& now, reports::ReportFormat format);
+                                     const scoring::Timestamp& now, reports::ReportFormat format,
+                                     store::FileOps& ops = store::system_file_ops());
 
 }  // namespace skm::kiosk

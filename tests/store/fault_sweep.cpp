@@ -1,6 +1,7 @@
 #include "tests/store/fault_sweep.hpp"
 
 #include "store/response_store.hpp"
+#include "store/schema.hpp"
 #include "tests/store/store_test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -11,6 +12,14 @@
 
 namespace skm::test {
 namespace {
+
+// A response row as schema version 1 stored it (tests/store/store_migration_test.cpp).
+constexpr const char* kSchema1Row =
+    "INSERT INTO responses (response_id, device_id, layanan, questionnaire_id, questionnaire_version, jenis_kelamin, "
+    "umur, pendidikan, pekerjaan, answers, saran, submitted_at, local_date, duration_ms, flags) VALUES "
+    "(?1, 'kiosk-lama', 'Kartu Keluarga', 'permenpan-14-2017', 2, 'L', '40-49', 'S1', 'PNS', "
+    "'persyaratan=4;prosedur=3;waktu=2;biaya=1;produk=4;kompetensi=3;perilaku=2;sarana=4', 'lama', "
+    "'2023-12-31T23:00:00+07:00', '2023-12-31', 60000, '')";
 
 std::string expected_key(FaultKind kind) { return kind == FaultKind::disk_full ? "store.disk_full" : "store.io_error"; }
 
@@ -49,6 +58,10 @@ void run_case(const Case& c, const std::filesystem::path& template_file, const s
     // Refused after their WAL frames were written, at the fsync: a later
     // recovery of that WAL may bring them back. Every other refusal must stay absent.
     std::set<std::string> refused_at_fsync;
+    // Of those, the ones no later acknowledged submit has overwritten: a later
+    // commit rewrites the WAL from the same frame, which breaks the refused
+    // frames' checksum chain. Only these may come back; asserted below.
+    std::set<std::string> refused_at_fsync_since_ack;
     std::unique_ptr<ArmedFault> armed_across_close;
     {
         store::ManualClock clock{start_time()};
@@ -64,12 +77,16 @@ void run_case(const Case& c, const std::filesystem::path& template_file, const s
             const auto problem = store.submit(submission);
             if (!problem) {
                 acknowledged.insert(id);
+                refused_at_fsync_since_ack.clear();
                 // Acknowledged means on stable storage: nothing written since the last fsync.
                 EXPECT_EQ(FaultyVfs::unsynced_files(), std::vector<std::string>{}) << id;
                 EXPECT_TRUE(store.contains(id)) << id;
             } else {
                 refused.insert(id);
-                if (FaultyVfs::counts().failed_syncs > failed_syncs_before) refused_at_fsync.insert(id);
+                if (FaultyVfs::counts().failed_syncs > failed_syncs_before) {
+                    refused_at_fsync.insert(id);
+                    refused_at_fsync_since_ack.insert(id);
+                }
                 ++totals.problems[problem->key];
                 EXPECT_EQ(problem->key, expected_key(c.kind)) << id;
                 EXPECT_FALSE(store.contains(id)) << id;
@@ -91,6 +108,8 @@ void run_case(const Case& c, const std::filesystem::path& template_file, const s
             for (const auto& id : join(prefilled, acknowledged)) EXPECT_EQ(ids.count(id), 1u) << "lost: " << id;
             for (const auto& id : ids) {
                 if (refused_at_fsync.count(id)) {
+                    EXPECT_EQ(refused_at_fsync_since_ack.count(id), 1u)
+                        << "refused " << id << " is back although a later commit overwrote its WAL frames";
                     ++totals.failed_but_in_crash_image;
                 } else {
                     EXPECT_TRUE(prefilled.count(id) || acknowledged.count(id)) << "refused or unknown row " << id;
@@ -129,6 +148,8 @@ void run_case(const Case& c, const std::filesystem::path& template_file, const s
             for (const auto& id : join(prefilled, acknowledged)) EXPECT_EQ(ids.count(id), 1u) << "lost: " << id;
             for (const auto& id : ids) {
                 if (refused_at_fsync.count(id)) {
+                    EXPECT_EQ(refused_at_fsync_since_ack.count(id), 1u)
+                        << "refused " << id << " is back although a later commit overwrote its WAL frames";
                     ++totals.failed_but_after_reopen;
                 } else {
                     EXPECT_TRUE(prefilled.count(id) || acknowledged.count(id)) << "refused or unknown row " << id;
@@ -143,7 +164,128 @@ void run_case(const Case& c, const std::filesystem::path& template_file, const s
     EXPECT_TRUE(reopened.check().ok());
 }
 
+// A fault while the store opens: creating a new file, opening a filled one,
+// or migrating a schema-1 one (its backup first, then the migrations).
+void run_open_case(const Case& c, OpenTemplate kind, const std::filesystem::path& template_file,
+                   const std::set<std::string>& before, const scoring::ScoringScheme& scheme, OpenSweepTotals& totals) {
+    SCOPED_TRACE(std::string(to_string(kind)) + ": " + to_string(c.kind) + "/" + to_string(c.persistence) +
+                 " at operation " + std::to_string(c.n) + " of the open");
+    TempDir dir;
+    const auto database = dir / "skm.db";
+    if (!template_file.empty()) std::filesystem::copy_file(template_file, database);
+    bool opened = false;
+    {
+        ArmedFault fault(c.n, c.kind, c.persistence);
+        try {
+            store::ManualClock clock{start_time()};
+            store::ResponseStore store(options_for(database, FaultyVfs::kName), scheme, clock);
+            opened = true;
+            EXPECT_FALSE(store.open_report().moved_aside.has_value());
+            EXPECT_EQ(store::schema_version(store.connection()), store::latest_schema_version());
+            for (const auto& id : before) EXPECT_TRUE(store.contains(id)) << id;
+        } catch (const Error& error) {
+            // Refused in plain words, never as a damaged file.
+            EXPECT_EQ(error.problem().key, expected_key(c.kind));
+            EXPECT_EQ(error.kind(), ErrorKind::storage);
+        }
+        totals.most_operations = std::max(totals.most_operations, FaultyVfs::counts().operations());
+        if (FaultyVfs::counts().failures() == 0) ++totals.cases_without_fault;
+    }
+    ++totals.cases;
+    ++(opened ? totals.opened : totals.refused);
+    EXPECT_EQ(FaultyVfs::open_files(), 0);
+
+    // The next start, on a disk that works again (the VFS disarmed): nothing
+    // moved aside, every earlier row there, the schema the latest, the check ok.
+    store::ManualClock clock{start_time()};
+    store::ResponseStore reopened(options_for(database, FaultyVfs::kName), scheme, clock);
+    EXPECT_FALSE(reopened.open_report().moved_aside.has_value());
+    EXPECT_EQ(store::schema_version(reopened.connection()), store::latest_schema_version());
+    EXPECT_EQ(reopened.count(), static_cast<std::int64_t>(before.size()));
+    for (const auto& id : before) EXPECT_TRUE(reopened.contains(id)) << "lost: " << id;
+    EXPECT_TRUE(reopened.check().ok());
+    // A migration backup that carries its final name is a whole database.
+    for (const auto& name : file_names(dir / "skm.db.backups")) {
+        if (name.size() < 3 || name.compare(name.size() - 3, 3, ".db") != 0) continue;
+        RawDb backup(copy_for_inspection(dir / "skm.db.backups" / name, dir));
+        EXPECT_EQ(backup.integrity(), "ok") << name;
+        EXPECT_EQ(backup.response_ids(), before) << name;
+    }
+}
+
 }  // namespace
+
+const char* to_string(OpenTemplate kind) {
+    switch (kind) {
+        case OpenTemplate::none: return "new database";
+        case OpenTemplate::filled: return "filled database";
+        case OpenTemplate::schema_1: return "schema-1 database";
+    }
+    return "?";
+}
+
+std::string OpenSweepTotals::summary() const {
+    std::ostringstream out;
+    out << cases << " cases (n = 1 to one past the last operation of the open and close:";
+    for (const auto& [kind, count] : operations) out << " " << kind << " " << count << ",";
+    out << " " << cases_without_fault << " cases past the last): the store opened in " << opened
+        << ", refused to open in plain words in " << refused << "; every next start found every row, nothing moved aside";
+    return out.str();
+}
+
+OpenSweepTotals run_open_fault_sweep(const OpenSweepConfig& config, const scoring::ScoringScheme& scheme) {
+    FaultyVfs::install();
+    OpenSweepTotals totals;
+    TempDir templates;
+    for (const OpenTemplate kind : config.templates) {
+        std::filesystem::path template_file;
+        std::set<std::string> before;
+        if (kind == OpenTemplate::filled) {
+            template_file = templates / "filled.db";
+            store::ManualClock clock{start_time()};
+            store::ResponseStore store(options_for(template_file), scheme, clock);
+            for (const auto& s : varied_submissions("pre", static_cast<std::size_t>(config.prefilled), 5)) {
+                EXPECT_EQ(store.submit(s), std::nullopt);
+                before.insert(s.response.response_id);
+            }
+        }
+        if (kind == OpenTemplate::schema_1) {
+            template_file = templates / "schema-1.db";
+            store::Connection connection(template_file.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+            connection.exec("PRAGMA journal_mode = WAL");
+            store::migrate(connection, 1);
+            for (int i = 0; i < config.prefilled; ++i) {
+                const std::string id = "lama-" + std::to_string(i);
+                store::Statement insert(connection, kSchema1Row);
+                insert.bind(1, id);
+                insert.step();
+                before.insert(id);
+            }
+        }
+        // How many operations this open (and the close after it) makes without
+        // a fault: n runs one past them.
+        int operations = 0;
+        {
+            TempDir dry;
+            if (!template_file.empty()) std::filesystem::copy_file(template_file, dry / "skm.db");
+            ArmedFault count_only(1'000'000, FaultKind::io_error, FaultPersistence::once);
+            {
+                store::ManualClock clock{start_time()};
+                store::ResponseStore store(options_for(dry / "skm.db", FaultyVfs::kName), scheme, clock);
+            }
+            operations = FaultyVfs::counts().operations();
+        }
+        totals.operations[to_string(kind)] = operations;
+        for (const auto persistence : config.persistences) {
+            for (const auto fault_kind : config.kinds) {
+                for (int n = 1; n <= operations + 1; ++n) {
+                    run_open_case(Case{n, fault_kind, persistence, false}, kind, template_file, before, scheme, totals);
+                }
+            }
+        }
+    }
+    return totals;
+}
 
 std::string SweepTotals::summary() const {
     std::ostringstream out;

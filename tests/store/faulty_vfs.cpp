@@ -97,12 +97,13 @@ int file_truncate(sqlite3_file* file, sqlite3_int64 size) {
     return rc;
 }
 
+// The real fsync is left out: what the tests assert is that SQLite asked for
+// it (unsynced_files), and on a busy disk thousands of real ones take minutes.
 int file_sync(sqlite3_file* file, int flags) {
+    (void)flags;
     if (const int injected = next_operation(Op::sync)) return injected;
-    sqlite3_file* real = real_of(file);
-    const int rc = real->pMethods->xSync(real, flags);
-    if (rc == SQLITE_OK) state_of(file)->unsynced = false;
-    return rc;
+    state_of(file)->unsynced = false;
+    return SQLITE_OK;
 }
 
 int file_size(sqlite3_file* file, sqlite3_int64* size) {

@@ -4,7 +4,8 @@
 // SQLITE_IOERR_* or SQLITE_FULL (only that call, or that call and every one
 // after it: a disk that stays full). It also remembers, per database and WAL
 // file, whether anything was written since the last successful xSync, so a
-// test can assert that an acknowledged write is on stable storage.
+// test can assert that an acknowledged write is on stable storage. The real
+// fsync itself is not made (the page cache serves reads the same).
 //
 // Single-threaded by design, like the tests that use it. Pass
 // FaultyVfs::kName as StoreOptions::vfs (after FaultyVfs::install()).

@@ -113,5 +113,24 @@ TEST_F(FaultyVfsTest, EverySubmitUnderAnyWriteFaultIsEitherDurableOrReportedAndA
     EXPECT_LE(totals.failed_but_after_reopen, totals.failed_syncs);
 }
 
+// Faults while opening: a new database, a filled one, and a schema-1 one the
+// open backs up and migrates; n from 1 to one past the last operation of the
+// open and the close after it,
+// an I/O error or a full disk, once or from then on.
+TEST_F(FaultyVfsTest, AFaultWhileOpeningOrMigratingIsReportedAndTheNextStartFindsEveryRow) {
+    const auto totals = test::run_open_fault_sweep(test::OpenSweepConfig{}, scheme);
+    std::cout << "[ open fault sweep ] " << totals.summary() << "\n";
+    int expected_cases = 0;
+    for (const auto& [kind, operations] : totals.operations) expected_cases += 2 * 2 * (operations + 1);
+    EXPECT_EQ(totals.cases, expected_cases);
+    ASSERT_EQ(totals.operations.size(), 3u);
+    // Creating and migrating write (the migration: a backup, then two migrations).
+    EXPECT_GT(totals.operations.at("new database"), 5);
+    EXPECT_GT(totals.operations.at("schema-1 database"), 5);
+    EXPECT_GT(totals.opened, 0);
+    EXPECT_GT(totals.refused, 0);
+    EXPECT_EQ(totals.cases_without_fault, 3 * 2 * 2);  // exactly the n one past the last operation
+}
+
 }  // namespace
 }  // namespace skm::store

@@ -159,11 +159,12 @@ inline std::vector<store::Submission> varied_submissions(std::string_view prefix
     return out;
 }
 
-// A read-only look at a database file through the default VFS.
+// A read-only look at a database file through the default VFS (or `vfs`).
 class RawDb {
 public:
-    explicit RawDb(const std::filesystem::path& file, bool writable = false)
-        : connection_(file.string(), writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY) {}
+    explicit RawDb(const std::filesystem::path& file, bool writable = false, const char* vfs = nullptr)
+        : connection_(file.string(), writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY,
+                      vfs) {}
 
     store::Connection& connection() { return connection_; }
 
