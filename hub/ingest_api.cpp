@@ -29,13 +29,19 @@ std::variant<Device, ApiReply> IngestApi::authenticate(std::string_view authoriz
 ApiReply IngestApi::ingest(const Device& device, std::string_view gzip_body) {
     if (gzip_body.size() > limits_.max_compressed_bytes) return error_reply(413, "hub.too_large", "body");
     if (!looks_like_gzip(gzip_body)) return error_reply(400, "hub.not_gzip", "body");
-    const auto json = sync::gzip_decompress(gzip_body, limits_.protocol.max_body_bytes);
-    // Damaged, cut short, or larger than the limit once unpacked (a gzip bomb):
-    // gzip_decompress stops at the limit and does not say which, nor can the
-    // gzip trailer's size field, which a cut or forged body makes up.
-    if (!json) return error_reply(400, "hub.bad_gzip", "body");
-
-    auto decoded = sync::decode_batch(*json, store_.scheme(), limits_.protocol);
+    std::variant<sync::Batch, sync::ProtocolError> decoded;
+    {
+        // A few KiB of gzip may unpack to the whole unpacked limit: only a few
+        // bodies are unpacked and checked at once, so parallel uploads cannot
+        // multiply that (storing is one writer at a time anyway).
+        const UnpackSlot slot(unpacking_);
+        const auto json = sync::gzip_decompress(gzip_body, limits_.protocol.max_body_bytes);
+        // Damaged, cut short, or larger than the limit once unpacked (a gzip bomb):
+        // gzip_decompress stops at the limit and does not say which, nor can the
+        // gzip trailer's size field, which a cut or forged body makes up.
+        if (!json) return error_reply(400, "hub.bad_gzip", "body");
+        decoded = sync::decode_batch(*json, store_.scheme(), limits_.protocol);
+    }
     if (const auto* refused = std::get_if<sync::ProtocolError>(&decoded)) {
         return error_reply(400, refused->key, refused->where);
     }

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <optional>
+#include <semaphore>
 #include <string_view>
 #include <variant>
 
@@ -48,10 +49,21 @@ public:
     const IngestLimits& limits() const { return limits_; }
 
 private:
+    // The most bodies unpacked at once (each up to sync::Limits::max_body_bytes).
+    static constexpr std::ptrdiff_t kConcurrentUnpacks = 2;
+    struct UnpackSlot {
+        explicit UnpackSlot(std::counting_semaphore<kConcurrentUnpacks>& s) : slots(s) { slots.acquire(); }
+        ~UnpackSlot() { slots.release(); }
+        UnpackSlot(const UnpackSlot&) = delete;
+        UnpackSlot& operator=(const UnpackSlot&) = delete;
+        std::counting_semaphore<kConcurrentUnpacks>& slots;
+    };
+
     HubStore& store_;
     store::Clock& clock_;
     IngestLimits limits_;
     std::function<void(const DeviceReportIn&)> on_report_;
+    std::counting_semaphore<kConcurrentUnpacks> unpacking_{kConcurrentUnpacks};
 };
 
 }  // namespace skm::hub
