@@ -109,6 +109,27 @@ public:
     void clear_field() {
         for (int i = 0; i < 40; ++i) tap("key_delete");
     }
+    // The 3-second press in the top-left corner: the PIN pad, past its settle time.
+    void hold_corner() {
+        frame(500);
+        queue.push({10, 10, true});
+        for (int i = 0; i < 200; ++i) frame();
+        queue.push({10, 10, false});
+        frame();
+        frame();
+        frame(300);  // the pad appeared under the finger: its settle time
+    }
+    // The corner, the PIN 2468 (the test kiosks' own), OK (twice in a hurry when `double_ok`).
+    void open_staff(bool double_ok = false) {
+        hold_corner();
+        for (char d : std::string("2468")) tap("pin_" + std::to_string(d - '1'));
+        if (double_ok) {
+            double_tap("pin_11");
+        } else {
+            tap("pin_11");
+        }
+        if (!has_button("tab_dashboard")) throw std::runtime_error("staff view did not open");
+    }
     bool has_button(const std::string& id) const { return ctx_->button(id) != nullptr; }
     bool shows(const std::string& text) const {
         return std::any_of(ctx_->texts_drawn.begin(), ctx_->texts_drawn.end(),

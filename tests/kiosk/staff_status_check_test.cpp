@@ -69,14 +69,7 @@ public:
           gate_(lock_, clock, &view_) {
         ctx_.reset(new ViewContext{flow_, texts_, speaker_, config_, fonts(), scale(), &gate_});
         attach(*ctx_);
-        frame(500);
-        queue.push({10, 10, true});
-        for (int i = 0; i < 200; ++i) frame();
-        queue.push({10, 10, false});
-        frame();
-        frame();
-        for (char d : std::string("2468")) tap("pin_" + std::to_string(d - '1'));
-        tap("pin_11");
+        open_staff();
         tap("tab_status");
         frame();
     }

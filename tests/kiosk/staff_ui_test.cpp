@@ -121,27 +121,6 @@ private:
     }
 
 public:
-    // The 3-second press in the corner: the PIN pad.
-    void hold_corner() {
-        frame(500);
-        queue.push({10, 10, true});
-        for (int i = 0; i < 200; ++i) frame();
-        queue.push({10, 10, false});
-        frame();
-        frame();
-        frame(300);  // the pad appeared under the finger: its settle time
-    }
-    // The corner, the PIN, OK (twice in a hurry when `double_ok`).
-    void open_staff(bool double_ok = false) {
-        hold_corner();
-        for (char d : std::string("2468")) tap("pin_" + std::to_string(d - '1'));
-        if (double_ok) {
-            double_tap("pin_11");
-        } else {
-            tap("pin_11");
-        }
-        if (!ctx_->button("tab_dashboard")) throw std::runtime_error("staff view did not open");
-    }
     StaffGate& gate() { return gate_; }
     SurveyFlow& flow() { return flow_; }
 

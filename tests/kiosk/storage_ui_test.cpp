@@ -82,17 +82,6 @@ public:
         }
         frame();
     }
-    void open_staff() {
-        queue.push({10, 10, true});
-        for (int i = 0; i < 200; ++i) frame();
-        queue.push({10, 10, false});
-        frame();
-        frame();
-        frame(300);  // the pad appeared under the finger: its settle time
-        for (char d : std::string("2468")) tap("pin_" + std::to_string(d - '1'));
-        tap("pin_11");
-        if (!has_button("tab_dashboard")) throw std::runtime_error("staff view did not open");
-    }
     SurveyFlow& flow() { return flow_; }
     ViewContext& ctx() { return *ctx_; }
     store::ResponseStore& db() { return db_; }

@@ -11,6 +11,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -198,7 +200,12 @@ TEST_F(StorageWatchOnFaultyDisk, AFailedRenameOfTheBackupIsShownAndTheKioskCarri
     open(backups);
     EXPECT_NO_THROW(run_timer(60));
     ASSERT_TRUE(watch_->backup_problem());
-    EXPECT_EQ(watch_->backup_problem()->key, "store.backup_failed");
+    // The rename goes through store::FileOps, which names the file and the system's reason.
+    EXPECT_EQ(watch_->backup_problem()->key, "store.io_error");
+    const auto& args = watch_->backup_problem()->args;
+    EXPECT_TRUE(std::any_of(args.begin(), args.end(), [](const auto& arg) {
+        return arg.first == "file" && arg.second.find("skm-20251220-100100.db") != std::string::npos;
+    }));
     EXPECT_FALSE(watch_->troubled());
     EXPECT_FALSE(sink_->submit(submission("r1")));
     fs::remove_all(backups / "skm-20251220-100100.db");
