@@ -130,6 +130,8 @@ void ResponseStore::move_aside_and_start_new() {
     std::error_code ignored;
     std::filesystem::rename(path + "-wal", moved.string() + "-wal", ignored);
     std::filesystem::remove(path + "-shm", ignored);
+    // The new names survive a power cut only once the folder is synced.
+    file_ops().sync_directory(options_.path.has_parent_path() ? options_.path.parent_path() : std::filesystem::path("."));
     report_.moved_aside = moved;
     report_.created = true;
     open_and_check();

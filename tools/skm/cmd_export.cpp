@@ -4,6 +4,7 @@
 // `skm score --db`. A file is written under a temporary name and renamed only
 // when complete: a failed export never leaves a half file behind.
 #include "formats/response_csv_writer.hpp"
+#include "store/file_ops.hpp"
 #include "tools/skm/store_access.hpp"
 
 #include <nlohmann/json.hpp>
@@ -105,7 +106,14 @@ int run_export(Context& context) {
             throw Error(ErrorKind::storage, Problem{"export.cannot_write", {{"file", *output}, {"detail", std::strerror(errno)}}});
         }
     }
-    std::filesystem::rename(partial, *output);
+    // Whole under its final name, and the name durable (the folder synced).
+    try {
+        store::publish_file(store::system_file_ops(), partial, *output);
+    } catch (const Error&) {
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        throw;
+    }
     context.err << context.catalog.format("export.done", {{"file", *output}, {"rows", std::to_string(rows)}}) << "\n";
     return 0;
 }

@@ -7,6 +7,7 @@
 #include "reports/report_data.hpp"
 #include "reports/report_labels.hpp"
 #include "reports/write_report.hpp"
+#include "store/file_ops.hpp"
 #include "tools/skm/store_access.hpp"
 
 #include <filesystem>
@@ -63,11 +64,14 @@ int run_report(Context& context) {
         std::filesystem::remove(partial, ignored);
         throw;
     }
-    std::error_code error;
-    std::filesystem::rename(partial, target, error);
-    if (error) {
-        std::filesystem::remove(partial, error);
-        throw Error(ErrorKind::storage, Problem{"report.cannot_write", {{"file", *output}, {"detail", error.message()}}});
+    // Whole under its final name, and the name durable (the folder synced).
+    try {
+        store::publish_file(store::system_file_ops(), partial, target);
+    } catch (const Error&) {
+        // store.disk_full / read_only / io_error, naming the file and the reason.
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        throw;
     }
     const auto headline = data.headline();
     const char separator = context.catalog.decimal_separator();
