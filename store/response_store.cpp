@@ -2,6 +2,7 @@
 #include "store/response_store.hpp"
 
 #include "formats/response_csv_reader.hpp"
+#include "formats/response_id.hpp"
 #include "store/answers_codec.hpp"
 #include "store/carry_over.hpp"
 #include "store/schema.hpp"
@@ -212,7 +213,8 @@ std::optional<Problem> ResponseStore::validate(const Submission& s) const {
     auto invalid = [&](const char* field) {
         return Problem{"store.invalid_response", {{"field", field}, {"response_id", r.response_id}}};
     };
-    if (r.response_id.empty() || r.response_id.size() > formats::kMaxShortFieldBytes) return invalid("response_id");
+    // The hub refuses a batch holding any other id: one stored here would stop every upload after it.
+    if (!formats::is_valid_response_id(r.response_id)) return invalid("response_id");
     if (r.layanan.empty() || r.layanan.size() > formats::kMaxShortFieldBytes) return invalid("layanan");
     if (r.device_id.size() > formats::kMaxShortFieldBytes) return invalid("device_id");
     if (r.answers.size() != scheme_.size()) return invalid("answers");

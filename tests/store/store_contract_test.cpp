@@ -168,6 +168,10 @@ TEST_F(StoreContract, InvalidFieldsAreRefusedWithTheFieldNamedAndNothingStored) 
         {"empty time", "submitted_at", [](Submission& s) { s.response.submitted_at.clear(); }},
         {"empty id", "response_id", [](Submission& s) { s.response.response_id.clear(); }},
         {"long id", "response_id", [](Submission& s) { s.response.response_id = std::string(201, 'a'); }},
+        // The hub's form (formats/response_id): such an id would have every later upload refused.
+        {"id of 65", "response_id", [](Submission& s) { s.response.response_id = std::string(65, 'a'); }},
+        {"id with a quote", "response_id", [](Submission& s) { s.response.response_id = "not-a-uuid\""; }},
+        {"id with a space", "response_id", [](Submission& s) { s.response.response_id = "r 1"; }},
         {"empty layanan", "layanan", [](Submission& s) { s.response.layanan.clear(); }},
         {"long layanan", "layanan", [](Submission& s) { s.response.layanan = std::string(201, 'L'); }},
         {"long device", "device_id", [](Submission& s) { s.response.device_id = std::string(201, 'd'); }},
