@@ -321,11 +321,16 @@ int main(int argc, char** argv) {
         // Only the startup section of store.md (and startup.json) is measured anew.
         std::ifstream in(out_dir / "store.md");
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        for (const char* marker : {"## Startup with", "- Startup with"}) {  // this section, or the old one-line figure
-            if (const auto at = text.find(marker); at != std::string::npos) text.erase(at);
+        // This section (or the old one-line figure) up to the next section, which is kept.
+        std::string after;
+        for (const char* marker : {"## Startup with", "- Startup with"}) {
+            if (const auto at = text.find(marker); at != std::string::npos) {
+                if (const auto next = text.find("\n## ", at + 1); next != std::string::npos) after = text.substr(next + 1);
+                text.erase(at);
+            }
         }
         while (!text.empty() && text.back() == '\n') text.pop_back();
-        std::ofstream(out_dir / "store.md") << text << "\n\n" << section.str();
+        std::ofstream(out_dir / "store.md") << text << "\n\n" << section.str() << (after.empty() ? "" : "\n" + after);
         std::ofstream(out_dir / "startup.json") << "{" << startup_json.str() << "}\n";
         std::printf("written the startup section of %s\n", (out_dir / "store.md").c_str());
         return 0;
