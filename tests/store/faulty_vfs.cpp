@@ -1,5 +1,7 @@
 #include "tests/store/faulty_vfs.hpp"
 
+#include "tests/store/forwarding_vfs.hpp"
+
 #include <sqlite3.h>
 
 #include <cstddef>
@@ -191,7 +193,7 @@ const sqlite3_io_methods* methods_for(int version) {
 
 // ---- the VFS ---------------------------------------------------------------
 
-sqlite3_vfs* real_vfs(sqlite3_vfs* vfs) { return static_cast<sqlite3_vfs*>(vfs->pAppData); }
+using skm::testing::real_vfs;
 
 int vfs_open(sqlite3_vfs* vfs, const char* name, sqlite3_file* file, int flags, int* out_flags) {
     auto* self = reinterpret_cast<FaultyFile*>(file);
@@ -215,40 +217,6 @@ int vfs_delete(sqlite3_vfs* vfs, const char* name, int sync_dir) {
     return real_vfs(vfs)->xDelete(real_vfs(vfs), name, sync_dir);
 }
 
-int vfs_access(sqlite3_vfs* vfs, const char* name, int flags, int* out) {
-    return real_vfs(vfs)->xAccess(real_vfs(vfs), name, flags, out);
-}
-
-int vfs_full_pathname(sqlite3_vfs* vfs, const char* name, int size, char* out) {
-    return real_vfs(vfs)->xFullPathname(real_vfs(vfs), name, size, out);
-}
-
-void* vfs_dl_open(sqlite3_vfs* vfs, const char* name) { return real_vfs(vfs)->xDlOpen(real_vfs(vfs), name); }
-
-void vfs_dl_error(sqlite3_vfs* vfs, int size, char* out) { real_vfs(vfs)->xDlError(real_vfs(vfs), size, out); }
-
-void (*vfs_dl_sym(sqlite3_vfs* vfs, void* handle, const char* symbol))(void) {
-    return real_vfs(vfs)->xDlSym(real_vfs(vfs), handle, symbol);
-}
-
-void vfs_dl_close(sqlite3_vfs* vfs, void* handle) { real_vfs(vfs)->xDlClose(real_vfs(vfs), handle); }
-
-int vfs_randomness(sqlite3_vfs* vfs, int size, char* out) {
-    return real_vfs(vfs)->xRandomness(real_vfs(vfs), size, out);
-}
-
-int vfs_sleep(sqlite3_vfs* vfs, int microseconds) { return real_vfs(vfs)->xSleep(real_vfs(vfs), microseconds); }
-
-int vfs_current_time(sqlite3_vfs* vfs, double* out) { return real_vfs(vfs)->xCurrentTime(real_vfs(vfs), out); }
-
-int vfs_get_last_error(sqlite3_vfs* vfs, int size, char* out) {
-    return real_vfs(vfs)->xGetLastError(real_vfs(vfs), size, out);
-}
-
-int vfs_current_time_int64(sqlite3_vfs* vfs, sqlite3_int64* out) {
-    return real_vfs(vfs)->xCurrentTimeInt64(real_vfs(vfs), out);
-}
-
 }  // namespace
 
 const char* to_string(FaultKind kind) { return kind == FaultKind::io_error ? "io_error" : "disk_full"; }
@@ -262,24 +230,8 @@ void FaultyVfs::install() {
     if (sqlite3_vfs_find(kName)) return;
     sqlite3_vfs* unix_vfs = sqlite3_vfs_find("unix");
     if (!unix_vfs || unix_vfs->iVersion < 2) throw std::runtime_error("the unix VFS is not available");
-    vfs.iVersion = 2;  // up to xCurrentTimeInt64; no system-call overrides
-    vfs.szOsFile = static_cast<int>(sizeof(FaultyFile)) + unix_vfs->szOsFile;
-    vfs.mxPathname = unix_vfs->mxPathname;
-    vfs.zName = kName;
-    vfs.pAppData = unix_vfs;
-    vfs.xOpen = vfs_open;
-    vfs.xDelete = vfs_delete;
-    vfs.xAccess = vfs_access;
-    vfs.xFullPathname = vfs_full_pathname;
-    vfs.xDlOpen = vfs_dl_open;
-    vfs.xDlError = vfs_dl_error;
-    vfs.xDlSym = vfs_dl_sym;
-    vfs.xDlClose = vfs_dl_close;
-    vfs.xRandomness = vfs_randomness;
-    vfs.xSleep = vfs_sleep;
-    vfs.xCurrentTime = vfs_current_time;
-    vfs.xGetLastError = vfs_get_last_error;
-    vfs.xCurrentTimeInt64 = vfs_current_time_int64;
+    vfs = skm::testing::forwarding_vfs(unix_vfs, kName, static_cast<int>(sizeof(FaultyFile)) + unix_vfs->szOsFile, vfs_open,
+                                       vfs_delete);
     if (sqlite3_vfs_register(&vfs, 0) != SQLITE_OK) throw std::runtime_error("sqlite3_vfs_register failed");
 }
 
