@@ -37,6 +37,7 @@
 #include "sync/transport.hpp"
 #include "store/response_store.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -122,8 +123,14 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
 
 // A configuration the kiosk cannot run on (file, line, column and the fix):
 // the same words on its screen, not a black one, until the file is changed.
-void show_input_error(const Arguments& args, const std::filesystem::path& assets, const ui::UiTexts& texts,
-                      const Problem& problem) {
+// A bad configuration (shown until its file changes) or a database that cannot
+// be opened at all, e.g. on a full disk at boot (shown for one probe interval,
+// then the kiosk exits and systemd starts it again, which tries again): on the
+// screen, so staff never face a black one.
+void show_startup_error(const Arguments& args, const std::filesystem::path& assets, const ui::UiTexts& texts,
+                        const Failure& failure) {
+    const Problem& problem = failure.problem;
+    const bool storage = failure.kind == ErrorKind::storage;
     platform::StartupErrorOptions options;
     options.window.windowed = args.windowed;
     options.window.width = args.width;
@@ -136,6 +143,15 @@ void show_input_error(const Arguments& args, const std::filesystem::path& assets
         if (name == "file") options.watched_file = value;
     }
     options.max_seconds = args.exit_after;
+    if (storage) {
+        const double retry_s = static_cast<double>(kStorageProbeEveryMs) / 1000.0;
+        options.max_seconds = options.max_seconds < 0 ? retry_s : std::min(options.max_seconds, retry_s);
+        platform::show_startup_error(
+            {texts.text("id", "kiosk.storage_error.title"), texts.format("id", problem.key, problem.args),
+             texts.format("id", "kiosk.storage_error.help", {{"seconds", std::to_string(kStorageProbeEveryMs / 1000)}})},
+            options);
+        return;
+    }
     platform::show_startup_error({texts.text("id", "kiosk.config_error.title"), texts.format("id", problem.key, problem.args),
                                   texts.text("id", "kiosk.config_error.help")},
                                  options);
@@ -153,7 +169,9 @@ int run(int argc, char** argv) {
         // and a bad configuration also on the screen, so staff are not left with a black one.
         const Failure failure = failure_of(std::current_exception());
         std::cerr << "skm-kiosk: " << texts.format("id", failure.problem.key, failure.problem.args) << "\n";
-        if (failure.kind == ErrorKind::input && !args.screenshots) show_input_error(args, assets, texts, failure.problem);
+        if ((failure.kind == ErrorKind::input || failure.kind == ErrorKind::storage) && !args.screenshots) {
+            show_startup_error(args, assets, texts, failure);
+        }
         return failure.exit_code();
     }
 }

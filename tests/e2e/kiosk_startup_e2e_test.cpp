@@ -8,7 +8,9 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -47,6 +49,23 @@ std::int64_t query(const fs::path& file, const char* sql) {
 ProgramResult run_kiosk(const fs::path& db) {
     // The welcome screen wakes every 5 s when nobody touches it: 14 s give it a few ticks.
     return run_program({kKiosk, "--windowed", "--size", "1280x800", "--db", db.string(), "--exit-after", "14"});
+}
+
+TEST(KioskStartupEndToEnd, ADatabaseThatCannotBeOpenedIsShownOnTheScreenThenTriedAgain) {
+    // A folder where the database should be: opening fails as on a full or broken disk.
+    const fs::path dir = fs::temp_directory_path() / ("skm-startup-e2e-store-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "skm.db");
+    const auto started = std::chrono::steady_clock::now();
+    const ProgramResult r =
+        run_program({kKiosk, "--windowed", "--size", "1280x800", "--db", (dir / "skm.db").string(), "--exit-after", "3"});
+    const auto shown = std::chrono::steady_clock::now() - started;
+    // Exit 4 (storage), so systemd starts it again; the message on stderr, and the
+    // screen shown until --exit-after (at most one probe interval) instead of none.
+    EXPECT_EQ(r.exit_code, 4) << r.err;
+    EXPECT_NE(r.err.find((dir / "skm.db").string()), std::string::npos) << r.err;
+    EXPECT_GE(shown, std::chrono::milliseconds(2500)) << r.err;
+    fs::remove_all(dir);
 }
 
 TEST(KioskStartupEndToEnd, TheCheckRunsAfterTheFirstFrameAndReportsASoundFile) {
