@@ -1,4 +1,4 @@
-// Loads tests/golden (a copy of ../shared/golden, so tests run without it).
+// Loads tests/golden, the golden vectors kept in this repository.
 #pragma once
 
 #include <nlohmann/json.hpp>
