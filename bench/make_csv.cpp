@@ -1,5 +1,5 @@
 // skm-bench-make-csv OUT N SEED: writes N synthetic responses (a 2024 year of
-// twelve layanan, formats.md columns) to OUT. Same N and SEED → same bytes.
+// twelve layanan, the response CSV columns of formats/csv_header) to OUT. Same N and SEED → same bytes.
 #include "bench/synthetic.hpp"
 
 #include <cerrno>
@@ -18,7 +18,7 @@ bool parse_count(std::string_view text, std::uint64_t& value) {
 
 int usage() {
     std::fputs("usage: skm-bench-make-csv OUT N SEED\n"
-               "  writes N synthetic survey responses (response CSV, formats.md) to OUT\n",
+               "  writes N synthetic survey responses (response CSV) to OUT\n",
                stderr);
     return 2;
 }

@@ -1,7 +1,7 @@
 // Synthetic but realistic survey responses for the benchmarks: one kecamatan
 // office's year (2024) scaled to any size, deterministic for a given seed.
 // Two shapes of the same data: in-memory answer arrays (bench_scoring) and
-// the response CSV of formats.md (skm-bench-make-csv, the peer comparison).
+// the response CSV (formats/csv_header; skm-bench-make-csv, the peer comparison).
 #pragma once
 
 #include "scoring/period.hpp"
@@ -37,8 +37,8 @@ struct ResponseSet {
 
 ResponseSet make_responses(std::size_t count, std::mt19937_64& rng);
 
-// Writes a header and `rows` rows of response CSV (comma, LF, formats.md
-// column order) to `sink` in chunks of about `chunk_bytes`.
+// Writes a header and `rows` rows of response CSV (comma, LF, the column order
+// formats/response_csv_writer writes) to `sink` in chunks of about `chunk_bytes`.
 void write_response_csv(std::size_t rows, std::mt19937_64& rng, const std::function<void(std::string_view)>& sink,
                         std::size_t chunk_bytes = std::size_t{1} << 20);
 

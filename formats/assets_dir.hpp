@@ -1,4 +1,4 @@
-// Where the assets are (cli.md "Finding assets"): --assets DIR, else
+// Where the assets are: --assets DIR, else
 // $SKM_ASSETS, else the build tree's assets/ found relative to the executable,
 // else /usr/share/skm.
 #pragma once
