@@ -16,6 +16,14 @@ inline constexpr std::array<std::string_view, 6> kUmurBands = {"<20", "20-29", "
 inline constexpr std::array<std::string_view, 7> kPendidikan = {"SD", "SMP", "SMA", "D1-D3", "S1", "S2", "S3"};
 inline constexpr std::array<std::string_view, 6> kPekerjaan = {"PNS", "TNI", "POLRI", "Swasta", "Wirausaha", "Lainnya"};
 
+// Where a record was made: typed on a kiosk, read from a file by `skm import`,
+// or collected by the hub (a one-time phone link). Empty in data written
+// before the field existed, which came from kiosks.
+inline constexpr std::array<std::string_view, 3> kOrigins = {"kiosk", "import", "hub"};
+// How the citizen answered: at the kiosk, on their own phone through a link,
+// on an online form (Google Forms and the like), on paper. Empty = not recorded.
+inline constexpr std::array<std::string_view, 4> kChannels = {"kiosk", "link", "form", "paper"};
+
 // The band for an age in whole years (formats.md accepts integers on read).
 std::string_view umur_band(int years);
 // A band as written, or an integer age mapped to its band; nothing if neither.
@@ -34,6 +42,10 @@ struct Response {
     std::vector<std::string> flags;
     std::string device_id;
     std::string questionnaire_version;
+    // Optional (empty = not recorded; old kiosks and files do not send them).
+    std::string profile_detail;  // formats/profile_detail.hpp: "pekerjaan=petani;pendidikan=tidak_sekolah"
+    std::string origin;          // one of kOrigins
+    std::string channel;         // one of kChannels
     bool operator==(const Response&) const = default;
 };
 
