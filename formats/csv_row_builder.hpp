@@ -49,7 +49,7 @@ public:
     RowBuilder(std::string_view file, std::string_view content, const std::vector<Column>& columns,
                std::size_t unsur_count, const IdSet* ids)
         : file_(file), content_(content), columns_(columns), answers_(unsur_count), ids_(ids) {
-        // The order formats.md writes (and skm export): checked in a straight line.
+        // The order docs/reference/file-formats.md#response-csv writes (and skm export): checked in a straight line.
         static constexpr std::array<Role, 7> kLeading = {Role::response_id, Role::submitted_at, Role::layanan,
                                                          Role::jenis_kelamin, Role::umur, Role::pendidikan,
                                                          Role::pekerjaan};
@@ -139,7 +139,7 @@ private:
         return nullptr;
     }
 
-    // The formats.md order: every row field is written, so nothing to clear.
+    // The written column order (docs/reference/file-formats.md#response-csv): every field is set, nothing to clear.
     const char* take_standard(const std::string_view* fields, RowState& state, std::size_t& failed) {
         const char* key = nullptr;
         std::size_t i = 0;

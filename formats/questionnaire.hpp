@@ -1,4 +1,4 @@
-// The questionnaire definition (assets/questionnaire/*.json, cli.md): unsur
+// The questionnaire definition (assets/questionnaire/*.json, docs/reference/file-formats.md#questionnaire): unsur
 // codes in screen order, exact weights, and texts in every language.
 #pragma once
 

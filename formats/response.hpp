@@ -1,4 +1,4 @@
-// One citizen's response as the interchange formats carry it (formats.md),
+// One citizen's response as the interchange formats carry it (docs/reference/file-formats.md#response-csv),
 // and the closed vocabularies of its profile fields.
 #pragma once
 
@@ -24,7 +24,7 @@ inline constexpr std::array<std::string_view, 3> kOrigins = {"kiosk", "import", 
 // on an online form (Google Forms and the like), on paper. Empty = not recorded.
 inline constexpr std::array<std::string_view, 4> kChannels = {"kiosk", "link", "form", "paper"};
 
-// The band for an age in whole years (formats.md accepts integers on read).
+// The band for an age in whole years (docs/reference/file-formats.md#response-csv: integers accepted on read).
 std::string_view umur_band(int years);
 // A band as written, or an integer age mapped to its band; nothing if neither.
 std::optional<std::string_view> normalize_umur(std::string_view text);

@@ -1,4 +1,4 @@
-// Reads the response CSV of formats.md: the checks before any row here, the
+// Reads the response CSV (docs/reference/file-formats.md#response-csv): the checks before any row here, the
 // record splitting, field and row checks and the two-thread reading in the
 // csv_*.hpp files beside it.
 #include "formats/response_csv_reader.hpp"

@@ -1,4 +1,4 @@
-// Reads the response CSV of formats.md: UTF-8 (BOM accepted), RFC 4180
+// Reads the response CSV (docs/reference/file-formats.md#response-csv): UTF-8 (BOM accepted), RFC 4180
 // quoting, comma or the Indonesian Excel dialect's semicolon, columns matched
 // by header name. Every bad input is an skm::Error(input) whose problem names
 // the file, line and column ("csv.*" keys in assets/i18n).

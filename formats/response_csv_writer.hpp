@@ -1,4 +1,4 @@
-// Writes the response CSV of formats.md: the documented column order, LF line
+// Writes the response CSV (docs/reference/file-formats.md#response-csv): the documented column order, LF line
 // endings, RFC 4180 quoting where needed; or the Indonesian Excel dialect.
 #pragma once
 

@@ -1,5 +1,5 @@
 // One IKM summary as JSON, with the field names and null rules of `skm score
-// --json` (cli.md): `skm score` and the hub's IKM API write it alike.
+// --json` (docs/reference/file-formats.md#summary-json): `skm score` and the hub's IKM API write it alike.
 #pragma once
 
 #include "formats/catalog.hpp"

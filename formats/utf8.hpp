@@ -1,4 +1,4 @@
-// UTF-8 validation (formats.md refuses any other encoding).
+// UTF-8 validation (docs/reference/file-formats.md#response-csv refuses any other encoding).
 #pragma once
 
 #include <cstddef>

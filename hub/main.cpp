@@ -1,5 +1,5 @@
 // skm-hub: the kabupaten hub that kiosks upload to. Thin: finds the assets
-// and texts, runs the command, maps errors to the exit codes of cli.md.
+// and texts, runs the command, maps errors to the exit codes of docs/reference/commands.md#exit-codes.
 #include "formats/assets_dir.hpp"
 #include "formats/catalog.hpp"
 #include "hub/hub_context.hpp"

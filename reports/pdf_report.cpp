@@ -261,7 +261,7 @@ private:
         }
         chart.legend_ikm = text("report.chart.ikm");
         chart.legend_limits = text("report.chart.limits");
-        // Lower limits of the 2017 table on the rounded konversi (skm.md §4).
+        // Lower limits of the 2017 table on the rounded konversi (docs/reference/skm-rules.md#mutu-pelayanan).
         chart.limits = {{25.0, "D"}, {65.0, "C"}, {76.61, "B"}, {88.31, "A"}};
         draw_trend_chart(canvas, chart, chart_height);
         canvas.move_down(8);

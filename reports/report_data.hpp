@@ -46,7 +46,7 @@ ReportPeriod parse_report_period(std::string_view text);
 // ---- [request] -------------------------------------------------------------
 
 // How an annual IKM is computed: over all respondents of the year, or as the
-// mean of the two semesters' IKM (skm.md §3: offices do both, they differ).
+// mean of the two semesters' IKM (docs/reference/skm-rules.md#periods-and-the-annual-ikm: they differ).
 enum class AnnualMethod { pooled, semesters };
 
 // Throws skm::Error(usage, "report.bad_annual").
@@ -58,7 +58,7 @@ struct ReportRequest {
     std::string office;   // empty: the store's "office_name" setting (the staff view sets it)
     std::string region;
     scoring::LocalDate generated_on;
-    // What the office's old spreadsheet printed with (skm.md §3 legacy mode).
+    // What the office's old spreadsheet printed with (docs/reference/skm-rules.md#legacy-spreadsheets).
     mpq_class legacy_weight{111, 1000};
     int previous_years = 4;  // LKjIP rows before the period's year, when they have data
 };

@@ -1,4 +1,4 @@
-// Capaian kinerja = realisasi / target × 100 %, rounded half-up (skm.md §3).
+// Capaian kinerja = realisasi / target × 100 %, rounded half-up (docs/reference/skm-rules.md#capaian-kinerja).
 #pragma once
 
 #include "scoring/decimal.hpp"

@@ -1,5 +1,5 @@
 // Tallies of one data set, in total and per group (layanan or period), built
-// in one pass. Group keys follow cli.md; groups come out sorted by key
+// in one pass. Group keys: docs/reference/skm-rules.md#periods-and-the-annual-ikm; groups come out sorted by key
 // (periods chronologically).
 #pragma once
 

@@ -1,4 +1,4 @@
-// NRR per unsur and the IKM, exactly, from a tally (Permenpan 14/2017, skm.md §3).
+// NRR per unsur and the IKM, exactly, from a tally (Permenpan 14/2017, docs/reference/skm-rules.md#nrr-per-unsur).
 #pragma once
 
 #include "scoring/scheme.hpp"

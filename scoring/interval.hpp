@@ -1,4 +1,4 @@
-// 95% interval of the IKM konversi (skm.md §3, our addition to the regulation):
+// 95% interval of the IKM konversi (docs/reference/skm-rules.md#95-interval, our addition to the regulation):
 // konversi ± 1.96 · s / √n, s the sample standard deviation of respondents' own
 // konversi (mean of the unsur they answered × 25), optionally with the finite
 // population correction √((N−n)/(N−1)).

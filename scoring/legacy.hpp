@@ -1,4 +1,4 @@
-// What an office's legacy spreadsheet prints (skm.md §3):
+// What an office's legacy spreadsheet prints (docs/reference/skm-rules.md#legacy-spreadsheets):
 // legacy(w) = truncate_2dp(25 × w × Σ round_half_up_3dp(NRR_i)).
 #pragma once
 

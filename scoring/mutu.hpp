@@ -1,4 +1,4 @@
-// Mutu pelayanan from the Permenpan 14/2017 table (skm.md §4), and the
+// Mutu pelayanan from the Permenpan 14/2017 table (docs/reference/skm-rules.md#mutu-pelayanan), and the
 // repealed 2004 table only to explain reports that still use it.
 #pragma once
 

@@ -43,7 +43,7 @@ struct PeriodId {
 };
 
 PeriodId period_of(const LocalDate& date, PeriodKind kind);
-// 2024-03, 2024-TW1, 2024-S1, 2024 (cli.md group keys).
+// 2024-03, 2024-TW1, 2024-S1, 2024 (group keys, docs/reference/skm-rules.md#periods-and-the-annual-ikm).
 std::string period_key(const PeriodId& period);
 std::optional<PeriodId> parse_period_key(std::string_view key);
 

@@ -20,11 +20,11 @@ struct Problem {
     }
 };
 
-// Which exit code family an error belongs to (tools/ maps these to cli.md codes).
+// Which exit code family an error belongs to (docs/reference/commands.md#exit-codes).
 // internal: not a person's mistake but a defect (an exception that is no skm::Error).
 enum class ErrorKind { usage, input, storage, network, internal };
 
-// The exit status cli.md gives each kind, for `skm`, `skm-hub` and `skm-kiosk` alike.
+// The exit status docs/reference/commands.md#exit-codes gives each kind, for `skm`, `skm-hub` and `skm-kiosk` alike.
 // 70 for an internal error is sysexits.h's EX_SOFTWARE, which service managers know.
 inline int exit_code(ErrorKind kind) {
     switch (kind) {

@@ -1,5 +1,5 @@
 // How many respondents a layanan needs: Krejcie & Morgan as the regulation's
-// annex (skm.md §5), with λ² = 3.841 exactly, P = 0.5, d = 0.05.
+// annex (docs/reference/skm-rules.md#sample-size), with λ² = 3.841 exactly, P = 0.5, d = 0.05.
 #pragma once
 
 #include <cstdint>

@@ -13,7 +13,7 @@
 
 namespace skm::scoring {
 
-// The nine unsur of Permenpan RB 14/2017 in regulation order (skm.md §2).
+// The nine unsur of Permenpan RB 14/2017 in regulation order (docs/reference/skm-rules.md#the-nine-unsur).
 inline constexpr std::array<std::string_view, 9> kPermenpan2017Codes = {
     "persyaratan", "prosedur", "waktu", "biaya", "produk",
     "kompetensi", "perilaku", "pengaduan", "sarana"};

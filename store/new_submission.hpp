@@ -19,7 +19,7 @@ namespace skm::store {
 struct SurveyAnswers {
     std::string layanan;
     std::string jenis_kelamin;
-    std::string umur;  // band, formats.md
+    std::string umur;  // band, docs/reference/file-formats.md#response-csv
     std::string pendidikan;
     std::string pekerjaan;
     std::vector<std::uint8_t> answers;  // questionnaire order; 0 = unanswered

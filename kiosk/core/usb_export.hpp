@@ -1,6 +1,6 @@
 // Export to a USB stick from the staff view, for offices without network:
 // finds mounted removable media and writes every stored response there as
-// the response CSV of formats.md (complete file or nothing: a temporary name,
+// the response CSV of docs/reference/file-formats.md#response-csv (complete file or nothing: a temporary name,
 // fsynced, renamed at the end and its folder fsynced, through store::FileOps,
 // so a stick pulled right after the message holds the whole file).
 //

@@ -1,4 +1,4 @@
-// formats/assets_dir: cli.md "Finding assets" — --assets DIR, else
+// formats/assets_dir: docs/reference/commands.md#finding-assets — --assets DIR, else
 // $SKM_ASSETS, else the build tree's assets/ next to the executable, else
 // /usr/share/skm; not found names every path tried.
 #include "formats/assets_dir.hpp"

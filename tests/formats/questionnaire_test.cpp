@@ -1,4 +1,4 @@
-// formats/questionnaire: the regulation questionnaire loads as cli.md defines
+// formats/questionnaire: the regulation questionnaire loads as docs/reference/file-formats.md#questionnaire defines
 // it; broken definitions are refused with a problem naming the file.
 #include "formats/questionnaire.hpp"
 

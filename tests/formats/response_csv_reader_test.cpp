@@ -1,4 +1,4 @@
-// formats/response_csv_reader: what formats.md promises for imported CSV, and
+// formats/response_csv_reader: what docs/reference/file-formats.md#response-csv promises for imported CSV, and
 // the file/line/column of every refusal (keys and arguments, never wording).
 #include "formats/response_csv_reader.hpp"
 
@@ -77,7 +77,7 @@ void expect_location(const Problem& problem, const std::string& key, const std::
     EXPECT_EQ(arg(problem, "column"), column) << problem.key;
 }
 
-// One data row in formats.md column order. answers: the nine unsur fields as written.
+// One data row in docs/reference/file-formats.md#response-csv column order. answers: the nine unsur fields.
 std::string row(const std::string& id, const std::string& answers = "4,3,3,4,3,4,4,3,4", const std::string& saran = "",
                 const std::string& submitted_at = "2024-03-01T09:15:00+07:00", const std::string& umur = "30-39") {
     return id + "," + submitted_at + ",KTP-el,L," + umur + ",S1,PNS," + answers + "," + saran + ",,kiosk-01,1";

@@ -1,5 +1,5 @@
 // formats/response_csv_writer: what it writes reads back unchanged, in both
-// dialects; the header is formats.md's column order; LF line endings.
+// dialects; the header is the column order of docs/reference/file-formats.md#response-csv; LF line endings.
 #include "formats/response_csv_writer.hpp"
 
 #include "formats/response_csv_reader.hpp"

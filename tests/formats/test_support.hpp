@@ -53,7 +53,7 @@ inline std::vector<std::string> permenpan_codes() {
     return {scoring::kPermenpan2017Codes.begin(), scoring::kPermenpan2017Codes.end()};
 }
 
-// formats.md column order, joined with the separator.
+// The column order of docs/reference/file-formats.md#response-csv, joined with the separator.
 inline std::string standard_header(char separator = ',') {
     std::vector<std::string> names = {"response_id", "submitted_at", "layanan", "jenis_kelamin",
                                       "umur",        "pendidikan",   "pekerjaan"};

@@ -1,4 +1,5 @@
-// `skm check`'s engine on the mistakes seen in published reports (skm.md §6).
+// `skm check`'s engine on the mistakes seen in published reports
+// (docs/reference/skm-rules.md#mistakes-in-published-reports).
 #include "scoring/audit.hpp"
 #include "scoring/scheme.hpp"
 

@@ -1,7 +1,7 @@
 // The one rule every main (skm, skm-hub, skm-kiosk) uses for what it caught:
-// skm::Error keeps its problem and its cli.md exit code; any other exception
+// skm::Error keeps its problem and its exit code (docs/reference/commands.md#exit-codes); any other exception
 // is an internal error (exit 70, sysexits.h EX_SOFTWARE) with its what() as
-// the detail, never std::terminate. Expected codes are cli.md's table.
+// the detail, never std::terminate. Expected codes: that table.
 #include "scoring/problem.hpp"
 
 #include <gtest/gtest.h>

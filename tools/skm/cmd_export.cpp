@@ -1,6 +1,6 @@
 // `skm export --db PATH [--from DATE] [--to DATE] [--layanan NAME]
 //  [--format csv|csv-id|json] [--exclude-flagged] [-o FILE]`
-// csv: exactly the formats.md columns, so `skm score` on the file equals
+// csv: exactly the docs/reference/file-formats.md#response-csv columns, so `skm score` on the file equals
 // `skm score --db`. A file is written under a temporary name and renamed only
 // when complete: a failed export never leaves a half file behind.
 #include "formats/response_csv_writer.hpp"
@@ -79,7 +79,7 @@ int run_export(Context& context) {
     const OptionSpec spec{{"db", "questionnaire", "from", "to", "layanan", "format", "o", "output"}, {"exclude-flagged"}};
     std::vector<std::string> args_in = context.args;
     for (auto& a : args_in) {
-        if (a == "-o") a = "--o";  // the short form cli.md uses
+        if (a == "-o") a = "--o";  // the short form docs/reference/commands.md#skm-export uses
     }
     const ParsedArgs args = parse_args(args_in, spec);
     if (!args.positional.empty()) throw Error(ErrorKind::usage, Problem{"usage.unknown_option", {{"option", args.positional[0]}}});

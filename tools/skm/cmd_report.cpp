@@ -18,7 +18,7 @@ int run_report(Context& context) {
     const OptionSpec spec{{"db", "period", "format", "o", "output", "annual", "config", "questionnaire"}, {}};
     std::vector<std::string> args_in = context.args;
     for (auto& a : args_in) {
-        if (a == "-o") a = "--o";  // the short form cli.md uses
+        if (a == "-o") a = "--o";  // the short form docs/reference/commands.md#skm-report uses
     }
     const ParsedArgs args = parse_args(args_in, spec);
     if (!args.positional.empty()) throw Error(ErrorKind::usage, Problem{"usage.unknown_option", {{"option", args.positional[0]}}});

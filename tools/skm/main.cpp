@@ -1,5 +1,5 @@
 // `skm`: the command-line tool. Thin: parses the command, finds the assets and
-// texts, runs the command, maps errors to the exit codes of cli.md.
+// texts, runs the command, maps errors to the exit codes of docs/reference/commands.md#exit-codes.
 #include "formats/assets_dir.hpp"
 #include "formats/catalog.hpp"
 #include "tools/skm/context.hpp"

@@ -1,4 +1,4 @@
-// `skm score --json`: the field names and null rules fixed by cli.md.
+// `skm score --json`: the field names and null rules of docs/reference/file-formats.md#summary-json.
 #pragma once
 
 #include "formats/catalog.hpp"
