@@ -18,7 +18,7 @@
 #include "formats/catalog.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/ingest_api.hpp"
-#include "hub/web/web_request.hpp"
+#include "hub/web_request.hpp"
 #include "store/clock.hpp"
 
 #include <condition_variable>

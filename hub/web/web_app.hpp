@@ -16,7 +16,7 @@
 #include "hub/web/login_limiter.hpp"
 #include "hub/web/sessions.hpp"
 #include "hub/web/tally_cache.hpp"
-#include "hub/web/web_request.hpp"
+#include "hub/web_request.hpp"
 #include "hub/web/web_store.hpp"
 #include "hub/web/web_texts.hpp"
 #include "store/clock.hpp"

@@ -222,15 +222,6 @@ bool is_project_folder(std::string_view folder) { return listed(folder, kProject
 
 std::string_view first_segment(std::string_view path) { return path.substr(0, path.find('/')); }
 
-// Rings, innermost 0. tests/ and bench/ are outside the product.
-std::optional<int> ring_of(std::string_view folder) {
-    if (folder == "scoring") return 0;
-    if (folder == "formats") return 1;
-    if (folder == "reports" || folder == "sync" || folder == "store") return 2;
-    if (folder == "kiosk" || folder == "hub" || folder == "tools") return 3;
-    return std::nullopt;
-}
-
 // The project path an include names, or nothing for an external header.
 std::optional<std::string> project_target(std::string_view including_file, const Include& include) {
     if (is_project_folder(first_segment(include.name))) return include.name;
@@ -242,43 +233,31 @@ std::optional<std::string> project_target(std::string_view including_file, const
 
 // ---- [rules] ---------------------------------------------------------------------
 
-const char* const kRuleInward = "dependencies point inward: kiosk, hub, tools → reports, sync, store → formats → scoring";
-const char* const kRuleScoringProject = "scoring/ includes only scoring/ project headers";
 const char* const kRuleScoringExternal =
     "scoring/ depends on nothing but the C++ standard library (C++ headers such as <cstdio>) and GMP";
-const char* const kRuleFormatsProject = "formats/ may include only scoring/ and formats/ project headers";
 const char* const kRuleFormatsExternal =
     "formats/ may include only standard, system, nlohmann/ and fmt/ headers besides scoring/ and formats/";
-const char* const kRuleStore = "store/ may not include kiosk/, hub/, tools/ or sync/";
-const char* const kRuleTools = "no folder includes tools/ except tools/ and tests/";
-const char* const kRuleTestCode = "only tests/ and bench/ include tests/ or bench/";
 const char* const kRuleUnknownPath = "a quoted include must name a project header under a project folder";
+const char* const kRuleClimb =
+    "a quoted include names a header from the repository root or beside the including file; \"..\" would go "
+    "around the libraries' own include directories (cmake/skm_headers.cmake)";
 const char* const kRuleSqlite = "sqlite3.h appears only in store/, hub/, tests/ and bench/";
 const char* const kRuleCurl = "curl appears only in sync/ (the transport)";
 const char* const kRulePostgres = "libpq appears only in hub/ and tests/";
 const char* const kRuleGraphics = "GLFW and OpenGL headers appear only in kiosk/platform/";
 const char* const kRuleImgui = "Dear ImGui headers appear only in kiosk/ui/, kiosk/platform/ and tests/";
 
-std::vector<const char*> project_rules(std::string_view folder, std::string_view target) {
+// Which library may include which is the build's job (cmake/skm_headers.cmake
+// gives each library its own include directory, cmake/skm_layers.cmake checks
+// the link graph). What it cannot see is a relative path that reaches another
+// folder's files directly.
+std::vector<const char*> project_rules(const Include& include, std::string_view target) {
     std::vector<const char*> broken;
-    const std::string_view target_folder = first_segment(target);
-    if (!is_project_folder(target_folder)) {
+    if (!is_project_folder(first_segment(target))) {
         broken.push_back(kRuleUnknownPath);
-        return broken;
+    } else if (!include.angled && include.name.find("..") != std::string::npos) {
+        broken.push_back(kRuleClimb);
     }
-    if (folder == "scoring" && target_folder != "scoring") broken.push_back(kRuleScoringProject);
-    if (folder == "formats" && target_folder != "formats" && target_folder != "scoring") broken.push_back(kRuleFormatsProject);
-    if (folder == "store" &&
-        (target_folder == "kiosk" || target_folder == "hub" || target_folder == "tools" || target_folder == "sync")) {
-        broken.push_back(kRuleStore);
-    }
-    if (target_folder == "tools" && folder != "tools" && folder != "tests") broken.push_back(kRuleTools);
-    if ((target_folder == "tests" || target_folder == "bench") && folder != "tests" && folder != "bench") {
-        broken.push_back(kRuleTestCode);
-    }
-    const auto from = ring_of(folder);
-    const auto to = ring_of(target_folder);
-    if (from && to && *to > *from && broken.empty()) broken.push_back(kRuleInward);
     return broken;
 }
 
@@ -323,7 +302,7 @@ std::vector<Violation> check_file(std::string_view relative_path, std::string_vi
     if (!is_project_folder(folder)) return violations;
     for (const auto& include : scan_includes(content)) {
         const auto target = project_target(path, include);
-        const auto broken = target ? project_rules(folder, *target) : external_rules(path, folder, include.name);
+        const auto broken = target ? project_rules(include, *target) : external_rules(path, folder, include.name);
         const std::string written = include.angled ? "<" + include.name + ">" : "\"" + include.name + "\"";
         for (const char* rule : broken) violations.push_back(Violation{path, include.line, written, rule});
     }

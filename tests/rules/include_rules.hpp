@@ -1,29 +1,24 @@
-// The house include rules as pure functions over (relative path, file content):
+// The include rules the build cannot check, as pure functions over
+// (relative path, file content).
 //
-//   Dependencies point inward: kiosk, hub, tools → reports, sync, store →
-//   formats → scoring. scoring depends on nothing but the standard library and
-//   GMP. sqlite3.h appears only in store/, hub/, tests/ and bench/.
-//
-// and, spelled out:
-//   - scoring/ includes only scoring/ project headers, C++ standard headers
-//     (an explicit list: <cstdio>, not <stdio.h>) and <gmp.h>/<gmpxx.h>;
-//   - formats/ includes only scoring/ and formats/ project headers, standard,
-//     C and POSIX system headers, <nlohmann/...> and <fmt/...> (and GMP, which
-//     the scoring API it builds on exposes);
-//   - store/ does not include kiosk/, hub/, tools/ or sync/;
-//   - no project code includes an outer ring (reports, sync, store must not
-//     include kiosk, hub, tools); peers within a ring may include each other
-//     unless a rule above says otherwise;
-//   - nothing includes tools/ except tools/ and tests/; nothing but tests/
-//     and bench/ includes tests/ or bench/;
+// Which project library may include which is the build's job: each library
+// exposes only its own include directory (cmake/skm_headers.cmake) and the link
+// graph points inward, kiosk, hub, tools → reports, sync, store → formats →
+// scoring (cmake/skm_layers.cmake). System headers, though, are visible to
+// every target, so these stay here:
+//   - scoring/ includes only C++ standard headers (an explicit list: <cstdio>,
+//     not <stdio.h>) and <gmp.h>/<gmpxx.h>;
+//   - formats/ includes only standard, C and POSIX system headers,
+//     <nlohmann/...> and <fmt/...> (and GMP, which the scoring API exposes);
 //   - <sqlite3.h> only in store/, hub/, tests/, bench/; <curl/...> only in
-//     sync/; GLFW and OpenGL headers only in kiosk/platform/; Dear ImGui
-//     headers only in kiosk/ui/, kiosk/platform/ and tests/.
-//
-// Project headers are written from the repository root ("formats/utf8.hpp");
-// a quoted name that does not start with a project folder is resolved
-// relative to the including file. Includes inside comments and string
-// literals (raw ones too) are not includes; #if branches are not evaluated.
+//     sync/; libpq only in hub/ and tests/; GLFW and OpenGL headers only in
+//     kiosk/platform/; Dear ImGui headers only in kiosk/ui/, kiosk/platform/
+//     and tests/;
+//   - a quoted include names a header from the repository root
+//     ("formats/utf8.hpp") or beside the including file ("tally.hpp"), never
+//     through "..", which would go around the per-library directories.
+// Includes inside comments and string literals (raw ones too) are not
+// includes; #if branches are not evaluated.
 #pragma once
 
 #include <cstddef>

@@ -40,7 +40,6 @@ TEST(IncludeRules, ScoringTakesOnlyStandardLibraryAndGmp) {
     EXPECT_TRUE(broken("scoring/ikm.cpp", "#include <vector>\n#include <gmpxx.h>\n#include \"scoring/tally.hpp\"\n").empty());
     EXPECT_EQ(broken("scoring/ikm.cpp", "#include <stdio.h>\n").size(), 1u);
     EXPECT_EQ(broken("scoring/ikm.cpp", "#include <fmt/format.h>\n").size(), 1u);
-    EXPECT_EQ(broken("scoring/ikm.cpp", "#include \"formats/csv.hpp\"\n").size(), 1u);
 }
 
 TEST(IncludeRules, LibrariesStayInTheirRooms) {
@@ -63,17 +62,14 @@ TEST(IncludeRules, LibrariesStayInTheirRooms) {
     EXPECT_TRUE(broken("kiosk/ui/welcome.cpp", "#include <imgui.h>\n").empty());
 }
 
-TEST(IncludeRules, DependenciesPointInward) {
-    EXPECT_EQ(broken("formats/a.cpp", "#include \"store/response_store.hpp\"\n").size(), 1u);
-    EXPECT_EQ(broken("store/a.cpp", "#include \"sync/engine.hpp\"\n").size(), 1u);
-    EXPECT_FALSE(broken("store/a.cpp", "#include \"tools/skm/context.hpp\"\n").empty());
-    EXPECT_EQ(broken("reports/a.cpp", "#include \"kiosk/core/flow.hpp\"\n").size(), 1u);
-    EXPECT_EQ(broken("store/a.cpp", "#include \"tests/support/run_program.hpp\"\n").size(), 1u);
-    EXPECT_TRUE(broken("tools/skm/a.cpp", "#include \"store/response_store.hpp\"\n").empty());
-    EXPECT_TRUE(broken("kiosk/core/a.cpp", "#include \"reports/pdf.hpp\"\n").empty());
-    // Quoted names relative to the including file are resolved first.
+// Which project header a library may include is checked by the build (each
+// library's own include directory); the rule left here is the one it cannot see.
+TEST(IncludeRules, RelativeIncludesStayBesideTheFile) {
     EXPECT_TRUE(broken("scoring/a.cpp", "#include \"tally.hpp\"\n").empty());
+    EXPECT_TRUE(broken("tools/skm/a.cpp", "#include \"store/response_store.hpp\"\n").empty());
     EXPECT_EQ(broken("scoring/a.cpp", "#include \"../store/x.hpp\"\n").size(), 1u);
+    EXPECT_EQ(broken("kiosk/ui/a.cpp", "#include \"../core/survey_flow.hpp\"\n").size(), 1u);
+    EXPECT_EQ(broken("x.cpp", "#include \"../outside.hpp\"\n").size(), 0u);  // not a project folder: no rules
 }
 
 TEST(IncludeRules, TheSourceTreeKeepsThem) {

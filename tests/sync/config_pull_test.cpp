@@ -2,7 +2,7 @@
 // the strict decoder (every bad document refused, never half applied), the
 // store's apply (order, retire never delete, targets, audit, only newer) and
 // the engine asking a scripted hub (200, 304, 204, refused, garbage).
-#include "../store/store_test_support.hpp"
+#include "tests/store/store_test_support.hpp"
 #include "store/office_data.hpp"
 #include "store/outbox.hpp"
 #include "store/published_config.hpp"

@@ -1,6 +1,7 @@
 // A dashboard request and response as plain data, so the pages never see the
 // HTTP library (hub/server adapts cpp-httplib to these) and tests can call
-// the dashboard directly.
+// the dashboard directly. They live in the hub core, not in hub/web, because
+// the server hands requests to the dashboard without depending on it.
 #pragma once
 
 #include <map>

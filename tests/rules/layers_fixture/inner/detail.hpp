@@ -1,0 +1,2 @@
+#pragma once
+inline int inner_detail() { return 41; }

@@ -1,0 +1,2 @@
+#include "inner/inner.hpp"
+int stranger_value() { return inner_value(); }
