@@ -21,8 +21,10 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace skm::hub {
 
@@ -98,15 +100,25 @@ public:
     void for_each_row(std::string_view sql, std::initializer_list<SqlValue> params, const SqlRowVisitor& visit) {
         run(sql, {params.begin(), params.size()}, visit, Plan::once);
     }
+    // Each row of a query made into a value by `read`.
+    template <typename Read>
+    auto rows(std::string_view sql, std::initializer_list<SqlValue> params, Read read) {
+        std::vector<std::invoke_result_t<Read&, const SqlRow&>> out;
+        for_each_row(sql, params, [&](const SqlRow& row) { out.push_back(read(row)); });
+        return out;
+    }
+    // The first row made into a value by `read`, nothing when there is none.
+    template <typename Read>
+    auto first_row(std::string_view sql, std::initializer_list<SqlValue> params, Read read) {
+        std::optional<std::invoke_result_t<Read&, const SqlRow&>> out;
+        for_each_row(sql, params, [&](const SqlRow& row) {
+            if (!out) out = read(row);
+        });
+        return out;
+    }
     // The first column of the first row (0 when there is none).
     std::int64_t query_int(std::string_view sql, std::initializer_list<SqlValue> params = {}) {
-        std::int64_t value = 0;
-        bool first = true;
-        for_each_row(sql, params, [&](const SqlRow& row) {
-            if (first) value = row.int64(0);
-            first = false;
-        });
-        return value;
+        return first_row(sql, params, [](const SqlRow& row) { return row.int64(0); }).value_or(0);
     }
 };
 

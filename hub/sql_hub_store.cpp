@@ -35,24 +35,19 @@ SqlHubStore::SqlHubStore(std::unique_ptr<SqlDatabase> database, scoring::Scoring
 
 void SqlHubStore::enroll(std::string_view device_id, std::string_view kecamatan, std::string_view token_hash,
                          std::string_view now) {
-    auto connection = database_->write();
     // One statement, so two enrolments of one device at once cannot both win:
     // a row that exists and is active is left alone and nothing is returned.
-    bool enrolled = false;
-    connection->for_each_row(
+    const auto enrolled = database_->write()->first_row(
         "INSERT INTO devices (device_id, kecamatan, token_hash, enrolled_at) VALUES (?1, ?2, ?3, ?4) "
         "ON CONFLICT (device_id) DO UPDATE SET kecamatan = excluded.kecamatan, token_hash = excluded.token_hash, "
         "enrolled_at = excluded.enrolled_at, revoked_at = NULL, last_contact = NULL "
         "WHERE devices.revoked_at IS NOT NULL RETURNING device_id",
-        {device_id, kecamatan, token_hash, now}, [&](const SqlRow&) { enrolled = true; });
+        {device_id, kecamatan, token_hash, now}, [](const SqlRow&) { return true; });
     if (!enrolled) throw Error(ErrorKind::input, Problem{"hub.device_exists", {{"device", std::string(device_id)}}});
 }
 
 std::optional<std::string> SqlHubStore::revoke_where(std::string_view sql, std::string_view key, std::string_view now) {
-    auto connection = database_->write();
-    std::optional<std::string> device_id;
-    connection->for_each_row(sql, {key, now}, [&](const SqlRow& row) { device_id = std::string(row.text(0)); });
-    return device_id;
+    return database_->write()->first_row(sql, {key, now}, [](const SqlRow& row) { return std::string(row.text(0)); });
 }
 
 std::optional<std::string> SqlHubStore::revoke_device(std::string_view device_id, std::string_view now) {
@@ -70,25 +65,18 @@ std::optional<std::string> SqlHubStore::revoke_token(std::string_view token_hash
 std::optional<Device> SqlHubStore::active_device(std::string_view token_hash) {
     static const std::string sql =
         std::string("SELECT ").append(kDeviceColumns).append(" FROM devices WHERE token_hash = ?1 AND revoked_at IS NULL");
-    auto connection = database_->read();
-    std::optional<Device> device;
-    connection->for_each_row(sql, {token_hash}, [&](const SqlRow& row) { device = read_device(row); });
-    return device;
+    return database_->read()->first_row(sql, {token_hash}, read_device);
 }
 
 void SqlHubStore::touch(std::string_view device_id, std::string_view now) {
-    auto connection = database_->write();
-    connection->execute("UPDATE devices SET last_contact = ?2 WHERE device_id = ?1", {device_id, now});
+    database_->write()->execute("UPDATE devices SET last_contact = ?2 WHERE device_id = ?1", {device_id, now});
 }
 
 std::vector<Device> SqlHubStore::devices() {
     // COLLATE "C": byte order on both backends, whatever PostgreSQL's locale.
     static const std::string sql = std::string("SELECT ").append(kDeviceColumns).append(
         " FROM devices ORDER BY kecamatan COLLATE \"C\", device_id COLLATE \"C\"");
-    auto connection = database_->read();
-    std::vector<Device> out;
-    connection->for_each_row(sql, {}, [&](const SqlRow& row) { out.push_back(read_device(row)); });
-    return out;
+    return database_->read()->rows(sql, {}, read_device);
 }
 
 std::vector<sync::ItemResult> SqlHubStore::ingest(const Device& device, const sync::Batch& batch,
@@ -136,8 +124,7 @@ void SqlHubStore::for_each_answers(const ResponseFilter& filter,
 }
 
 std::int64_t SqlHubStore::response_count() {
-    auto connection = database_->read();
-    return connection->query_int("SELECT count(*) FROM responses");
+    return database_->read()->query_int("SELECT count(*) FROM responses");
 }
 
 std::int64_t SqlHubStore::publish_config(store::PublishedConfig config, std::string_view kecamatan,
@@ -154,13 +141,9 @@ std::int64_t SqlHubStore::publish_config(store::PublishedConfig config, std::str
 }
 
 std::optional<store::PublishedConfig> SqlHubStore::published_config(std::string_view kecamatan) {
-    std::optional<std::string> body;
-    {
-        auto connection = database_->read();
-        connection->for_each_row(
-            "SELECT body FROM published_configs WHERE kecamatan IN ('', ?1) ORDER BY version DESC LIMIT 1", {kecamatan},
-            [&](const SqlRow& row) { body = std::string(row.text(0)); });
-    }
+    const std::optional<std::string> body = database_->read()->first_row(
+        "SELECT body FROM published_configs WHERE kecamatan IN ('', ?1) ORDER BY version DESC LIMIT 1", {kecamatan},
+        [](const SqlRow& row) { return std::string(row.text(0)); });
     if (!body) return std::nullopt;
     auto decoded = sync::decode_config(*body);
     if (auto* config = std::get_if<store::PublishedConfig>(&decoded)) return std::move(*config);

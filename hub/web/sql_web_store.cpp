@@ -32,78 +32,61 @@ const char* profile_column(std::string_view field) {
 SqlWebStore::SqlWebStore(std::unique_ptr<SqlDatabase> database) : database_(std::move(database)) {}
 
 void SqlWebStore::add_user(const User& user) {
-    auto c = database_->write();
-    bool inserted = false;
-    c->for_each_row("INSERT INTO web_users (username, password_hash, role, created_at) VALUES (?1, ?2, ?3, ?4) "
-                    "ON CONFLICT (username) DO NOTHING RETURNING username",
-                    {user.username, user.password_hash, role_name(user.role), user.created_at},
-                    [&](const SqlRow&) { inserted = true; });
+    const auto inserted = database_->write()->first_row(
+        "INSERT INTO web_users (username, password_hash, role, created_at) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT (username) DO NOTHING RETURNING username",
+        {user.username, user.password_hash, role_name(user.role), user.created_at}, [](const SqlRow&) { return true; });
     if (!inserted) throw Error(ErrorKind::input, Problem{"web.user_exists", {{"username", user.username}}});
 }
 
 std::optional<User> SqlWebStore::user(std::string_view username) {
     static const std::string sql = std::string(kUserColumns).append(" WHERE username = ?1");
-    auto c = database_->read();
-    std::optional<User> out;
-    c->for_each_row(sql, {username}, [&](const SqlRow& row) { out = read_user(row); });
-    return out;
+    return database_->read()->first_row(sql, {username}, read_user);
 }
 
 std::vector<User> SqlWebStore::users() {
     static const std::string sql = std::string(kUserColumns).append(" ORDER BY username");
-    auto c = database_->read();
-    std::vector<User> out;
-    c->for_each_row(sql, {}, [&](const SqlRow& row) { out.push_back(read_user(row)); });
-    return out;
+    return database_->read()->rows(sql, {}, read_user);
 }
 
 std::int64_t SqlWebStore::user_count() {
-    auto c = database_->read();
-    return c->query_int("SELECT count(*) FROM web_users");
+    return database_->read()->query_int("SELECT count(*) FROM web_users");
 }
 
 void SqlWebStore::add_session(const Session& session) {
-    auto c = database_->write();
-    c->execute("INSERT INTO web_sessions (id_hash, username, csrf_token, expires_at) VALUES (?1, ?2, ?3, ?4)",
-               {session.id_hash, session.username, session.csrf_token, session.expires_at});
+    database_->write()->execute(
+        "INSERT INTO web_sessions (id_hash, username, csrf_token, expires_at) VALUES (?1, ?2, ?3, ?4)",
+        {session.id_hash, session.username, session.csrf_token, session.expires_at});
 }
 
 std::optional<Session> SqlWebStore::session(std::string_view id_hash) {
-    auto c = database_->read();
-    std::optional<Session> out;
-    c->for_each_row("SELECT id_hash, username, csrf_token, expires_at FROM web_sessions WHERE id_hash = ?1", {id_hash},
-                    [&](const SqlRow& row) {
-                        out = Session{std::string(row.text(0)), std::string(row.text(1)), std::string(row.text(2)),
-                                      row.int64(3)};
-                    });
-    return out;
+    return database_->read()->first_row(
+        "SELECT id_hash, username, csrf_token, expires_at FROM web_sessions WHERE id_hash = ?1", {id_hash},
+        [](const SqlRow& row) {
+            return Session{std::string(row.text(0)), std::string(row.text(1)), std::string(row.text(2)), row.int64(3)};
+        });
 }
 
 void SqlWebStore::delete_session(std::string_view id_hash) {
-    auto c = database_->write();
-    c->execute("DELETE FROM web_sessions WHERE id_hash = ?1", {id_hash});
+    database_->write()->execute("DELETE FROM web_sessions WHERE id_hash = ?1", {id_hash});
 }
 
 void SqlWebStore::delete_expired_sessions(std::int64_t now) {
-    auto c = database_->write();
-    c->execute("DELETE FROM web_sessions WHERE expires_at <= ?1", {now});
+    database_->write()->execute("DELETE FROM web_sessions WHERE expires_at <= ?1", {now});
 }
 
 void SqlWebStore::audit(const AuditEntry& entry) {
-    auto c = database_->write();
-    c->execute("INSERT INTO web_audit (at, username, action, detail) VALUES (?1, ?2, ?3, ?4)",
-               {entry.at, entry.username, entry.action, entry.detail});
+    database_->write()->execute(
+        "INSERT INTO web_audit (at, username, action, detail) VALUES (?1, ?2, ?3, ?4)",
+        {entry.at, entry.username, entry.action, entry.detail});
 }
 
 std::vector<AuditEntry> SqlWebStore::audit_log(std::size_t limit) {
-    auto c = database_->read();
-    std::vector<AuditEntry> out;
-    c->for_each_row("SELECT at, username, action, detail FROM web_audit ORDER BY seq DESC LIMIT ?1", {limit},
-                    [&](const SqlRow& row) {
-                        out.push_back({std::string(row.text(0)), std::string(row.text(1)), std::string(row.text(2)),
-                                       std::string(row.text(3))});
-                    });
-    return out;
+    return database_->read()->rows(
+        "SELECT at, username, action, detail FROM web_audit ORDER BY seq DESC LIMIT ?1", {limit}, [](const SqlRow& row) {
+            return AuditEntry{std::string(row.text(0)), std::string(row.text(1)), std::string(row.text(2)),
+                              std::string(row.text(3))};
+        });
 }
 
 void SqlWebStore::record_device_report(const DeviceReport& d) {
@@ -120,46 +103,40 @@ void SqlWebStore::record_device_report(const DeviceReport& d) {
 }
 
 std::vector<DeviceReport> SqlWebStore::device_reports() {
-    auto c = database_->read();
-    std::vector<DeviceReport> out;
-    c->for_each_row("SELECT device_id, app_version, pending, kiosk_sent_at, received_at, clock_skew_s "
-                    "FROM device_reports ORDER BY device_id",
-                    {}, [&](const SqlRow& row) {
-                        out.push_back({std::string(row.text(0)), row.optional_text(1), row.optional_int64(2),
-                                       row.optional_text(3), std::string(row.text(4)), row.optional_int64(5)});
-                    });
-    return out;
+    return database_->read()->rows("SELECT device_id, app_version, pending, kiosk_sent_at, received_at, clock_skew_s "
+                                   "FROM device_reports ORDER BY device_id",
+                                   {}, [](const SqlRow& row) {
+                                       return DeviceReport{std::string(row.text(0)), row.optional_text(1),
+                                                           row.optional_int64(2),    row.optional_text(3),
+                                                           std::string(row.text(4)), row.optional_int64(5)};
+                                   });
 }
 
 void SqlWebStore::set_target(const Target& t) {
-    auto c = database_->write();
-    c->execute("INSERT INTO web_targets (year, kecamatan, target_ikm, population) VALUES (?1, ?2, ?3, ?4) "
-               "ON CONFLICT (year, kecamatan) DO UPDATE SET target_ikm = excluded.target_ikm, "
-               "population = excluded.population",
-               {t.year, t.kecamatan, t.target_ikm, t.population});
+    database_->write()->execute(
+        "INSERT INTO web_targets (year, kecamatan, target_ikm, population) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT (year, kecamatan) DO UPDATE SET target_ikm = excluded.target_ikm, "
+        "population = excluded.population",
+        {t.year, t.kecamatan, t.target_ikm, t.population});
 }
 
 std::vector<Target> SqlWebStore::targets(int year) {
-    auto c = database_->read();
-    std::vector<Target> out;
-    c->for_each_row("SELECT year, kecamatan, target_ikm, population FROM web_targets WHERE year = ?1 ORDER BY kecamatan",
-                    {year}, [&](const SqlRow& row) {
-                        out.push_back({static_cast<int>(row.int64(0)), std::string(row.text(1)), row.optional_text(2),
-                                       row.optional_int64(3)});
-                    });
-    return out;
+    return database_->read()->rows(
+        "SELECT year, kecamatan, target_ikm, population FROM web_targets WHERE year = ?1 ORDER BY kecamatan", {year},
+        [](const SqlRow& row) {
+            return Target{static_cast<int>(row.int64(0)), std::string(row.text(1)), row.optional_text(2),
+                          row.optional_int64(3)};
+        });
 }
 
 std::vector<SaranRow> SqlWebStore::saran(std::string_view kecamatan, const scoring::DateRange& dates,
                                          std::size_t limit) {
-    auto c = database_->read();
-    std::vector<SaranRow> out;
-    c->for_each_row("SELECT layanan, saran, local_date FROM responses WHERE kecamatan = ?1 AND local_date "
-                    "BETWEEN ?2 AND ?3 AND saran <> '' ORDER BY local_date DESC, seq DESC LIMIT ?4",
-                    {kecamatan, dates.first.str(), dates.last.str(), limit}, [&](const SqlRow& row) {
-                        out.push_back({std::string(row.text(0)), std::string(row.text(1)), std::string(row.text(2))});
-                    });
-    return out;
+    return database_->read()->rows(
+        "SELECT layanan, saran, local_date FROM responses WHERE kecamatan = ?1 AND local_date "
+        "BETWEEN ?2 AND ?3 AND saran <> '' ORDER BY local_date DESC, seq DESC LIMIT ?4",
+        {kecamatan, dates.first.str(), dates.last.str(), limit}, [](const SqlRow& row) {
+            return SaranRow{std::string(row.text(0)), std::string(row.text(1)), std::string(row.text(2))};
+        });
 }
 
 void SqlWebStore::for_each_response_after(
@@ -186,16 +163,13 @@ void SqlWebStore::for_each_response_after(
 std::vector<std::pair<std::string, std::uint64_t>> SqlWebStore::profile(std::string_view kecamatan,
                                                                         const scoring::DateRange& dates,
                                                                         std::string_view field) {
-    std::vector<std::pair<std::string, std::uint64_t>> out;
     const char* column = profile_column(field);
-    if (!column) return out;
+    if (!column) return {};
     const std::string sql = std::string("SELECT ") + column +
                             ", count(*) FROM responses WHERE kecamatan = ?1 AND local_date BETWEEN ?2 AND ?3 GROUP BY 1";
-    auto c = database_->read();
-    c->for_each_row(sql, {kecamatan, dates.first.str(), dates.last.str()}, [&](const SqlRow& row) {
-        out.emplace_back(std::string(row.text(0)), static_cast<std::uint64_t>(row.int64(1)));
+    return database_->read()->rows(sql, {kecamatan, dates.first.str(), dates.last.str()}, [](const SqlRow& row) {
+        return std::pair<std::string, std::uint64_t>(row.text(0), static_cast<std::uint64_t>(row.int64(1)));
     });
-    return out;
 }
 
 }  // namespace skm::hub::web
