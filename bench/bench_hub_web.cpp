@@ -277,7 +277,7 @@ Run run_backend(const std::string& backend, const std::string& db, const fs::pat
     } else {
         hub::PgConnection connection(db);
         run.db_megabytes =
-            std::stod(std::string(connection.exec("SELECT pg_database_size(current_database())").text(0, 0))) / 1e6;
+            static_cast<double>(connection.query_int("SELECT pg_database_size(current_database())")) / 1e6;
     }
     return run;
 }

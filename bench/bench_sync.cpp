@@ -16,7 +16,7 @@
 #include "bench/synthetic_submissions.hpp"
 #include "formats/catalog.hpp"
 #include "hub/device_token.hpp"
-#include "hub/sqlite_hub_store.hpp"
+#include "hub/open_hub_store.hpp"
 #include "hub/server.hpp"
 #include "store/answers_codec.hpp"
 #include "store/outbox.hpp"
@@ -63,7 +63,7 @@ double seconds_since(Clock::time_point start) { return std::chrono::duration<dou
 // The hub as `skm-hub serve` runs it, on its own fresh database.
 struct Hub {
     Hub(const fs::path& db, const skm::scoring::ScoringScheme& scheme, const skm::formats::Catalog& catalog)
-        : store(db, scheme), token(skm::hub::new_token()) {
+        : owned(skm::hub::open_hub_store(db.string(), scheme)), store(*owned), token(skm::hub::new_token()) {
         store.enroll("kiosk-bench-01", "Sukamaju", skm::hub::token_hash(token), "2025-07-01T08:00:00+07:00");
         skm::hub::ServerOptions options;
         options.cert_file = skm::testing::test_pki().server_cert;
@@ -77,7 +77,8 @@ struct Hub {
     }
     ~Hub() { server.reset(); }  // before the store it writes to
 
-    skm::hub::SqliteHubStore store;
+    std::unique_ptr<skm::hub::HubStore> owned;
+    skm::hub::HubStore& store;
     skm::store::SystemClock clock;
     std::string token;
     std::unique_ptr<skm::hub::HubServer> server;
@@ -271,7 +272,8 @@ IngestFigures bench_ingest(const fs::path& work, const std::vector<Submission>& 
                            const skm::scoring::ScoringScheme& scheme) {
     const fs::path dir = work / "ingest";
     fs::create_directories(dir);
-    skm::hub::SqliteHubStore hub(dir / "hub.db", scheme);
+    const auto owned_hub = skm::hub::open_hub_store((dir / "hub.db").string(), scheme);
+    skm::hub::HubStore& hub = *owned_hub;
     BareHubTable bare(dir / "bare.db", dir / "hub.db");
     const skm::hub::Device device{"kiosk-bench-01", "Sukamaju", "2025-07-01T08:00:00+07:00", std::nullopt, std::nullopt};
     const std::string received_at = "2025-07-01T09:00:00+07:00";

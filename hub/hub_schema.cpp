@@ -6,13 +6,8 @@
 namespace skm::hub {
 namespace {
 
-struct Migration {
-    int version;
-    const char* sql;
-};
-
 // Never edit a shipped migration: add a new one.
-constexpr std::array<Migration, 3> kMigrations = {{
+constexpr std::array<store::Migration, 4> kMigrations = {{
     {1, R"sql(
 -- One row per enrolled kiosk. Only a hash of its token is kept (hub/device_token).
 CREATE TABLE devices (
@@ -113,13 +108,26 @@ CREATE TABLE web_targets (
 ) STRICT;
 CREATE INDEX responses_by_kecamatan ON responses(kecamatan, local_date);
 )sql"},
+    // ---- optional response fields (formats/response.hpp) -----------------------
+    {4, R"sql(
+-- The detail behind an official profile code (formats/profile_detail), where
+-- the response came from and how it was given; '' when the kiosk did not say.
+ALTER TABLE responses ADD COLUMN profile_detail TEXT NOT NULL DEFAULT ''
+    CHECK (length(profile_detail) <= 200);
+ALTER TABLE responses ADD COLUMN origin TEXT NOT NULL DEFAULT ''
+    CHECK (origin IN ('', 'kiosk', 'import', 'hub'));
+ALTER TABLE responses ADD COLUMN channel TEXT NOT NULL DEFAULT ''
+    CHECK (channel IN ('', 'kiosk', 'link', 'form', 'paper'));
+)sql"},
 }};
 
 }  // namespace
 
+std::span<const store::Migration> hub_migrations() { return kMigrations; }
+
 int latest_hub_schema_version() { return kMigrations.back().version; }
 
-int migrate_hub(store::Connection& connection) {
+int migrate_hub(store::Connection& connection, int target) {
     const int found = static_cast<int>(store::query_int(connection, "PRAGMA user_version"));
     if (found > latest_hub_schema_version()) {
         throw Error(ErrorKind::storage, Problem{"store.newer_schema",
@@ -127,8 +135,8 @@ int migrate_hub(store::Connection& connection) {
                                                  {"version", std::to_string(found)},
                                                  {"supported", std::to_string(latest_hub_schema_version())}}});
     }
-    for (const Migration& migration : kMigrations) {
-        if (migration.version <= found) continue;
+    for (const store::Migration& migration : kMigrations) {
+        if (migration.version <= found || (target >= 0 && migration.version > target)) continue;
         store::Transaction transaction(connection);
         connection.exec(migration.sql);
         // PRAGMA takes no bound parameters; the value is our own constant.

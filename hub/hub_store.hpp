@@ -1,7 +1,7 @@
 // What the hub keeps, whatever holds it: enrolled devices (by token hash) and
-// every response the kiosks delivered, exactly once. Two backends give the
-// same guarantees: hub/sqlite_hub_store (a file) and hub/pg_hub_store
-// (PostgreSQL); hub/open_hub_store picks one from the --db value.
+// every response the kiosks delivered, exactly once. hub/sql_hub_store keeps
+// it in a SQLite file or in PostgreSQL with the same guarantees;
+// hub/open_hub_store picks the database from the --db value.
 //
 // Every method may be called from several threads at once (the HTTP server
 // does), and a long report read never holds up a kiosk's upload. Failures are
@@ -60,7 +60,8 @@ public:
     // One transaction: an id not yet stored is inserted and "accepted", one
     // already stored (from any device, or earlier in the same batch) is
     // "duplicate" and left as it was. On any failure nothing of the batch is
-    // stored and skm::Error is thrown.
+    // stored and skm::Error is thrown. Every field of the response is kept;
+    // the optional profile_detail, origin and channel as "" when not given.
     virtual std::vector<sync::ItemResult> ingest(const Device& device, const sync::Batch& batch,
                                                  std::string_view received_at) = 0;
 

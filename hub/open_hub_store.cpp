@@ -1,14 +1,43 @@
 #include "hub/open_hub_store.hpp"
 
+#include "hub/hub_schema.hpp"
 #include "hub/pg_conninfo.hpp"
-#include "hub/pg_hub_store.hpp"
-#include "hub/sqlite_hub_store.hpp"
+#include "hub/pg_pool.hpp"
+#include "hub/pg_schema.hpp"
+#include "hub/sql_hub_store.hpp"
+#include "hub/sqlite_connection.hpp"
 
 namespace skm::hub {
+namespace {
+
+// Enough for the server's worker threads to upload and read side by side,
+// few enough to leave the database server's connections to others.
+constexpr std::size_t kMaxPgConnections = 8;
+
+std::unique_ptr<SqlDatabase> open_postgres(const std::string& uri) {
+    // A connection of its own, before the pool's: unreachable or refused, the
+    // caller hears at once.
+    PgConnection connection(uri);
+    migrate_pg(connection, redact_conninfo(uri));
+    return std::make_unique<PgPool>(uri, kMaxPgConnections);
+}
+
+std::unique_ptr<SqlDatabase> open_sqlite(const std::string& path) {
+    auto writer = std::make_unique<SqliteConnection>(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    writer->raw().exec("PRAGMA journal_mode = WAL");
+    writer->raw().exec("PRAGMA synchronous = FULL");
+    migrate_hub(writer->raw());
+    // Reads on a second connection: WAL lets them overlap the writer's uploads.
+    auto reader = std::make_unique<SqliteConnection>(path, SQLITE_OPEN_READONLY);
+    return std::make_unique<SqliteDatabase>(std::move(writer), std::move(reader));
+}
+
+}  // namespace
 
 std::unique_ptr<HubStore> open_hub_store(std::string_view db, scoring::ScoringScheme scheme) {
-    if (is_postgres_uri(db)) return std::make_unique<PgHubStore>(std::string(db), std::move(scheme));
-    return std::make_unique<SqliteHubStore>(std::filesystem::path(db), std::move(scheme));
+    const std::string name(db);
+    return std::make_unique<SqlHubStore>(is_postgres_uri(db) ? open_postgres(name) : open_sqlite(name),
+                                         std::move(scheme));
 }
 
 }  // namespace skm::hub

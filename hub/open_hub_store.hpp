@@ -1,6 +1,8 @@
-// Opens the hub's store named by --db: a postgresql:// or postgres://
-// connection string (libpq URI) selects PostgreSQL (hub/pg_hub_store),
-// anything else is the path of a SQLite file (hub/sqlite_hub_store).
+// Opens the hub's store named by --db and brings its schema up to date: a
+// postgresql:// or postgres:// connection string (libpq URI) selects
+// PostgreSQL (hub/pg_schema, hub/pg_pool), anything else is the path of a
+// SQLite file (hub/hub_schema, hub/sqlite_connection). The store itself is
+// the same for both (hub/sql_hub_store).
 #pragma once
 
 #include "hub/hub_store.hpp"

@@ -1,4 +1,4 @@
-// Index: [result] [connection] [transaction]. (hub/pg_connection.hpp says what and why.)
+// Index: [helpers] [connection] [statements]. (hub/pg_connection.hpp says what and why.)
 #include "hub/pg_connection.hpp"
 
 #include "hub/pg_conninfo.hpp"
@@ -7,9 +7,15 @@
 #include <libpq-fe.h>
 
 #include <array>
+#include <charconv>
+#include <exception>
+#include <memory>
+#include <vector>
 
 namespace skm::hub {
 namespace {
+
+// ---- [helpers] ---------------------------------------------------------------
 
 // libpq's message on one line, without its trailing newline.
 std::string one_line(const char* message) {
@@ -26,37 +32,76 @@ std::string one_line(const char* message) {
     return text;
 }
 
-std::vector<const char*> values_of(const PgParams& params) {
+// Text-format parameters, as libpq takes them (nullptr is SQL NULL).
+struct TextParams {
+    explicit TextParams(SqlParams params) {
+        integers.reserve(params.size());  // no reallocation: values point into it
+        for (const SqlValue& p : params) {
+            if (const auto* integer = p.integer()) {
+                values.push_back(integers.emplace_back(std::to_string(*integer)).c_str());
+            } else {
+                values.push_back(p.text() ? p.text()->c_str() : nullptr);
+            }
+        }
+    }
+    int count() const { return static_cast<int>(values.size()); }
+    std::vector<std::string> integers;
     std::vector<const char*> values;
-    values.reserve(params.size());
-    for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-    return values;
+};
+
+struct ResultDeleter {
+    void operator()(PGresult* result) const { PQclear(result); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+class PgRow final : public SqlRow {
+public:
+    explicit PgRow(const PGresult* result) : result_(result) {}
+    std::string_view text(int column) const override {
+        return {PQgetvalue(result_, 0, column), static_cast<std::size_t>(PQgetlength(result_, 0, column))};
+    }
+    std::int64_t int64(int column) const override {
+        const std::string_view value = text(column);
+        std::int64_t out = 0;
+        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), out);
+        if (error != std::errc() || end != value.data() + value.size()) {
+            throw Error(ErrorKind::storage, Problem{"store.failed",
+                                                    {{"file", "PostgreSQL"}, {"detail", "not an integer: " + std::string(value)}}});
+        }
+        return out;
+    }
+    bool is_null(int column) const override { return PQgetisnull(result_, 0, column) == 1; }
+
+private:
+    const PGresult* result_;
+};
+
+std::int64_t affected(const PGresult* result) {
+    const char* count = PQcmdTuples(const_cast<PGresult*>(result));
+    std::int64_t n = 0;
+    if (count) std::from_chars(count, count + std::char_traits<char>::length(count), n);
+    return n;
 }
 
 }  // namespace
 
-// ---- [result] ----------------------------------------------------------------
-
-PgResult::~PgResult() {
-    if (result_) PQclear(result_);
-}
-
-int PgResult::rows() const { return PQntuples(result_); }
-
-std::string_view PgResult::text(int row, int column) const {
-    return {PQgetvalue(result_, row, column), static_cast<std::size_t>(PQgetlength(result_, row, column))};
-}
-
-bool PgResult::is_null(int row, int column) const { return PQgetisnull(result_, row, column) == 1; }
-
-std::optional<std::string> PgResult::optional_text(int row, int column) const {
-    if (is_null(row, column)) return std::nullopt;
-    return std::string(text(row, column));
-}
-
-std::int64_t PgResult::affected() const {
-    const std::string count = PQcmdTuples(result_);
-    return count.empty() ? 0 : std::stoll(count);
+std::string pg_placeholders(std::string_view sql) {
+    std::string out;
+    out.reserve(sql.size());
+    char quote = 0;  // inside '…' or "…"
+    for (std::size_t i = 0; i < sql.size(); ++i) {
+        const char c = sql[i];
+        if (quote) {
+            if (c == quote) quote = 0;  // a doubled quote closes and reopens: the same
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == '?' && i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9') {
+            out.push_back('$');
+            continue;
+        }
+        out.push_back(c);
+    }
+    return out;
 }
 
 // ---- [connection] ------------------------------------------------------------
@@ -94,35 +139,50 @@ void PgConnection::fail(std::string_view detail) const {
     throw Error(ErrorKind::storage, Problem{key, {{"db", where}, {"detail", shown}}});
 }
 
-PgResult PgConnection::checked(pg_result* raw) const {
-    PgResult result(raw);
+void PgConnection::check(PGresult* raw) const {
     const ExecStatusType status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
         fail(one_line(raw ? PQresultErrorMessage(raw) : PQerrorMessage(conn_)));
     }
-    return result;
 }
 
-PgResult PgConnection::exec(const char* sql, const PgParams& params) {
-    const auto values = values_of(params);
-    return checked(PQexecParams(conn_, sql, static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+void PgConnection::exec_script(const char* sql) {
+    const Result result(PQexec(conn_, sql));
+    check(result.get());
 }
 
-void PgConnection::exec_script(const char* sql) { checked(PQexec(conn_, sql)); }
-
-void PgConnection::prepare(const char* name, const char* sql, int parameter_count) {
-    checked(PQprepare(conn_, name, sql, parameter_count, nullptr));
+bool PgConnection::reusable() const {
+    return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
 }
 
-PgResult PgConnection::exec_prepared(const char* name, const PgParams& params) {
-    const auto values = values_of(params);
-    return checked(PQexecPrepared(conn_, name, static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
+// ---- [statements] ------------------------------------------------------------
+
+std::int64_t PgConnection::run(std::string_view sql, SqlParams params, const SqlRowVisitor& visit, Plan plan) {
+    if (visit) return stream(sql, params, visit);
+    const TextParams text(params);
+    if (plan == Plan::once) {
+        const Result result(PQexecParams(conn_, pg_placeholders(sql).c_str(), text.count(), nullptr,
+                                         text.values.data(), nullptr, nullptr, 0));
+        check(result.get());
+        return affected(result.get());
+    }
+    auto found = prepared_.find(sql);
+    if (found == prepared_.end()) {
+        const std::string name = "skm_" + std::to_string(prepared_.size() + 1);
+        const Result prepared(PQprepare(conn_, name.c_str(), pg_placeholders(sql).c_str(), text.count(), nullptr));
+        check(prepared.get());
+        found = prepared_.emplace(std::string(sql), name).first;
+    }
+    const Result result(
+        PQexecPrepared(conn_, found->second.c_str(), text.count(), text.values.data(), nullptr, nullptr, 0));
+    check(result.get());
+    return affected(result.get());
 }
 
-void PgConnection::for_each_row(const char* sql, const PgParams& params,
-                                const std::function<void(const PgResult&)>& visit) {
-    const auto values = values_of(params);
-    if (!PQsendQueryParams(conn_, sql, static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0) ||
+std::int64_t PgConnection::stream(std::string_view sql, SqlParams params, const SqlRowVisitor& visit) {
+    const TextParams text(params);
+    if (!PQsendQueryParams(conn_, pg_placeholders(sql).c_str(), text.count(), nullptr, text.values.data(), nullptr,
+                           nullptr, 0) ||
         !PQsetSingleRowMode(conn_)) {
         fail(one_line(PQerrorMessage(conn_)));
     }
@@ -130,45 +190,28 @@ void PgConnection::for_each_row(const char* sql, const PgParams& params,
     // the connection is left ready for its next query.
     std::optional<std::string> error;
     std::exception_ptr thrown;
+    std::int64_t changed = 0;
     while (PGresult* raw = PQgetResult(conn_)) {
-        PgResult result(raw);
+        const Result result(raw);
         const ExecStatusType status = PQresultStatus(raw);
         if (status == PGRES_SINGLE_TUPLE) {
             if (error || thrown) continue;
             try {
-                visit(result);
+                visit(PgRow(raw));
             } catch (...) {
                 thrown = std::current_exception();
             }
-        } else if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK && !error) {
+        } else if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+            changed = affected(raw);
+        } else if (!error) {
             error = one_line(PQresultErrorMessage(raw));
         }
     }
     if (thrown) std::rethrow_exception(thrown);
     if (error) fail(*error);
+    return changed;
 }
 
-bool PgConnection::reusable() const {
-    return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
-}
-
-// ---- [transaction] -----------------------------------------------------------
-
-PgTransaction::PgTransaction(PgConnection& connection) : connection_(connection) { connection_.exec_script("BEGIN"); }
-
-PgTransaction::~PgTransaction() {
-    if (done_) return;
-    try {
-        connection_.exec_script("ROLLBACK");
-    } catch (const Error&) {
-        // The connection is gone: the server has rolled back already, and the
-        // pool will not reuse it.
-    }
-}
-
-void PgTransaction::commit() {
-    connection_.exec_script("COMMIT");
-    done_ = true;
-}
+void PgConnection::lock_writers(std::int64_t key) { execute("SELECT pg_advisory_xact_lock(?1)", {key}); }
 
 }  // namespace skm::hub

@@ -1,7 +1,13 @@
+// libpq decides what the connection string says (PQconninfoParse); this file
+// only puts the parts it found back together without the password.
 #include "hub/pg_conninfo.hpp"
+
+#include <libpq-fe.h>
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
+#include <optional>
 #include <vector>
 
 namespace skm::hub {
@@ -14,51 +20,43 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix) {
     });
 }
 
-std::size_t scheme_end(std::string_view uri) {
-    const auto at = uri.find("://");
-    return at == std::string_view::npos ? 0 : at + 3;
-}
+struct OptionsDeleter {
+    void operator()(PQconninfoOption* options) const { PQconninfoFree(options); }
+};
 
-// [first, last) of the password in user:password@ (empty range when none).
-std::pair<std::size_t, std::size_t> userinfo_password(std::string_view uri) {
-    const std::size_t start = scheme_end(uri);
-    const std::size_t authority_end = std::min(uri.find_first_of("/?", start), uri.size());
-    const auto at = uri.rfind('@', authority_end);
-    if (at == std::string_view::npos || at < start) return {0, 0};
-    const auto colon = uri.find(':', start);
-    if (colon == std::string_view::npos || colon > at) return {0, 0};
-    return {colon + 1, at};
-}
-
-// [first, last) of each password=… value in the query string.
-std::vector<std::pair<std::size_t, std::size_t>> query_passwords(std::string_view uri) {
-    std::vector<std::pair<std::size_t, std::size_t>> out;
-    auto pos = uri.find('?', scheme_end(uri));
-    while (pos != std::string_view::npos && pos < uri.size()) {
-        const std::size_t name = pos + 1;
-        const std::size_t end = std::min(uri.find('&', name), uri.size());
-        const auto pair = uri.substr(name, end - name);
-        if (starts_with_nocase(pair, "password=")) out.emplace_back(name + 9, end);
-        pos = end;
+// The settings the string gives, in libpq's order; nothing when libpq cannot read it.
+std::optional<std::vector<std::pair<std::string, std::string>>> parsed(std::string_view uri) {
+    char* error = nullptr;
+    const std::unique_ptr<PQconninfoOption, OptionsDeleter> options(PQconninfoParse(std::string(uri).c_str(), &error));
+    PQfreemem(error);
+    if (!options) return std::nullopt;
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const PQconninfoOption* o = options.get(); o->keyword; ++o) {
+        if (o->val) out.emplace_back(o->keyword, o->val);
     }
     return out;
 }
 
-std::string percent_decoded(std::string_view text) {
+// As a URI writes it: unreserved characters as they are, others %XX.
+std::string percent_encoded(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
     std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-            out.push_back(static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)));
-            i += 2;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out.push_back(c);
         } else {
-            out.push_back(text[i]);
+            out.push_back('%');
+            out.push_back(kHex[u >> 4]);
+            out.push_back(kHex[u & 15]);
         }
     }
     return out;
 }
 
-void replace_all(std::string& text, const std::string& secret) {
+std::string scheme_of(std::string_view uri) { return std::string(uri.substr(0, uri.find("://") + 3)); }
+
+void replace_all(std::string& text, std::string_view secret) {
     // A one- or two-letter password would blank out ordinary words; libpq
     // does not echo passwords anyway, this is only a second line of defence.
     if (secret.size() < 3) return;
@@ -74,28 +72,52 @@ bool is_postgres_uri(std::string_view db) {
 }
 
 std::string redact_conninfo(std::string_view uri) {
-    std::vector<std::pair<std::size_t, std::size_t>> ranges = query_passwords(uri);
-    const auto user = userinfo_password(uri);
-    if (user.second > user.first) ranges.push_back(user);
-    std::sort(ranges.begin(), ranges.end());
-    std::string out;
-    std::size_t from = 0;
-    for (const auto& [first, last] : ranges) {
-        out.append(uri.substr(from, first - from)).append("***");
-        from = last;
+    const auto options = parsed(uri);
+    // What libpq cannot read may hold the password anywhere.
+    if (!options) return scheme_of(uri) + "***";
+    std::string user, password, host, port, dbname, query;
+    for (const auto& [keyword, value] : *options) {
+        if (keyword == "user") {
+            user = percent_encoded(value);
+        } else if (keyword == "password") {
+            password = ":***";
+        } else if (keyword == "host") {
+            // An IPv6 address in brackets, as in the URI (several hosts stay as given).
+            const bool ipv6 = value.find(':') != std::string::npos && value.find(',') == std::string::npos;
+            host = ipv6 ? "[" + value + "]" : value.find('/') != std::string::npos ? percent_encoded(value) : value;
+        } else if (keyword == "port") {
+            port = ":" + value;
+        } else if (keyword == "dbname") {
+            dbname = "/" + percent_encoded(value);
+        } else {
+            query += (query.empty() ? "?" : "&") + keyword + "=" + percent_encoded(value);
+        }
     }
-    out.append(uri.substr(from));
-    return out;
+    const std::string userinfo = user.empty() && password.empty() ? "" : user + password + "@";
+    return scheme_of(uri) + userinfo + host + port + dbname + query;
 }
 
 std::string scrub_password(std::string_view uri, std::string text) {
-    std::vector<std::pair<std::size_t, std::size_t>> ranges = query_passwords(uri);
-    ranges.push_back(userinfo_password(uri));
-    for (const auto& [first, last] : ranges) {
-        if (last <= first) continue;
-        const auto raw = std::string(uri.substr(first, last - first));
-        replace_all(text, raw);
-        replace_all(text, percent_decoded(raw));
+    const auto options = parsed(uri);
+    if (!options) {
+        // libpq quotes the part of an unreadable string it stopped at (or the
+        // whole string), which may be the password: none of it is shown.
+        std::string out;
+        bool quoted = false;
+        for (const char c : text) {
+            if (c == '"') {
+                if (!quoted) out += "\"***\"";
+                quoted = !quoted;
+            } else if (!quoted) {
+                out.push_back(c);
+            }
+        }
+        return out;
+    }
+    for (const auto& [keyword, value] : *options) {
+        if (keyword != "password") continue;
+        replace_all(text, value);
+        replace_all(text, percent_encoded(value));
     }
     return text;
 }

@@ -2,28 +2,38 @@
 
 namespace skm::hub {
 
-PgPool::PgPool(std::string uri, std::size_t max_connections, std::function<void(PgConnection&)> prepare)
-    : uri_(std::move(uri)), max_(max_connections), prepare_(std::move(prepare)) {}
+// A leased connection, given back when the lease ends.
+struct PgPool::Lent final : SqlLease::Hold {
+    Lent(PgPool& owner, std::unique_ptr<PgConnection> lent) : pool(owner), connection(std::move(lent)) {}
+    ~Lent() override { pool.give_back(std::move(connection)); }
+    PgPool& pool;
+    std::unique_ptr<PgConnection> connection;
+};
 
-PgPool::Lease PgPool::acquire() {
+PgPool::PgPool(std::string uri, std::size_t max_connections) : uri_(std::move(uri)), max_(max_connections) {}
+
+SqlLease PgPool::acquire() {
+    std::unique_ptr<PgConnection> connection;
     {
         std::unique_lock lock(mutex_);
         returned_.wait(lock, [&] { return !idle_.empty() || open_ < max_; });
         if (!idle_.empty()) {
-            auto connection = std::move(idle_.back());
+            connection = std::move(idle_.back());
             idle_.pop_back();
-            return Lease(*this, std::move(connection));
+        } else {
+            ++open_;  // a place taken before connecting, so the limit holds while we do
         }
-        ++open_;  // a place taken before connecting, so the limit holds while we do
     }
-    try {
-        auto connection = std::make_unique<PgConnection>(uri_);
-        prepare_(*connection);
-        return Lease(*this, std::move(connection));
-    } catch (...) {
-        give_back(nullptr);
-        throw;
+    if (!connection) {
+        try {
+            connection = std::make_unique<PgConnection>(uri_);
+        } catch (...) {
+            give_back(nullptr);
+            throw;
+        }
     }
+    PgConnection& leased = *connection;
+    return SqlLease(leased, std::make_unique<Lent>(*this, std::move(connection)));
 }
 
 void PgPool::give_back(std::unique_ptr<PgConnection> connection) {

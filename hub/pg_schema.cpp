@@ -8,14 +8,9 @@
 namespace skm::hub {
 namespace {
 
-struct Migration {
-    int version;
-    const char* sql;
-};
-
 // Never edit a shipped migration: add a new one. The columns mean what they
 // mean in hub/hub_schema.cpp; times are the hub's ISO 8601 text, as there.
-constexpr std::array<Migration, 3> kMigrations = {{
+constexpr std::array<store::Migration, 4> kMigrations = {{
     {1, R"sql(
 CREATE TABLE devices (
     device_id    text PRIMARY KEY CHECK (length(device_id) BETWEEN 1 AND 200),
@@ -60,7 +55,7 @@ CREATE TABLE published_configs (
     body         text NOT NULL
 );
 )sql"},
-    // ---- web dashboard (hub/web/pg_web_store) --------------------------------
+    // ---- web dashboard (hub/web/sql_web_store) --------------------------------
     // SQLite's migration 3 column for column. Text compared or sorted by the
     // dashboard is COLLATE "C", bytes as in SQLite, whatever the database's locale.
     {3, R"sql(
@@ -104,6 +99,13 @@ CREATE TABLE web_targets (
 );
 CREATE INDEX responses_by_kecamatan ON responses (kecamatan, local_date);
 )sql"},
+    // SQLite's migration 4.
+    {4, R"sql(
+ALTER TABLE responses
+    ADD COLUMN profile_detail text NOT NULL DEFAULT '' CHECK (length(profile_detail) <= 200),
+    ADD COLUMN origin text NOT NULL DEFAULT '' CHECK (origin IN ('', 'kiosk', 'import', 'hub')),
+    ADD COLUMN channel text NOT NULL DEFAULT '' CHECK (channel IN ('', 'kiosk', 'link', 'form', 'paper'));
+)sql"},
 }};
 
 // Any fixed number, the same in every hub: the lock is per database.
@@ -111,26 +113,27 @@ constexpr const char* kLockSql = "SELECT pg_advisory_xact_lock(5384652)";
 
 }  // namespace
 
+std::span<const store::Migration> pg_migrations() { return kMigrations; }
+
 int latest_pg_schema_version() { return kMigrations.back().version; }
 
-int migrate_pg(PgConnection& connection, const std::string& shown_name) {
-    PgTransaction transaction(connection);
+int migrate_pg(PgConnection& connection, const std::string& shown_name, int target) {
+    SqlTransaction transaction(connection);
     connection.exec_script(kLockSql);
     connection.exec_script(
         "CREATE TABLE IF NOT EXISTS schema_version ("
         "version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
-    const PgResult found_result = connection.exec("SELECT coalesce(max(version), 0) FROM schema_version");
-    const int found = std::stoi(std::string(found_result.text(0, 0)));
+    const int found = static_cast<int>(connection.query_int("SELECT coalesce(max(version), 0) FROM schema_version"));
     if (found > latest_pg_schema_version()) {
         throw Error(ErrorKind::storage, Problem{"store.newer_schema",
                                                 {{"file", shown_name},
                                                  {"version", std::to_string(found)},
                                                  {"supported", std::to_string(latest_pg_schema_version())}}});
     }
-    for (const Migration& migration : kMigrations) {
-        if (migration.version <= found) continue;
+    for (const store::Migration& migration : kMigrations) {
+        if (migration.version <= found || (target >= 0 && migration.version > target)) continue;
         connection.exec_script(migration.sql);
-        connection.exec("INSERT INTO schema_version (version) VALUES ($1)", {std::to_string(migration.version)});
+        connection.execute("INSERT INTO schema_version (version) VALUES (?1)", {migration.version});
     }
     transaction.commit();
     return found;

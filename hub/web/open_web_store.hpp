@@ -1,7 +1,9 @@
 // Opens the dashboard's store beside the hub's (hub/open_hub_store): a
-// postgresql:// or postgres:// URI selects PgWebStore, anything else is the
-// SQLite file (SqliteWebStore). Open the HubStore first: it brings the schema
-// up to date, the dashboard's tables included.
+// postgresql:// or postgres:// URI selects PostgreSQL (a pool of its own,
+// connected lazily: store.db_unreachable comes from the first call), anything
+// else is the SQLite file; the store is the same (hub/web/sql_web_store).
+// Open the HubStore first: it brings the schema up to date, the dashboard's
+// tables included.
 #pragma once
 
 #include "hub/web/web_store.hpp"

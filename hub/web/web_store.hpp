@@ -2,8 +2,8 @@
 // (argon2id password hashes), sessions (only a hash of the cookie's id),
 // an audit log of every change made from the dashboard, what each kiosk
 // last reported about itself, yearly targets and populations per kecamatan,
-// and the saran list. An interface of its own so the PostgreSQL backend can
-// implement it beside HubStore; SqliteWebStore is the SQLite one.
+// and the saran list. One implementation for SQLite and PostgreSQL
+// (hub/web/sql_web_store), opened by hub/web/open_web_store.
 #pragma once
 
 #include "scoring/period.hpp"
@@ -107,7 +107,7 @@ public:
         const std::function<void(std::int64_t seq, std::string_view local_date, std::string_view kecamatan,
                                  std::string_view layanan, std::string_view answers)>& visit) = 0;
     // Respondents per value of a profile field (jenis_kelamin, umur,
-    // pendidikan, pekerjaan or layanan) of one kecamatan in the dates.
+    // pendidikan, pekerjaan, layanan, origin or channel) of one kecamatan in the dates.
     virtual std::vector<std::pair<std::string, std::uint64_t>> profile(std::string_view kecamatan,
                                                                        const scoring::DateRange& dates,
                                                                        std::string_view field) = 0;

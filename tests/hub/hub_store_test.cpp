@@ -4,13 +4,15 @@
 // new id accepted, a known one duplicate and never a second row, a failed
 // batch storing nothing, a long report read not holding up an upload. Then
 // what is each backend's own: schema versions, files, connection strings.
-// Index: [contract: both backends] [SQLite's own] [PostgreSQL's own].
+// Index: [contract: both backends] [schema] [SQLite's own] [PostgreSQL's own].
+#include "formats/response.hpp"
 #include "hub/device_token.hpp"
 #include "hub/hub_schema.hpp"
 #include "hub/open_hub_store.hpp"
+#include "hub/pg_connection.hpp"
 #include "hub/pg_conninfo.hpp"
 #include "hub/pg_schema.hpp"
-#include "hub/sqlite_hub_store.hpp"
+#include "store/schema.hpp"
 #include "tests/hub/hub_backend.hpp"
 #include "tests/support/run_program.hpp"
 
@@ -25,6 +27,7 @@
 #include <iterator>
 #include <set>
 #include <thread>
+#include <tuple>
 
 namespace skm::hub {
 namespace {
@@ -394,12 +397,142 @@ TEST_P(HubStoreContract, UploadsFromManyThreadsAtOnceStoreEachIdOnce) {
     EXPECT_EQ(db.count("SELECT count(DISTINCT response_id) FROM responses"), 40);
 }
 
+TEST_P(HubStoreContract, OptionalResponseFieldsAreStoredAsSentAndEmptyWhenAbsent) {
+    const Device a = enrolled(*store, "kiosk-a", "Sukamaju");
+    sync::Batch batch = batch_of({"with", "without"});
+    formats::Response& with = batch.responses[0].response;
+    with.pekerjaan = "Lainnya";
+    with.profile_detail = "pekerjaan=petani";
+    with.origin = "kiosk";
+    with.channel = "paper";
+    EXPECT_EQ(store->ingest(a, batch, "2025-03-04T09:00:00+07:00").at(0).status, sync::ItemStatus::accepted);
+    const auto rows = db.rows("SELECT response_id, pekerjaan, profile_detail, origin, channel FROM responses ORDER BY seq");
+    const std::vector<std::vector<std::optional<std::string>>> expected = {
+        {"with", "Lainnya", "pekerjaan=petani", "kiosk", "paper"}, {"without", "", "", "", ""}};
+    EXPECT_EQ(rows, expected);
+}
+
+TEST_P(HubStoreContract, AnOriginOrChannelOutsideTheVocabularyIsRefusedAndStoresNothing) {
+    const Device a = enrolled(*store, "kiosk-a", "Sukamaju");
+    for (const auto& [origin, channel, detail] : {std::tuple<std::string, std::string, std::string>{"fax", "", ""},
+                                                  {"", "Kiosk", ""}, {"", "", std::string(201, 'a')}}) {
+        sync::Batch batch = batch_of({"ok", "bad"});
+        batch.responses[1].response.origin = origin;
+        batch.responses[1].response.channel = channel;
+        batch.responses[1].response.profile_detail = detail;
+        try {
+            store->ingest(a, batch, "2025-03-04T09:00:00+07:00");
+            ADD_FAILURE() << "stored origin '" << origin << "' channel '" << channel << "'";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::storage);
+        }
+    }
+    EXPECT_EQ(db.count("SELECT count(*) FROM responses"), 0);
+}
+
+// A database the hub before the optional response fields wrote, with its rows:
+// opened by this hub, it gains the columns ('' for every old row) and keeps the rest.
+TEST_P(HubStoreContract, ADatabaseOfTheSchemaBeforeKeepsItsRowsAndGainsEmptyOptionalFields) {
+    constexpr int kBefore = 3;
+    ASSERT_EQ(latest_hub_schema_version(), kBefore + 1);
+    ASSERT_EQ(latest_pg_schema_version(), kBefore + 1);
+    const BackendDb old(GetParam());
+    if (GetParam() == Backend::sqlite) {
+        store::Connection c(old.db(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        migrate_hub(c, kBefore);
+    } else {
+        PgConnection c(old.db());
+        migrate_pg(c, "old", kBefore);
+    }
+    EXPECT_EQ(old.count("SELECT count(*) FROM devices"), 0);
+    old.exec("INSERT INTO devices (device_id, kecamatan, token_hash, enrolled_at) VALUES "
+             "('kiosk-a', 'Sukamaju', '" + token_hash("t") + "', '2025-03-04T08:00:00+07:00')");
+    old.exec("INSERT INTO responses (response_id, device_id, kecamatan, layanan, questionnaire_id, "
+             "questionnaire_version, umur, answers, saran, submitted_at, local_date, batch_id, received_at) VALUES "
+             "('old-1', 'kiosk-a', 'Sukamaju', 'KTP-el', 'permenpan-14-2017', 1, '30-39', "
+             "'persyaratan=4;prosedur=3;waktu=3;biaya=2;produk=4;kompetensi=4;perilaku=3;pengaduan=1;sarana=2', "
+             "'Ramah', '2025-03-04T10:00:00+07:00', '2025-03-04', 'b-0', '2025-03-04T11:00:00+07:00')");
+    old.exec("INSERT INTO web_users (username, password_hash, role, created_at) VALUES ('admin', 'h', 'admin', 'x')");
+
+    const auto migrated = old.open(scheme());
+    EXPECT_EQ(migrated->response_count(), 1);
+    EXPECT_EQ(old.rows("SELECT response_id, umur, saran, local_date, profile_detail, origin, channel FROM responses"),
+              (std::vector<std::vector<std::optional<std::string>>>{
+                  {"old-1", "30-39", "Ramah", "2025-03-04", "", "", ""}}));
+    EXPECT_EQ(old.count("SELECT count(*) FROM web_users"), 1);
+    ASSERT_TRUE(migrated->active_device(token_hash("t")));
+    std::vector<std::uint8_t> answers;
+    migrated->for_each_answers({*scoring::parse_period("2025"), {}, {}},
+                               [&](auto, auto, std::span<const std::uint8_t> a) { answers.assign(a.begin(), a.end()); });
+    EXPECT_EQ(answers, (std::vector<std::uint8_t>{4, 3, 3, 2, 4, 4, 3, 1, 2}));
+    // And new responses carry the fields beside the old one.
+    sync::Batch batch = batch_of({"new-1"});
+    batch.responses[0].response.channel = "link";
+    migrated->ingest(*migrated->active_device(token_hash("t")), batch, "2025-03-05T09:00:00+07:00");
+    EXPECT_EQ(old.count("SELECT count(*) FROM responses WHERE channel = 'link'"), 1);
+    EXPECT_EQ(old.count("SELECT count(*) FROM responses"), 2);
+}
+
+// ---- [schema] ----------------------------------------------------------------
+
+// The '…' literals of every "column IN (…)" in the migrations, in order, each list once.
+std::set<std::vector<std::string>> in_lists(std::span<const store::Migration> migrations, const std::string& column) {
+    std::set<std::vector<std::string>> lists;
+    const std::string opening = "(" + column + " IN (";
+    for (const store::Migration& m : migrations) {
+        const std::string sql = m.sql;
+        for (auto at = sql.find(opening); at != std::string::npos; at = sql.find(opening, at + 1)) {
+            const auto end = sql.find(')', at + opening.size());
+            std::vector<std::string> values;
+            for (auto q = sql.find('\'', at); q < end; q = sql.find('\'', q + 1)) {
+                const auto close = sql.find('\'', q + 1);
+                values.push_back(sql.substr(q + 1, close - q - 1));
+                q = close;
+            }
+            lists.insert(values);
+        }
+    }
+    return lists;
+}
+
+template <std::size_t N>
+std::vector<std::string> with_empty(const std::array<std::string_view, N>& vocabulary) {
+    std::vector<std::string> out{""};
+    out.insert(out.end(), vocabulary.begin(), vocabulary.end());
+    return out;
+}
+
+// The CHECK constraints repeat formats/response.hpp's vocabularies in SQL
+// (shipped migrations cannot name a C++ constant); this keeps them equal.
+TEST(HubSchema, CheckVocabulariesAreTheFormatsOnes) {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> profile = {
+        {"jenis_kelamin", with_empty(formats::kJenisKelamin)},
+        {"umur", with_empty(formats::kUmurBands)},
+        {"pendidikan", with_empty(formats::kPendidikan)},
+        {"pekerjaan", with_empty(formats::kPekerjaan)}};
+    const std::vector<std::pair<std::string, std::vector<std::string>>> provenance = {
+        {"origin", with_empty(formats::kOrigins)}, {"channel", with_empty(formats::kChannels)}};
+    const std::vector<std::pair<std::string, std::span<const store::Migration>>> schemas = {
+        {"hub/hub_schema.cpp", hub_migrations()}, {"hub/pg_schema.cpp", pg_migrations()},
+        {"store/schema.cpp", store::migrations()}};
+    for (const auto& [file, migrations] : schemas) {
+        for (const auto& [column, vocabulary] : profile) {
+            EXPECT_EQ(in_lists(migrations, column), (std::set{vocabulary})) << file << ": " << column;
+        }
+        for (const auto& [column, vocabulary] : provenance) {
+            // The device's store may not keep these (yet); where it does, the same words.
+            if (file == "store/schema.cpp" && in_lists(migrations, column).empty()) continue;
+            EXPECT_EQ(in_lists(migrations, column), (std::set{vocabulary})) << file << ": " << column;
+        }
+    }
+}
+
 // ---- [SQLite's own] ----------------------------------------------------------
 
-TEST(SqliteHubStore, SchemaIsMigratedDurableAndReopenable) {
+TEST(HubStoreOnSqlite, SchemaIsMigratedDurableAndReopenable) {
     HubDb db;
-    { SqliteHubStore store(db.path, scheme()); }
-    SqliteHubStore again(db.path, scheme());
+    open_hub_store(db.path.string(), scheme());
+    const auto again = open_hub_store(db.path.string(), scheme());
     store::Connection c(db.path.string(), SQLITE_OPEN_READWRITE);
     EXPECT_EQ(store::query_int(c, "PRAGMA user_version"), latest_hub_schema_version());
     store::Statement mode(c, "PRAGMA journal_mode");
@@ -407,13 +540,13 @@ TEST(SqliteHubStore, SchemaIsMigratedDurableAndReopenable) {
     EXPECT_EQ(mode.text(0), "wal");
 }
 
-TEST(SqliteHubStore, TheTokenIsInNoFile) {
+TEST(HubStoreOnSqlite, TheTokenIsInNoFile) {
     HubDb db;
     const std::string token = new_token();
     {
-        SqliteHubStore store(db.path, scheme());
-        store.enroll("kiosk-01", "Sukamaju", token_hash(token), "2025-03-04T08:00:00+07:00");
-        ASSERT_TRUE(store.active_device(token_hash(token)));
+        const auto store = open_hub_store(db.path.string(), scheme());
+        store->enroll("kiosk-01", "Sukamaju", token_hash(token), "2025-03-04T08:00:00+07:00");
+        ASSERT_TRUE(store->active_device(token_hash(token)));
     }
     // Nor anywhere in the files (WAL included).
     for (const auto& entry : fs::directory_iterator(db.dir)) {
@@ -425,7 +558,7 @@ TEST(SqliteHubStore, TheTokenIsInNoFile) {
 
 // ---- [PostgreSQL's own] ------------------------------------------------------
 
-TEST(PgHubStore, SchemaVersionsAreRowsAndOpeningTwiceMigratesOnce) {
+TEST(HubStoreOnPostgres, SchemaVersionsAreRowsAndOpeningTwiceMigratesOnce) {
     BackendDb db(Backend::postgres);
     {
         // Two hubs opening a new database at the same moment.
@@ -442,7 +575,7 @@ TEST(PgHubStore, SchemaVersionsAreRowsAndOpeningTwiceMigratesOnce) {
               3);
 }
 
-TEST(PgHubStore, AnUnreachableServerIsAClearStorageErrorWithoutThePassword) {
+TEST(HubStoreOnPostgres, AnUnreachableServerIsAClearStorageErrorWithoutThePassword) {
     // Nothing listens on port 1; a wrong password on the real server; a database that does not exist.
     auto& pg = skm::testing::test_postgres();
     const std::string secret = "Sangat-Rahasia-55";
@@ -469,7 +602,7 @@ TEST(PgHubStore, AnUnreachableServerIsAClearStorageErrorWithoutThePassword) {
     }
 }
 
-TEST(PgHubStore, AServerRestartIsSurvivedByTheNextCall) {
+TEST(HubStoreOnPostgres, AServerRestartIsSurvivedByTheNextCall) {
     BackendDb db(Backend::postgres);
     auto store = db.open(scheme());
     const Device a = enrolled(*store, "kiosk-a", "Sukamaju");
@@ -495,11 +628,31 @@ TEST(PgConninfo, IsChosenByTheSchemeAndShownWithoutThePassword) {
     EXPECT_FALSE(is_postgres_uri("host=localhost dbname=skm"));  // key=value form: a file of that name
     EXPECT_EQ(redact_conninfo("postgresql://hub:s3cr%40t@db:5432/skm?sslmode=require"),
               "postgresql://hub:***@db:5432/skm?sslmode=require");
-    EXPECT_EQ(redact_conninfo("postgresql://hub@db/skm?sslmode=require&password=abc&x=1"),
-              "postgresql://hub@db/skm?sslmode=require&password=***&x=1");
+    // As libpq reads it: a password given in the query is shown where the URI's own would be.
+    EXPECT_EQ(redact_conninfo("postgresql://hub@db/skm?sslmode=require&password=abc&connect_timeout=5"),
+              "postgresql://hub:***@db/skm?connect_timeout=5&sslmode=require");
     EXPECT_EQ(redact_conninfo("postgresql://db/skm"), "postgresql://db/skm");
     EXPECT_EQ(redact_conninfo("postgresql://hub:pw@[::1]:5432/skm"), "postgresql://hub:***@[::1]:5432/skm");
+    EXPECT_EQ(redact_conninfo("postgres://hub:pw@db/sk%20m"), "postgres://hub:***@db/sk%20m");
     EXPECT_EQ(scrub_password("postgresql://hub:s3cr%40t@db/skm", "no s3cr@t and no s3cr%40t"), "no *** and no ***");
+    EXPECT_EQ(scrub_password("postgresql://hub@db/skm?password=s3cr%40t", "no s3cr@t"), "no ***");
+    // What libpq cannot read (an unknown parameter, a broken %-escape) shows nothing of itself.
+    EXPECT_EQ(redact_conninfo("postgresql://hub:s3cret@db/skm?x=1"), "postgresql://***");
+    EXPECT_EQ(redact_conninfo("postgresql://hub:s3cr%zzt@db/skm"), "postgresql://***");
+    EXPECT_EQ(scrub_password("postgresql://hub:s3cr%zzt@db/skm", "invalid percent-encoded token: \"s3cr%zzt\""),
+              "invalid percent-encoded token: \"***\"");
+}
+
+TEST(PgConninfo, AnUnreadableUriIsRefusedByLibpqWithoutThePassword) {
+    try {
+        open_hub_store("postgresql://hub:Sangat%zzRahasia@127.0.0.1:1/hub", scheme());
+        FAIL() << "opened";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.problem().key, "store.db_unreachable");
+        EXPECT_EQ(arg(e.problem(), "db"), "postgresql://***");
+        EXPECT_NE(arg(e.problem(), "detail").find("percent-encoded"), std::string::npos) << arg(e.problem(), "detail");
+        EXPECT_EQ(std::string(e.what()).find("Rahasia"), std::string::npos) << e.what();
+    }
 }
 
 }  // namespace

@@ -1,27 +1,27 @@
-// WebStore in the hub's PostgreSQL database (tables of migration 3 in
-// hub/pg_schema), the same contract as SqliteWebStore. Each call takes a
-// connection of its own from a small pool (hub/pg_pool), so a page being
-// drawn does not wait for a sign-in or a kiosk's device report.
+// WebStore (hub/web/web_store.hpp) on the hub's database, each query written
+// once for SQLite and PostgreSQL (hub/sql_connection); hub/web/open_web_store
+// opens it beside the HubStore: on SQLite one connection of its own behind a
+// mutex (WAL lets it write beside HubStore's writer, with a busy timeout, and
+// read beside uploads); on PostgreSQL a small pool of its own, so a page
+// being drawn does not wait for a sign-in or a kiosk's device report.
 //
 // for_each_response_after relies on responses committing in seq order:
-// PgHubStore::ingest takes a transaction-level advisory lock before it
-// inserts (hub/pg_hub_store.cpp says why), so a reader that has seen seq N
-// has seen every committed row at or below N.
+// SqlHubStore::ingest holds the ingest lock until it commits (hub/sql_hub_store.hpp
+// says why), so a reader that has seen seq N has seen every committed row at
+// or below N.
 #pragma once
 
-#include "hub/pg_pool.hpp"
+#include "hub/sql_connection.hpp"
 #include "hub/web/web_store.hpp"
 
-#include <string>
+#include <memory>
 
 namespace skm::hub::web {
 
-class PgWebStore final : public WebStore {
+class SqlWebStore final : public WebStore {
 public:
-    // uri: postgresql://… The database must already carry the hub schema
-    // (open a HubStore on it first). Connects lazily; store.db_unreachable
-    // comes from the first call.
-    explicit PgWebStore(const std::string& uri);
+    // `database` carries the hub schema already (open a HubStore on it first).
+    explicit SqlWebStore(std::unique_ptr<SqlDatabase> database);
 
     void add_user(const User& user) override;
     std::optional<User> user(std::string_view username) override;
@@ -47,7 +47,7 @@ public:
                                                                std::string_view field) override;
 
 private:
-    PgPool pool_;
+    std::unique_ptr<SqlDatabase> database_;
 };
 
 }  // namespace skm::hub::web

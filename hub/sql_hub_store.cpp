@@ -1,0 +1,153 @@
+#include "hub/sql_hub_store.hpp"
+
+#include "store/answers_codec.hpp"
+#include "store/stored_row.hpp"
+#include "sync/config_protocol.hpp"
+
+#include <charconv>
+
+namespace skm::hub {
+namespace {
+
+std::int64_t version_number(std::string_view text) {
+    std::int64_t value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;  // decode_batch only lets whole numbers from 1 through here
+}
+
+constexpr std::string_view kDeviceColumns = "device_id, kecamatan, enrolled_at, revoked_at, last_contact";
+
+Device read_device(const SqlRow& row) {
+    return Device{std::string(row.text(0)), std::string(row.text(1)), std::string(row.text(2)), row.optional_text(3),
+                  row.optional_text(4)};
+}
+
+constexpr std::string_view kInsertResponse =
+    "INSERT INTO responses (response_id, device_id, kecamatan, layanan, questionnaire_id, questionnaire_version, "
+    "jenis_kelamin, umur, pendidikan, pekerjaan, answers, saran, submitted_at, local_date, duration_ms, flags, "
+    "batch_id, received_at, profile_detail, origin, channel) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+    "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21) ON CONFLICT (response_id) DO NOTHING";
+
+}  // namespace
+
+SqlHubStore::SqlHubStore(std::unique_ptr<SqlDatabase> database, scoring::ScoringScheme scheme)
+    : HubStore(std::move(scheme)), database_(std::move(database)) {}
+
+void SqlHubStore::enroll(std::string_view device_id, std::string_view kecamatan, std::string_view token_hash,
+                         std::string_view now) {
+    // One statement, so two enrolments of one device at once cannot both win:
+    // a row that exists and is active is left alone and nothing is returned.
+    const auto enrolled = database_->write()->first_row(
+        "INSERT INTO devices (device_id, kecamatan, token_hash, enrolled_at) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT (device_id) DO UPDATE SET kecamatan = excluded.kecamatan, token_hash = excluded.token_hash, "
+        "enrolled_at = excluded.enrolled_at, revoked_at = NULL, last_contact = NULL "
+        "WHERE devices.revoked_at IS NOT NULL RETURNING device_id",
+        {device_id, kecamatan, token_hash, now}, [](const SqlRow&) { return true; });
+    if (!enrolled) throw Error(ErrorKind::input, Problem{"hub.device_exists", {{"device", std::string(device_id)}}});
+}
+
+std::optional<std::string> SqlHubStore::revoke_where(std::string_view sql, std::string_view key, std::string_view now) {
+    return database_->write()->first_row(sql, {key, now}, [](const SqlRow& row) { return std::string(row.text(0)); });
+}
+
+std::optional<std::string> SqlHubStore::revoke_device(std::string_view device_id, std::string_view now) {
+    return revoke_where("UPDATE devices SET revoked_at = coalesce(revoked_at, ?2) WHERE device_id = ?1 "
+                        "RETURNING device_id",
+                        device_id, now);
+}
+
+std::optional<std::string> SqlHubStore::revoke_token(std::string_view token_hash, std::string_view now) {
+    return revoke_where("UPDATE devices SET revoked_at = coalesce(revoked_at, ?2) WHERE token_hash = ?1 "
+                        "RETURNING device_id",
+                        token_hash, now);
+}
+
+std::optional<Device> SqlHubStore::active_device(std::string_view token_hash) {
+    static const std::string sql =
+        std::string("SELECT ").append(kDeviceColumns).append(" FROM devices WHERE token_hash = ?1 AND revoked_at IS NULL");
+    return database_->read()->first_row(sql, {token_hash}, read_device);
+}
+
+void SqlHubStore::touch(std::string_view device_id, std::string_view now) {
+    database_->write()->execute("UPDATE devices SET last_contact = ?2 WHERE device_id = ?1", {device_id, now});
+}
+
+std::vector<Device> SqlHubStore::devices() {
+    // COLLATE "C": byte order on both backends, whatever PostgreSQL's locale.
+    static const std::string sql = std::string("SELECT ").append(kDeviceColumns).append(
+        " FROM devices ORDER BY kecamatan COLLATE \"C\", device_id COLLATE \"C\"");
+    return database_->read()->rows(sql, {}, read_device);
+}
+
+std::vector<sync::ItemResult> SqlHubStore::ingest(const Device& device, const sync::Batch& batch,
+                                                  std::string_view received_at) {
+    std::vector<sync::ItemResult> results;
+    results.reserve(batch.responses.size());
+    auto connection = database_->write();
+    SqlTransaction transaction(*connection);
+    connection->lock_writers(kIngestLockKey);
+    for (const store::Submission& s : batch.responses) {
+        const formats::Response& r = s.response;
+        // decode_batch checked the timestamp; a row without a date would fall out of every period.
+        const auto timestamp = scoring::parse_timestamp(r.submitted_at);
+        if (!timestamp) throw Error(ErrorKind::input, Problem{"protocol.bad_value", {{"where", r.response_id}}});
+        const std::int64_t inserted = connection->execute(
+            kInsertResponse,
+            {r.response_id, device.device_id, device.kecamatan, r.layanan, s.questionnaire_id,
+             version_number(r.questionnaire_version), r.jenis_kelamin, r.umur, r.pendidikan, r.pekerjaan,
+             store::encode_answers(scheme(), r.answers), r.saran, r.submitted_at, timestamp->date.str(), s.duration_ms,
+             store::join_flags(r.flags), batch.batch_id, received_at, r.profile_detail, r.origin, r.channel},
+            SqlConnection::Plan::kept);
+        results.push_back({r.response_id, inserted == 1 ? sync::ItemStatus::accepted : sync::ItemStatus::duplicate, ""});
+    }
+    transaction.commit();
+    return results;
+}
+
+void SqlHubStore::for_each_answers(const ResponseFilter& filter,
+                                   const std::function<void(std::string_view, std::string_view,
+                                                            std::span<const std::uint8_t>)>& visit) {
+    auto connection = database_->read();
+    connection->for_each_row(
+        "SELECT kecamatan, layanan, answers, response_id FROM responses "
+        "WHERE local_date BETWEEN ?1 AND ?2 AND (CAST(?3 AS TEXT) IS NULL OR kecamatan = ?3) "
+        "AND (CAST(?4 AS TEXT) IS NULL OR layanan = ?4) ORDER BY seq",
+        {filter.dates.first.str(), filter.dates.last.str(), filter.kecamatan, filter.layanan},
+        [&](const SqlRow& row) {
+            const auto answers = store::decode_answers(scheme(), row.text(2));
+            if (!answers) {
+                throw Error(ErrorKind::storage,
+                            Problem{"store.bad_answers", {{"response_id", std::string(row.text(3))}}});
+            }
+            visit(row.text(0), row.text(1), *answers);
+        });
+}
+
+std::int64_t SqlHubStore::response_count() {
+    return database_->read()->query_int("SELECT count(*) FROM responses");
+}
+
+std::int64_t SqlHubStore::publish_config(store::PublishedConfig config, std::string_view kecamatan,
+                                         std::string_view now) {
+    auto connection = database_->write();
+    SqlTransaction transaction(*connection);
+    connection->lock_writers(kPublishLockKey);
+    config.version = connection->query_int("SELECT coalesce(max(version), 0) + 1 FROM published_configs");
+    config.published_at = std::string(now);
+    connection->execute("INSERT INTO published_configs (version, kecamatan, published_at, body) VALUES (?1, ?2, ?3, ?4)",
+                        {config.version, kecamatan, now, sync::encode_config(config)});
+    transaction.commit();
+    return config.version;
+}
+
+std::optional<store::PublishedConfig> SqlHubStore::published_config(std::string_view kecamatan) {
+    const std::optional<std::string> body = database_->read()->first_row(
+        "SELECT body FROM published_configs WHERE kecamatan IN ('', ?1) ORDER BY version DESC LIMIT 1", {kecamatan},
+        [](const SqlRow& row) { return std::string(row.text(0)); });
+    if (!body) return std::nullopt;
+    auto decoded = sync::decode_config(*body);
+    if (auto* config = std::get_if<store::PublishedConfig>(&decoded)) return std::move(*config);
+    throw Error(ErrorKind::storage, Problem{"store.bad_config", {{"detail", std::get<sync::ProtocolError>(decoded).key}}});
+}
+
+}  // namespace skm::hub
