@@ -1,9 +1,13 @@
 #include "hub/web/web_texts.hpp"
 
+#include "formats/questionnaire.hpp"
+
+#include <algorithm>
+
 namespace skm::hub::web {
 
 WebTexts::WebTexts(const std::filesystem::path& i18n_dir) {
-    for (const char* lang : {"id", "en", "jv"}) catalogs_.emplace(lang, formats::Catalog::load(i18n_dir, lang));
+    for (const auto lang : formats::kLanguages) catalogs_.emplace(lang, formats::Catalog::load(i18n_dir, lang));
 }
 
 const formats::Catalog& WebTexts::of(std::string_view lang) const {
@@ -11,6 +15,8 @@ const formats::Catalog& WebTexts::of(std::string_view lang) const {
     return it != catalogs_.end() ? it->second : catalogs_.find("id")->second;
 }
 
-bool WebTexts::offered(std::string_view lang) { return lang == "id" || lang == "en" || lang == "jv"; }
+bool WebTexts::offered(std::string_view lang) {
+    return std::find(formats::kLanguages.begin(), formats::kLanguages.end(), lang) != formats::kLanguages.end();
+}
 
 }  // namespace skm::hub::web

@@ -39,13 +39,18 @@ inline const WebTexts& texts() {
     return t;
 }
 
+inline const WebAssets& assets() {
+    static const WebAssets a(fs::path(SKM_SOURCE_DIR) / "assets" / "web");
+    return a;
+}
+
 class WebHub {
 public:
     explicit WebHub(Backend backend = Backend::sqlite, WebOptions options = {}) : db_(backend) {
         hub_ = open_hub_store(db_.db(), scheme());
         web_ = open_web_store(db_.db());
         options.temp_dir = db_.dir();
-        app_ = std::make_unique<WebApp>(*hub_, *web_, clock, texts(), questionnaire(), options);
+        app_ = std::make_unique<WebApp>(*hub_, *web_, clock, texts(), assets(), questionnaire(), options);
         ServerOptions o;
         o.cert_file = skm::testing::test_pki().server_cert;
         o.key_file = skm::testing::test_pki().server_key;
