@@ -161,7 +161,7 @@ Run run_backend(const std::string& backend, const std::string& db, const fs::pat
 
     // ---- the dashboard ----
     store::ManualClock clock{scoring::Timestamp{{2025, 12, 31}, 9, 0, 0, 420}};
-    const hub::web::WebTexts texts(source / "assets" / "i18n");
+    const auto texts = formats::Catalogs::load(source / "assets" / "i18n");
     const hub::web::WebAssets assets(source / "assets" / "web");
     hub::web::WebOptions options;
     options.temp_dir = work;

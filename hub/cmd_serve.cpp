@@ -94,7 +94,7 @@ int run_serve(HubContext& context) {
 
     // The dashboard, on the same database (SQLite file or PostgreSQL) and port.
     const std::unique_ptr<web::WebStore> web_store = web::open_web_store(args.required("db"));
-    const web::WebTexts texts(context.assets / "i18n");
+    const auto texts = formats::Catalogs::load(context.assets / "i18n");
     const web::WebAssets web_assets(context.assets / "web");
     web::WebOptions web_options;
     if (const auto min_n = args.value("min-n")) {

@@ -30,11 +30,11 @@ WebResponse with_security_headers(WebResponse r) {
 
 std::string chosen_language(const WebRequest& req, bool& from_query) {
     from_query = false;
-    if (const auto lang = req.param("lang"); lang && WebTexts::offered(*lang)) {
+    if (const auto lang = req.param("lang"); lang && formats::Catalogs::offered(*lang)) {
         from_query = true;
         return *lang;
     }
-    if (const auto lang = cookie_value(req.cookie_header, "skm_lang"); lang && WebTexts::offered(*lang)) return *lang;
+    if (const auto lang = cookie_value(req.cookie_header, "skm_lang"); lang && formats::Catalogs::offered(*lang)) return *lang;
     return "id";
 }
 
@@ -53,7 +53,7 @@ WebResponse unauthenticated(const WebRequest& req) {
 
 }  // namespace
 
-WebApp::WebApp(HubStore& hub_in, WebStore& store_in, store::Clock& clock_in, const WebTexts& texts_in,
+WebApp::WebApp(HubStore& hub_in, WebStore& store_in, store::Clock& clock_in, const formats::Catalogs& texts_in,
                const WebAssets& assets_in, formats::Questionnaire questionnaire_in, WebOptions options_in)
     : hub(hub_in),
       store(store_in),

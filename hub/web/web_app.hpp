@@ -5,6 +5,7 @@
 // CSRF token; pages are the templates of assets/web (web_assets.hpp).
 #pragma once
 
+#include "formats/catalog.hpp"
 #include "formats/questionnaire.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/web/login_limiter.hpp"
@@ -13,7 +14,6 @@
 #include "hub/web/tally_cache.hpp"
 #include "hub/web/web_request.hpp"
 #include "hub/web/web_store.hpp"
-#include "hub/web/web_texts.hpp"
 #include "store/clock.hpp"
 
 #include <filesystem>
@@ -30,7 +30,7 @@ struct WebOptions {
 class WebApp {
 public:
     // The questionnaire gives unsur names and the PDF report's questions.
-    WebApp(HubStore& hub, WebStore& store, store::Clock& clock, const WebTexts& texts, const WebAssets& assets,
+    WebApp(HubStore& hub, WebStore& store, store::Clock& clock, const formats::Catalogs& texts, const WebAssets& assets,
            formats::Questionnaire questionnaire, WebOptions options = {});
 
     // Never throws for a request's content; storage failures throw skm::Error
@@ -41,7 +41,7 @@ public:
     HubStore& hub;
     WebStore& store;
     store::Clock& clock;
-    const WebTexts& texts;
+    const formats::Catalogs& texts;  // the reader's language: ?lang=, else the skm_lang cookie, else Indonesian
     const WebAssets& assets;
     formats::Questionnaire questionnaire;
     WebOptions options;

@@ -34,8 +34,8 @@ inline const formats::Questionnaire& questionnaire() {
     return q;
 }
 
-inline const WebTexts& texts() {
-    static const WebTexts t(fs::path(SKM_SOURCE_DIR) / "assets" / "i18n");
+inline const formats::Catalogs& texts() {
+    static const auto t = formats::Catalogs::load(fs::path(SKM_SOURCE_DIR) / "assets" / "i18n");
     return t;
 }
 
