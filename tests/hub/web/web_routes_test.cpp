@@ -24,9 +24,6 @@ static_assert(!std::is_constructible_v<Route, Method, std::string_view, PageHand
 static_assert(!std::is_constructible_v<Route, std::string_view, PageHandler>);
 static_assert(std::is_constructible_v<Route, Method, std::string_view, Access, PageHandler>);
 
-const std::string kAdminPassword = "kata-sandi-admin-123";
-const std::string kViewerPassword = "kata-sandi-viewer-456";
-
 // A form that would change something on every POST route, were it let through.
 const httplib::Params kForm = {{"device", "kiosk-1"}, {"kecamatan", "Sukamakmur"}, {"username", "eve"},
                                {"password", "0123456789abc"}, {"role", "admin"}, {"year", "2025"},
@@ -36,18 +33,8 @@ std::string method_name(Method m) { return m == Method::get ? "GET" : "POST"; }
 
 class WebRoutes : public ::testing::Test {
 protected:
-    void SetUp() override {
-        hub.add_user("admin", kAdminPassword, Role::admin);
-        hub.add_user("viewer", kViewerPassword, Role::viewer);
-        hub.enroll("kiosk-1", "Sukamaju");
-    }
-    Browser signed_in(const std::string& user, const std::string& password) {
-        Browser b(hub);
-        EXPECT_EQ(b.login(user, password).status, 303);
-        b.get("/devices");  // a page with forms: its CSRF token
-        EXPECT_EQ(b.csrf.size(), 64u);
-        return b;
-    }
+    void SetUp() override { add_admin_viewer_and_kiosk(hub); }
+    Browser signed_in(const std::string& user, const std::string& password) { return sign_in(hub, user, password); }
     Reply send(Browser& b, const Route& route) {
         return route.method == Method::get ? b.get(std::string(route.path)) : b.post(std::string(route.path), kForm);
     }

@@ -15,24 +15,10 @@
 namespace skm::hub::web::testing {
 namespace {
 
-const std::string kAdminPassword = "kata-sandi-admin-123";
-const std::string kViewerPassword = "kata-sandi-viewer-456";
-
 class WebSecurity : public ::testing::TestWithParam<Backend> {
 protected:
-    void SetUp() override {
-        hub.add_user("admin", kAdminPassword, Role::admin);
-        hub.add_user("viewer", kViewerPassword, Role::viewer);
-        hub.enroll("kiosk-1", "Sukamaju");
-    }
-    Browser signed_in(const std::string& user, const std::string& password) {
-        Browser b(hub);
-        const Reply r = b.login(user, password);
-        EXPECT_EQ(r.status, 303) << r.body;
-        EXPECT_EQ(r.location, "/overview");
-        b.get("/devices");  // a page with forms: its CSRF token
-        return b;
-    }
+    void SetUp() override { add_admin_viewer_and_kiosk(hub); }
+    Browser signed_in(const std::string& user, const std::string& password) { return sign_in(hub, user, password); }
 
     WebHub hub{GetParam()};
 };

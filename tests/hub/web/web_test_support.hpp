@@ -16,6 +16,7 @@
 #include "hub/web/web_app.hpp"
 #include "tests/hub/hub_test_support.hpp"
 
+#include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <optional>
@@ -184,6 +185,26 @@ private:
 
     std::unique_ptr<httplib::SSLClient> client_;
 };
+
+// The accounts and the kiosk the security and route tests start from.
+inline const std::string kAdminPassword = "kata-sandi-admin-123";
+inline const std::string kViewerPassword = "kata-sandi-viewer-456";
+inline void add_admin_viewer_and_kiosk(WebHub& hub) {
+    hub.add_user("admin", kAdminPassword, Role::admin);
+    hub.add_user("viewer", kViewerPassword, Role::viewer);
+    hub.enroll("kiosk-1", "Sukamaju");
+}
+
+// A browser signed in as `user`, holding the CSRF token of a page with forms.
+inline Browser sign_in(const WebHub& hub, const std::string& user, const std::string& password) {
+    Browser b(hub);
+    const Reply r = b.login(user, password);
+    EXPECT_EQ(r.status, 303) << r.body;
+    EXPECT_EQ(r.location, "/overview");
+    b.get("/devices");
+    EXPECT_EQ(b.csrf.size(), 64u);
+    return b;
+}
 
 inline store::Submission response(const std::string& id, const std::string& date, const std::string& layanan,
                                   std::vector<std::uint8_t> answers, const std::string& saran = "") {
