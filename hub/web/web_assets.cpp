@@ -5,7 +5,7 @@
 #include "hub/web/html.hpp"
 #include "scoring/problem.hpp"
 
-#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 namespace skm::hub::web {
@@ -14,6 +14,11 @@ namespace {
 namespace mustache = kainjow::mustache;
 
 // ---- [context] -----------------------------------------------------------------
+
+// A page or template asked for a template the assets do not have: a defect of this program.
+Error missing(std::string_view name) {
+    return Error(ErrorKind::internal, Problem{"file.unreadable", {{"file", std::string(name) + ".mustache"}, {"reason", "missing"}}});
+}
 
 // The page's data, plus what every template may name without being given it:
 // {{t.KEY}} (the catalog's text, escaped like any value) and {{> name}}
@@ -39,7 +44,7 @@ public:
     const Data* get_partial(const std::string& name) const override {
         // {{> content}}: the page the layout frames.
         const auto found = templates_.find(name == "content" ? content_ : std::string_view(name));
-        if (found == templates_.end()) return nullptr;
+        if (found == templates_.end()) throw missing(name == "content" ? content_ : std::string_view(name));
         const auto [it, added] = partials_used_.try_emplace(name, std::string());
         if (added) it->second = Data(found->second);
         return &it->second;
@@ -56,11 +61,6 @@ private:
 
 Error unreadable(const std::filesystem::path& file, const std::string& reason) {
     return Error(ErrorKind::input, Problem{"file.unreadable", {{"file", file.string()}, {"reason", reason}}});
-}
-
-// A page asked for a template the assets do not have: a defect of this program.
-Error missing(std::string_view name) {
-    return Error(ErrorKind::internal, Problem{"file.unreadable", {{"file", std::string(name) + ".mustache"}, {"reason", "missing"}}});
 }
 
 // A short fingerprint of the stylesheet (FNV-1a): stable across runs, unlike std::hash.

@@ -83,6 +83,17 @@ TEST(WebAssets, ABrokenOrMissingAssetStopsStartUpNamingTheFile) {
     EXPECT_NE(none.args[0].second.find("templates"), std::string::npos);
 }
 
+TEST(WebAssets, APartialThatDoesNotExistIsAnErrorNotAnEmptyPiece) {
+    TempDir dir;
+    write_assets(dir, "<p>{{> no_such_part}}</p>");
+    const WebAssets assets(dir.path() / "web");
+    const Problem p = problem_of([&] { assets.render("page", Data(), catalog()); });
+    EXPECT_EQ(p.key, "file.unreadable");
+    ASSERT_FALSE(p.args.empty());
+    EXPECT_EQ(p.args[0].second, "no_such_part.mustache");
+    EXPECT_EQ(problem_of([&] { assets.page("no_such_page", Data(), catalog()); }).args.at(0).second, "no_such_page.mustache");
+}
+
 TEST(WebAssets, ThePackagedTemplatesAllParse) {
     const WebAssets assets(std::filesystem::path(SKM_SOURCE_DIR) / "assets" / "web");
     for (const char* name : {"layout", "login", "overview", "kecamatan", "devices", "targets", "users", "publish", "error",
