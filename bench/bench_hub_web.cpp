@@ -161,10 +161,11 @@ Run run_backend(const std::string& backend, const std::string& db, const fs::pat
 
     // ---- the dashboard ----
     store::ManualClock clock{scoring::Timestamp{{2025, 12, 31}, 9, 0, 0, 420}};
-    const hub::web::WebTexts texts(source / "assets" / "i18n");
+    const auto texts = formats::Catalogs::load(source / "assets" / "i18n");
+    const hub::web::WebAssets assets(source / "assets" / "web");
     hub::web::WebOptions options;
     options.temp_dir = work;
-    hub::web::WebApp app(store, web, clock, texts, questionnaire, options);
+    hub::web::WebApp app(store, web, clock, texts, assets, questionnaire, options);
     web.add_user({"bench", hub::web::hash_password("bench-password-123"), hub::web::Role::viewer, "2025-12-31"});
     const std::string session = app.sessions.open(*web.user("bench"));
 
@@ -188,7 +189,7 @@ Run run_backend(const std::string& backend, const std::string& db, const fs::pat
         std::vector<double> cpu;
         std::size_t bytes = 0;
         for (int i = 0; i < std::max(3, runs / 3); ++i) {
-            hub::web::WebApp fresh(store, web, clock, texts, questionnaire, options);
+            hub::web::WebApp fresh(store, web, clock, texts, assets, questionnaire, options);
             const std::string id = fresh.sessions.open(*web.user("bench"));
             hub::web::WebRequest first = overview;
             first.cookie_header = "skm_session=" + id;

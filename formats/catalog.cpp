@@ -1,8 +1,11 @@
 #include "formats/catalog.hpp"
 
 #include "formats/file_content.hpp"
+#include "formats/questionnaire.hpp"
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace skm::formats {
 
@@ -82,6 +85,21 @@ std::string fill_placeholders(std::string_view pattern, const std::vector<std::p
         out.push_back(pattern[i++]);
     }
     return out;
+}
+
+Catalogs Catalogs::load(const std::filesystem::path& i18n_dir) {
+    Catalogs all;
+    for (const auto lang : kLanguages) all.catalogs_.emplace(lang, Catalog::load(i18n_dir, lang));
+    return all;
+}
+
+const Catalog& Catalogs::of(std::string_view lang) const {
+    const auto it = catalogs_.find(lang);
+    return it != catalogs_.end() ? it->second : catalogs_.find(kLanguages.front())->second;
+}
+
+bool Catalogs::offered(std::string_view lang) {
+    return std::find(kLanguages.begin(), kLanguages.end(), lang) != kLanguages.end();
 }
 
 }  // namespace skm::formats

@@ -38,6 +38,20 @@ private:
     std::map<std::string, std::string, std::less<>> fallback_;
 };
 
+// The catalog of every language the product speaks (kLanguages), loaded once:
+// what the kiosk's screens and the hub's dashboard ask for a reader's language.
+class Catalogs {
+public:
+    // Throws skm::Error(input) when a language file is missing or broken.
+    static Catalogs load(const std::filesystem::path& i18n_dir);
+    // The catalog of a language code; Indonesian for one not offered.
+    const Catalog& of(std::string_view lang) const;
+    static bool offered(std::string_view lang);
+
+private:
+    std::map<std::string, Catalog, std::less<>> catalogs_;
+};
+
 std::map<std::string, std::string> load_text_map(const std::filesystem::path& file);
 
 // Replaces {name} with the argument of that name; unknown names stay as written.

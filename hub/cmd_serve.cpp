@@ -94,7 +94,8 @@ int run_serve(HubContext& context) {
 
     // The dashboard, on the same database (SQLite file or PostgreSQL) and port.
     const std::unique_ptr<web::WebStore> web_store = web::open_web_store(args.required("db"));
-    const web::WebTexts texts(context.assets / "i18n");
+    const auto texts = formats::Catalogs::load(context.assets / "i18n");
+    const web::WebAssets web_assets(context.assets / "web");
     web::WebOptions web_options;
     if (const auto min_n = args.value("min-n")) {
         const auto [end, error] = std::from_chars(min_n->data(), min_n->data() + min_n->size(), web_options.min_n);
@@ -102,7 +103,7 @@ int run_serve(HubContext& context) {
             throw Error(ErrorKind::usage, Problem{"web.bad_min_n", {{"value", *min_n}}});
         }
     }
-    web::WebApp web_app(*store, *web_store, clock, texts, hub_questionnaire(context, args), web_options);
+    web::WebApp web_app(*store, *web_store, clock, texts, web_assets, hub_questionnaire(context, args), web_options);
     web_app.tallies.refresh();  // every stored response read once now, so the first page is as quick as the rest
     options.web = [&](const web::WebRequest& request) { return web_app.handle(request); };
     options.device_report = [&](const DeviceReportIn& in) {

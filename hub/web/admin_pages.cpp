@@ -24,8 +24,8 @@ bool good_username(const std::string& name) {
     return true;
 }
 
-std::string error_box(const PageContext& c, const std::string& key) {
-    return key.empty() ? "" : "<div class=\"error\" role=\"alert\">" + esc(c.t.text(key)) + "</div>";
+PageNotice error_notice(const PageContext& c, const std::string& key) {
+    return PageNotice::of_error(key.empty() ? "" : c.t.text(key));
 }
 
 }  // namespace
@@ -33,26 +33,17 @@ std::string error_box(const PageContext& c, const std::string& key) {
 WebResponse targets_page(const PageContext& c, const std::string& error_key) {
     const auto& t = c.t;
     const int year = static_cast<int>(whole_number(c.request.param("year").value_or("")).value_or(c.app.clock.wall_now().date.year));
-    std::string b = "<h1>" + esc(t.format("web.targets.title", {{"year", std::to_string(year)}})) + "</h1>" + error_box(c, error_key);
-    b += "<div class=\"card scroll\"><table id=\"targets\"><thead><tr><th>" + esc(t.text("web.col.kecamatan")) +
-         "</th><th class=\"n\">" + esc(t.text("web.col.target")) + "</th><th class=\"n\">" + esc(t.text("web.col.population")) +
-         "</th></tr></thead><tbody>";
+    DataList targets;
     for (const auto& target : c.app.store.targets(year)) {
-        b += "<tr><td>" + (target.kecamatan.empty() ? "<em>" + esc(t.text("web.targets.default")) + "</em>" : esc(target.kecamatan)) +
-             "</td><td class=\"n\">" + esc(target.target_ikm.value_or("—")) + "</td><td class=\"n\">" +
-             (target.population ? std::to_string(*target.population) : "—") + "</td></tr>";
+        targets.push_back(Fields{{"kecamatan", target.kecamatan.empty() ? flag(false) : Data(target.kecamatan)},
+                                 {"target", target.target_ikm.value_or("—")},
+                                 {"population", target.population ? std::to_string(*target.population) : "—"}});
     }
-    b += "</tbody></table></div>";
-    b += "<h2>" + esc(t.text("web.targets.set")) + "</h2><form method=\"post\" action=\"/targets\" class=\"bar card\">" +
-         csrf_field(c.who->session.csrf_token) + "<div><label for=\"year\">" + esc(t.text("web.col.year")) +
-         "</label><input id=\"year\" name=\"year\" inputmode=\"numeric\" value=\"" + std::to_string(year) +
-         "\" required></div><div><label for=\"kecamatan\">" + esc(t.text("web.targets.kecamatan_or_default")) +
-         "</label><input id=\"kecamatan\" name=\"kecamatan\" maxlength=\"200\"></div><div><label for=\"target\">" +
-         esc(t.text("web.col.target")) + "</label><input id=\"target\" name=\"target\" inputmode=\"decimal\" placeholder=\"82.50\"></div>"
-         "<div><label for=\"population\">" + esc(t.text("web.col.population")) +
-         "</label><input id=\"population\" name=\"population\" inputmode=\"numeric\"></div><button type=\"submit\">" +
-         esc(t.text("web.save")) + "</button></form>";
-    return html_response(error_key.empty() ? 200 : 400, page(c.frame(t.text("web.nav.targets"), "targets"), b));
+    Data data = Fields{{"heading", t.format("web.targets.title", {{"year", std::to_string(year)}})},
+                       {"targets", targets},
+                       {"year", std::to_string(year)}};
+    set_notice(data, error_notice(c, error_key));
+    return c.render(error_key.empty() ? 200 : 400, t.text("web.nav.targets"), "targets", "targets", std::move(data));
 }
 
 WebResponse targets_submit(const PageContext& c) {
@@ -80,31 +71,19 @@ WebResponse targets_submit(const PageContext& c) {
 
 WebResponse users_page(const PageContext& c, const std::string& error_key) {
     const auto& t = c.t;
-    std::string b = "<h1>" + esc(t.text("web.users.title")) + "</h1>" + error_box(c, error_key);
-    b += "<div class=\"card scroll\"><table id=\"users\"><thead><tr><th>" + esc(t.text("web.col.username")) + "</th><th>" +
-         esc(t.text("web.col.role")) + "</th><th>" + esc(t.text("web.col.created")) + "</th></tr></thead><tbody>";
+    DataList users;
     for (const auto& u : c.app.store.users()) {
-        b += "<tr><td>" + esc(u.username) + "</td><td>" + esc(t.text(std::string("web.role.") + std::string(role_name(u.role)))) +
-             "</td><td>" + esc(time_text(u.created_at)) + "</td></tr>";
+        users.push_back(Fields{{"name", u.username},
+                               {"role", t.text(std::string("web.role.") + std::string(role_name(u.role)))},
+                               {"created", time_text(u.created_at)}});
     }
-    b += "</tbody></table></div>";
-    b += "<h2>" + esc(t.text("web.users.add")) + "</h2><form method=\"post\" action=\"/users\" class=\"bar card\">" +
-         csrf_field(c.who->session.csrf_token) + "<div><label for=\"username\">" + esc(t.text("web.col.username")) +
-         "</label><input id=\"username\" name=\"username\" required maxlength=\"64\" autocomplete=\"off\"></div>"
-         "<div><label for=\"password\">" + esc(t.text("web.login.password")) +
-         "</label><input id=\"password\" name=\"password\" type=\"password\" required minlength=\"10\" autocomplete=\"new-password\"></div>"
-         "<div><label for=\"role\">" + esc(t.text("web.col.role")) + "</label><select id=\"role\" name=\"role\"><option value=\"viewer\">" +
-         esc(t.text("web.role.viewer")) + "</option><option value=\"admin\">" + esc(t.text("web.role.admin")) +
-         "</option></select></div><button type=\"submit\">" + esc(t.text("web.users.add")) + "</button></form>";
-    b += "<h2>" + esc(t.text("web.audit.title")) + "</h2><div class=\"card scroll\"><table id=\"audit\"><thead><tr><th>" +
-         esc(t.text("web.col.time")) + "</th><th>" + esc(t.text("web.col.username")) + "</th><th>" + esc(t.text("web.col.action")) +
-         "</th><th>" + esc(t.text("web.col.detail")) + "</th></tr></thead><tbody>";
+    DataList audit;
     for (const auto& a : c.app.store.audit_log(50)) {
-        b += "<tr><td>" + esc(time_text(a.at)) + "</td><td>" + esc(a.username) + "</td><td>" + esc(a.action) + "</td><td>" +
-             esc(a.detail) + "</td></tr>";
+        audit.push_back(Fields{{"time", time_text(a.at)}, {"name", a.username}, {"action", a.action}, {"detail", a.detail}});
     }
-    b += "</tbody></table></div>";
-    return html_response(error_key.empty() ? 200 : 400, page(c.frame(t.text("web.users.title"), "users"), b));
+    Data data = Fields{{"users", users}, {"audit", audit}};
+    set_notice(data, error_notice(c, error_key));
+    return c.render(error_key.empty() ? 200 : 400, t.text("web.users.title"), "users", "users", std::move(data));
 }
 
 WebResponse users_submit(const PageContext& c) {

@@ -20,26 +20,21 @@ WebResponse kecamatan_page(const PageContext& c) {
     const KecamatanPage k = build_kecamatan({c.app.hub, c.app.store, c.app.tallies, c.app.options.min_n}, name, *period);
     const auto& t = c.t;
     const auto& q = c.app.questionnaire;
+    const std::string in_period = "period=" + url_encode(period->key);
 
-    std::string b = "<p><a href=\"/overview?period=" + url_encode(period->key) + "\">← " + esc(t.text("web.nav.overview")) +
-                    "</a></p><h1>" + esc(t.format("web.kecamatan.title", {{"kecamatan", name}, {"period", period->key}})) +
-                    "</h1>";
-    b += period_select(c, *period, "<input type=\"hidden\" name=\"name\" value=\"" + esc(name) + "\">");
+    Data data = Fields{{"overview_href", "/overview?" + in_period},
+                       {"heading", t.format("web.kecamatan.title", {{"kecamatan", name}, {"period", period->key}})},
+                       {"pdf_href", "/export/kecamatan.pdf?name=" + url_encode(name) + "&" + in_period}};
+    set_period_select(c, data, *period, {{"name", name}});
     const auto& s = k.figures.summary;
-    b += "<div class=\"kpis\">";
-    const auto kpi = [&](const std::string& value, const std::string& key) {
-        b += "<div class=\"kpi\"><div class=\"v\">" + value + "</div><div class=\"l\">" + esc(t.text(key)) + "</div></div>";
-    };
-    kpi(s && s->ikm ? c.number(*s->ikm) : "—", "web.col.ikm");
-    kpi(s ? mutu_badge(c, s->mutu) : "—", "web.col.mutu");
-    kpi(std::to_string(k.figures.respondents), "web.col.respondents");
-    kpi(k.target ? c.number(*k.target) : "—", "web.col.target");
-    if (s && s->ci95) kpi(c.number(s->ci95->low) + "–" + c.number(s->ci95->high), "web.kpi.ci95");
-    b += "</div>";
-    if (!k.figures.enough) {
-        b += "<div class=\"notice\">" +
-             esc(t.format("web.kecamatan.not_enough", {{"min_n", std::to_string(c.app.options.min_n)}})) + "</div>";
-    }
+    DataList kpis{kpi(s && s->ikm ? c.number(*s->ikm) : "—", t.text("web.col.ikm")),
+                  s ? kpi_badge(c, s->mutu, t.text("web.col.mutu")) : kpi("—", t.text("web.col.mutu")),
+                  kpi(std::to_string(k.figures.respondents), t.text("web.col.respondents")),
+                  kpi(k.target ? c.number(*k.target) : "—", t.text("web.col.target"))};
+    if (s && s->ci95) kpis.push_back(kpi(c.number(s->ci95->low) + "–" + c.number(s->ci95->high), t.text("web.kpi.ci95")));
+    data.set("kpis", kpis);
+    data.set("too_few", k.figures.enough ? flag(false)
+                                         : Data(t.format("web.kecamatan.not_enough", {{"min_n", std::to_string(c.app.options.min_n)}})));
 
     std::vector<ChartPoint> trend;
     for (const auto& m : k.months) {
@@ -47,26 +42,19 @@ WebResponse kecamatan_page(const PageContext& c) {
         if (m.figures.summary && m.figures.summary->ikm) v = to_double(*m.figures.summary->ikm);
         trend.push_back({reports::month_short_label(m.month.index, t), v});
     }
-    b += "<h2>" + esc(t.text("web.kecamatan.trend")) + "</h2><div class=\"card\">" +
-         line_chart(trend, k.target ? std::optional(to_double(*k.target)) : std::nullopt, t.text("web.kecamatan.trend")) +
-         "</div>";
+    data.set("trend_chart", line_chart(trend, k.target ? std::optional(to_double(*k.target)) : std::nullopt,
+                                       t.text("web.kecamatan.trend")));
 
-    b += "<h2>" + esc(t.text("web.kecamatan.layanan")) + "</h2><div class=\"card scroll\"><table id=\"layanan\"><thead><tr><th>" +
-         esc(t.text("web.col.layanan")) + "</th><th class=\"n\">" + esc(t.text("web.col.respondents")) +
-         "</th><th class=\"n\">" + esc(t.text("web.col.ikm")) + "</th><th>" + esc(t.text("web.col.mutu")) +
-         "</th></tr></thead><tbody>";
+    DataList layanan;
     for (const auto& l : k.layanan) {
         const auto& ls = l.figures.summary;
-        b += "<tr><td>" + esc(l.layanan) + "</td><td class=\"n\">" + std::to_string(l.figures.respondents) + "</td>";
-        if (ls && ls->ikm) {
-            b += "<td class=\"n\">" + c.number(*ls->ikm) + "</td><td>" + mutu_badge(c, ls->mutu) + "</td>";
-        } else {
-            b += "<td class=\"n muted\" colspan=\"2\">" + esc(t.text("web.not_enough")) + "</td>";
-        }
-        b += "</tr>";
+        const bool shown = ls && ls->ikm;
+        layanan.push_back(Fields{{"name", l.layanan},
+                                 {"respondents", std::to_string(l.figures.respondents)},
+                                 {"ikm", shown ? Data(c.number(*ls->ikm)) : flag(false)},
+                                 {"mutu", shown ? mutu_data(c, ls->mutu) : flag(false)}});
     }
-    if (k.layanan.empty()) b += "<tr><td colspan=\"4\" class=\"muted\">" + esc(t.text("web.no_data")) + "</td></tr>";
-    b += "</tbody></table></div>";
+    data.set("layanan", layanan);
 
     if (s) {
         std::vector<ChartPoint> bars;
@@ -75,25 +63,17 @@ WebResponse kecamatan_page(const PageContext& c) {
             const std::string label = i < q.unsur.size() ? reports::unsur_name(q, i, t) : u.code;
             bars.push_back({label, u.nrr ? std::optional(to_double(*u.nrr)) : std::nullopt});
         }
-        b += "<h2>" + esc(t.text("web.kecamatan.unsur")) + "</h2><div class=\"card\">" +
-             bar_chart(bars, t.text("web.kecamatan.unsur")) + "</div>";
+        data.set("unsur_chart", bar_chart(bars, t.text("web.kecamatan.unsur")));
+    } else {
+        data.set("unsur_chart", flag(false));
     }
 
-    b += "<h2>" + esc(t.text("web.kecamatan.saran")) + "</h2>";
-    if (!k.figures.enough) {
-        b += "<p class=\"muted\">" + esc(t.text("web.kecamatan.saran_hidden")) + "</p>";
-    } else if (k.saran.empty()) {
-        b += "<p class=\"muted\">" + esc(t.text("web.kecamatan.no_saran")) + "</p>";
-    } else {
-        b += "<ul class=\"saran\" id=\"saran\">";
-        for (const auto& r : k.saran) {
-            b += "<li><span class=\"meta\">" + esc(r.local_date) + " · " + esc(r.layanan) + "</span>" + esc(r.saran) + "</li>";
-        }
-        b += "</ul>";
-    }
-    b += "<h2>" + esc(t.text("web.exports")) + "</h2><p class=\"exports\"><a class=\"button\" href=\"/export/kecamatan.pdf?name=" +
-         url_encode(name) + "&amp;period=" + url_encode(period->key) + "\">" + esc(t.text("web.export.pdf")) + "</a></p>";
-    return html_response(200, page(c.frame(name, "overview"), b));
+    DataList saran;
+    for (const auto& r : k.saran) saran.push_back(Fields{{"date", r.local_date}, {"layanan", r.layanan}, {"text", r.saran}});
+    data.set("saran_hidden", flag(!k.figures.enough));
+    data.set("has_saran", flag(!k.saran.empty()));
+    data.set("saran", saran);
+    return c.render(200, name, "overview", "kecamatan", std::move(data));
 }
 
 }  // namespace skm::hub::web

@@ -26,18 +26,9 @@ std::string login_token(const PageContext& c) {
 
 WebResponse login_form(const PageContext& c, const std::string& error_key, int status, const ErrorArgs& error_args) {
     const std::string token = login_token(c);
-    std::string body = "<div class=\"login card\"><h1>" + esc(c.t.text("web.login.title")) + "</h1>";
-    if (!error_key.empty()) {
-        body += "<div class=\"error\" role=\"alert\">" + esc(c.t.format(error_key, error_args)) + "</div>";
-    }
-    body += "<form method=\"post\" action=\"/login\">" + csrf_field(token);
-    body += "<label for=\"username\">" + esc(c.t.text("web.login.username")) +
-            "</label><input id=\"username\" name=\"username\" autocomplete=\"username\" required maxlength=\"64\">";
-    body += "<label for=\"password\">" + esc(c.t.text("web.login.password")) +
-            "</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" "
-            "required maxlength=\"200\">";
-    body += "<button type=\"submit\">" + esc(c.t.text("web.login.submit")) + "</button></form></div>";
-    WebResponse r = html_response(status, page(c.frame(c.t.text("web.login.title"), ""), body));
+    Data data = Fields{{"csrf", token},
+                       {"error", error_key.empty() ? flag(false) : Data(c.t.format(error_key, error_args))}};
+    WebResponse r = c.render(status, c.t.text("web.login.title"), "", "login", std::move(data));
     r.headers.emplace_back("Set-Cookie", std::string(kLoginCookie) + "=" + token +
                                              "; Max-Age=3600; Path=/login; Secure; HttpOnly; SameSite=Strict");
     return r;

@@ -44,11 +44,11 @@ void sort_overview(std::vector<OverviewRow>& rows, const std::string& by, bool d
     sort_rows(rows, descending, [](const OverviewRow& r) { return std::optional(r.kecamatan); });
 }
 
-std::string change_cell(const PageContext& c, const std::optional<scoring::Decimal>& change) {
-    if (!change) return "<span class=\"muted\">—</span>";
+Data change_data(const PageContext& c, const std::optional<scoring::Decimal>& change) {
+    if (!change) return flag(false);
     const int sign = sgn(change->value());
-    const std::string text = (sign > 0 ? "▲ +" : sign < 0 ? "▼ " : "") + c.number(*change);
-    return "<span class=\"" + std::string(sign > 0 ? "up" : sign < 0 ? "down" : "muted") + "\">" + text + "</span>";
+    return Fields{{"direction", sign > 0 ? "up" : sign < 0 ? "down" : "muted"},
+                  {"text", (sign > 0 ? "▲ +" : sign < 0 ? "▼ " : "") + c.number(*change)}};
 }
 
 }  // namespace
@@ -60,72 +60,60 @@ WebResponse overview_page(const PageContext& c) {
     const std::string sort = c.request.param("sort").value_or("name");
     const bool descending = c.request.param("dir").value_or(sort == "name" ? "asc" : "desc") == "desc";
     sort_overview(o.rows, sort, descending);
-
     const auto& t = c.t;
-    std::string b = "<h1>" + esc(t.format("web.overview.title", {{"period", period->key}})) + "</h1>";
-    b += period_select(c, *period, "<input type=\"hidden\" name=\"sort\" value=\"" + esc(sort) + "\">");
+    const std::string in_period = "period=" + url_encode(period->key);
+
+    Data data = Fields{{"heading", t.format("web.overview.title", {{"period", period->key}})}};
+    set_period_select(c, data, *period, {{"sort", sort}});
 
     std::size_t below = 0;
     for (const auto& r : o.rows) below += r.below_target;
-    b += "<div class=\"kpis\">";
-    const auto kpi = [&](const std::string& value, const std::string& key) {
-        b += "<div class=\"kpi\"><div class=\"v\">" + value + "</div><div class=\"l\">" + esc(t.text(key)) + "</div></div>";
-    };
-    kpi(o.total.summary && o.total.summary->ikm ? c.number(*o.total.summary->ikm) : "—", "web.kpi.ikm_kabupaten");
-    kpi(o.total.summary ? mutu_badge(c, o.total.summary->mutu) : "—", "web.kpi.mutu");
-    kpi(std::to_string(o.total.respondents), "web.kpi.respondents");
-    kpi(std::to_string(o.rows.size()), "web.kpi.kecamatan");
-    kpi(std::to_string(below), "web.kpi.below_target");
-    b += "</div>";
+    DataList kpis{kpi(o.total.summary && o.total.summary->ikm ? c.number(*o.total.summary->ikm) : "—", t.text("web.kpi.ikm_kabupaten")),
+                  o.total.summary ? kpi_badge(c, o.total.summary->mutu, t.text("web.kpi.mutu")) : kpi("—", t.text("web.kpi.mutu")),
+                  kpi(std::to_string(o.total.respondents), t.text("web.kpi.respondents")),
+                  kpi(std::to_string(o.rows.size()), t.text("web.kpi.kecamatan")),
+                  kpi(std::to_string(below), t.text("web.kpi.below_target"))};
+    data.set("kpis", kpis);
 
-    const auto header = [&](const std::string& id, const std::string& key, bool numeric) {
+    // A column; a sortable one links to the overview sorted by it (again: the other way).
+    const auto column = [&](const std::string& id, const std::string& key, bool numeric, bool sortable = true) {
         const bool on = sort == id;
         const bool next_desc = on ? !descending : id != "name";
-        const std::string arrow = on ? (descending ? " ▼" : " ▲") : "";
-        return "<th" + std::string(numeric ? " class=\"n\"" : "") + "><a href=\"/overview?period=" +
-               url_encode(period->key) + "&amp;sort=" + id + "&amp;dir=" + (next_desc ? "desc" : "asc") + "\">" +
-               esc(t.text(key)) + arrow + "</a></th>";
+        return Fields{{"label", t.text(key)},
+                      {"numeric", flag(numeric)},
+                      {"arrow", on ? (descending ? " ▼" : " ▲") : ""},
+                      {"sort_href", sortable ? Data("/overview?" + in_period + "&sort=" + id + "&dir=" + (next_desc ? "desc" : "asc"))
+                                             : flag(false)}};
     };
-    b += "<div class=\"card scroll\"><table id=\"overview\"><thead><tr>";
-    b += header("name", "web.col.kecamatan", false) + header("ikm", "web.col.ikm", true) + "<th>" +
-         esc(t.text("web.col.mutu")) + "</th>" + header("respondents", "web.col.respondents", true) +
-         header("sample", "web.col.sample", true) + header("change", "web.col.change", true) + "<th class=\"n\">" +
-         esc(t.text("web.col.target")) + "</th>" + header("sync", "web.col.last_sync", false);
-    b += "</tr></thead><tbody>";
+    data.set("columns", DataList{column("name", "web.col.kecamatan", false), column("ikm", "web.col.ikm", true),
+                                 column("mutu", "web.col.mutu", false, false), column("respondents", "web.col.respondents", true),
+                                 column("sample", "web.col.sample", true), column("change", "web.col.change", true),
+                                 column("target", "web.col.target", true, false), column("sync", "web.col.last_sync", false)});
+    DataList rows;
     for (const auto& r : o.rows) {
         const auto& s = r.figures.summary;
-        b += std::string("<tr") + (r.below_target ? " class=\"below\"" : "") + ">";
-        b += "<td><a href=\"/kecamatan?name=" + url_encode(r.kecamatan) + "&amp;period=" + url_encode(period->key) +
-             "\">" + esc(r.kecamatan) + "</a>" +
-             (r.below_target ? "<span class=\"pill\">" + esc(t.text("web.below_target")) + "</span>" : "") + "</td>";
-        if (s && s->ikm) {
-            b += "<td class=\"n\"><strong>" + c.number(*s->ikm) + "</strong></td><td>" + mutu_badge(c, s->mutu) + "</td>";
-        } else if (r.figures.respondents > 0) {
-            b += "<td class=\"n muted\" colspan=\"2\">" + esc(t.text("web.not_enough")) + "</td>";
-        } else {
-            b += "<td class=\"n muted\">—</td><td><span class=\"muted\">—</span></td>";
-        }
-        b += "<td class=\"n\">" + std::to_string(r.figures.respondents) + "</td>";
-        if (r.sample) {
-            b += "<td class=\"n\">" + progress_bar(static_cast<double>(r.sample->percent())) + " " +
-                 std::to_string(r.sample->percent()) + "%</td>";
-        } else {
-            b += "<td class=\"n muted\">—</td>";
-        }
-        b += "<td class=\"n\">" + change_cell(c, r.change) + "</td>";
-        b += "<td class=\"n\">" + (r.target ? c.number(*r.target) : std::string("<span class=\"muted\">—</span>")) + "</td>";
-        b += "<td>" + (r.last_sync ? esc(time_text(*r.last_sync)) : "<span class=\"muted\">" + esc(t.text("web.never")) + "</span>") +
-             "</td></tr>";
+        const bool shown = s && s->ikm;
+        rows.push_back(Fields{
+            {"name", r.kecamatan},
+            {"href", "/kecamatan?name=" + url_encode(r.kecamatan) + "&" + in_period},
+            {"below", flag(r.below_target)},
+            {"ikm", shown ? Data(c.number(*s->ikm)) : flag(false)},
+            {"mutu", shown ? mutu_data(c, s->mutu) : flag(false)},
+            {"too_few", flag(r.figures.respondents > 0)},
+            {"respondents", std::to_string(r.figures.respondents)},
+            {"sample", r.sample ? Data(Fields{{"bar", progress_bar(static_cast<double>(r.sample->percent()))},
+                                              {"percent", std::to_string(r.sample->percent())}})
+                                : flag(false)},
+            {"change", change_data(c, r.change)},
+            {"target", r.target ? Data(c.number(*r.target)) : flag(false)},
+            {"last_sync", r.last_sync ? Data(time_text(*r.last_sync)) : flag(false)},
+        });
     }
-    if (o.rows.empty()) b += "<tr><td colspan=\"8\" class=\"muted\">" + esc(t.text("web.no_kecamatan")) + "</td></tr>";
-    b += "</tbody></table></div>";
-    b += "<p class=\"muted\">" +
-         esc(t.format("web.overview.note", {{"previous", o.previous.key}, {"min_n", std::to_string(c.app.options.min_n)}})) +
-         "</p>";
-    b += "<h2>" + esc(t.text("web.exports")) + "</h2><p class=\"exports\"><a class=\"button\" href=\"/export/recap.xlsx?period=" +
-         url_encode(period->key) + "\">" + esc(t.text("web.export.xlsx")) + "</a> <a class=\"button\" href=\"/export/recap.csv?period=" +
-         url_encode(period->key) + "\">" + esc(t.text("web.export.csv")) + "</a></p>";
-    return html_response(200, page(c.frame(t.text("web.nav.overview"), "overview"), b));
+    data.set("rows", rows);
+    data.set("note", t.format("web.overview.note", {{"previous", o.previous.key}, {"min_n", std::to_string(c.app.options.min_n)}}));
+    data.set("xlsx_href", "/export/recap.xlsx?" + in_period);
+    data.set("csv_href", "/export/recap.csv?" + in_period);
+    return c.render(200, t.text("web.nav.overview"), "overview", "overview", std::move(data));
 }
 
 }  // namespace skm::hub::web

@@ -2,20 +2,14 @@
 
 #include "store/clock.hpp"
 
-namespace skm::hub::web {
+#include <cctype>
 
-Frame PageContext::frame(std::string title, std::string active) const {
-    Frame f;
-    f.texts = &t;
-    f.title = std::move(title);
-    f.active = std::move(active);
-    if (who) {
-        f.username = who->user.username;
-        f.admin = admin();
-        f.csrf = who->session.csrf_token;
-    }
-    // This page again (GET only, without lang), for the language links.
-    // After a POST, the page of the same path (the login page stays the login page).
+namespace skm::hub::web {
+namespace {
+
+// This page again (GET only, without lang), for the language links. After a
+// POST, the page of the same path (the login page stays the login page).
+std::string this_page(const WebRequest& request) {
     std::string here = request.method == "GET" || request.path == "/login" ? request.path : "/overview";
     if (request.method == "GET") {
         char joiner = '?';
@@ -25,8 +19,45 @@ Frame PageContext::frame(std::string title, std::string active) const {
             joiner = '&';
         }
     }
-    f.here = here;
-    return f;
+    return here;
+}
+
+Data nav_item(const PageContext& c, const std::string& active, const std::string& id, const std::string& key) {
+    return Fields{{"href", "/" + id}, {"label", c.t.text(key)}, {"on", flag(active == id)}};
+}
+
+}  // namespace
+
+WebResponse PageContext::render(int status, const std::string& title, const std::string& active,
+                                const std::string& content, Data data) const {
+    data.set("lang", t.lang());
+    data.set("title", title);
+    data.set("stylesheet_version", app.assets.stylesheet_version());
+    data.set("signed_in", flag(who.has_value()));
+    if (who) {
+        DataList nav{nav_item(*this, active, "overview", "web.nav.overview"), nav_item(*this, active, "devices", "web.nav.devices")};
+        if (admin()) {
+            for (const auto& [id, key] : {std::pair{"targets", "web.nav.targets"}, {"publish", "web.nav.publish"}, {"users", "web.nav.users"}}) {
+                nav.push_back(nav_item(*this, active, id, key));
+            }
+        }
+        data.set("nav", nav);
+        data.set("username", who->user.username);
+        data.set("csrf", who->session.csrf_token);
+    }
+    const std::string here = this_page(request);
+    const char joiner = here.find('?') == std::string::npos ? '?' : '&';
+    DataList langs;
+    for (const auto lang : formats::kLanguages) {
+        std::string label(lang);
+        for (char& ch : label) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        langs.push_back(Fields{{"href", here + joiner + "lang=" + std::string(lang)},
+                               {"code", std::string(lang)},
+                               {"label", label},
+                               {"on", flag(t.lang() == lang)}});
+    }
+    data.set("langs", langs);
+    return html_response(status, app.assets.page(content, data, t));
 }
 
 std::string PageContext::now_text() const { return store::iso8601(app.clock.wall_now()); }
@@ -58,28 +89,36 @@ WebResponse redirect(const std::string& location) {
 }
 
 WebResponse error_page(const PageContext& c, int status, const std::string& key) {
-    const std::string body = "<h1>" + esc(c.t.text("web.error_title")) + "</h1><div class=\"error\">" +
-                             esc(c.t.text(key)) + "</div><p><a href=\"/overview\">" + esc(c.t.text("web.back")) +
-                             "</a></p>";
-    return html_response(status, page(c.frame(c.t.text("web.error_title"), ""), body));
+    return c.render(status, c.t.text("web.error_title"), "", "error", Fields{{"message", c.t.text(key)}});
 }
 
-std::string period_select(const PageContext& c, const WebPeriod& current, const std::string& extra_hidden) {
+Data optional_text(const std::optional<std::string>& text) { return text ? Data(*text) : flag(false); }
+
+void set_notice(Data& data, const PageNotice& notice) {
+    data.set("error", optional_text(notice.error.empty() ? std::nullopt : std::optional(notice.error)));
+    data.set("notice", optional_text(notice.notice.empty() ? std::nullopt : std::optional(notice.notice)));
+    data.set("token", optional_text(notice.token.empty() ? std::nullopt : std::optional(notice.token)));
+    data.set("notice_id", optional_text(notice.token.empty() ? std::nullopt : std::optional<std::string>("token")));
+}
+
+void set_period_select(const PageContext& c, Data& data, const WebPeriod& current,
+                       const std::vector<std::pair<std::string, std::string>>& keep) {
     const int this_year = c.app.clock.wall_now().date.year;
-    std::string s = "<form method=\"get\" class=\"bar\">" + extra_hidden + "<div><label for=\"period\">" +
-                    esc(c.t.text("web.period")) + "</label><select id=\"period\" name=\"period\">";
+    DataList periods;
     bool listed = false;
     for (int year = this_year; year >= this_year - 3; --year) {
         const std::string y = std::to_string(year);
         for (const std::string& key : {y, y + "-S1", y + "-S2", y + "-TW1", y + "-TW2", y + "-TW3", y + "-TW4"}) {
             const bool on = key == current.key;
             listed = listed || on;
-            s += "<option value=\"" + key + "\"" + (on ? " selected" : "") + ">" + key + "</option>";
+            periods.push_back(Fields{{"key", key}, {"selected", flag(on)}});
         }
     }
-    if (!listed) s += "<option value=\"" + esc(current.key) + "\" selected>" + esc(current.key) + "</option>";
-    s += "</select></div><button type=\"submit\">" + esc(c.t.text("web.show")) + "</button></form>";
-    return s;
+    if (!listed) periods.push_back(Fields{{"key", current.key}, {"selected", flag(true)}});
+    DataList kept;
+    for (const auto& [name, value] : keep) kept.push_back(Fields{{"name", name}, {"value", value}});
+    data.set("periods", periods);
+    data.set("keep", kept);
 }
 
 std::string time_text(const std::string& iso) {
@@ -88,11 +127,18 @@ std::string time_text(const std::string& iso) {
     return out;
 }
 
-std::string mutu_badge(const PageContext& c, const std::optional<scoring::Mutu>& mutu) {
-    if (!mutu) return "<span class=\"muted\">—</span>";
+Data mutu_data(const PageContext& c, const std::optional<scoring::Mutu>& mutu) {
+    if (!mutu) return flag(false);
     const std::string letter(1, scoring::mutu_letter(*mutu));
-    return "<span class=\"badge " + letter + "\" title=\"" + esc(c.t.text("kinerja." + letter)) + "\">" + letter +
-           "</span>";
+    return Fields{{"letter", letter}, {"title", c.t.text("kinerja." + letter)}};
+}
+
+Data kpi(const std::string& value, const std::string& label) {
+    return Fields{{"value", value}, {"label", label}, {"badge", flag(false)}, {"mutu", flag(false)}};
+}
+
+Data kpi_badge(const PageContext& c, const std::optional<scoring::Mutu>& mutu, const std::string& label) {
+    return Fields{{"value", ""}, {"label", label}, {"badge", flag(true)}, {"mutu", mutu_data(c, mutu)}};
 }
 
 }  // namespace skm::hub::web

@@ -23,43 +23,28 @@ std::vector<std::string> lines_of(const std::string& text) {
     return out;
 }
 
-std::string current_box(const PageContext& c, const std::string& kecamatan) {
-    const auto& t = c.t;
-    const auto config = c.app.hub.published_config(kecamatan);
-    if (!config) return "<p class=\"muted\">" + esc(t.text("web.publish.none")) + "</p>";
-    std::string b = "<p>" + esc(t.format("web.publish.current", {{"version", std::to_string(config->version)},
-                                                                 {"time", time_text(config->published_at)}})) +
-                    "</p><ol id=\"published-layanan\">";
-    for (const auto& name : config->layanan) b += "<li>" + esc(name) + "</li>";
-    b += "</ol>";
-    return b;
-}
-
 }  // namespace
 
 WebResponse publish_page(const PageContext& c, const std::string& error_key, const std::string& notice) {
     const auto& t = c.t;
     const std::string kecamatan = c.request.param("kecamatan").value_or("");
-    std::string b = "<h1>" + esc(t.text("web.publish.title")) + "</h1><p class=\"muted\">" + esc(t.text("web.publish.help")) + "</p>";
-    if (!error_key.empty()) b += "<div class=\"error\" role=\"alert\">" + esc(t.text(error_key)) + "</div>";
-    if (!notice.empty()) b += "<div class=\"notice\" role=\"status\">" + esc(notice) + "</div>";
-    b += "<div class=\"card\">" + current_box(c, kecamatan) + "</div>";
-    const int year = c.app.clock.wall_now().date.year;
-    b += "<form method=\"post\" action=\"/publish\" class=\"card\">" + csrf_field(c.who->session.csrf_token) +
-         "<div><label for=\"kecamatan\">" + esc(t.text("web.targets.kecamatan_or_default")) +
-         "</label><input id=\"kecamatan\" name=\"kecamatan\" maxlength=\"200\" value=\"" + esc(kecamatan) + "\"></div>"
-         "<div><label for=\"layanan\">" + esc(t.text("web.publish.layanan")) +
-         "</label><textarea id=\"layanan\" name=\"layanan\" rows=\"10\" cols=\"40\" required>" +
-         esc(c.request.param("layanan").value_or("")) + "</textarea></div>"
-         "<div><label for=\"questionnaire_version\">" + esc(t.text("web.publish.questionnaire")) +
-         "</label><input id=\"questionnaire_version\" name=\"questionnaire_version\" inputmode=\"numeric\" value=\"" +
-         std::to_string(c.app.questionnaire.version) + "\" required> <span class=\"muted\">" + esc(c.app.questionnaire.id) +
-         "</span></div><div><label for=\"year\">" + esc(t.text("web.col.year")) +
-         "</label><input id=\"year\" name=\"year\" inputmode=\"numeric\" value=\"" + std::to_string(year) +
-         "\"></div><div><label for=\"target\">" + esc(t.text("web.col.target")) +
-         "</label><input id=\"target\" name=\"target\" inputmode=\"decimal\" placeholder=\"82.50\"></div><button type=\"submit\">" +
-         esc(t.text("web.publish.submit")) + "</button></form>";
-    return html_response(error_key.empty() ? 200 : 400, page(c.frame(t.text("web.nav.publish"), "publish"), b));
+    Data data = Fields{{"kecamatan", kecamatan},
+                       {"layanan_text", c.request.param("layanan").value_or("")},
+                       {"questionnaire_version", std::to_string(c.app.questionnaire.version)},
+                       {"questionnaire_id", c.app.questionnaire.id},
+                       {"year", std::to_string(c.app.clock.wall_now().date.year)}};
+    if (const auto config = c.app.hub.published_config(kecamatan)) {
+        DataList layanan;
+        for (const auto& name : config->layanan) layanan.push_back(Data(name));
+        data.set("published", flag(true));
+        data.set("current", t.format("web.publish.current", {{"version", std::to_string(config->version)},
+                                                             {"time", time_text(config->published_at)}}));
+        data.set("layanan", layanan);
+    } else {
+        data.set("published", flag(false));
+    }
+    set_notice(data, {error_key.empty() ? "" : t.text(error_key), notice, ""});
+    return c.render(error_key.empty() ? 200 : 400, t.text("web.nav.publish"), "publish", "publish", std::move(data));
 }
 
 WebResponse publish_submit(const PageContext& c) {

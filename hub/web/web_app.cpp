@@ -3,7 +3,10 @@
 
 #include "hub/device_token.hpp"
 #include "hub/web/password.hpp"
+#include "hub/web/routes.hpp"
 #include "hub/web/web_pages.hpp"
+
+#include <algorithm>
 
 namespace skm::hub::web {
 namespace {
@@ -19,17 +22,19 @@ WebResponse with_security_headers(WebResponse r) {
     r.headers.emplace_back("X-Frame-Options", "DENY");
     r.headers.emplace_back("Referrer-Policy", "no-referrer");
     // Strict-Transport-Security comes from whoever terminates TLS (hub/server or nginx).
-    r.headers.emplace_back("Cache-Control", "no-store");
+    // Nothing is kept but what says it may be (the stylesheet).
+    const bool cacheable = std::any_of(r.headers.begin(), r.headers.end(), [](const auto& h) { return h.first == "Cache-Control"; });
+    if (!cacheable) r.headers.emplace_back("Cache-Control", "no-store");
     return r;
 }
 
 std::string chosen_language(const WebRequest& req, bool& from_query) {
     from_query = false;
-    if (const auto lang = req.param("lang"); lang && WebTexts::offered(*lang)) {
+    if (const auto lang = req.param("lang"); lang && formats::Catalogs::offered(*lang)) {
         from_query = true;
         return *lang;
     }
-    if (const auto lang = cookie_value(req.cookie_header, "skm_lang"); lang && WebTexts::offered(*lang)) return *lang;
+    if (const auto lang = cookie_value(req.cookie_header, "skm_lang"); lang && formats::Catalogs::offered(*lang)) return *lang;
     return "id";
 }
 
@@ -48,12 +53,13 @@ WebResponse unauthenticated(const WebRequest& req) {
 
 }  // namespace
 
-WebApp::WebApp(HubStore& hub_in, WebStore& store_in, store::Clock& clock_in, const WebTexts& texts_in,
-               formats::Questionnaire questionnaire_in, WebOptions options_in)
+WebApp::WebApp(HubStore& hub_in, WebStore& store_in, store::Clock& clock_in, const formats::Catalogs& texts_in,
+               const WebAssets& assets_in, formats::Questionnaire questionnaire_in, WebOptions options_in)
     : hub(hub_in),
       store(store_in),
       clock(clock_in),
       texts(texts_in),
+      assets(assets_in),
       questionnaire(std::move(questionnaire_in)),
       options(std::move(options_in)),
       sessions(store_in, clock_in, options.session_lifetime_s),
@@ -73,54 +79,30 @@ WebResponse WebApp::handle(const WebRequest& req) {
         }
         return with_security_headers(std::move(r));
     };
-    const bool get = req.method == "GET" || req.method == "HEAD";
-    const bool post = req.method == "POST";
-
-    if (get && req.path == "/static/web.css") {
-        WebResponse r;
-        r.content_type = "text/css; charset=utf-8";
-        r.body = std::string(stylesheet());
-        return finish(std::move(r));
+    const Route* route = nullptr;
+    for (const Route& r : dashboard_routes()) {
+        if (r.path == req.path && r.answers(req.method)) route = &r;
     }
-    if (get && req.path == "/favicon.ico") {
-        WebResponse r;
-        r.status = 204;  // none: browsers ask on their own, and must not be sent to the login page
-        return finish(std::move(r));
-    }
-    if (req.path == "/login") {
-        if (get) return finish(login_form(c, ""));
-        if (post) return finish(login_submit(c));
-    }
+    if (route && route->access == Access::anyone) return finish(route->handler(c));
 
     // ---- [authentication] ----
+    // Before anything else, so a stranger learns nothing, not even which paths exist.
     if (const auto id = cookie_value(req.cookie_header, kSessionCookie)) c.who = sessions.find(*id);
     if (!c.who) return finish(unauthenticated(req));
-    if (post) {
+    if (req.method == "POST") {
         // Every form carries the session's token; a page of another site cannot know it.
         const auto sent = req.param("csrf");
         if (!sent || !csrf_matches(*sent, c.who->session.csrf_token)) return finish(error_page(c, 403, "web.csrf_failed"));
     }
-    if (!get && !post) return finish(error_page(c, 405, "web.not_found"));
-
-    if (req.path == "/logout" && post) return finish(logout(c));
-    if (get && (req.path == "/" || req.path == "/overview")) {
-        return finish(req.path == "/" ? redirect("/overview") : overview_page(c));
+    if (!route) {
+        const std::string allow = allowed_methods(req.path);
+        if (allow.empty()) return finish(error_page(c, 404, "web.not_found"));
+        WebResponse r = error_page(c, 405, "web.not_found");
+        r.headers.emplace_back("Allow", allow);
+        return finish(std::move(r));
     }
-    if (get && req.path == "/kecamatan") return finish(kecamatan_page(c));
-    if (get && req.path == "/devices") return finish(devices_page(c));
-    if (get && req.path == "/export/recap.csv") return finish(export_recap(c, false));
-    if (get && req.path == "/export/recap.xlsx") return finish(export_recap(c, true));
-    if (get && req.path == "/export/kecamatan.pdf") return finish(export_kecamatan_pdf(c));
-
-    const bool admin_route = req.path == "/devices/enroll" || req.path == "/devices/revoke" || req.path == "/targets" ||
-                             req.path == "/users" || req.path == "/publish";
-    if (admin_route && !c.admin()) return finish(error_page(c, 403, "web.admin_only"));
-    if (post && req.path == "/devices/enroll") return finish(devices_enroll(c));
-    if (post && req.path == "/devices/revoke") return finish(devices_revoke(c));
-    if (req.path == "/targets") return finish(get ? targets_page(c) : targets_submit(c));
-    if (req.path == "/users") return finish(get ? users_page(c) : users_submit(c));
-    if (req.path == "/publish") return finish(get ? publish_page(c) : publish_submit(c));
-    return finish(error_page(c, 404, "web.not_found"));
+    if (route->access == Access::admin && !c.admin()) return finish(error_page(c, 403, "web.admin_only"));
+    return finish(route->handler(c));
 }
 
 }  // namespace skm::hub::web

@@ -1,24 +1,19 @@
 // The web dashboard for the kabupaten (issue #8): sign-in, overview of every
 // kecamatan, a kecamatan's page, devices (enrol, revoke), targets, users,
-// exports. Every route but /login and /static needs a session; every POST
-// needs the session's CSRF token; admin routes need the admin role.
-//
-//   GET  /login  POST /login  POST /logout      GET /static/web.css
-//   GET  /overview?period=&sort=&dir=           GET /kecamatan?name=&period=
-//   GET  /devices   POST /devices/enroll  POST /devices/revoke      (POST: admin)
-//   GET  /targets   POST /targets                                   (admin)
-//   GET  /users     POST /users                                     (admin)
-//   GET  /export/recap.csv|recap.xlsx?period=   GET /export/kecamatan.pdf?name=&period=
+// publishing to kiosks, exports. The routes and who may use each are one
+// table (routes.cpp); every POST of a signed-in user needs the session's
+// CSRF token; pages are the templates of assets/web (web_assets.hpp).
 #pragma once
 
+#include "formats/catalog.hpp"
 #include "formats/questionnaire.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/web/login_limiter.hpp"
 #include "hub/web/sessions.hpp"
 #include "hub/web/tally_cache.hpp"
+#include "hub/web/web_assets.hpp"
 #include "hub/web_request.hpp"
 #include "hub/web/web_store.hpp"
-#include "hub/web/web_texts.hpp"
 #include "store/clock.hpp"
 
 #include <filesystem>
@@ -35,7 +30,7 @@ struct WebOptions {
 class WebApp {
 public:
     // The questionnaire gives unsur names and the PDF report's questions.
-    WebApp(HubStore& hub, WebStore& store, store::Clock& clock, const WebTexts& texts,
+    WebApp(HubStore& hub, WebStore& store, store::Clock& clock, const formats::Catalogs& texts, const WebAssets& assets,
            formats::Questionnaire questionnaire, WebOptions options = {});
 
     // Never throws for a request's content; storage failures throw skm::Error
@@ -46,7 +41,8 @@ public:
     HubStore& hub;
     WebStore& store;
     store::Clock& clock;
-    const WebTexts& texts;
+    const formats::Catalogs& texts;  // the reader's language: ?lang=, else the skm_lang cookie, else Indonesian
+    const WebAssets& assets;
     formats::Questionnaire questionnaire;
     WebOptions options;
     Sessions sessions;

@@ -1,5 +1,7 @@
 // The dashboard's pages, one file each, called by WebApp::handle once the
-// request is authenticated (and, for a POST, its CSRF token checked).
+// route's access is checked (routes.cpp) and, for a POST, its CSRF token.
+// A page gathers its values as template data (plain text: the template
+// escapes it) and renders its template under assets/web/templates.
 #pragma once
 
 #include "hub/web/dashboard_data.hpp"
@@ -13,14 +15,20 @@
 
 namespace skm::hub::web {
 
+// What a template's list item or object holds: {{name}} → value.
+using Fields = kainjow::mustache::object;
+
 struct PageContext {
     WebApp& app;
     const WebRequest& request;
     const formats::Catalog& t;
-    std::optional<SignedIn> who;  // empty only on the login page
+    std::optional<SignedIn> who;  // empty on the pages anyone may open (the login page)
 
     bool admin() const { return who && who->user.role == Role::admin; }
-    Frame frame(std::string title, std::string active) const;
+    // The template `content` inside the layout (header, navigation, language
+    // links, sign-out form), with `data` for both.
+    WebResponse render(int status, const std::string& title, const std::string& active, const std::string& content,
+                       Data data) const;
     std::string now_text() const;
     // A figure as the reader's language writes it: "89,72" in Indonesian and Javanese, "89.72" in English.
     std::string number(const scoring::Decimal& value) const;
@@ -41,7 +49,16 @@ WebResponse login_submit(const PageContext& c);
 WebResponse logout(const PageContext& c);
 WebResponse overview_page(const PageContext& c);
 WebResponse kecamatan_page(const PageContext& c);
-WebResponse devices_page(const PageContext& c, const std::string& notice = "");
+// An answer shown above a page: an error, or a notice (an enrolled kiosk's token under it).
+struct PageNotice {
+    std::string error;
+    std::string notice;
+    std::string token;
+
+    static PageNotice of_error(std::string text) { return {std::move(text), "", ""}; }
+    static PageNotice of_notice(std::string text, std::string token_in = "") { return {"", std::move(text), std::move(token_in)}; }
+};
+WebResponse devices_page(const PageContext& c, const PageNotice& notice = {});
 WebResponse devices_enroll(const PageContext& c);
 WebResponse devices_revoke(const PageContext& c);
 WebResponse targets_page(const PageContext& c, const std::string& error_key = "");
@@ -53,10 +70,23 @@ WebResponse publish_submit(const PageContext& c);
 WebResponse export_recap(const PageContext& c, bool xlsx);
 WebResponse export_kecamatan_pdf(const PageContext& c);
 
-// Shared formatting.
+// Shared data of the templates.
 // "2026-11-23T22:34:10+07:00" → "2026-11-23 22:34" (the hub's own times carry its offset).
 std::string time_text(const std::string& iso);
-std::string period_select(const PageContext& c, const WebPeriod& current, const std::string& extra_hidden = "");
-std::string mutu_badge(const PageContext& c, const std::optional<scoring::Mutu>& mutu);
+// A value, or false: a template's {{#name}} section is skipped only for false
+// (an empty text would still count as present).
+Data optional_text(const std::optional<std::string>& text);
+// The notice partial's fields (notice.mustache) in `data`.
+void set_notice(Data& data, const PageNotice& notice);
+// The period_select partial's fields in `data`: the periods offered, the one
+// shown, and the query values the form keeps (name, value).
+void set_period_select(const PageContext& c, Data& data, const WebPeriod& current,
+                       const std::vector<std::pair<std::string, std::string>>& keep);
+// The mutu_badge partial's {{mutu}}: the letter and its meaning, or false.
+Data mutu_data(const PageContext& c, const std::optional<scoring::Mutu>& mutu);
+// One item of the kpis partial: a value.
+Data kpi(const std::string& value, const std::string& label);
+// One item of the kpis partial: a mutu badge.
+Data kpi_badge(const PageContext& c, const std::optional<scoring::Mutu>& mutu, const std::string& label);
 
 }  // namespace skm::hub::web

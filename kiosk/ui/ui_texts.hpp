@@ -1,12 +1,11 @@
-// The kiosk's words in every language (assets/i18n/<lang>.json), loaded once.
-// Views ask for a key in the flow's current language; nothing user-facing is
-// written in code.
+// The kiosk's words in every language (assets/i18n/<lang>.json), loaded once
+// (formats::Catalogs, as the hub's dashboard has them). Views ask for a key in
+// the flow's current language; nothing user-facing is written in code.
 #pragma once
 
 #include "formats/catalog.hpp"
 
 #include <filesystem>
-#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,7 +22,7 @@ public:
     bool has(const std::string& language, const std::string& key) const;
 
 private:
-    std::map<std::string, formats::Catalog> catalogs_;
+    formats::Catalogs catalogs_;
 };
 
 }  // namespace skm::kiosk::ui

@@ -111,6 +111,18 @@ TEST(Catalog, UnknownLanguageIsAUsageError) {
     EXPECT_EQ(arg(error->problem, "lang"), "fr");
 }
 
+TEST(Catalogs, EveryLanguageOnceIndonesianForAnyOther) {
+    const auto all = Catalogs::load(kI18nDir);
+    EXPECT_EQ(all.of("en").lang(), "en");
+    EXPECT_EQ(all.of("jv").lang(), "jv");
+    EXPECT_EQ(all.of("fr").lang(), "id");
+    EXPECT_EQ(all.of("").lang(), "id");
+    EXPECT_EQ(all.of("en").text("web.login.submit"), load_text_map(kI18nDir / "en.json").at("web.login.submit"));
+    EXPECT_TRUE(Catalogs::offered("jv"));
+    EXPECT_FALSE(Catalogs::offered("fr"));
+    EXPECT_FALSE(Catalogs::offered("ID"));
+}
+
 TEST(Catalog, BrokenTranslationFiles) {
     test::TempDir dir;
     const auto not_json = dir.write("rusak.json", "{\"a\": ");
@@ -226,6 +238,17 @@ std::map<std::string, std::string> keys_used_in_sources() {
             }
         }
     }
+    // The dashboard's templates name their texts as {{t.KEY}} (hub/web/web_assets.hpp).
+    static const std::regex kTemplateText(R"(\{\{t\.([a-z0-9_.]+)\}\})");
+    for (const auto& entry : std::filesystem::directory_iterator(kSourceDir / "assets" / "web" / "templates")) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::stringstream buffer;
+        buffer << in.rdbuf();
+        const std::string content = buffer.str();
+        for (std::sregex_iterator it(content.begin(), content.end(), kTemplateText), end; it != end; ++it) {
+            used.try_emplace((*it)[1], std::filesystem::relative(entry.path(), kSourceDir).string());
+        }
+    }
     for (const auto& key : kDynamicKeys) used.try_emplace(key, "(built at run time)");
     return used;
 }
@@ -245,6 +268,7 @@ TEST(I18nCompleteness, EveryKeyUsedInTheSourcesExistsInIdJson) {
     // The scan must actually see the sources (a wrong SKM_SOURCE_DIR would pass vacuously).
     ASSERT_TRUE(used.count("csv.answer_out_of_range"));
     ASSERT_TRUE(used.count("assets.not_found"));
+    ASSERT_EQ(used.count("web.login.username"), 1u) << "the dashboard's templates are scanned too";
     ASSERT_GT(used.size(), 40u);
     for (const auto& [key, file] : used) EXPECT_TRUE(id.count(key)) << "\"" << key << "\" used in " << file << " is not in id.json";
 }

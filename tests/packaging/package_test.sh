@@ -32,6 +32,8 @@ has skm-common /usr/bin/skm
 has skm-common /usr/share/skm/i18n/id.json
 has skm-common /usr/share/skm/questionnaire/permenpan-14-2017.json
 has skm-common /usr/share/skm/kiosk/logo-demo.png
+has skm-common /usr/share/skm/web/dashboard.css
+has skm-common /usr/share/skm/web/templates/layout.mustache
 has skm-common /usr/lib/skm/db-snapshot
 has skm-common /usr/lib/skm/maint-common.sh
 has skm-common /usr/share/doc/skm-common/id/panduan-operator.md

@@ -15,24 +15,10 @@
 namespace skm::hub::web::testing {
 namespace {
 
-const std::string kAdminPassword = "kata-sandi-admin-123";
-const std::string kViewerPassword = "kata-sandi-viewer-456";
-
 class WebSecurity : public ::testing::TestWithParam<Backend> {
 protected:
-    void SetUp() override {
-        hub.add_user("admin", kAdminPassword, Role::admin);
-        hub.add_user("viewer", kViewerPassword, Role::viewer);
-        hub.enroll("kiosk-1", "Sukamaju");
-    }
-    Browser signed_in(const std::string& user, const std::string& password) {
-        Browser b(hub);
-        const Reply r = b.login(user, password);
-        EXPECT_EQ(r.status, 303) << r.body;
-        EXPECT_EQ(r.location, "/overview");
-        b.get("/devices");  // a page with forms: its CSRF token
-        return b;
-    }
+    void SetUp() override { add_admin_viewer_and_kiosk(hub); }
+    Browser signed_in(const std::string& user, const std::string& password) { return sign_in(hub, user, password); }
 
     WebHub hub{GetParam()};
 };
@@ -349,6 +335,53 @@ TEST_P(WebSecurity, InjectionStringsInEveryTextFieldAreStoredVerbatimAndShownIne
     EXPECT_EQ(csv.status, 200);
     EXPECT_NE(csv.headers.find("Content-Disposition"), csv.headers.end());
     EXPECT_EQ(csv.headers.find("Content-Type")->second.rfind("text/csv", 0), 0u);
+}
+
+TEST_P(WebSecurity, MarkupQuotesAndAmpersandsInEveryNameAreShownEscapedOnEveryPageThatShowsThem) {
+    const std::string raw = "<script>alert(\"x\")</script> & 'kutip'";
+    const std::string kecamatan = "Kec " + raw;
+    const std::string layanan = "Lay " + raw;
+    const std::string saran = "Saran " + raw;
+    const std::string username = "user " + raw;
+    Browser admin = signed_in("admin", kAdminPassword);
+    EXPECT_EQ(admin.post("/devices/enroll", {{"kecamatan", kecamatan}, {"device", "kiosk-x"}}).status, 200);
+    admin.get("/users");
+    EXPECT_EQ(admin.post("/users", {{"username", username}, {"password", "0123456789abc"}, {"role", "viewer"}}).status, 200);
+    admin.get("/targets");
+    EXPECT_EQ(admin.post("/targets", {{"year", "2025"}, {"kecamatan", kecamatan}, {"target", "80"}}).status, 200);
+    admin.get("/publish");
+    EXPECT_EQ(admin.post("/publish", {{"kecamatan", kecamatan}, {"layanan", layanan}, {"questionnaire_version", "1"}}).status, 200);
+    std::vector<store::Submission> items;
+    for (int i = 0; i < 6; ++i) {
+        items.push_back(response("esc-" + std::to_string(i), "2025-03-0" + std::to_string(i + 1), layanan, {4, 3, 3, 2, 4, 4, 3, 1, 2}, saran));
+    }
+    hub.ingest("kiosk-x", kecamatan, items);
+
+    const std::string k = url_encode(kecamatan);
+    const std::vector<std::pair<std::string, std::vector<std::string>>> pages = {
+        {"/overview?period=2025", {kecamatan}},
+        {"/kecamatan?name=" + k + "&period=2025", {kecamatan, layanan, saran}},
+        {"/devices", {kecamatan}},
+        {"/targets?year=2025", {kecamatan}},
+        {"/users", {username}},
+        {"/publish?kecamatan=" + k, {kecamatan, layanan}},
+    };
+    for (const auto& [path, shown] : pages) {
+        const Reply r = admin.get(path);
+        EXPECT_EQ(r.status, 200) << path;
+        EXPECT_EQ(r.body.find(raw), std::string::npos) << path << ": the text as typed, unescaped";
+        EXPECT_EQ(r.body.find("<script>"), std::string::npos) << path;
+        for (const auto& text : shown) {
+            // &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;kutip&#39;
+            EXPECT_NE(r.body.find(esc(text)), std::string::npos) << path << " shows " << esc(text);
+        }
+    }
+    // The signed-in user's own name, in every page's header.
+    Browser user(hub);
+    ASSERT_EQ(user.login(username, "0123456789abc").status, 303);
+    const Reply own = user.get("/overview?period=2025");
+    EXPECT_NE(own.body.find("<span class=\"who\">" + esc(username) + "</span>"), std::string::npos);
+    EXPECT_EQ(own.body.find(raw), std::string::npos);
 }
 
 TEST_P(WebSecurity, SpreadsheetFormulasInNamesReachTheCsvAsText) {

@@ -16,6 +16,7 @@
 #include "hub/web/web_app.hpp"
 #include "tests/hub/hub_test_support.hpp"
 
+#include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <optional>
@@ -34,9 +35,14 @@ inline const formats::Questionnaire& questionnaire() {
     return q;
 }
 
-inline const WebTexts& texts() {
-    static const WebTexts t(fs::path(SKM_SOURCE_DIR) / "assets" / "i18n");
+inline const formats::Catalogs& texts() {
+    static const auto t = formats::Catalogs::load(fs::path(SKM_SOURCE_DIR) / "assets" / "i18n");
     return t;
+}
+
+inline const WebAssets& assets() {
+    static const WebAssets a(fs::path(SKM_SOURCE_DIR) / "assets" / "web");
+    return a;
 }
 
 class WebHub {
@@ -45,7 +51,7 @@ public:
         hub_ = open_hub_store(db_.db(), scheme());
         web_ = open_web_store(db_.db());
         options.temp_dir = db_.dir();
-        app_ = std::make_unique<WebApp>(*hub_, *web_, clock, texts(), questionnaire(), options);
+        app_ = std::make_unique<WebApp>(*hub_, *web_, clock, texts(), assets(), questionnaire(), options);
         ServerOptions o;
         o.cert_file = skm::testing::test_pki().server_cert;
         o.key_file = skm::testing::test_pki().server_key;
@@ -179,6 +185,26 @@ private:
 
     std::unique_ptr<httplib::SSLClient> client_;
 };
+
+// The accounts and the kiosk the security and route tests start from.
+inline const std::string kAdminPassword = "kata-sandi-admin-123";
+inline const std::string kViewerPassword = "kata-sandi-viewer-456";
+inline void add_admin_viewer_and_kiosk(WebHub& hub) {
+    hub.add_user("admin", kAdminPassword, Role::admin);
+    hub.add_user("viewer", kViewerPassword, Role::viewer);
+    hub.enroll("kiosk-1", "Sukamaju");
+}
+
+// A browser signed in as `user`, holding the CSRF token of a page with forms.
+inline Browser sign_in(const WebHub& hub, const std::string& user, const std::string& password) {
+    Browser b(hub);
+    const Reply r = b.login(user, password);
+    EXPECT_EQ(r.status, 303) << r.body;
+    EXPECT_EQ(r.location, "/overview");
+    b.get("/devices");
+    EXPECT_EQ(b.csrf.size(), 64u);
+    return b;
+}
 
 inline store::Submission response(const std::string& id, const std::string& date, const std::string& layanan,
                                   std::vector<std::uint8_t> answers, const std::string& saran = "") {
