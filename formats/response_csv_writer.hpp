@@ -1,5 +1,15 @@
-// Writes the response CSV of formats.md: the documented column order, LF line
-// endings, RFC 4180 quoting where needed; or the Indonesian Excel dialect.
+// Writes the response CSV (docs/reference/file-formats.md): the documented
+// column order, LF line endings, RFC 4180 quoting where needed; or the
+// Indonesian Excel dialect.
+//
+// The columns: response_id, submitted_at, layanan, jenis_kelamin, umur,
+// pendidikan, pekerjaan, one per unsur, saran, flags, device_id,
+// questionnaire_version, then always profile_detail, origin, channel
+// (docs/reference/response-fields.md), empty where not recorded. Always, not
+// only when some row has a value: the header is written before the rows are
+// read, one layout is simpler to document and to open in a spreadsheet, and
+// every response a kiosk stores now records its origin anyway. Readers accept
+// files with or without the last three (response_csv_reader.hpp).
 #pragma once
 
 #include "formats/response.hpp"
