@@ -6,7 +6,7 @@ namespace skm::store {
 namespace {
 
 // Never edit a shipped migration: add a new one.
-constexpr std::array<Migration, 3> kMigrations = {{
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, R"sql(
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
@@ -74,6 +74,19 @@ CREATE TABLE populations (
     population INTEGER NOT NULL CHECK (population > 0),
     PRIMARY KEY (year, layanan)
 ) STRICT;
+)sql"},
+    {4, R"sql(
+-- What a response records beside its profile (docs/reference/response-fields.md):
+-- the office's detail under an official code, where the record was made and
+-- how the citizen answered. '' = not recorded (rows from before this version).
+-- The vocabularies are formats::kOrigins and formats::kChannels; the detail's
+-- form is checked by formats/profile_detail before a row is written.
+ALTER TABLE responses ADD COLUMN profile_detail TEXT NOT NULL DEFAULT ''
+    CHECK (length(profile_detail) <= 200);
+ALTER TABLE responses ADD COLUMN origin TEXT NOT NULL DEFAULT ''
+    CHECK (origin IN ('', 'kiosk', 'import', 'hub'));
+ALTER TABLE responses ADD COLUMN channel TEXT NOT NULL DEFAULT ''
+    CHECK (channel IN ('', 'kiosk', 'link', 'form', 'paper'));
 )sql"},
 }};
 
