@@ -305,13 +305,13 @@ private:
                 row.profile_detail = value;
                 return std::nullopt;
             case Role::origin:
-                if (!in_vocabulary(value, kOrigins)) return at("csv.bad_origin", name, value);
-                row.origin = value;
+            case Role::channel: {
+                const bool origin = column.role == Role::origin;
+                const bool known = origin ? in_vocabulary(value, kOrigins) : in_vocabulary(value, kChannels);
+                if (!known) return at(origin ? "csv.bad_origin" : "csv.bad_channel", name, value);
+                (origin ? row.origin : row.channel) = value;
                 return std::nullopt;
-            case Role::channel:
-                if (!in_vocabulary(value, kChannels)) return at("csv.bad_channel", name, value);
-                row.channel = value;
-                return std::nullopt;
+            }
         }
         return std::nullopt;
     }

@@ -209,10 +209,8 @@ TEST_F(StoreContract, InvalidFieldsAreRefusedWithTheFieldNamedAndNothingStored) 
         {"long device", "device_id", [](Submission& s) { s.response.device_id = std::string(201, 'd'); }},
         {"detail of an unknown field", "profile_detail", [](Submission& s) { s.response.profile_detail = "alamat=rumah"; }},
         {"detail in capitals", "profile_detail", [](Submission& s) { s.response.profile_detail = "pekerjaan=Petani"; }},
-        {"detail without option", "profile_detail", [](Submission& s) { s.response.profile_detail = "pekerjaan"; }},
         {"detail field twice", "profile_detail", [](Submission& s) { s.response.profile_detail = "umur=a;umur=b"; }},
         {"origin", "origin", [](Submission& s) { s.response.origin = "impor"; }},
-        {"origin in capitals", "origin", [](Submission& s) { s.response.origin = "Kiosk"; }},
         {"channel", "channel", [](Submission& s) { s.response.channel = "kertas"; }},
     };
     auto store = open();

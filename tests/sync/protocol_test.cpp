@@ -38,6 +38,13 @@ store::Submission response(const std::string& id) {
 
 Batch batch_of(std::vector<store::Submission> items) { return Batch{"kiosk-01", "batch-1", std::move(items)}; }
 
+// `body` with the first `from` replaced by `to` (a failed expectation when there is none).
+std::string replaced(std::string body, const std::string& from, const std::string& to) {
+    const auto at = body.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return at == std::string::npos ? body : body.replace(at, from.size(), to);
+}
+
 std::string refusal(std::string_view body) {
     const auto decoded = decode_batch(body, scheme());
     if (!std::holds_alternative<ProtocolError>(decoded)) return "accepted";
@@ -66,12 +73,7 @@ TEST(SyncProtocol, AnswersTravelByUnsurCodeNotPosition) {
 
 TEST(SyncProtocol, EveryBadBodyIsRefusedWholeWithWhere) {
     const std::string good = encode_batch(batch_of({response("a")}), scheme());
-    auto with = [&](const std::string& from, const std::string& to) {
-        std::string body = good;
-        const auto at = body.find(from);
-        EXPECT_NE(at, std::string::npos) << from;
-        return body.replace(at, from.size(), to);
-    };
+    auto with = [&](const std::string& from, const std::string& to) { return replaced(good, from, to); };
     EXPECT_EQ(refusal(good), "accepted");
     EXPECT_EQ(refusal("{not json"), "protocol.not_json @ ");
     EXPECT_EQ(refusal("[1,2]"), "protocol.not_json @ ");
@@ -163,12 +165,7 @@ TEST(SyncProtocol, AnInvalidRecordedMemberRefusesTheBodyNamingTheField) {
     recorded.response.origin = "kiosk";
     recorded.response.channel = "kiosk";
     const std::string good = encode_batch(batch_of({response("z"), recorded}), scheme());
-    auto with = [&](const std::string& from, const std::string& to) {
-        std::string body = good;
-        const auto at = body.find(from);
-        EXPECT_NE(at, std::string::npos) << from;
-        return body.replace(at, from.size(), to);
-    };
+    auto with = [&](const std::string& from, const std::string& to) { return replaced(good, from, to); };
     EXPECT_EQ(refusal(good), "accepted");
     EXPECT_EQ(refusal(with(R"("origin":"kiosk")", R"("origin":"impor")")), "protocol.bad_value @ responses[1].origin");
     EXPECT_EQ(refusal(with(R"("origin":"kiosk")", R"("origin":"Kiosk")")), "protocol.bad_value @ responses[1].origin");
