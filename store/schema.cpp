@@ -87,7 +87,7 @@ ALTER TABLE responses ADD COLUMN origin TEXT NOT NULL DEFAULT ''
     CHECK (origin IN ('', 'kiosk', 'import', 'hub'));
 ALTER TABLE responses ADD COLUMN channel TEXT NOT NULL DEFAULT ''
     CHECK (channel IN ('', 'kiosk', 'link', 'form', 'paper'));
-)sql"},
+)sql", /*defaults_meet_new_checks=*/true},
 }};
 
 }  // namespace
@@ -112,6 +112,16 @@ int migrate(Connection& connection, int target) {
     for (const Migration& migration : kMigrations) {
         if (migration.version <= found || migration.version > target) continue;
         Transaction transaction(connection);
+        // Back on however the migration ends: the connection goes on storing responses.
+        struct ChecksBackOn {
+            Connection& connection;
+            bool skipped;
+            ~ChecksBackOn() {
+                // Only sets a flag of the connection (no I/O), so it does not fail; never throws here.
+                if (skipped) sqlite3_exec(connection.handle(), "PRAGMA ignore_check_constraints = OFF", nullptr, nullptr, nullptr);
+            }
+        } checks{connection, migration.defaults_meet_new_checks};
+        if (checks.skipped) connection.exec("PRAGMA ignore_check_constraints = ON");
         connection.exec(migration.sql);
         // PRAGMA takes no bound parameters; the value is our own constant.
         const std::string set_version = "PRAGMA user_version = " + std::to_string(migration.version);

@@ -158,6 +158,12 @@ TEST_F(StoreMigration, Version4AddsTheRecordedColumnsEmptyOnEveryOldRowAfterABac
     RawDb raw(file);
     EXPECT_EQ(raw.integer("SELECT count(*) FROM responses WHERE profile_detail = '' AND origin = '' AND channel = ''"), kRows);
     EXPECT_TRUE(store.check().ok());
+    // The migration skipped testing its new CHECKs on the old rows; the store's
+    // own connection enforces them again for every row written after it.
+    EXPECT_EQ(query_int(store.connection(), "PRAGMA ignore_check_constraints"), 0);
+    EXPECT_THROW(store.connection().exec("UPDATE responses SET origin = 'impor' WHERE seq = 1"), Error);
+    EXPECT_THROW(store.connection().exec("UPDATE responses SET channel = 'kertas' WHERE seq = 2"), Error);
+    EXPECT_EQ(raw.integer("SELECT count(*) FROM responses WHERE origin = '' AND channel = ''"), kRows);
 
     ASSERT_TRUE(store.open_report().migration_backup.has_value());
     RawDb backup(test::copy_for_inspection(*store.open_report().migration_backup, dir));
