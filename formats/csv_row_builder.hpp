@@ -50,15 +50,15 @@ public:
     RowBuilder(std::string_view file, std::string_view content, const std::vector<Column>& columns,
                std::size_t unsur_count, const IdSet* ids)
         : file_(file), content_(content), columns_(columns), answers_(unsur_count), ids_(ids) {
-        // The order the writer writes (skm export, the kiosk's USB export):
-        // checked in a straight line, with or without the three recorded
-        // columns at the end (files written before them stop at questionnaire_version).
+        // The order docs/reference/file-formats.md#response-csv writes (and skm export): checked in a straight line.
         static constexpr std::array<Role, 7> kLeading = {Role::response_id, Role::submitted_at, Role::layanan,
                                                          Role::jenis_kelamin, Role::umur, Role::pendidikan,
                                                          Role::pekerjaan};
         static constexpr std::array<Role, 7> kTrailing = {Role::saran, Role::flags, Role::device_id,
                                                           Role::questionnaire_version, Role::profile_detail,
                                                           Role::origin, Role::channel};
+        // With or without the three optional columns at the end: files
+        // written before them stop at questionnaire_version.
         constexpr std::size_t kRecorded = 3;  // profile_detail, origin, channel
         with_recorded_ = columns.size() == kLeading.size() + unsur_count + kTrailing.size();
         standard_order_ =
@@ -149,8 +149,7 @@ private:
         return nullptr;
     }
 
-    // The writer's order: every row field is written, so nothing to clear
-    // but the recorded columns of a file without them.
+    // The written column order (docs/reference/file-formats.md#response-csv): every field is set, nothing to clear.
     const char* take_standard(const std::string_view* fields, RowState& state, std::size_t& failed) {
         const char* key = nullptr;
         std::size_t i = 0;
@@ -177,7 +176,7 @@ private:
             next.template operator()<Role::profile_detail>(0);
             next.template operator()<Role::origin>(0);
             next.template operator()<Role::channel>(0);
-        } else {
+        } else {  // a file without the optional columns: clear what the last row set
             state.row.profile_detail = state.row.origin = state.row.channel = {};
         }
         return key;

@@ -1,9 +1,7 @@
-// Reads the response CSV (docs/reference/file-formats.md): UTF-8 (BOM
-// accepted), RFC 4180 quoting, comma or the Indonesian Excel dialect's
-// semicolon, columns matched by header name. The columns profile_detail,
-// origin and channel are optional (docs/reference/response-fields.md): a file
-// without them reads with them empty. Every bad input is an skm::Error(input)
-// whose problem names the file, line and column ("csv.*" keys in assets/i18n).
+// Reads the response CSV (docs/reference/file-formats.md#response-csv): UTF-8 (BOM accepted), RFC 4180
+// quoting, comma or the Indonesian Excel dialect's semicolon, columns matched
+// by header name. Every bad input is an skm::Error(input) whose problem names
+// the file, line and column ("csv.*" keys in assets/i18n).
 //
 // A big file (megabytes of rows) is checked by two threads when the machine
 // has two processors, but on_row is only ever called on the caller's thread,
@@ -39,7 +37,8 @@ struct ResponseRow {
     std::string_view flags;  // ';'-separated
     std::string_view device_id;
     std::string_view questionnaire_version;
-    // Optional columns (files written before them have none; empty = not recorded).
+    // Optional columns: a file without them (written before them) reads them empty = not recorded
+    // (docs/reference/file-formats.md#optional-columns-and-members-profile_detail-origin-channel).
     std::string_view profile_detail;  // formats/profile_detail.hpp's form
     std::string_view origin;          // one of kOrigins
     std::string_view channel;         // one of kChannels

@@ -76,7 +76,7 @@ CREATE TABLE populations (
 ) STRICT;
 )sql"},
     {4, R"sql(
--- What a response records beside its profile (docs/reference/response-fields.md):
+-- What a response records beside its profile (docs/reference/file-formats.md#optional-columns-and-members-profile_detail-origin-channel):
 -- the office's detail under an official code, where the record was made and
 -- how the citizen answered. '' = not recorded (rows from before this version).
 -- The vocabularies are formats::kOrigins and formats::kChannels; the detail's

@@ -11,7 +11,7 @@
 //           "answers": {"persyaratan": 4, ...}, "saran", "flags": [...],
 //           "questionnaire": {"id": "...", "version": 1}, "duration_ms": 95000 | null,
 //           "profile_detail"?: "pekerjaan=petani", "origin"?: "kiosk", "channel"?: "kiosk"}
-//          (the three optional members: docs/reference/response-fields.md. A kiosk
+//          (the three optional members: docs/reference/sync-protocol.md. A kiosk
 //           sends each only when recorded; absent reads as not recorded, so batches
 //           of older kiosks decode as before. A hub built before them ignores them:
 //           it reads only the members it knows, and its bounds leave

@@ -396,7 +396,7 @@ TEST(ResponseCsvReader, OverlongSaranIsRefused) {
 
 // ---- the recorded columns: profile_detail, origin, channel -------------------
 
-const std::string kRecordedHeader = standard_header(',', /*with_recorded=*/true);
+const std::string kRecordedHeader = test::written_header();
 
 TEST(ResponseCsvReader, RecordedColumnsAreReadInTheWritersOrderAndAnyOther) {
     const std::string rows = "\n" + row("r1") + ",\"pendidikan=tidak_sekolah;pekerjaan=petani\",import,paper\n" +

@@ -1,6 +1,5 @@
 // formats/response_csv_writer: what it writes reads back unchanged, in both
-// dialects; the header is the documented column order, ending with the
-// recorded columns profile_detail, origin, channel; LF line endings.
+// dialects; the header is formats.md's column order; LF line endings.
 #include "formats/response_csv_writer.hpp"
 
 #include "formats/response_csv_reader.hpp"
@@ -16,7 +15,7 @@ namespace skm::formats {
 namespace {
 
 using test::permenpan_codes;
-using test::standard_header;
+using test::written_header;
 
 std::vector<std::string> split_flags(std::string_view flags) {
     std::vector<std::string> result;
@@ -150,7 +149,7 @@ TEST_P(ResponseCsvRoundTrip, HeaderIsTheDocumentedColumnOrderWithLf) {
     std::ostringstream out;
     write_response_csv_header(out, permenpan_codes(), GetParam());
     const char separator = GetParam() == CsvDialect::indonesian_excel ? ';' : ',';
-    EXPECT_EQ(out.str(), standard_header(separator, /*with_recorded=*/true) + "\n");
+    EXPECT_EQ(out.str(), written_header(separator) + "\n");
 }
 
 TEST_P(ResponseCsvRoundTrip, RowsEndWithLfAndNoCr) {

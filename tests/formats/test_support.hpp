@@ -53,19 +53,22 @@ inline std::vector<std::string> permenpan_codes() {
     return {scoring::kPermenpan2017Codes.begin(), scoring::kPermenpan2017Codes.end()};
 }
 
-// The documented column order, joined with the separator: as files written
-// before the recorded columns (profile_detail, origin, channel) have it, or
-// with them at the end, as the writer writes now.
-inline std::string standard_header(char separator = ',', bool with_recorded = false) {
+// formats.md column order, joined with the separator.
+inline std::string standard_header(char separator = ',') {
     std::vector<std::string> names = {"response_id", "submitted_at", "layanan", "jenis_kelamin",
                                       "umur",        "pendidikan",   "pekerjaan"};
     for (const auto& code : permenpan_codes()) names.push_back(code);
     for (const char* name : {"saran", "flags", "device_id", "questionnaire_version"}) names.emplace_back(name);
-    if (with_recorded) {
-        for (const char* name : {"profile_detail", "origin", "channel"}) names.emplace_back(name);
-    }
     std::string header;
     for (const auto& name : names) header += (header.empty() ? "" : std::string(1, separator)) + name;
+    return header;
+}
+
+// The header the writer writes: the columns above, then the optional
+// profile_detail, origin and channel (files written before them lack them).
+inline std::string written_header(char separator = ',') {
+    std::string header = standard_header(separator);
+    for (const char* name : {"profile_detail", "origin", "channel"}) header += separator + std::string(name);
     return header;
 }
 
