@@ -23,7 +23,7 @@ struct SurveyAnswers {
     std::string umur;  // band, formats.md
     std::string pendidikan;
     std::string pekerjaan;
-    std::string profile_detail;  // the office's sub-option under an official code (formats/profile_detail.hpp); may be empty
+    std::string profile_detail;  // the office's sub-option behind a code (formats/profile_detail.hpp), or empty
     std::vector<std::uint8_t> answers;  // questionnaire order; 0 = unanswered
     std::string saran;
     std::int64_t started_ms = 0;  // Clock::monotonic_ms() when the survey began

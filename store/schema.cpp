@@ -76,9 +76,9 @@ CREATE TABLE populations (
 ) STRICT;
 )sql"},
     {4, R"sql(
--- What a response records beside its profile (docs/reference/file-formats.md#optional-columns-and-members-profile_detail-origin-channel):
--- the office's detail under an official code, where the record was made and
--- how the citizen answered. '' = not recorded (rows from before this version).
+-- What a response records beside its profile: the office's detail under an
+-- official code, where the record was made and how the citizen answered
+-- (docs/reference/file-formats.md#optional-columns-and-members-profile_detail-origin-channel). '' = not recorded (rows from before this version).
 -- The vocabularies are formats::kOrigins and formats::kChannels; the detail's
 -- form is checked by formats/profile_detail before a row is written.
 ALTER TABLE responses ADD COLUMN profile_detail TEXT NOT NULL DEFAULT ''
@@ -118,7 +118,8 @@ int migrate(Connection& connection, int target) {
             bool skipped;
             ~ChecksBackOn() {
                 // Only sets a flag of the connection (no I/O), so it does not fail; never throws here.
-                if (skipped) sqlite3_exec(connection.handle(), "PRAGMA ignore_check_constraints = OFF", nullptr, nullptr, nullptr);
+                if (!skipped) return;
+                sqlite3_exec(connection.handle(), "PRAGMA ignore_check_constraints = OFF", nullptr, nullptr, nullptr);
             }
         } checks{connection, migration.defaults_meet_new_checks};
         if (checks.skipped) connection.exec("PRAGMA ignore_check_constraints = ON");

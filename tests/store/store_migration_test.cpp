@@ -2,6 +2,7 @@
 // rows, ends at the latest schema (the same schema a new database gets), and
 // was backed up before migrating; a newer database is refused untouched; a
 // migration interrupted by a write error leaves the previous version whole.
+#include "formats/profile_detail.hpp"
 #include "store/response_store.hpp"
 #include "store/salvage.hpp"
 #include "store/schema.hpp"
@@ -190,15 +191,23 @@ TEST_F(StoreMigration, TheRecordedColumnsRefuseValuesOutsideTheirVocabulariesAnd
             return false;
         }
     };
-    EXPECT_TRUE(insert("ok-1", "'pekerjaan=petani', 'kiosk', 'kiosk'"));
-    EXPECT_TRUE(insert("ok-2", "'', 'import', 'form'"));
-    EXPECT_TRUE(insert("ok-3", "'" + std::string(200, 'x') + "', 'hub', 'paper'"));
-    EXPECT_TRUE(insert("ok-4", "'', '', 'link'"));
+    // The schema's CHECKs agree with the one home of each rule (formats/response.hpp, formats/profile_detail.hpp).
+    int id = 0;
+    for (const std::string_view origin : formats::kOrigins) {
+        EXPECT_TRUE(insert("o-" + std::to_string(++id), "'', '" + std::string(origin) + "', ''")) << origin;
+    }
+    for (const std::string_view channel : formats::kChannels) {
+        EXPECT_TRUE(insert("c-" + std::to_string(++id), "'', '', '" + std::string(channel) + "'")) << channel;
+    }
+    const std::string longest(formats::kMaxProfileDetailBytes, 'x');
+    EXPECT_TRUE(insert("longest", "'" + longest + "', '', ''"));
+    EXPECT_TRUE(insert("none", "'', '', ''"));
     EXPECT_FALSE(insert("bad-1", "'', 'impor', ''"));
     EXPECT_FALSE(insert("bad-2", "'', '', 'kertas'"));
-    EXPECT_FALSE(insert("bad-3", "'" + std::string(201, 'x') + "', '', ''"));
+    EXPECT_FALSE(insert("bad-3", "'" + longest + "x', '', ''"));
     EXPECT_FALSE(insert("bad-4", "NULL, '', ''"));
-    EXPECT_EQ(raw.integer("SELECT count(*) FROM responses"), 4);
+    EXPECT_EQ(raw.integer("SELECT count(*) FROM responses"),
+              static_cast<std::int64_t>(formats::kOrigins.size() + formats::kChannels.size() + 2));
 }
 
 // A damaged file an older build left has no recorded columns: salvage still
