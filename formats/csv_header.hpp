@@ -18,7 +18,7 @@ char detect_separator(std::string_view content);
 
 enum class Role {
     response_id, submitted_at, layanan, jenis_kelamin, umur, pendidikan, pekerjaan,
-    saran, flags, device_id, questionnaire_version, unsur
+    saran, flags, device_id, questionnaire_version, profile_detail, origin, channel, unsur
 };
 
 struct Column {
@@ -27,11 +27,12 @@ struct Column {
     std::string name;
 };
 
-inline const std::array<std::pair<std::string_view, Role>, 11> kFixedColumns = {{
+inline const std::array<std::pair<std::string_view, Role>, 14> kFixedColumns = {{
     {"response_id", Role::response_id}, {"submitted_at", Role::submitted_at}, {"layanan", Role::layanan},
     {"jenis_kelamin", Role::jenis_kelamin}, {"umur", Role::umur}, {"pendidikan", Role::pendidikan},
     {"pekerjaan", Role::pekerjaan}, {"saran", Role::saran}, {"flags", Role::flags},
     {"device_id", Role::device_id}, {"questionnaire_version", Role::questionnaire_version},
+    {"profile_detail", Role::profile_detail}, {"origin", Role::origin}, {"channel", Role::channel},
 }};
 
 Problem located(std::string key, std::string_view file, std::size_t line, std::string_view column);

@@ -5,6 +5,7 @@
 #include "formats/csv_field_checks.hpp"
 #include "formats/csv_header.hpp"
 #include "formats/csv_id_set.hpp"
+#include "formats/profile_detail.hpp"
 #include "formats/response_csv_reader.hpp"
 
 #include <algorithm>
@@ -53,9 +54,15 @@ public:
         static constexpr std::array<Role, 7> kLeading = {Role::response_id, Role::submitted_at, Role::layanan,
                                                          Role::jenis_kelamin, Role::umur, Role::pendidikan,
                                                          Role::pekerjaan};
-        static constexpr std::array<Role, 4> kTrailing = {Role::saran, Role::flags, Role::device_id,
-                                                          Role::questionnaire_version};
-        standard_order_ = columns.size() == kLeading.size() + unsur_count + kTrailing.size();
+        static constexpr std::array<Role, 7> kTrailing = {Role::saran, Role::flags, Role::device_id,
+                                                          Role::questionnaire_version, Role::profile_detail,
+                                                          Role::origin, Role::channel};
+        // With or without the three optional columns at the end: files
+        // written before them stop at questionnaire_version.
+        constexpr std::size_t kRecorded = 3;  // profile_detail, origin, channel
+        with_recorded_ = columns.size() == kLeading.size() + unsur_count + kTrailing.size();
+        standard_order_ =
+            with_recorded_ || columns.size() == kLeading.size() + unsur_count + kTrailing.size() - kRecorded;
         for (std::size_t i = 0; standard_order_ && i < columns.size(); ++i) {
             const std::size_t u = i - kLeading.size();
             standard_order_ = i < kLeading.size()     ? columns[i].role == kLeading[i]
@@ -129,6 +136,9 @@ private:
                 case Role::questionnaire_version:
                     key = take<Role::questionnaire_version>(fields[i], 0, state, *this);
                     break;
+                case Role::profile_detail: key = take<Role::profile_detail>(fields[i], 0, state, *this); break;
+                case Role::origin: key = take<Role::origin>(fields[i], 0, state, *this); break;
+                case Role::channel: key = take<Role::channel>(fields[i], 0, state, *this); break;
                 case Role::unsur: key = take<Role::unsur>(fields[i], column.unsur_index, state, *this); break;
             }
             if (key) [[unlikely]] {
@@ -162,6 +172,13 @@ private:
         next.template operator()<Role::flags>(0);
         next.template operator()<Role::device_id>(0);
         next.template operator()<Role::questionnaire_version>(0);
+        if (with_recorded_) {
+            next.template operator()<Role::profile_detail>(0);
+            next.template operator()<Role::origin>(0);
+            next.template operator()<Role::channel>(0);
+        } else {  // a file without the optional columns: clear what the last row set
+            state.row.profile_detail = state.row.origin = state.row.channel = {};
+        }
         return key;
     }
 
@@ -175,6 +192,7 @@ private:
     std::string_view content_;
     const std::vector<Column>& columns_;
     bool standard_order_ = false;
+    bool with_recorded_ = false;  // the standard order ends with profile_detail, origin, channel
     std::size_t line_ = 0;
     std::vector<std::uint8_t> answers_;
     const IdSet* ids_;
@@ -247,6 +265,18 @@ inline const char* take(std::string_view value, std::size_t unsur_index, RowStat
     } else if constexpr (R == Role::device_id) {
         if (value.size() > kMaxShortFieldBytes) return "csv.too_long";
         row.device_id = value;
+        return nullptr;
+    } else if constexpr (R == Role::profile_detail) {
+        if (!value.empty() && !parse_profile_detail(value)) return "csv.bad_profile_detail";
+        row.profile_detail = value;
+        return nullptr;
+    } else if constexpr (R == Role::origin) {
+        if (!value.empty() && vocabulary<kOrigins>().find(value, state.readable(value)) < 0) return "csv.bad_origin";
+        row.origin = value;
+        return nullptr;
+    } else if constexpr (R == Role::channel) {
+        if (!value.empty() && vocabulary<kChannels>().find(value, state.readable(value)) < 0) return "csv.bad_channel";
+        row.channel = value;
         return nullptr;
     } else {
         static_assert(R == Role::questionnaire_version);

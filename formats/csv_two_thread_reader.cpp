@@ -110,7 +110,7 @@ private:
     void keep_scratch(Chunk& chunk, ResponseRow& row) const {
         for (std::string_view* field : {&row.response_id, &row.submitted_at, &row.layanan, &row.jenis_kelamin,
                                         &row.pendidikan, &row.pekerjaan, &row.saran, &row.flags, &row.device_id,
-                                        &row.questionnaire_version}) {
+                                        &row.questionnaire_version, &row.profile_detail, &row.origin, &row.channel}) {
             if (!field->empty() && !in_text(content_, *field)) *field = chunk.kept.emplace_back(*field);
         }
     }

@@ -37,6 +37,11 @@ struct ResponseRow {
     std::string_view flags;  // ';'-separated
     std::string_view device_id;
     std::string_view questionnaire_version;
+    // Optional columns: a file without them (written before them) reads them empty = not recorded
+    // (docs/reference/file-formats.md#optional-columns-and-members-profile_detail-origin-channel).
+    std::string_view profile_detail;  // formats/profile_detail.hpp's form
+    std::string_view origin;          // one of kOrigins
+    std::string_view channel;         // one of kChannels
 };
 
 struct CsvReadOptions {

@@ -25,7 +25,8 @@ void write_response_csv_header(std::ostream& out, const std::vector<std::string>
     out << "response_id" << sep << "submitted_at" << sep << "layanan" << sep << "jenis_kelamin" << sep << "umur"
         << sep << "pendidikan" << sep << "pekerjaan";
     for (const auto& code : unsur_codes) out << sep << code;
-    out << sep << "saran" << sep << "flags" << sep << "device_id" << sep << "questionnaire_version" << '\n';
+    out << sep << "saran" << sep << "flags" << sep << "device_id" << sep << "questionnaire_version" << sep
+        << "profile_detail" << sep << "origin" << sep << "channel" << '\n';
 }
 
 void write_response_csv_row(std::ostream& out, const Response& r, CsvDialect dialect) {
@@ -39,7 +40,8 @@ void write_response_csv_row(std::ostream& out, const Response& r, CsvDialect dia
     std::string flags;
     for (const auto& flag : r.flags) flags += (flags.empty() ? "" : ";") + flag;
     out << sep << csv_field(r.saran, sep) << sep << csv_field(flags, sep) << sep << csv_field(r.device_id, sep) << sep
-        << r.questionnaire_version << '\n';
+        << r.questionnaire_version << sep << csv_field(r.profile_detail, sep) << sep << csv_field(r.origin, sep) << sep
+        << csv_field(r.channel, sep) << '\n';
 }
 
 }  // namespace skm::formats

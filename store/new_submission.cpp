@@ -31,6 +31,10 @@ Submission new_submission(const SurveyAnswers& answers, const DeviceIdentity& de
     r.saran = answers.saran;
     r.flags = quality_flags(answers, duration, rules);
     r.device_id = device.device_id;
+    r.profile_detail = answers.profile_detail;
+    // Typed on this device's own screen.
+    r.origin = "kiosk";
+    r.channel = "kiosk";
     if (device.questionnaire) {
         r.questionnaire_version = std::to_string(device.questionnaire->version);
         s.questionnaire_id = device.questionnaire->id;

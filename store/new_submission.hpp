@@ -2,6 +2,7 @@
 // `skm simulate` share. Stamps a fresh id, the wall-clock time with the
 // device's UTC offset and the monotonic duration, and sets quality flags
 // (flag, never delete: flagged answers are kept and can be excluded later).
+// Records origin=kiosk, channel=kiosk: the citizen answered on this device.
 #pragma once
 
 #include "formats/questionnaire.hpp"
@@ -22,6 +23,7 @@ struct SurveyAnswers {
     std::string umur;  // band, docs/reference/file-formats.md#response-csv
     std::string pendidikan;
     std::string pekerjaan;
+    std::string profile_detail;  // the office's sub-option behind a code (formats/profile_detail.hpp), or empty
     std::vector<std::uint8_t> answers;  // questionnaire order; 0 = unanswered
     std::string saran;
     std::int64_t started_ms = 0;  // Clock::monotonic_ms() when the survey began

@@ -1,6 +1,7 @@
 // Index: [helpers] [open] [deferred startup checks] [submit and import] [reading] [tallies and check] [backups] [settings]
 #include "store/response_store.hpp"
 
+#include "formats/profile_detail.hpp"
 #include "formats/response_csv_reader.hpp"
 #include "formats/response_id.hpp"
 #include "store/answers_codec.hpp"
@@ -32,8 +33,9 @@ bool allowed(std::string_view value, const std::array<std::string_view, N>& voca
 
 constexpr const char* kInsert =
     "INSERT INTO responses (response_id, device_id, layanan, questionnaire_id, questionnaire_version, jenis_kelamin, "
-    "umur, pendidikan, pekerjaan, answers, saran, submitted_at, local_date, duration_ms, flags) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) ON CONFLICT (response_id) DO NOTHING";
+    "umur, pendidikan, pekerjaan, answers, saran, submitted_at, local_date, duration_ms, flags, profile_detail, origin, "
+    "channel) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) "
+    "ON CONFLICT (response_id) DO NOTHING";
 
 void bind_submission(Statement& insert, const Submission& s, const scoring::ScoringScheme& scheme,
                      const scoring::LocalDate& local_date) {
@@ -49,6 +51,7 @@ void bind_submission(Statement& insert, const Submission& s, const scoring::Scor
         insert.bind_null(14);
     }
     insert.bind(15, join_flags(r.flags));
+    insert.bind(16, r.profile_detail).bind(17, r.origin).bind(18, r.channel);
 }
 
 }  // namespace
@@ -225,6 +228,9 @@ std::optional<Problem> ResponseStore::validate(const Submission& s) const {
     if (!allowed(r.umur, formats::kUmurBands)) return invalid("umur");
     if (!allowed(r.pendidikan, formats::kPendidikan)) return invalid("pendidikan");
     if (!allowed(r.pekerjaan, formats::kPekerjaan)) return invalid("pekerjaan");
+    if (!formats::parse_profile_detail(r.profile_detail)) return invalid("profile_detail");
+    if (!allowed(r.origin, formats::kOrigins)) return invalid("origin");
+    if (!allowed(r.channel, formats::kChannels)) return invalid("channel");
     if (r.saran.size() > formats::kMaxSaranBytes) return invalid("saran");
     // Stored joined by ';': an empty flag or one with ';' would not read back
     // as written, and an empty one would make the live tallies disagree with recount().

@@ -24,7 +24,7 @@ SalvageResult salvage(ResponseStore& live, const std::filesystem::path& damaged)
             // unknown: rely on the failure limit below
         }
         result.opened = true;
-        const std::string sql = std::string("SELECT ") + kStoredRowColumns + " FROM responses WHERE seq > ?1 ORDER BY seq";
+        const std::string sql = "SELECT " + stored_row_columns_in(source) + " FROM responses WHERE seq > ?1 ORDER BY seq";
         std::int64_t last = 0;
         std::int64_t failures = 0;
         for (;;) {

@@ -6,7 +6,7 @@ namespace skm::store {
 namespace {
 
 // Never edit a shipped migration: add a new one.
-constexpr std::array<Migration, 3> kMigrations = {{
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, R"sql(
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
@@ -75,6 +75,19 @@ CREATE TABLE populations (
     PRIMARY KEY (year, layanan)
 ) STRICT;
 )sql"},
+    {4, R"sql(
+-- What a response records beside its profile: the office's detail under an
+-- official code, where the record was made and how the citizen answered
+-- (docs/reference/file-formats.md#optional-columns-and-members-profile_detail-origin-channel). '' = not recorded (rows from before this version).
+-- The vocabularies are formats::kOrigins and formats::kChannels; the detail's
+-- form is checked by formats/profile_detail before a row is written.
+ALTER TABLE responses ADD COLUMN profile_detail TEXT NOT NULL DEFAULT ''
+    CHECK (length(profile_detail) <= 200);
+ALTER TABLE responses ADD COLUMN origin TEXT NOT NULL DEFAULT ''
+    CHECK (origin IN ('', 'kiosk', 'import', 'hub'));
+ALTER TABLE responses ADD COLUMN channel TEXT NOT NULL DEFAULT ''
+    CHECK (channel IN ('', 'kiosk', 'link', 'form', 'paper'));
+)sql", /*defaults_meet_new_checks=*/true},
 }};
 
 }  // namespace
@@ -99,6 +112,17 @@ int migrate(Connection& connection, int target) {
     for (const Migration& migration : kMigrations) {
         if (migration.version <= found || migration.version > target) continue;
         Transaction transaction(connection);
+        // Back on however the migration ends: the connection goes on storing responses.
+        struct ChecksBackOn {
+            Connection& connection;
+            bool skipped;
+            ~ChecksBackOn() {
+                // Only sets a flag of the connection (no I/O), so it does not fail; never throws here.
+                if (!skipped) return;
+                sqlite3_exec(connection.handle(), "PRAGMA ignore_check_constraints = OFF", nullptr, nullptr, nullptr);
+            }
+        } checks{connection, migration.defaults_meet_new_checks};
+        if (checks.skipped) connection.exec("PRAGMA ignore_check_constraints = ON");
         connection.exec(migration.sql);
         // PRAGMA takes no bound parameters; the value is our own constant.
         const std::string set_version = "PRAGMA user_version = " + std::to_string(migration.version);

@@ -2,11 +2,36 @@
 
 #include "store/answers_codec.hpp"
 
+#include <algorithm>
+#include <array>
+#include <utility>
+
 namespace skm::store {
 
 const char* const kStoredRowColumns =
     "seq, response_id, device_id, layanan, questionnaire_id, questionnaire_version, jenis_kelamin, umur, pendidikan, "
-    "pekerjaan, answers, saran, submitted_at, duration_ms, flags, sync_state";
+    "pekerjaan, answers, saran, submitted_at, duration_ms, flags, sync_state, profile_detail, origin, channel";
+
+std::string stored_row_columns_in(const Connection& source) {
+    std::string columns = kStoredRowColumns;
+    std::vector<std::string> present;
+    try {
+        Statement info(source, "SELECT name FROM pragma_table_info('responses')");
+        while (info.step()) present.emplace_back(info.text(0));
+    } catch (const Error&) {
+        return columns;  // the schema cannot be read: ask for every column, as before
+    }
+    if (present.empty()) return columns;
+    // The columns later migrations added, with the value their migration gives old rows.
+    constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kAddedLater = {{
+        {"sync_state", "'pending'"}, {"profile_detail", "''"}, {"origin", "''"}, {"channel", "''"}}};
+    for (const auto& [column, value] : kAddedLater) {
+        if (std::find(present.begin(), present.end(), column) != present.end()) continue;
+        const std::string name = ", " + std::string(column);
+        columns.replace(columns.find(name), name.size(), ", " + std::string(value) + " AS " + std::string(column));
+    }
+    return columns;
+}
 
 StoredRow read_stored_row(const Statement& query, const scoring::ScoringScheme& scheme) {
     StoredRow row;
@@ -29,6 +54,9 @@ StoredRow read_stored_row(const Statement& query, const scoring::ScoringScheme& 
     row.submission.duration_ms = query.is_null(13) ? std::nullopt : std::optional<std::int64_t>(query.int64(13));
     r.flags = split_flags(query.text(14));
     row.sync_state = query.text(15);
+    r.profile_detail = query.text(16);
+    r.origin = query.text(17);
+    r.channel = query.text(18);
     return row;
 }
 
@@ -49,6 +77,9 @@ Submission submission_from_row(const formats::ResponseRow& row, const formats::Q
     r.questionnaire_version =
         row.questionnaire_version.empty() ? std::to_string(questionnaire.version) : std::string(row.questionnaire_version);
     s.questionnaire_id = questionnaire.id;
+    r.profile_detail = row.profile_detail;
+    r.origin = row.origin;
+    r.channel = row.channel;
     return s;
 }
 

@@ -29,8 +29,14 @@ struct StoredRow {
     std::string sync_state;
 };
 
-// "seq, response_id, …, sync_state": the columns read_stored_row expects, in order.
+// "seq, response_id, …, sync_state, profile_detail, origin, channel": the
+// columns read_stored_row expects, in order, in a database of the latest schema.
 extern const char* const kStoredRowColumns;
+// The same list for a database of any schema version (salvage reads damaged
+// files an older build left): a column its responses table lacks is read as
+// the value its migration gives old rows (sync_state came with version 2,
+// profile_detail, origin and channel with version 4).
+std::string stored_row_columns_in(const Connection& source);
 
 // Throws skm::Error(storage, store.bad_answers) when the answers text cannot be decoded.
 StoredRow read_stored_row(const Statement& query, const scoring::ScoringScheme& scheme);

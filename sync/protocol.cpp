@@ -2,6 +2,7 @@
 
 #include "sync/json_fields.hpp"
 
+#include "formats/profile_detail.hpp"
 #include "formats/response.hpp"
 #include "formats/response_csv_reader.hpp"
 #include "formats/response_id.hpp"
@@ -80,6 +81,15 @@ store::Submission decode_item(const json& item, const std::string& where, const 
         if (!duration.is_number_integer() || duration.get<std::int64_t>() < 0) refuse("protocol.bad_value", where + ".duration_ms");
         s.duration_ms = duration.get<std::int64_t>();
     }
+
+    // The recorded fields: optional members (absent = not recorded, as from
+    // kiosks built before them), but a member that is there must be valid.
+    if (item.contains("profile_detail")) {
+        r.profile_detail = text(item, "profile_detail", where, formats::kMaxProfileDetailBytes);
+        if (!formats::parse_profile_detail(r.profile_detail)) refuse("protocol.bad_value", where + ".profile_detail");
+    }
+    if (item.contains("origin")) r.origin = vocabulary(item, "origin", where, formats::kOrigins);
+    if (item.contains("channel")) r.channel = vocabulary(item, "channel", where, formats::kChannels);
     return s;
 }
 
@@ -103,11 +113,11 @@ std::string_view status_name(ItemStatus status) {
 
 JsonBounds batch_json_bounds(const scoring::ScoringScheme& scheme, const Limits& limits) {
     // The body and its 7 fields (protocol, device_id, batch_id, responses,
-    // app_version, pending, sent_at); each item, its 12 fields (see the top
+    // app_version, pending, sent_at); each item, its 15 fields (see the top
     // of protocol.hpp), one answer per unsur, kMaxFlags flags and the 2 of
-    // its questionnaire. 500 items of the nine Permenpan unsur: 28,024 values.
+    // its questionnaire. 500 items of the nine Permenpan unsur: 29,524 values.
     constexpr std::size_t kBodyValues = 1 + 7 + kRoomForNewFields;
-    const std::size_t item_values = 1 + 12 + scheme.size() + kMaxFlags + 2 + kRoomForNewFields;
+    const std::size_t item_values = 1 + 15 + scheme.size() + kMaxFlags + 2 + kRoomForNewFields;
     // body → responses → item → answers | flags | questionnaire.
     constexpr std::size_t kDepth = 4;
     return {kBodyValues + limits.max_items * item_values, kDepth + kRoomForNewDepth,
@@ -145,6 +155,11 @@ std::string encode_batch(const Batch& batch, const scoring::ScoringScheme& schem
                          {"flags", r.flags},
                          {"questionnaire", {{"id", s.questionnaire_id}, {"version", version_number(r.questionnaire_version)}}},
                          {"duration_ms", s.duration_ms ? json(*s.duration_ms) : json(nullptr)}});
+        // Only when recorded: a row stored before them goes out exactly as it did.
+        json& item = items.back();
+        if (!r.profile_detail.empty()) item["profile_detail"] = r.profile_detail;
+        if (!r.origin.empty()) item["origin"] = r.origin;
+        if (!r.channel.empty()) item["channel"] = r.channel;
     }
     json doc{{"protocol", kProtocolVersion}, {"device_id", batch.device_id}, {"batch_id", batch.batch_id},
              {"responses", items}};

@@ -9,7 +9,13 @@
 //           a hub that does not know them ignores them, one that does accepts batches without them)
 //   item:  {"id", "submitted_at", "layanan", "jenis_kelamin", "umur", "pendidikan", "pekerjaan",
 //           "answers": {"persyaratan": 4, ...}, "saran", "flags": [...],
-//           "questionnaire": {"id": "...", "version": 1}, "duration_ms": 95000 | null}
+//           "questionnaire": {"id": "...", "version": 1}, "duration_ms": 95000 | null,
+//           "profile_detail"?: "pekerjaan=petani", "origin"?: "kiosk", "channel"?: "kiosk"}
+//          (the three optional members: docs/reference/sync-protocol.md. A kiosk
+//           sends each only when recorded; absent reads as not recorded, so batches
+//           of older kiosks decode as before. A hub built before them ignores them:
+//           it reads only the members it knows, and its bounds leave
+//           kRoomForNewFields per item. Present but invalid refuses the body.)
 //   reply: {"protocol": 1, "batch_id": "...", "results": [{"id", "status", "reason"?}, ...],
 //           "hub_time"?: "2025-03-04T09:00:02+07:00"}
 #pragma once

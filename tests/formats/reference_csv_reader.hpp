@@ -1,8 +1,10 @@
 // The response CSV reader as it was before its fast paths, kept verbatim as
 // the reference the property test holds the fast one against (only its
-// namespace and name differ). Do not optimise it: plain is the point.
+// namespace and name differ), plus the optional columns profile_detail,
+// origin and channel, checked the plain way. Do not optimise it: plain is the point.
 #pragma once
 
+#include "formats/profile_detail.hpp"
 #include "formats/response.hpp"
 #include "formats/response_csv_reader.hpp"
 #include "formats/utf8.hpp"
@@ -123,7 +125,7 @@ char detect_separator(std::string_view content) {
 
 enum class Role {
     response_id, submitted_at, layanan, jenis_kelamin, umur, pendidikan, pekerjaan,
-    saran, flags, device_id, questionnaire_version, unsur
+    saran, flags, device_id, questionnaire_version, profile_detail, origin, channel, unsur
 };
 
 struct Column {
@@ -132,11 +134,12 @@ struct Column {
     std::string name;
 };
 
-const std::array<std::pair<std::string_view, Role>, 11> kFixedColumns = {{
+const std::array<std::pair<std::string_view, Role>, 14> kFixedColumns = {{
     {"response_id", Role::response_id}, {"submitted_at", Role::submitted_at}, {"layanan", Role::layanan},
     {"jenis_kelamin", Role::jenis_kelamin}, {"umur", Role::umur}, {"pendidikan", Role::pendidikan},
     {"pekerjaan", Role::pekerjaan}, {"saran", Role::saran}, {"flags", Role::flags},
     {"device_id", Role::device_id}, {"questionnaire_version", Role::questionnaire_version},
+    {"profile_detail", Role::profile_detail}, {"origin", Role::origin}, {"channel", Role::channel},
 }};
 
 Problem located(std::string key, std::string_view file, std::size_t line, std::string_view column) {
@@ -297,6 +300,18 @@ private:
                 }
                 row.questionnaire_version = value;
                 return std::nullopt;
+            case Role::profile_detail:
+                if (!parse_profile_detail(value)) return at("csv.bad_profile_detail", name, value);
+                row.profile_detail = value;
+                return std::nullopt;
+            case Role::origin:
+            case Role::channel: {
+                const bool origin = column.role == Role::origin;
+                const bool known = origin ? in_vocabulary(value, kOrigins) : in_vocabulary(value, kChannels);
+                if (!known) return at(origin ? "csv.bad_origin" : "csv.bad_channel", name, value);
+                (origin ? row.origin : row.channel) = value;
+                return std::nullopt;
+            }
         }
         return std::nullopt;
     }

@@ -31,7 +31,7 @@ struct Owned {
     std::size_t line = 0;
     std::string response_id, submitted_at, layanan, jenis_kelamin, umur, pendidikan, pekerjaan;
     std::vector<std::uint8_t> answers;
-    std::string saran, flags, device_id, questionnaire_version;
+    std::string saran, flags, device_id, questionnaire_version, profile_detail, origin, channel;
     scoring::Timestamp timestamp;
 };
 
@@ -96,6 +96,9 @@ Outcome outcome_of(const Reader& reader, std::string_view content, const std::ve
                 o.flags = row.flags;
                 o.device_id = row.device_id;
                 o.questionnaire_version = row.questionnaire_version;
+                o.profile_detail = row.profile_detail;
+                o.origin = row.origin;
+                o.channel = row.channel;
                 o.timestamp = row.timestamp;
                 result.rows.push_back(std::move(o));
             },
@@ -133,7 +136,7 @@ public:
     }
 
 private:
-    enum class Kind { id, at, layanan, jk, umur, pendidikan, pekerjaan, unsur, saran, flags, device, version };
+    enum class Kind { id, at, layanan, jk, umur, pendidikan, pekerjaan, unsur, saran, flags, device, version, detail, origin, channel };
     struct Column {
         std::string name;
         Kind kind;
@@ -159,6 +162,13 @@ private:
         for (const auto& [name, kind] : std::vector<Column>{{"saran", Kind::saran}, {"flags", Kind::flags},
                                                             {"device_id", Kind::device}, {"questionnaire_version", Kind::version}}) {
             columns_.push_back({name, kind});
+        }
+        // Files written before the recorded columns existed have none of them.
+        if (chance(0.5)) {
+            for (const auto& [name, kind] : std::vector<Column>{{"profile_detail", Kind::detail}, {"origin", Kind::origin},
+                                                                {"channel", Kind::channel}}) {
+                columns_.push_back({name, kind});
+            }
         }
         const double order = unit();
         if (order > 0.6) {
@@ -265,6 +275,20 @@ private:
             case Kind::version:
                 if (bad) return pick<std::string>({"1234567890", "v1", "1.0"});
                 return pick<std::string>({"1", "", "123456789", "2"});
+            case Kind::detail:
+                if (bad) {
+                    return pick<std::string>({"pekerjaan", "pekerjaan=", "pekerjaan=Petani", "alamat=rumah", "pekerjaan=petani;",
+                                              "umur=a;umur=b", "pekerjaan=petani pagi", std::string(201, 'x'),
+                                              "pekerjaan=" + std::string(33, 'p')});
+                }
+                return pick<std::string>({"", "", "pekerjaan=petani", "pendidikan=tidak_sekolah;pekerjaan=petani",
+                                          "umur=lansia_70", "pekerjaan=" + std::string(32, 'p')});
+            case Kind::origin:
+                if (bad) return pick<std::string>({"Kiosk", "impor", "hubs", "kiosk "});
+                return pick<std::string>({"", "kiosk", "import", "hub"});
+            case Kind::channel:
+                if (bad) return pick<std::string>({"Link", "kertas", "forms", "papers"});
+                return pick<std::string>({"", "kiosk", "link", "form", "paper"});
         }
         return "";
     }
@@ -347,6 +371,9 @@ void expect_same(const Outcome& fast, const Outcome& plain, const std::string& w
         ASSERT_EQ(a.flags, b.flags) << at;
         ASSERT_EQ(a.device_id, b.device_id) << at;
         ASSERT_EQ(a.questionnaire_version, b.questionnaire_version) << at;
+        ASSERT_EQ(a.profile_detail, b.profile_detail) << at;
+        ASSERT_EQ(a.origin, b.origin) << at;
+        ASSERT_EQ(a.channel, b.channel) << at;
     }
 }
 

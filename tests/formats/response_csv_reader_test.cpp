@@ -23,7 +23,7 @@ struct Owned {
     std::size_t line = 0;
     std::string response_id, submitted_at, layanan, jenis_kelamin, umur, pendidikan, pekerjaan;
     std::vector<std::uint8_t> answers;
-    std::string saran, flags, device_id, questionnaire_version;
+    std::string saran, flags, device_id, questionnaire_version, profile_detail, origin, channel;
     scoring::Timestamp timestamp;
 };
 
@@ -52,6 +52,9 @@ Read read(std::string_view content, CsvReadOptions options = {},
             owned.flags = row.flags;
             owned.device_id = row.device_id;
             owned.questionnaire_version = row.questionnaire_version;
+            owned.profile_detail = row.profile_detail;
+            owned.origin = row.origin;
+            owned.channel = row.channel;
             owned.timestamp = row.timestamp;
             result.rows.push_back(std::move(owned));
         },
@@ -389,6 +392,66 @@ TEST(ResponseCsvReader, OverlongSaranIsRefused) {
     const std::string saran(kMaxSaranBytes + 1, 'a');
     expect_location(refusal(kHeader + "\n" + row("r1", "4,3,3,4,3,4,4,3,4", saran) + "\n"), "csv.too_long", "2", "saran");
     EXPECT_EQ(read(kHeader + "\n" + row("r1", "4,3,3,4,3,4,4,3,4", std::string(kMaxSaranBytes, 'a')) + "\n").rows.size(), 1u);
+}
+
+// ---- the recorded columns: profile_detail, origin, channel -------------------
+
+const std::string kRecordedHeader = test::written_header();
+
+TEST(ResponseCsvReader, RecordedColumnsAreReadInTheWritersOrderAndAnyOther) {
+    const std::string rows = "\n" + row("r1") + ",\"pendidikan=tidak_sekolah;pekerjaan=petani\",import,paper\n" +
+                             row("r2") + ",,,\n" + row("r3") + ",pekerjaan=petani,kiosk,kiosk\n";
+    const auto got = read(kRecordedHeader + rows);
+    ASSERT_EQ(got.rows.size(), 3u);
+    EXPECT_EQ(got.rows[0].profile_detail, "pendidikan=tidak_sekolah;pekerjaan=petani");
+    EXPECT_EQ(got.rows[0].origin, "import");
+    EXPECT_EQ(got.rows[0].channel, "paper");
+    EXPECT_EQ(got.rows[1].profile_detail, "");  // not recorded
+    EXPECT_EQ(got.rows[1].origin, "");
+    EXPECT_EQ(got.rows[1].channel, "");
+    EXPECT_EQ(got.rows[2].profile_detail, "pekerjaan=petani");
+    EXPECT_EQ(got.rows[2].origin, "kiosk");
+    EXPECT_EQ(got.rows[2].channel, "kiosk");
+
+    // Only some of them, before the others: matched by name.
+    const auto some = read("channel,response_id,submitted_at,layanan,persyaratan,prosedur,waktu,biaya,produk,kompetensi,"
+                           "perilaku,pengaduan,sarana\nlink,r9,2024-03-01T09:15:00+07:00,KTP-el,4,3,3,4,3,4,4,3,4\n");
+    ASSERT_EQ(some.rows.size(), 1u);
+    EXPECT_EQ(some.rows[0].channel, "link");
+    EXPECT_EQ(some.rows[0].origin, "");
+    EXPECT_EQ(some.rows[0].profile_detail, "");
+}
+
+TEST(ResponseCsvReader, AFileWithoutTheRecordedColumnsReadsThemEmpty) {
+    const auto got = read(kHeader + "\n" + row("r1") + "\n" + row("r2") + "\n");
+    ASSERT_EQ(got.rows.size(), 2u);
+    for (const auto& r : got.rows) {
+        EXPECT_EQ(r.profile_detail, "");
+        EXPECT_EQ(r.origin, "");
+        EXPECT_EQ(r.channel, "");
+    }
+}
+
+TEST(ResponseCsvReader, RecordedValuesAreChecked) {
+    auto with = [&](const std::string& recorded) { return kRecordedHeader + "\n" + row("r1") + "," + recorded + "\n"; };
+    expect_location(refusal(with("pekerjaan=Petani,,")), "csv.bad_profile_detail", "2", "profile_detail");
+    expect_location(refusal(with("alamat=rumah,,")), "csv.bad_profile_detail", "2", "profile_detail");
+    expect_location(refusal(with("\"umur=a;umur=b\",,")), "csv.bad_profile_detail", "2", "profile_detail");
+    expect_location(refusal(with("pekerjaan=" + std::string(33, 'p') + ",,")), "csv.bad_profile_detail", "2",
+                    "profile_detail");  // an option of 33 bytes
+    expect_location(refusal(with(",impor,")), "csv.bad_origin", "2", "origin");
+    expect_location(refusal(with(",Kiosk,")), "csv.bad_origin", "2", "origin");
+    expect_location(refusal(with(",,kertas")), "csv.bad_channel", "2", "channel");
+    const auto bad = refusal(with(",,forms"));
+    EXPECT_EQ(arg(bad, "value"), "forms");
+    // The longest detail there can be: every field, each option of 32 bytes (171 bytes; quoted for its ';').
+    const std::string longest_detail = "jenis_kelamin=" + std::string(32, 'j') + ";umur=" + std::string(32, 'u') +
+                                       ";pendidikan=" + std::string(32, 'd') + ";pekerjaan=" + std::string(32, 'p');
+    const auto longest = read(with("\"" + longest_detail + "\",hub,link"));
+    ASSERT_EQ(longest.rows.size(), 1u);
+    EXPECT_EQ(longest.rows[0].profile_detail, longest_detail);
+    EXPECT_EQ(longest.rows[0].origin, "hub");
+    EXPECT_EQ(longest.rows[0].channel, "link");
 }
 
 // ---- skip_bad_rows -----------------------------------------------------------

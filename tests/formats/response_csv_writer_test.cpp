@@ -15,7 +15,7 @@ namespace skm::formats {
 namespace {
 
 using test::permenpan_codes;
-using test::standard_header;
+using test::written_header;
 
 std::vector<std::string> split_flags(std::string_view flags) {
     std::vector<std::string> result;
@@ -41,6 +41,8 @@ std::vector<Response> sample_responses() {
     plain.answers = {4, 3, 3, 4, 3, 4, 4, 3, 4};
     plain.device_id = "kiosk-sukamaju-01";
     plain.questionnaire_version = "1";
+    plain.origin = "kiosk";
+    plain.channel = "kiosk";
     responses.push_back(plain);
 
     Response tricky = plain;
@@ -56,6 +58,10 @@ std::vector<Response> sample_responses() {
     tricky.flags = {"too_fast", "straight_line"};
     tricky.device_id = "kiosk;2, lantai \"1\"";
     tricky.questionnaire_version = "12";
+    // ';' is the Indonesian dialect's separator: the detail is quoted there.
+    tricky.profile_detail = "pendidikan=tidak_sekolah;pekerjaan=petani";
+    tricky.origin = "import";
+    tricky.channel = "paper";
     responses.push_back(tricky);
 
     Response empty = plain;
@@ -67,6 +73,8 @@ std::vector<Response> sample_responses() {
     empty.flags = {"straight_line"};
     empty.device_id = "";
     empty.questionnaire_version = "";
+    empty.origin = "";  // not recorded (written before the field existed)
+    empty.channel = "";
     responses.push_back(empty);
     return responses;
 }
@@ -94,6 +102,9 @@ std::vector<Response> read_all(std::string_view content, char expected_separator
         r.flags = split_flags(row.flags);
         r.device_id = row.device_id;
         r.questionnaire_version = row.questionnaire_version;
+        r.profile_detail = row.profile_detail;
+        r.origin = row.origin;
+        r.channel = row.channel;
         back.push_back(std::move(r));
     });
     EXPECT_EQ(summary.separator, expected_separator);
@@ -114,6 +125,9 @@ void expect_same(const Response& written, const Response& read) {
     EXPECT_EQ(read.flags, written.flags);
     EXPECT_EQ(read.device_id, written.device_id);
     EXPECT_EQ(read.questionnaire_version, written.questionnaire_version);
+    EXPECT_EQ(read.profile_detail, written.profile_detail);
+    EXPECT_EQ(read.origin, written.origin);
+    EXPECT_EQ(read.channel, written.channel);
     EXPECT_EQ(read, written);  // and nothing else differs
 }
 
@@ -135,7 +149,7 @@ TEST_P(ResponseCsvRoundTrip, HeaderIsTheDocumentedColumnOrderWithLf) {
     std::ostringstream out;
     write_response_csv_header(out, permenpan_codes(), GetParam());
     const char separator = GetParam() == CsvDialect::indonesian_excel ? ';' : ',';
-    EXPECT_EQ(out.str(), standard_header(separator) + "\n");
+    EXPECT_EQ(out.str(), written_header(separator) + "\n");
 }
 
 TEST_P(ResponseCsvRoundTrip, RowsEndWithLfAndNoCr) {
@@ -159,7 +173,21 @@ TEST(ResponseCsvWriter, ExactRowForPlainResponse) {
     write_response_csv_row(out, sample_responses()[0]);
     EXPECT_EQ(out.str(),
               "0b6f6a52-5c1e-4e39-9a4c-6f0a2a1d9b01,2024-03-01T09:15:00+07:00,KTP-el,P,30-39,S1,PNS,"
-              "4,3,3,4,3,4,4,3,4,,,kiosk-sukamaju-01,1\n");
+              "4,3,3,4,3,4,4,3,4,,,kiosk-sukamaju-01,1,,kiosk,kiosk\n");
+}
+
+TEST(ResponseCsvWriter, ExactRowsWithAProfileDetailInBothDialects) {
+    const Response tricky = sample_responses()[1];
+    std::ostringstream standard;
+    write_response_csv_row(standard, tricky);
+    const std::string standard_row = standard.str();
+    EXPECT_EQ(standard_row.substr(standard_row.rfind(",12,")),
+              ",12,pendidikan=tidak_sekolah;pekerjaan=petani,import,paper\n");
+    std::ostringstream excel;
+    write_response_csv_row(excel, tricky, CsvDialect::indonesian_excel);
+    const std::string excel_row = excel.str();
+    EXPECT_EQ(excel_row.substr(excel_row.rfind(";12;")),
+              ";12;\"pendidikan=tidak_sekolah;pekerjaan=petani\";import;paper\n");
 }
 
 TEST(ResponseCsvWriter, CsvFieldQuotesOnlyWhenNeeded) {

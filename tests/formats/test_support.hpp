@@ -64,6 +64,14 @@ inline std::string standard_header(char separator = ',') {
     return header;
 }
 
+// The header the writer writes: the columns above, then the optional
+// profile_detail, origin and channel (files written before them lack them).
+inline std::string written_header(char separator = ',') {
+    std::string header = standard_header(separator);
+    for (const char* name : {"profile_detail", "origin", "channel"}) header += separator + std::string(name);
+    return header;
+}
+
 // A fresh folder under the system temporary directory, removed on destruction.
 class TempDir {
 public:

@@ -4,6 +4,7 @@
 // response_id; settings and the audit log round-trip; the connection runs in
 // WAL with synchronous=FULL and a submit is committed when it returns.
 #include "store/answers_codec.hpp"
+#include "store/new_submission.hpp"
 #include "store/response_store.hpp"
 #include "store/schema.hpp"
 #include "tests/store/store_test_support.hpp"
@@ -47,6 +48,9 @@ TEST_F(StoreContract, SubmitThenContainsThenForEachRoundTripsEveryField) {
     s.response.flags = {"too_fast", "straight_line"};
     s.response.device_id = "kiosk-kec-07";
     s.response.questionnaire_version = "12";
+    s.response.profile_detail = "pendidikan=tidak_sekolah;pekerjaan=petani";
+    s.response.origin = "hub";
+    s.response.channel = "link";
     s.questionnaire_id = "permenpan-14-2017";
     s.duration_ms = 123'456;
 
@@ -63,6 +67,10 @@ TEST_F(StoreContract, SubmitThenContainsThenForEachRoundTripsEveryField) {
     EXPECT_EQ(rows[0].submission.duration_ms, s.duration_ms);
     EXPECT_EQ(rows[0].sync_state, "pending");
     EXPECT_GT(rows[0].seq, 0);
+    // The recorded fields are in their own columns, as written.
+    RawDb raw(database);
+    EXPECT_EQ(raw.column("SELECT profile_detail || '|' || origin || '|' || channel FROM responses"),
+              std::vector<std::string>{"pendidikan=tidak_sekolah;pekerjaan=petani|hub|link"});
 
     // And the same after closing and reopening the file.
     store.reset();
@@ -91,6 +99,30 @@ TEST_F(StoreContract, EmptyOptionalFieldsAndAMissingDurationRoundTrip) {
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].submission.response, s.response);
     EXPECT_EQ(rows[0].submission.duration_ms, std::nullopt);
+}
+
+// The kiosk's path (store/new_submission): what the citizen chose, plus
+// origin=kiosk and channel=kiosk, stored and read back as such.
+TEST_F(StoreContract, AKioskSubmissionRecordsTheKioskAsOriginAndChannel) {
+    struct FixedIds final : IdSource {
+        std::string next_id() override { return "9d0f8c1e-2a3b-4c5d-8e6f-7a8b9c0d1e2f"; }
+    } ids;
+    SurveyAnswers answers;
+    answers.layanan = "KTP-el";
+    answers.pekerjaan = "Lainnya";
+    answers.profile_detail = "pekerjaan=petani";
+    answers.answers = {4, 3, 2, 1, 4, 3, 2, 1, 4};
+    answers.started_ms = clock.monotonic_ms();
+    clock.advance_ms(40'000);
+    const Submission s = new_submission(answers, DeviceIdentity{"kiosk-01", nullptr}, clock, ids);
+    EXPECT_EQ(s.response.origin, "kiosk");
+    EXPECT_EQ(s.response.channel, "kiosk");
+    EXPECT_EQ(s.response.profile_detail, "pekerjaan=petani");
+    auto store = open();
+    ASSERT_EQ(store->submit(s), std::nullopt);
+    RawDb raw(database);
+    EXPECT_EQ(raw.column("SELECT pekerjaan || '|' || profile_detail || '|' || origin || '|' || channel FROM responses"),
+              std::vector<std::string>{"Lainnya|pekerjaan=petani|kiosk|kiosk"});
 }
 
 TEST_F(StoreContract, AnswersAreStoredKeyedByUnsurCode) {
@@ -175,6 +207,11 @@ TEST_F(StoreContract, InvalidFieldsAreRefusedWithTheFieldNamedAndNothingStored) 
         {"empty layanan", "layanan", [](Submission& s) { s.response.layanan.clear(); }},
         {"long layanan", "layanan", [](Submission& s) { s.response.layanan = std::string(201, 'L'); }},
         {"long device", "device_id", [](Submission& s) { s.response.device_id = std::string(201, 'd'); }},
+        {"detail of an unknown field", "profile_detail", [](Submission& s) { s.response.profile_detail = "alamat=rumah"; }},
+        {"detail in capitals", "profile_detail", [](Submission& s) { s.response.profile_detail = "pekerjaan=Petani"; }},
+        {"detail field twice", "profile_detail", [](Submission& s) { s.response.profile_detail = "umur=a;umur=b"; }},
+        {"origin", "origin", [](Submission& s) { s.response.origin = "impor"; }},
+        {"channel", "channel", [](Submission& s) { s.response.channel = "kertas"; }},
     };
     auto store = open();
     for (const auto& c : cases) {

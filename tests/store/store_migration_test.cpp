@@ -2,9 +2,12 @@
 // rows, ends at the latest schema (the same schema a new database gets), and
 // was backed up before migrating; a newer database is refused untouched; a
 // migration interrupted by a write error leaves the previous version whole.
+#include "formats/profile_detail.hpp"
 #include "store/response_store.hpp"
+#include "store/salvage.hpp"
 #include "store/schema.hpp"
 #include "tests/store/faulty_vfs.hpp"
+#include "tests/store/old_schema_database.hpp"
 #include "tests/store/store_test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -135,6 +138,92 @@ TEST_F(StoreMigration, ADatabaseOfEveryEarlierVersionIsMigratedWithItsRowsKept) 
             EXPECT_EQ(std::count(old_columns.begin(), old_columns.end(), "sync_state"), version >= 2 ? 1 : 0);
         }
     }
+}
+
+// Version 4 (profile_detail, origin, channel) on a small database of version
+// 3; the release tier does the same with a million rows (store_migration_1m_test).
+TEST_F(StoreMigration, Version4AddsTheRecordedColumnsEmptyOnEveryOldRowAfterABackup) {
+    const auto file = dir / "v3.db";
+    constexpr std::int64_t kRows = 1000;
+    test::build_old_schema_database(file, kRows, scheme);
+    StoreOptions options = test::options_for(file);
+    options.backup_dir = dir / "backups";
+    ResponseStore store(options, scheme, clock);
+    EXPECT_EQ(store.open_report().schema_version_found, 3);
+    EXPECT_EQ(schema_version(store.connection()), 4);
+    EXPECT_EQ(store.count(), kRows);
+    EXPECT_EQ(store.check_counts().second, kRows / 5);  // every fifth was still waiting to be sent
+    for (std::int64_t seq : {std::int64_t{1}, std::int64_t{10}, std::int64_t{13}, std::int64_t{500}, kRows}) {
+        test::expect_same_row(test::stored_row_at(store.connection(), seq, scheme), test::expected_old_row(seq, scheme));
+    }
+    RawDb raw(file);
+    EXPECT_EQ(raw.integer("SELECT count(*) FROM responses WHERE profile_detail = '' AND origin = '' AND channel = ''"), kRows);
+    EXPECT_TRUE(store.check().ok());
+    // The migration skipped testing its new CHECKs on the old rows; the store's
+    // own connection enforces them again for every row written after it.
+    EXPECT_EQ(query_int(store.connection(), "PRAGMA ignore_check_constraints"), 0);
+    EXPECT_THROW(store.connection().exec("UPDATE responses SET origin = 'impor' WHERE seq = 1"), Error);
+    EXPECT_THROW(store.connection().exec("UPDATE responses SET channel = 'kertas' WHERE seq = 2"), Error);
+    EXPECT_EQ(raw.integer("SELECT count(*) FROM responses WHERE origin = '' AND channel = ''"), kRows);
+
+    ASSERT_TRUE(store.open_report().migration_backup.has_value());
+    RawDb backup(test::copy_for_inspection(*store.open_report().migration_backup, dir));
+    EXPECT_EQ(backup.integrity(), "ok");
+    EXPECT_EQ(backup.integer("PRAGMA user_version"), 3);
+    EXPECT_EQ(backup.integer("SELECT count(*) FROM responses"), kRows);
+    const auto old_columns = backup.columns_of("responses");
+    EXPECT_EQ(std::count(old_columns.begin(), old_columns.end(), "origin"), 0);
+}
+
+TEST_F(StoreMigration, TheRecordedColumnsRefuseValuesOutsideTheirVocabulariesAndLongDetails) {
+    const auto file = dir / "skm.db";
+    { ResponseStore store(test::options_for(file), scheme, clock); }
+    RawDb raw(file, /*writable=*/true);
+    auto insert = [&](const std::string& id, const std::string& recorded) {
+        const std::string sql =
+            "INSERT INTO responses (response_id, device_id, layanan, questionnaire_id, questionnaire_version, answers, "
+            "submitted_at, local_date, profile_detail, origin, channel) VALUES ('" + id +
+            "', 'k', 'KTP-el', 'q', 1, '', '2024-03-01T09:00:00+07:00', '2024-03-01', " + recorded + ")";
+        try {
+            raw.connection().exec(sql.c_str());
+            return true;
+        } catch (const Error&) {
+            return false;
+        }
+    };
+    // The schema's CHECKs agree with the one home of each rule (formats/response.hpp, formats/profile_detail.hpp).
+    int id = 0;
+    for (const std::string_view origin : formats::kOrigins) {
+        EXPECT_TRUE(insert("o-" + std::to_string(++id), "'', '" + std::string(origin) + "', ''")) << origin;
+    }
+    for (const std::string_view channel : formats::kChannels) {
+        EXPECT_TRUE(insert("c-" + std::to_string(++id), "'', '', '" + std::string(channel) + "'")) << channel;
+    }
+    const std::string longest(formats::kMaxProfileDetailBytes, 'x');
+    EXPECT_TRUE(insert("longest", "'" + longest + "', '', ''"));
+    EXPECT_TRUE(insert("none", "'', '', ''"));
+    EXPECT_FALSE(insert("bad-1", "'', 'impor', ''"));
+    EXPECT_FALSE(insert("bad-2", "'', '', 'kertas'"));
+    EXPECT_FALSE(insert("bad-3", "'" + longest + "x', '', ''"));
+    EXPECT_FALSE(insert("bad-4", "NULL, '', ''"));
+    EXPECT_EQ(raw.integer("SELECT count(*) FROM responses"),
+              static_cast<std::int64_t>(formats::kOrigins.size() + formats::kChannels.size() + 2));
+}
+
+// A damaged file an older build left has no recorded columns: salvage still
+// reads its rows (with the columns empty) into the live database.
+TEST_F(StoreMigration, SalvageReadsADatabaseOfTheVersionBeforeTheRecordedColumns) {
+    const auto old_file = dir / "old.damaged";
+    test::build_old_schema_database(old_file, 20, scheme);
+    ResponseStore live(test::options_for(dir / "skm.db"), scheme, clock);
+    const SalvageResult result = salvage(live, old_file);
+    EXPECT_TRUE(result.opened);
+    EXPECT_EQ(result.rows_read, 20u);
+    EXPECT_EQ(result.imported.inserted, 20u);
+    EXPECT_EQ(live.count(), 20);
+    const auto rows = test::all_rows(live);
+    ASSERT_EQ(rows.size(), 20u);
+    EXPECT_EQ(rows[6].submission.response, test::expected_old_row(7, scheme).submission.response);
 }
 
 TEST_F(StoreMigration, ReopeningAMigratedDatabaseMigratesNothingAndBacksUpNothing) {

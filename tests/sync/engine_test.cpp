@@ -58,6 +58,7 @@ public:
                     reply.results.push_back({id, ItemStatus::duplicate, ""});
                 } else {
                     stored[id] = 1;
+                    received[id] = s.response;
                     ++inserted;
                     reply.results.push_back({id, ItemStatus::accepted, ""});
                 }
@@ -73,6 +74,7 @@ public:
     std::deque<Fault> faults;
     std::set<std::string> reject;
     std::map<std::string, int> stored;  // id → times the hub saw it
+    std::map<std::string, formats::Response> received;  // id → the response as the hub decoded it
     std::size_t inserted = 0;           // rows the hub created: must equal stored.size()
     int calls = 0;
 };
@@ -82,7 +84,8 @@ struct Device {
     store::ManualClock clock{scoring::Timestamp{{2025, 3, 4}, 9, 0, 0, 420}};
     std::vector<std::string> ids;
 
-    explicit Device(std::size_t responses) {
+    // recorded: every other response records a profile detail, origin and channel.
+    explicit Device(std::size_t responses, bool recorded = false) {
         dir = fs::temp_directory_path() / ("skm-sync-" + std::to_string(::getpid()) + "-" + std::to_string(++count));
         fs::remove_all(dir);
         store::StoreOptions options;
@@ -97,6 +100,12 @@ struct Device {
             s.response.answers = {4, 3, 3, 2, 4, 4, 3, 1, 2};
             s.response.questionnaire_version = "1";
             s.questionnaire_id = "permenpan-14-2017";
+            if (recorded && i % 2 == 0) {
+                s.response.pekerjaan = "Lainnya";
+                s.response.profile_detail = "pekerjaan=petani";
+                s.response.origin = "import";
+                s.response.channel = "paper";
+            }
             rows.push_back(s);
             ids.push_back(s.response.response_id);
         }
@@ -185,6 +194,25 @@ TEST(SyncEngine, AFailureIsReportedInPlainKeysAndNothingIsMarked) {
     EXPECT_EQ(engine.status().last_error->key, "sync.unauthorized");
     EXPECT_EQ(outbox.pending(), 10);
     EXPECT_TRUE(hub.stored.empty());
+}
+
+// From the kiosk's database through the outbox and the wire to the hub's
+// decoding: the recorded fields arrive as stored, and empty ones as empty.
+TEST(SyncEngine, TheRecordedFieldsTravelFromTheDatabaseToTheHub) {
+    Device device(6, /*recorded=*/true);
+    FakeHub hub;
+    store::Outbox outbox(device.db(), scheme());
+    SyncEngine engine(outbox, hub, scheme(), device.clock, [] { return 0.0; }, options(4));
+    drain_until_empty(engine);
+    ASSERT_EQ(hub.received.size(), 6u);
+    for (const auto& [id, r] : hub.received) {
+        const bool recorded = (id == "r0" || id == "r2" || id == "r4");
+        EXPECT_EQ(r.profile_detail, recorded ? "pekerjaan=petani" : "") << id;
+        EXPECT_EQ(r.origin, recorded ? "import" : "") << id;
+        EXPECT_EQ(r.channel, recorded ? "paper" : "") << id;
+        EXPECT_EQ(r.pekerjaan, recorded ? "Lainnya" : "") << id;
+    }
+    expect_exactly_once(hub, device);
 }
 
 TEST(SyncEngine, RejectedItemsAreKeptMarkedAndNotResent) {

@@ -115,6 +115,11 @@ store::Submission largest_response(std::size_t i) {
     r.questionnaire_version = "1000000";
     s.questionnaire_id = std::string(200, 'q');
     s.duration_ms = 61'000;
+    // The longest detail there can be (every field, options of 32 bytes) and the longest words.
+    r.profile_detail = "jenis_kelamin=" + std::string(32, 'j') + ";umur=" + std::string(32, 'u') + ";pendidikan=" +
+                       std::string(32, 'd') + ";pekerjaan=" + std::string(32, 'p');
+    r.origin = "import";
+    r.channel = "paper";
     return s;
 }
 
@@ -135,11 +140,11 @@ std::string refusal(std::string_view body) {
 }
 
 TEST(BatchJsonBounds, DerivedFromTheProtocolsLimits) {
-    // Independently: 500 items × (the item, 12 fields, 9 answers, 16 flags,
+    // Independently: 500 items × (the item, 15 fields, 9 answers, 16 flags,
     // questionnaire id and version, 16 to spare) + the body, 7 fields, 16 to spare.
     const JsonBounds b = batch_json_bounds(scheme());
-    EXPECT_EQ(b.max_values, 500u * (1 + 12 + 9 + 16 + 2 + 16) + (1 + 7 + 16));
-    EXPECT_EQ(b.max_values, 28'024u);
+    EXPECT_EQ(b.max_values, 500u * (1 + 15 + 9 + 16 + 2 + 16) + (1 + 7 + 16));
+    EXPECT_EQ(b.max_values, 29'524u);
     EXPECT_EQ(b.max_depth, 6u);
     EXPECT_EQ(b.max_string_bytes, 2000u);
     EXPECT_EQ(reply_json_bounds().max_values, 500u * (1 + 3 + 16) + (1 + 4 + 16));
@@ -158,6 +163,17 @@ TEST(BatchJsonBounds, TheLargestRealBatchPassesAndOneValueMoreDoesNot) {
     // ...and one value more is refused, at the last value read ("sent_at" sorts last).
     filled["later"].push_back(0);
     EXPECT_EQ(refusal(filled.dump()), "protocol.too_complex @ sent_at");
+}
+
+// A hub built before profile_detail, origin and channel bounded a batch by
+// 12 fields per item (28,024 values): the largest batch carrying all three
+// still fits there, in the room every bound keeps for fields added later.
+TEST(BatchJsonBounds, TheRecordedMembersFitTheBoundsOfAHubBuiltBeforeThem) {
+    const std::string largest = encode_batch(largest_batch(), scheme());
+    ASSERT_NE(largest.find(R"("origin":"import")"), std::string::npos);
+    const JsonBounds before{28'024, 6, 2000};
+    const auto refused = check_json_bounds(largest, before);
+    EXPECT_FALSE(refused.has_value()) << refused->key << " @ " << refused->where;
 }
 
 TEST(BatchJsonBounds, DepthAndTextJustUnderPassJustOverAreRefused) {
@@ -186,8 +202,8 @@ TEST(BatchJsonBounds, TheAmplificationBodyIsRefusedAtTheFirstValueTooMany) {
     const std::string packed = gzip_compress(body);
     EXPECT_LT(packed.size(), 9000u);  // what a kiosk has to send for it
     // The body, protocol, device_id, batch_id and responses are 5 values;
-    // {} number 28,020 (index 28,019) is value 28,025.
-    EXPECT_EQ(refusal(*gzip_decompress(packed, 8u << 20)), "protocol.too_complex @ responses[28019]");
+    // {} number 29,520 (index 29,519) is value 29,525.
+    EXPECT_EQ(refusal(*gzip_decompress(packed, 8u << 20)), "protocol.too_complex @ responses[29519]");
     // The same as a bare list: not even a batch.
     EXPECT_EQ(refusal("[" + repeated("{}", 1u << 20) + "]"), "protocol.not_json @ ");
 }

@@ -38,6 +38,13 @@ store::Submission response(const std::string& id) {
 
 Batch batch_of(std::vector<store::Submission> items) { return Batch{"kiosk-01", "batch-1", std::move(items)}; }
 
+// `body` with the first `from` replaced by `to` (a failed expectation when there is none).
+std::string replaced(std::string body, const std::string& from, const std::string& to) {
+    const auto at = body.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return at == std::string::npos ? body : body.replace(at, from.size(), to);
+}
+
 std::string refusal(std::string_view body) {
     const auto decoded = decode_batch(body, scheme());
     if (!std::holds_alternative<ProtocolError>(decoded)) return "accepted";
@@ -66,12 +73,7 @@ TEST(SyncProtocol, AnswersTravelByUnsurCodeNotPosition) {
 
 TEST(SyncProtocol, EveryBadBodyIsRefusedWholeWithWhere) {
     const std::string good = encode_batch(batch_of({response("a")}), scheme());
-    auto with = [&](const std::string& from, const std::string& to) {
-        std::string body = good;
-        const auto at = body.find(from);
-        EXPECT_NE(at, std::string::npos) << from;
-        return body.replace(at, from.size(), to);
-    };
+    auto with = [&](const std::string& from, const std::string& to) { return replaced(good, from, to); };
     EXPECT_EQ(refusal(good), "accepted");
     EXPECT_EQ(refusal("{not json"), "protocol.not_json @ ");
     EXPECT_EQ(refusal("[1,2]"), "protocol.not_json @ ");
@@ -103,6 +105,83 @@ TEST(SyncProtocol, EveryBadBodyIsRefusedWholeWithWhere) {
     const auto decoded = decode_batch(good, scheme(), small);
     ASSERT_TRUE(std::holds_alternative<ProtocolError>(decoded));
     EXPECT_EQ(std::get<ProtocolError>(decoded).key, "protocol.too_large");
+}
+
+// ---- the recorded members: profile_detail, origin, channel ----------------------
+
+TEST(SyncProtocol, ABatchFromAKioskBuiltBeforeTheRecordedMembersDecodesWithThemEmpty) {
+    // Written out as such a kiosk sends it: no profile_detail, origin or channel.
+    const std::string body =
+        R"({"protocol":1,"device_id":"kiosk-lama","batch_id":"b-7","responses":[{"id":"r-1",)"
+        R"("submitted_at":"2024-01-02T08:00:00+07:00","layanan":"KTP-el","jenis_kelamin":"L","umur":"30-39",)"
+        R"("pendidikan":"S1","pekerjaan":"Lainnya","answers":{"persyaratan":4},"saran":"","flags":[],)"
+        R"("questionnaire":{"id":"permenpan-14-2017","version":1},"duration_ms":null}]})";
+    const auto decoded = decode_batch(body, scheme());
+    ASSERT_TRUE(std::holds_alternative<Batch>(decoded)) << std::get<ProtocolError>(decoded).where;
+    const formats::Response& r = std::get<Batch>(decoded).responses.at(0).response;
+    EXPECT_EQ(r.pekerjaan, "Lainnya");
+    EXPECT_EQ(r.profile_detail, "");
+    EXPECT_EQ(r.origin, "");
+    EXPECT_EQ(r.channel, "");
+}
+
+TEST(SyncProtocol, TheRecordedMembersGoOutOnlyWhenRecorded) {
+    const std::string unrecorded = encode_batch(batch_of({response("a")}), scheme());
+    for (const char* member : {"\"profile_detail\"", "\"origin\"", "\"channel\""}) {
+        EXPECT_EQ(unrecorded.find(member), std::string::npos) << member << " in " << unrecorded;
+    }
+    auto recorded = response("b");
+    recorded.response.origin = "kiosk";
+    const std::string body = encode_batch(batch_of({recorded}), scheme());
+    EXPECT_NE(body.find(R"("origin":"kiosk")"), std::string::npos) << body;
+    EXPECT_EQ(body.find("\"channel\""), std::string::npos) << body;
+}
+
+TEST(SyncProtocol, TheRecordedMembersRoundTrip) {
+    auto petani = response("a");
+    petani.response.pekerjaan = "Lainnya";
+    petani.response.profile_detail = "pendidikan=tidak_sekolah;pekerjaan=petani";
+    petani.response.origin = "hub";
+    petani.response.channel = "link";
+    auto imported = response("b");
+    imported.response.origin = "import";
+    imported.response.channel = "form";
+    auto paper = response("c");
+    paper.response.channel = "paper";  // origin not recorded
+    const Batch sent = batch_of({petani, imported, paper});
+    const auto decoded = decode_batch(encode_batch(sent, scheme()), scheme());
+    ASSERT_TRUE(std::holds_alternative<Batch>(decoded)) << std::get<ProtocolError>(decoded).where;
+    const Batch& got = std::get<Batch>(decoded);
+    ASSERT_EQ(got.responses.size(), 3u);
+    for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(got.responses[i].response, sent.responses[i].response) << i;
+    EXPECT_EQ(got.responses[0].response.profile_detail, "pendidikan=tidak_sekolah;pekerjaan=petani");
+    EXPECT_EQ(got.responses[0].response.channel, "link");
+    EXPECT_EQ(got.responses[2].response.origin, "");
+}
+
+TEST(SyncProtocol, AnInvalidRecordedMemberRefusesTheBodyNamingTheField) {
+    auto recorded = response("a");
+    recorded.response.profile_detail = "pekerjaan=petani";
+    recorded.response.origin = "kiosk";
+    recorded.response.channel = "kiosk";
+    const std::string good = encode_batch(batch_of({response("z"), recorded}), scheme());
+    auto with = [&](const std::string& from, const std::string& to) { return replaced(good, from, to); };
+    EXPECT_EQ(refusal(good), "accepted");
+    EXPECT_EQ(refusal(with(R"("origin":"kiosk")", R"("origin":"impor")")), "protocol.bad_value @ responses[1].origin");
+    EXPECT_EQ(refusal(with(R"("origin":"kiosk")", R"("origin":"Kiosk")")), "protocol.bad_value @ responses[1].origin");
+    EXPECT_EQ(refusal(with(R"("origin":"kiosk")", R"("origin":null)")), "protocol.wrong_type @ responses[1].origin");
+    EXPECT_EQ(refusal(with(R"("channel":"kiosk")", R"("channel":"kertas")")), "protocol.bad_value @ responses[1].channel");
+    EXPECT_EQ(refusal(with(R"("channel":"kiosk")", R"("channel":2)")), "protocol.wrong_type @ responses[1].channel");
+    EXPECT_EQ(refusal(with(R"("pekerjaan=petani")", R"("pekerjaan=Petani")")),
+              "protocol.bad_value @ responses[1].profile_detail");
+    EXPECT_EQ(refusal(with(R"("pekerjaan=petani")", R"("alamat=rumah")")), "protocol.bad_value @ responses[1].profile_detail");
+    EXPECT_EQ(refusal(with(R"("pekerjaan=petani")", R"("umur=a;umur=b")")), "protocol.bad_value @ responses[1].profile_detail");
+    EXPECT_EQ(refusal(with(R"("pekerjaan=petani")", "\"" + std::string(201, 'x') + "\"")),
+              "protocol.bad_value @ responses[1].profile_detail");
+    EXPECT_EQ(refusal(with(R"("pekerjaan=petani")", R"(["pekerjaan=petani"])")),
+              "protocol.wrong_type @ responses[1].profile_detail");
+    // Empty is "not recorded", as absent.
+    EXPECT_EQ(refusal(with(R"("origin":"kiosk")", R"("origin":"")")), "accepted");
 }
 
 TEST(SyncProtocol, KioskUuidsAreAcceptedAsResponseIds) {

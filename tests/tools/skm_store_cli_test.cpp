@@ -87,6 +87,38 @@ TEST(SkmImport, ABadRowStoresNothingUnlessSkipBad) {
     EXPECT_NE(lenient.out.find("1"), std::string::npos);
 }
 
+// origin and channel: what the file records is kept; a row without an origin
+// (or a file without the column) is stored with origin=import.
+TEST(SkmImport, KeepsTheRecordedFieldsAndSetsOriginImportWhereTheFileHasNone) {
+    const std::string dir = make_temp_dir();
+    const std::string db = dir + "/skm.db";
+    const std::string header = std::string(kHeader).substr(0, std::string(kHeader).size() - 1);
+    write_file(dir + "/forms.csv",
+               header + ",profile_detail,origin,channel\n"
+                        "f1,2024-03-01T09:00:00+07:00,KTP-el,L,30-39,SMA,Lainnya,4,4,3,4,3,4,4,3,3,,,pekerjaan=petani,,form\n"
+                        "f2,2024-03-01T09:05:00+07:00,KTP-el,P,,,,4,3,3,4,3,4,4,3,3,,,,kiosk,kiosk\n"
+                        "f3,2024-03-01T09:10:00+07:00,KK,P,,,,3,3,3,3,3,3,3,3,3,,,,hub,link\n"
+                        "f4,2024-03-01T09:15:00+07:00,KK,P,,,,3,3,3,3,3,3,3,3,3,,,,,\n");
+    write_file(dir + "/old.csv", std::string(kHeader) + "o1,2024-03-01T09:00:00+07:00,KTP-el,L,,,,4,4,3,4,3,4,4,3,3,,\n");
+    auto imported = skm({"import", dir + "/forms.csv", "--db", db});
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    ASSERT_EQ(skm({"import", dir + "/old.csv", "--db", db}).exit_code, 0);
+    EXPECT_EQ(count_rows(db), 5);
+    EXPECT_EQ(count_rows(db, "response_id = 'f1' AND profile_detail = 'pekerjaan=petani' AND origin = 'import' AND "
+                             "channel = 'form'"), 1);
+    EXPECT_EQ(count_rows(db, "response_id = 'f2' AND origin = 'kiosk' AND channel = 'kiosk'"), 1);
+    EXPECT_EQ(count_rows(db, "response_id = 'f3' AND origin = 'hub' AND channel = 'link'"), 1);
+    EXPECT_EQ(count_rows(db, "response_id = 'f4' AND origin = 'import' AND channel = ''"), 1);
+    EXPECT_EQ(count_rows(db, "response_id = 'o1' AND profile_detail = '' AND origin = 'import' AND channel = ''"), 1);
+
+    // A value outside the vocabulary stores nothing and names the column.
+    write_file(dir + "/bad.csv", header + ",origin\nb1,2024-03-01T09:00:00+07:00,KTP-el,L,,,,4,4,3,4,3,4,4,3,3,,,impor\n");
+    auto bad = skm({"import", dir + "/bad.csv", "--db", db, "--lang", "en"});
+    EXPECT_EQ(bad.exit_code, 3);
+    EXPECT_NE(bad.err.find("origin \"impor\" is not known"), std::string::npos) << bad.err;
+    EXPECT_EQ(count_rows(db), 5);
+}
+
 TEST(SkmExport, CsvIsByteIdenticalToTheImportedFormatsMdFile) {
     const std::string dir = make_temp_dir();
     const std::string db = dir + "/skm.db";

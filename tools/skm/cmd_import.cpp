@@ -1,6 +1,7 @@
 // `skm import FILE.csv --db PATH [--skip-bad]`: all-or-nothing unless
 // --skip-bad; idempotent by response_id (a second import adds nothing and
 // says so). The whole file is read and checked before the database is touched.
+// Rows keep the origin and channel the file records; origin=import where it has none.
 #include "formats/file_content.hpp"
 #include "formats/response_csv_reader.hpp"
 #include "store/stored_row.hpp"
@@ -19,7 +20,11 @@ int run_import(Context& context) {
     read_options.skip_bad_rows = args.flag("skip-bad");
     const auto summary = formats::read_response_csv(
         content.view(), file, opened->questionnaire.codes(),
-        [&](const formats::ResponseRow& row) { submissions.push_back(store::submission_from_row(row, opened->questionnaire)); },
+        [&](const formats::ResponseRow& row) {
+            store::Submission& s = submissions.emplace_back(store::submission_from_row(row, opened->questionnaire));
+            // What the file records is kept; a row without an origin was made by this import.
+            if (s.response.origin.empty()) s.response.origin = "import";
+        },
         read_options);
     for (const auto& problem : summary.skipped) context.err << context.catalog.format(problem) << "\n";
 
