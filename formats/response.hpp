@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,6 +24,18 @@ inline constexpr std::array<std::string_view, 3> kOrigins = {"kiosk", "import", 
 // How the citizen answered: at the kiosk, on their own phone through a link,
 // on an online form (Google Forms and the like), on paper. Empty = not recorded.
 inline constexpr std::array<std::string_view, 4> kChannels = {"kiosk", "link", "form", "paper"};
+
+// Whether a value may stand in a field with this vocabulary: empty (the
+// citizen did not answer, or the field was not recorded) or one of its words,
+// exactly as written. The check the kiosk and the store make before saving.
+template <std::size_t N>
+constexpr bool empty_or_in_vocabulary(std::string_view value, const std::array<std::string_view, N>& vocabulary) {
+    if (value.empty()) return true;
+    for (const std::string_view word : vocabulary) {
+        if (word == value) return true;
+    }
+    return false;
+}
 
 // The band for an age in whole years (formats.md accepts integers on read).
 std::string_view umur_band(int years);

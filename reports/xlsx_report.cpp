@@ -1,5 +1,6 @@
 #include "reports/xlsx_report.hpp"
 
+#include "formats/utf8.hpp"
 #include "reports/report_file.hpp"
 #include "reports/report_labels.hpp"
 #include "reports/report_tables.hpp"
@@ -14,13 +15,6 @@
 
 namespace skm::reports {
 namespace {
-
-// Display width of UTF-8 text in characters, for column widths.
-std::size_t width(std::string_view text) {
-    std::size_t n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-    return n;
-}
 
 // The double nearest to the decimal (from its digits, not through a
 // truncating mpq → double conversion), so Excel shows exactly 89.72.
@@ -121,7 +115,7 @@ lxw_row_t write_table(Workbook& book, lxw_worksheet* sheet, const Table& table, 
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         const auto col = static_cast<lxw_col_t>(c);
         worksheet_write_string(sheet, row, col, table.columns[c].header.c_str(), book.header_format());
-        widths[c] = std::max(widths[c], std::min(30.0, static_cast<double>(width(table.columns[c].header)) + 2));
+        widths[c] = std::max(widths[c], std::min(30.0, static_cast<double>(formats::utf8_width(table.columns[c].header)) + 2));
     }
     ++row;
     for (const auto& r : table.rows) {
@@ -136,12 +130,12 @@ lxw_row_t write_table(Workbook& book, lxw_worksheet* sheet, const Table& table, 
                     worksheet_write_number(sheet, row, col, static_cast<double>(cell.count), book.format(0, r.strong));
                     break;
                 case Cell::Kind::text: {
-                    const bool wrap = width(cell.text) > 60;  // long saran wrap inside a wide column
+                    const bool wrap = formats::utf8_width(cell.text) > 60;  // long saran wrap inside a wide column
                     if (!cell.text.empty()) worksheet_write_string(sheet, row, col, cell.text.c_str(), book.format(-1, r.strong, wrap));
                     break;
                 }
             }
-            widths[c] = std::max(widths[c], std::min(80.0, static_cast<double>(width(cell.display(','))) + 2));
+            widths[c] = std::max(widths[c], std::min(80.0, static_cast<double>(formats::utf8_width(cell.display(','))) + 2));
         }
         ++row;
     }
