@@ -2,6 +2,7 @@
 // difference kept in the device database (it survives a restart) and in the
 // status staff read; and the instant arithmetic underneath.
 #include "../store/store_test_support.hpp"
+#include "scoring/period.hpp"
 #include "store/outbox.hpp"
 #include "store/setting_keys.hpp"
 #include "sync/engine.hpp"
@@ -22,11 +23,11 @@ TEST(UnixSeconds, TheSameMomentInTwoTimeZonesIsTheSameSecond) {
     const auto utc = scoring::parse_timestamp("2025-03-04T02:00:00Z");
     const auto jayapura = scoring::parse_timestamp("2025-03-04T11:00:00+09:00");
     ASSERT_TRUE(jakarta && utc && jayapura);
-    EXPECT_EQ(store::unix_seconds(*jakarta), store::unix_seconds(*utc));
-    EXPECT_EQ(store::unix_seconds(*jayapura), store::unix_seconds(*utc));
-    EXPECT_EQ(store::unix_seconds(*utc), 1741053600);  // date -d 2025-03-04T02:00:00Z +%s
+    EXPECT_EQ(scoring::unix_seconds(*jakarta), scoring::unix_seconds(*utc));
+    EXPECT_EQ(scoring::unix_seconds(*jayapura), scoring::unix_seconds(*utc));
+    EXPECT_EQ(scoring::unix_seconds(*utc), 1741053600);  // date -d 2025-03-04T02:00:00Z +%s
     const auto new_year = scoring::parse_timestamp("2025-01-01T06:59:59+07:00");
-    EXPECT_EQ(store::unix_seconds(*new_year), 1735689599);  // 2024-12-31T23:59:59Z
+    EXPECT_EQ(scoring::unix_seconds(*new_year), 1735689599);  // 2024-12-31T23:59:59Z
 }
 
 // A hub whose clock reads `hub_time`, answering every item accepted.
