@@ -66,29 +66,21 @@ public:
         return f;
     }
     lxw_format* title_format() {
-        if (!title_format_) {
-            title_format_ = workbook_add_format(book_);
-            format_set_bold(title_format_);
-            format_set_font_size(title_format_, 12);
-        }
-        return title_format_;
+        return made_once(title_format_, [](lxw_format* f) {
+            format_set_bold(f);
+            format_set_font_size(f, 12);
+        });
     }
     lxw_format* header_format() {
-        if (!header_format_) {
-            header_format_ = workbook_add_format(book_);
-            format_set_bold(header_format_);
-            format_set_text_wrap(header_format_);
-            format_set_bottom(header_format_, LXW_BORDER_THIN);
-            format_set_bg_color(header_format_, 0xE8EEF4);
-        }
-        return header_format_;
+        return made_once(header_format_, [](lxw_format* f) {
+            format_set_bold(f);
+            format_set_text_wrap(f);
+            format_set_bottom(f, LXW_BORDER_THIN);
+            format_set_bg_color(f, 0xE8EEF4);
+        });
     }
     lxw_format* note_format() {
-        if (!note_format_) {
-            note_format_ = workbook_add_format(book_);
-            format_set_italic(note_format_);
-        }
-        return note_format_;
+        return made_once(note_format_, [](lxw_format* f) { format_set_italic(f); });
     }
 
     void close() {
@@ -98,6 +90,17 @@ public:
     }
 
 private:
+    // The workbook's format in `slot`, made and set up on first use.
+    template <typename SetUp>
+    lxw_format* made_once(lxw_format*& slot, SetUp set_up) {
+        if (!slot) {
+            slot = workbook_add_format(book_);
+            set_up(slot);
+        }
+        return slot;
+    }
+
+
     std::filesystem::path file_;
     lxw_workbook* book_;
     std::string title_;

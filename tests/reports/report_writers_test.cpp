@@ -21,12 +21,7 @@ namespace {
 using test::TestStore;
 
 ReportData gather(TestStore& db, std::string_view period, AnnualMethod method = AnnualMethod::pooled) {
-    ReportRequest request;
-    request.period = parse_report_period(period);
-    request.annual = method;
-    request.office = "Kantor Kecamatan Uji";
-    request.generated_on = {2025, 1, 15};
-    return gather_report(db.store(), test::questionnaire(), request);
+    return test::gather(db, period, method, "Kantor Kecamatan Uji");
 }
 
 std::string comma(std::string text) {

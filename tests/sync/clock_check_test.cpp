@@ -7,16 +7,14 @@
 #include "store/setting_keys.hpp"
 #include "sync/engine.hpp"
 #include "sync/gzip.hpp"
+#include "tests/support/permenpan_scheme.hpp"
 
 #include <gtest/gtest.h>
 
 namespace skm::sync {
 namespace {
 
-const scoring::ScoringScheme& scheme() {
-    static const auto s = scoring::ScoringScheme::permenpan_2017();
-    return s;
-}
+const scoring::ScoringScheme& scheme() { return test::permenpan_scheme(); }
 
 TEST(UnixSeconds, TheSameMomentInTwoTimeZonesIsTheSameSecond) {
     const auto jakarta = scoring::parse_timestamp("2025-03-04T09:00:00+07:00");
