@@ -10,6 +10,7 @@
 
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace skm::formats {
@@ -18,19 +19,36 @@ namespace {
 using test::permenpan_codes;
 using test::standard_header;
 
+// The four profile answers of `r`, in the file's column order.
+void set_profile(Response& r, std::string jenis_kelamin, std::string umur, std::string pendidikan, std::string pekerjaan) {
+    r.jenis_kelamin = std::move(jenis_kelamin);
+    r.umur = std::move(umur);
+    r.pendidikan = std::move(pendidikan);
+    r.pekerjaan = std::move(pekerjaan);
+}
+
 std::vector<Response> sample_responses() {
-    const Response plain{.response_id = "0b6f6a52-5c1e-4e39-9a4c-6f0a2a1d9b01",
-                         .submitted_at = "2024-03-01T09:15:00+07:00",
-                         .layanan = "KTP-el",
-                         .jenis_kelamin = "P", .umur = "30-39", .pendidikan = "S1", .pekerjaan = "PNS",
-                         .answers = {4, 3, 3, 4, 3, 4, 4, 3, 4},
-                         .device_id = "kiosk-sukamaju-01", .questionnaire_version = "1"};
+    Response plain;
+    plain.response_id = "0b6f6a52-5c1e-4e39-9a4c-6f0a2a1d9b01";
+    plain.submitted_at = "2024-03-01T09:15:00+07:00";
+    plain.layanan = "KTP-el";
+    set_profile(plain, "P", "30-39", "S1", "PNS");
+    plain.answers = {4, 3, 3, 4, 3, 4, 4, 3, 4};
+    plain.device_id = "kiosk-sukamaju-01";
+    plain.questionnaire_version = "1";
+
     // Separators, quotes and line breaks inside fields; unanswered unsur are empty fields.
-    const Response tricky{
-        .response_id = "impor-\"2\"", .submitted_at = "2024-07-31T23:59:59+09:00",
-        .layanan = "Akta Kelahiran, Kematian; dan \"KK\"", .umur = "60+", .answers = {1, 0, 2, 0, 0, 4, 0, 0, 1},
-        .saran = "Antre lama, petugas \"ramah\";\nruang tunggu panas\r\nmatur nuwun 🙏 ꦱꦼꦩ꧀",
-        .flags = {"too_fast", "straight_line"}, .device_id = "kiosk;2, lantai \"1\"", .questionnaire_version = "12"};
+    Response tricky;
+    set_profile(tricky, "", "60+", "", "");  // only the age given
+    tricky.response_id = "impor-\"2\"";
+    tricky.submitted_at = "2024-07-31T23:59:59+09:00";
+    tricky.layanan = "Akta Kelahiran, Kematian; dan \"KK\"";
+    tricky.answers = {1, 0, 2, 0, 0, 4, 0, 0, 1};
+    tricky.saran = "Antre lama, petugas \"ramah\";\nruang tunggu panas\r\nmatur nuwun 🙏 ꦱꦼꦩ꧀";
+    tricky.flags = {"too_fast", "straight_line"};
+    tricky.device_id = "kiosk;2, lantai \"1\"";
+    tricky.questionnaire_version = "12";
+
     Response empty = plain;  // nothing answered, a lone quote for saran, no device or version
     empty.response_id = "kosong";
     empty.submitted_at = "2024-12-31T08:00:00+08:00";

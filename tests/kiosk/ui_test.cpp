@@ -7,6 +7,7 @@
 // last face's twin tap types nothing on the saran keyboard); the staff
 // corner, PIN pad, lockout and the exit confirmation work; a broken
 // configuration is shown on the screen with its line and column.
+#include "headless_ui.hpp"
 #include "kiosk_assets.hpp"
 #include "formats/layanan_list.hpp"
 #include "kiosk/core/staff_lock.hpp"
@@ -82,11 +83,7 @@ public:
     ~Headless() { ImGui::DestroyContext(context_); }
 
     void frame(std::int64_t ms = 16) {
-        clock.advance_ms(ms);
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = static_cast<float>(ms) / 1000.0f;
-        queue.apply(io);
-        ImGui::NewFrame();
+        testing::begin_frame(clock, queue, ms);
         flow_.tick();
         draw_kiosk(*ctx_);
         ImGui::Render();

@@ -56,18 +56,19 @@ inline std::vector<std::string> flag_list(std::string_view text) {
 // The Response the row was written from (the optional fields it does not carry stay empty).
 inline formats::Response response_of(const formats::ResponseRow& row) {
     OwnedRow owned = owned_row(row);
-    formats::Response r{.response_id = std::move(owned.response_id),
-                        .submitted_at = std::move(owned.submitted_at),
-                        .layanan = std::move(owned.layanan),
-                        .jenis_kelamin = std::move(owned.jenis_kelamin),
-                        .umur = std::move(owned.umur),
-                        .pendidikan = std::move(owned.pendidikan),
-                        .pekerjaan = std::move(owned.pekerjaan),
-                        .answers = std::move(owned.answers),
-                        .saran = std::move(owned.saran),
-                        .flags = flag_list(owned.flags),
-                        .device_id = std::move(owned.device_id),
-                        .questionnaire_version = std::move(owned.questionnaire_version)};
+    formats::Response r;
+    r.response_id = std::move(owned.response_id);
+    r.submitted_at = std::move(owned.submitted_at);
+    r.layanan = std::move(owned.layanan);
+    r.jenis_kelamin = std::move(owned.jenis_kelamin);
+    r.umur = std::move(owned.umur);
+    r.pendidikan = std::move(owned.pendidikan);
+    r.pekerjaan = std::move(owned.pekerjaan);
+    r.answers = std::move(owned.answers);
+    r.saran = std::move(owned.saran);
+    r.flags = flag_list(owned.flags);
+    r.device_id = std::move(owned.device_id);
+    r.questionnaire_version = std::move(owned.questionnaire_version);
     return r;
 }
 
