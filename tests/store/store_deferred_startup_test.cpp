@@ -58,7 +58,8 @@ protected:
     }
     // Opened as the kiosk does: the checks started in the background.
     std::unique_ptr<ResponseStore> open_checking() {
-        auto store = open_checking();
+        auto store = open(StartupChecks::deferred);
+        store->start_deferred_checks();
         return store;
     }
 
