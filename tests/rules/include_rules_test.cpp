@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -15,20 +14,6 @@ std::vector<std::string> broken(std::string_view path, std::string_view content)
     std::vector<std::string> out;
     for (const auto& v : check_file(path, content)) out.push_back(describe(v));
     return out;
-}
-
-// One include in one file, and whether the rules allow it there.
-struct IncludeCase {
-    const char* file;
-    const char* include;  // the directive's line
-    bool allowed;
-};
-
-// Each case: no finding when allowed, exactly one when not.
-void expect_judged(std::initializer_list<IncludeCase> cases) {
-    for (const IncludeCase& c : cases) {
-        EXPECT_EQ(broken(c.file, c.include).size(), c.allowed ? 0u : 1u) << c.file << ": " << c.include;
-    }
 }
 
 TEST(IncludeScanner, FindsDirectivesButNotCommentsOrStrings) {
@@ -52,43 +37,39 @@ TEST(IncludeScanner, FindsDirectivesButNotCommentsOrStrings) {
 }
 
 TEST(IncludeRules, ScoringTakesOnlyStandardLibraryAndGmp) {
-    expect_judged({{"scoring/ikm.cpp", "#include <vector>\n#include <gmpxx.h>\n#include \"scoring/tally.hpp\"\n", true},
-                   {"scoring/ikm.cpp", "#include <stdio.h>\n", false},
-                   {"scoring/ikm.cpp", "#include <fmt/format.h>\n", false},
-                   {"scoring/ikm.cpp", "#include \"formats/csv.hpp\"\n", false}});
+    EXPECT_TRUE(broken("scoring/ikm.cpp", "#include <vector>\n#include <gmpxx.h>\n#include \"scoring/tally.hpp\"\n").empty());
+    EXPECT_EQ(broken("scoring/ikm.cpp", "#include <stdio.h>\n").size(), 1u);
+    EXPECT_EQ(broken("scoring/ikm.cpp", "#include <fmt/format.h>\n").size(), 1u);
 }
 
 TEST(IncludeRules, LibrariesStayInTheirRooms) {
     EXPECT_EQ(broken("formats/catalog.cpp", "#include <sqlite3.h>\n"),
               std::vector<std::string>{"formats/catalog.cpp:1: #include <sqlite3.h>: sqlite3.h appears only in "
                                        "store/, hub/, tests/ and bench/"});
-    expect_judged({{"store/sqlite.hpp", "#include <sqlite3.h>\n", true},
-                   {"hub/db.cpp", "#include <sqlite3.h>\n", true},
-                   {"kiosk/core/flow.cpp", "#include <sqlite3.h>\n", false},
-                   {"store/x.cpp", "#include <curl/curl.h>\n", false},
-                   {"sync/transport.cpp", "#include <curl/curl.h>\n", true},
-                   {"hub/pg_connection.cpp", "#include <libpq-fe.h>\n", true},
-                   {"tests/support/test_postgres.cpp", "#include <libpq-fe.h>\n", true}});
+    EXPECT_TRUE(broken("store/sqlite.hpp", "#include <sqlite3.h>\n").empty());
+    EXPECT_TRUE(broken("hub/db.cpp", "#include <sqlite3.h>\n").empty());
+    EXPECT_EQ(broken("kiosk/core/flow.cpp", "#include <sqlite3.h>\n").size(), 1u);
+    EXPECT_EQ(broken("store/x.cpp", "#include <curl/curl.h>\n").size(), 1u);
+    EXPECT_TRUE(broken("sync/transport.cpp", "#include <curl/curl.h>\n").empty());
+    EXPECT_TRUE(broken("hub/pg_connection.cpp", "#include <libpq-fe.h>\n").empty());
+    EXPECT_TRUE(broken("tests/support/test_postgres.cpp", "#include <libpq-fe.h>\n").empty());
     EXPECT_EQ(broken("store/x.cpp", "#include <libpq-fe.h>\n"),
               std::vector<std::string>{"store/x.cpp:1: #include <libpq-fe.h>: libpq appears only in hub/ and tests/"});
-    expect_judged({{"reports/x.cpp", "#include <pqxx/pqxx>\n", false},
-                   {"kiosk/ui/welcome.cpp", "#include <GLFW/glfw3.h>\n", false},
-                   {"kiosk/platform/window.cpp", "#include <GLFW/glfw3.h>\n", true},
-                   {"kiosk/core/flow.cpp", "#include <imgui.h>\n", false},
-                   {"kiosk/ui/welcome.cpp", "#include <imgui.h>\n", true}});
+    EXPECT_EQ(broken("reports/x.cpp", "#include <pqxx/pqxx>\n").size(), 1u);
+    EXPECT_EQ(broken("kiosk/ui/welcome.cpp", "#include <GLFW/glfw3.h>\n").size(), 1u);
+    EXPECT_TRUE(broken("kiosk/platform/window.cpp", "#include <GLFW/glfw3.h>\n").empty());
+    EXPECT_EQ(broken("kiosk/core/flow.cpp", "#include <imgui.h>\n").size(), 1u);
+    EXPECT_TRUE(broken("kiosk/ui/welcome.cpp", "#include <imgui.h>\n").empty());
 }
 
-TEST(IncludeRules, DependenciesPointInward) {
-    expect_judged({{"formats/a.cpp", "#include \"store/response_store.hpp\"\n", false},
-                   {"store/a.cpp", "#include \"sync/engine.hpp\"\n", false},
-                   {"reports/a.cpp", "#include \"kiosk/core/flow.hpp\"\n", false},
-                   {"store/a.cpp", "#include \"tests/support/run_program.hpp\"\n", false},
-                   {"tools/skm/a.cpp", "#include \"store/response_store.hpp\"\n", true},
-                   {"kiosk/core/a.cpp", "#include \"reports/pdf.hpp\"\n", true},
-                   // Quoted names relative to the including file are resolved first.
-                   {"scoring/a.cpp", "#include \"tally.hpp\"\n", true},
-                   {"scoring/a.cpp", "#include \"../store/x.hpp\"\n", false}});
-    EXPECT_FALSE(broken("store/a.cpp", "#include \"tools/skm/context.hpp\"\n").empty());
+// Which project header a library may include is checked by the build (each
+// library's own include directory); the rule left here is the one it cannot see.
+TEST(IncludeRules, RelativeIncludesStayBesideTheFile) {
+    EXPECT_TRUE(broken("scoring/a.cpp", "#include \"tally.hpp\"\n").empty());
+    EXPECT_TRUE(broken("tools/skm/a.cpp", "#include \"store/response_store.hpp\"\n").empty());
+    EXPECT_EQ(broken("scoring/a.cpp", "#include \"../store/x.hpp\"\n").size(), 1u);
+    EXPECT_EQ(broken("kiosk/ui/a.cpp", "#include \"../core/survey_flow.hpp\"\n").size(), 1u);
+    EXPECT_EQ(broken("x.cpp", "#include \"../outside.hpp\"\n").size(), 0u);  // not a project folder: no rules
 }
 
 TEST(IncludeRules, TheSourceTreeKeepsThem) {
