@@ -25,6 +25,11 @@ inline constexpr std::array<std::string_view, 3> kOrigins = {"kiosk", "import", 
 // on an online form (Google Forms and the like), on paper. Empty = not recorded.
 inline constexpr std::array<std::string_view, 4> kChannels = {"kiosk", "link", "form", "paper"};
 
+// The band for an age in whole years (formats.md accepts integers on read).
+std::string_view umur_band(int years);
+// A band as written, or an integer age mapped to its band; nothing if neither.
+std::optional<std::string_view> normalize_umur(std::string_view text);
+
 // Whether a value may stand in a field with this vocabulary: empty (the
 // citizen did not answer, or the field was not recorded) or one of its words,
 // exactly as written. The check the kiosk and the store make before saving.
@@ -36,11 +41,6 @@ constexpr bool empty_or_in_vocabulary(std::string_view value, const std::array<s
     }
     return false;
 }
-
-// The band for an age in whole years (formats.md accepts integers on read).
-std::string_view umur_band(int years);
-// A band as written, or an integer age mapped to its band; nothing if neither.
-std::optional<std::string_view> normalize_umur(std::string_view text);
 
 struct Response {
     std::string response_id;

@@ -1,6 +1,6 @@
-// UTF-8 text: validation (the file formats refuse any other encoding), cuts
-// that never split a character, and width in characters. The one home of these
-// rules: the kiosk, reports and the CLI all call them.
+// UTF-8 validation (docs/reference/file-formats.md#response-csv refuses any other encoding).
+// Also cuts that never split a character, and width in characters: the one
+// home of these rules, which the kiosk, reports and the CLI all call.
 #pragma once
 
 #include <cstddef>

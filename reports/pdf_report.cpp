@@ -262,7 +262,7 @@ private:
         }
         chart.legend_ikm = text("report.chart.ikm");
         chart.legend_limits = text("report.chart.limits");
-        // Lower limits of the 2017 table on the rounded konversi, as drawing positions.
+        // Lower limits of the 2017 table on the rounded konversi (docs/reference/skm-rules.md#mutu-pelayanan).
         for (const scoring::MutuBand& band : scoring::kMutu2017) {
             chart.limits.emplace_back(static_cast<double>(band.lowest_hundredths) / 100,
                                       std::string(1, scoring::mutu_letter(band.mutu)));

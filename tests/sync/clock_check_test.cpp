@@ -1,7 +1,7 @@
 // The kiosk's clock against the hub's: the hub's time in each reply, the
 // difference kept in the device database (it survives a restart) and in the
 // status staff read; and the instant arithmetic underneath.
-#include "../store/store_test_support.hpp"
+#include "tests/store/store_test_support.hpp"
 #include "scoring/period.hpp"
 #include "store/outbox.hpp"
 #include "store/setting_keys.hpp"
