@@ -1,6 +1,4 @@
 // UTF-8 validation (docs/reference/file-formats.md#response-csv refuses any other encoding).
-// Also cuts that never split a character, and width in characters: the one
-// home of these rules, which the kiosk, reports and the CLI all call.
 #pragma once
 
 #include <cstddef>
@@ -66,6 +64,9 @@ std::optional<std::size_t> first_invalid_utf8_with(std::string_view text, SkipAs
     }
     return std::nullopt;
 }
+
+// Cuts and width: the one home of these rules, which the kiosk, reports and
+// the CLI all call.
 
 // The longest prefix of `text` of at most `max_bytes` bytes that does not end
 // inside a character (a saran cut to its byte limit, a label cut to fit).

@@ -2,11 +2,11 @@
 // difference kept in the device database (it survives a restart) and in the
 // status staff read; and the instant arithmetic underneath.
 #include "tests/store/store_test_support.hpp"
-#include "scoring/period.hpp"
 #include "store/outbox.hpp"
 #include "store/setting_keys.hpp"
 #include "sync/engine.hpp"
 #include "sync/gzip.hpp"
+#include "scoring/period.hpp"
 #include "tests/support/permenpan_scheme.hpp"
 
 #include <gtest/gtest.h>
