@@ -119,42 +119,39 @@ void score_in_memory(benchmark::State& state, const Fixture& f) {
 
 constexpr std::size_t kLivePool = 4096;
 
-void live_add(benchmark::State& state, const Fixture& f) {
-    scoring::Tally tally = f.full_tally;
+// Runs `step` once an iteration on response i, cycling through the pool.
+template <typename Step>
+void over_live_pool(benchmark::State& state, const Fixture& f, Step step) {
     const std::size_t pool = std::min(kLivePool, f.responses.size());
     std::size_t i = 0;
     for (auto _ : state) {
-        tally.add(answers_of(f.responses, i));
+        step(i);
         i = i + 1 == pool ? 0 : i + 1;
     }
-    benchmark::DoNotOptimize(tally);
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+void live_add(benchmark::State& state, const Fixture& f) {
+    scoring::Tally tally = f.full_tally;
+    over_live_pool(state, f, [&](std::size_t i) { tally.add(answers_of(f.responses, i)); });
+    benchmark::DoNotOptimize(tally);
 }
 
 void live_add_remove(benchmark::State& state, const Fixture& f) {
     scoring::Tally tally = f.full_tally;
-    const std::size_t pool = std::min(kLivePool, f.responses.size());
-    std::size_t i = 0;
-    for (auto _ : state) {
+    over_live_pool(state, f, [&](std::size_t i) {
         tally.add(answers_of(f.responses, i));
         tally.remove(answers_of(f.responses, i));
-        i = i + 1 == pool ? 0 : i + 1;
-    }
+    });
     benchmark::DoNotOptimize(tally);
-    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 
 void live_grouped_add(benchmark::State& state, const Fixture& f) {
     scoring::GroupedTally grouped = f.full_by_layanan;
-    const std::size_t pool = std::min(kLivePool, f.responses.size());
-    std::size_t i = 0;
-    for (auto _ : state) {
-        grouped.add(skm::bench::kLayananNames[f.responses.layanan[i]], f.responses.dates[i],
-                    answers_of(f.responses, i));
-        i = i + 1 == pool ? 0 : i + 1;
-    }
+    over_live_pool(state, f, [&](std::size_t i) {
+        grouped.add(skm::bench::kLayananNames[f.responses.layanan[i]], f.responses.dates[i], answers_of(f.responses, i));
+    });
     benchmark::DoNotOptimize(grouped);
-    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 
 // ---- CSV in memory -----------------------------------------------------------

@@ -99,13 +99,9 @@ struct Distributions {
 
 // 2024 is a leap year: 366 days, spread evenly in file order (a kiosk export
 // is chronological).
-constexpr std::array<int, 12> kDaysIn2024 = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
 scoring::LocalDate date_of(std::size_t row, std::size_t rows) {
-    int day_of_year = static_cast<int>(row * 366 / std::max<std::size_t>(rows, 1));
-    int month = 0;
-    while (day_of_year >= kDaysIn2024[static_cast<std::size_t>(month)]) day_of_year -= kDaysIn2024[static_cast<std::size_t>(month++)];
-    return {2024, month + 1, day_of_year + 1};
+    const auto day_of_year = static_cast<std::int64_t>(row * 366 / std::max<std::size_t>(rows, 1));
+    return scoring::date_from_days(scoring::days_since_epoch({2024, 1, 1}) + day_of_year);
 }
 
 }  // namespace

@@ -63,29 +63,13 @@ std::size_t bit_count(std::uint64_t x) {
 }  // namespace
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
-    // The rule of formats/utf8 (utf8_sequence_at); only the ASCII skipping differs.
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t size = text.size();
-    std::size_t i = 0;
-    while (i < size) {
-        if (i + 64 <= size && ascii64(text.data() + i)) {
-            i += 64;
-            continue;
-        }
-        if (i + 8 <= size && (load8(text.data() + i) & 0x8080808080808080ULL) == 0) {
-            i += 8;
-            continue;
-        }
-        const unsigned char c = bytes[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        const std::size_t length = utf8_sequence_at(bytes, i, size);
-        if (length == 0) return i;
-        i += length;
-    }
-    return std::nullopt;
+    // The rule of formats/utf8; only the ASCII skipping differs (64 bytes, then 8).
+    const char* data = text.data();
+    return first_invalid_utf8_with(text, [data](const unsigned char*, std::size_t i, std::size_t size) -> std::size_t {
+        if (i + 64 <= size && ascii64(data + i)) return 64;
+        if (i + 8 <= size && (load8(data + i) & 0x8080808080808080ULL) == 0) return 8;
+        return 0;
+    });
 }
 
 std::uint64_t structural_mask_bytewise(const char* p, std::size_t size, char separator) {

@@ -1,5 +1,8 @@
 #include "formats/json_position.hpp"
 
+#include "formats/utf8.hpp"
+
+#include <algorithm>
 #include <vector>
 
 namespace skm::formats {
@@ -76,15 +79,11 @@ bool starts_a_value(const Token& t) {
 }  // namespace
 
 TextPosition position_at(std::string_view text, std::size_t offset) {
+    const std::string_view before = text.substr(0, std::min(offset, text.size()));
+    const std::size_t line_start = before.rfind('\n');  // npos + 1 == 0: the first line
     TextPosition p;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++p.line;
-            p.column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++p.column;  // a UTF-8 continuation byte belongs to the character before
-        }
-    }
+    p.line += static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+    p.column += utf8_width(before.substr(line_start + 1));
     return p;
 }
 

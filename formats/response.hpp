@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,6 +29,18 @@ inline constexpr std::array<std::string_view, 4> kChannels = {"kiosk", "link", "
 std::string_view umur_band(int years);
 // A band as written, or an integer age mapped to its band; nothing if neither.
 std::optional<std::string_view> normalize_umur(std::string_view text);
+
+// Whether a value may stand in a field with this vocabulary: empty (the
+// citizen did not answer, or the field was not recorded) or one of its words,
+// exactly as written. The check the kiosk and the store make before saving.
+template <std::size_t N>
+constexpr bool empty_or_in_vocabulary(std::string_view value, const std::array<std::string_view, N>& vocabulary) {
+    if (value.empty()) return true;
+    for (const std::string_view word : vocabulary) {
+        if (word == value) return true;
+    }
+    return false;
+}
 
 struct Response {
     std::string response_id;

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace skm::formats {
@@ -39,5 +40,40 @@ inline std::size_t utf8_sequence_at(const unsigned char* bytes, std::size_t i, s
     }
     return length;
 }
+
+// first_invalid_utf8 with the caller's way of skipping ASCII:
+// skip_ascii(bytes, i, size) returns how many bytes from i are surely ASCII
+// (0 when it cannot tell), so a fast scanner shares the rule above.
+template <typename SkipAscii>
+std::optional<std::size_t> first_invalid_utf8_with(std::string_view text, SkipAscii skip_ascii) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+    while (i < size) {
+        if (const std::size_t ascii = skip_ascii(bytes, i, size); ascii > 0) {
+            i += ascii;
+            continue;
+        }
+        if (bytes[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t length = utf8_sequence_at(bytes, i, size);
+        if (length == 0) return i;
+        i += length;
+    }
+    return std::nullopt;
+}
+
+// Cuts and width: the one home of these rules, which the kiosk, reports and
+// the CLI all call.
+
+// The longest prefix of `text` of at most `max_bytes` bytes that does not end
+// inside a character (a saran cut to its byte limit, a label cut to fit).
+std::string cut_utf8(std::string text, std::size_t max_bytes);
+// `text` without its last character (backspace), however many bytes it has.
+std::string without_last_utf8_character(std::string text);
+// Width in characters (code points), for padding columns of text.
+std::size_t utf8_width(std::string_view text);
 
 }  // namespace skm::formats

@@ -1,5 +1,6 @@
 #include "hub/clock_correction.hpp"
 
+#include "scoring/period.hpp"
 #include "store/clock.hpp"
 
 #include <algorithm>
@@ -11,7 +12,7 @@ std::optional<std::int64_t> clock_ahead_seconds(const sync::Batch& batch, const 
     if (!batch.sent_at) return std::nullopt;
     const auto sent = scoring::parse_timestamp(*batch.sent_at);  // decode_batch kept only a valid one
     if (!sent) return std::nullopt;
-    return store::unix_seconds(*sent) - store::unix_seconds(received);
+    return scoring::unix_seconds(*sent) - scoring::unix_seconds(received);
 }
 
 std::int64_t correct_clock(sync::Batch& batch, const scoring::Timestamp& received) {
@@ -21,7 +22,7 @@ std::int64_t correct_clock(sync::Batch& batch, const scoring::Timestamp& receive
         auto& r = s.response;
         const auto at = scoring::parse_timestamp(r.submitted_at);  // decode_batch checked it
         if (!at) continue;
-        r.submitted_at = store::iso8601(store::timestamp_at(store::unix_seconds(*at) - *ahead, at->offset_minutes));
+        r.submitted_at = store::iso8601(scoring::timestamp_at(scoring::unix_seconds(*at) - *ahead, at->offset_minutes));
         if (std::find(r.flags.begin(), r.flags.end(), "clock_corrected") == r.flags.end()) r.flags.push_back("clock_corrected");
     }
     return *ahead;

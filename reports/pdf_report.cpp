@@ -6,6 +6,7 @@
 #include "reports/report_file.hpp"
 #include "reports/report_labels.hpp"
 #include "reports/report_tables.hpp"
+#include "scoring/mutu.hpp"
 
 #include <cairo-pdf.h>
 
@@ -262,7 +263,10 @@ private:
         chart.legend_ikm = text("report.chart.ikm");
         chart.legend_limits = text("report.chart.limits");
         // Lower limits of the 2017 table on the rounded konversi (docs/reference/skm-rules.md#mutu-pelayanan).
-        chart.limits = {{25.0, "D"}, {65.0, "C"}, {76.61, "B"}, {88.31, "A"}};
+        for (const scoring::MutuBand& band : scoring::kMutu2017) {
+            chart.limits.emplace_back(static_cast<double>(band.lowest_hundredths) / 100,
+                                      std::string(1, scoring::mutu_letter(band.mutu)));
+        }
         draw_trend_chart(canvas, chart, chart_height);
         canvas.move_down(8);
     }

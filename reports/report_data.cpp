@@ -2,6 +2,7 @@
 
 #include "formats/response.hpp"
 #include "scoring/ikm.hpp"
+#include "scoring/period.hpp"
 #include "store/office_data.hpp"
 
 #include <algorithm>
@@ -82,21 +83,9 @@ std::vector<std::string> words(const std::array<std::string_view, N>& list) {
 
 // ---- dates -----------------------------------------------------------------
 
-// Days since 1970-01-01 (proleptic Gregorian), to order saran by instant
-// across UTC offsets.
-std::int64_t days_from_civil(const LocalDate& date) {
-    const int y = date.year - (date.month <= 2 ? 1 : 0);
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int mp = (date.month + 9) % 12;
-    const int doy = (153 * mp + 2) / 5 + date.day - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return static_cast<std::int64_t>(era) * 146097 + doe - 719468;
-}
-
-std::int64_t utc_minutes(const scoring::Timestamp& ts) {
-    return days_from_civil(ts.date) * 1440 + ts.hour * 60 + ts.minute - ts.offset_minutes;
-}
+// Minutes since the epoch, to order saran by instant across UTC offsets
+// (within a minute, by the order they were stored).
+std::int64_t utc_minutes(const scoring::Timestamp& ts) { return (scoring::unix_seconds(ts) - ts.second) / 60; }
 
 int month_index(const LocalDate& first, const LocalDate& date) {
     return (date.year - first.year) * 12 + (date.month - first.month);

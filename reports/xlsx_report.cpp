@@ -1,5 +1,6 @@
 #include "reports/xlsx_report.hpp"
 
+#include "formats/utf8.hpp"
 #include "reports/report_file.hpp"
 #include "reports/report_labels.hpp"
 #include "reports/report_tables.hpp"
@@ -14,13 +15,6 @@
 
 namespace skm::reports {
 namespace {
-
-// Display width of UTF-8 text in characters, for column widths.
-std::size_t width(std::string_view text) {
-    std::size_t n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-    return n;
-}
 
 // The double nearest to the decimal (from its digits, not through a
 // truncating mpq → double conversion), so Excel shows exactly 89.72.
@@ -72,29 +66,21 @@ public:
         return f;
     }
     lxw_format* title_format() {
-        if (!title_format_) {
-            title_format_ = workbook_add_format(book_);
-            format_set_bold(title_format_);
-            format_set_font_size(title_format_, 12);
-        }
-        return title_format_;
+        return made_once(title_format_, [](lxw_format* f) {
+            format_set_bold(f);
+            format_set_font_size(f, 12);
+        });
     }
     lxw_format* header_format() {
-        if (!header_format_) {
-            header_format_ = workbook_add_format(book_);
-            format_set_bold(header_format_);
-            format_set_text_wrap(header_format_);
-            format_set_bottom(header_format_, LXW_BORDER_THIN);
-            format_set_bg_color(header_format_, 0xE8EEF4);
-        }
-        return header_format_;
+        return made_once(header_format_, [](lxw_format* f) {
+            format_set_bold(f);
+            format_set_text_wrap(f);
+            format_set_bottom(f, LXW_BORDER_THIN);
+            format_set_bg_color(f, 0xE8EEF4);
+        });
     }
     lxw_format* note_format() {
-        if (!note_format_) {
-            note_format_ = workbook_add_format(book_);
-            format_set_italic(note_format_);
-        }
-        return note_format_;
+        return made_once(note_format_, [](lxw_format* f) { format_set_italic(f); });
     }
 
     void close() {
@@ -104,6 +90,17 @@ public:
     }
 
 private:
+    // The workbook's format in `slot`, made and set up on first use.
+    template <typename SetUp>
+    lxw_format* made_once(lxw_format*& slot, SetUp set_up) {
+        if (!slot) {
+            slot = workbook_add_format(book_);
+            set_up(slot);
+        }
+        return slot;
+    }
+
+
     std::filesystem::path file_;
     lxw_workbook* book_;
     std::string title_;
@@ -121,7 +118,7 @@ lxw_row_t write_table(Workbook& book, lxw_worksheet* sheet, const Table& table, 
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         const auto col = static_cast<lxw_col_t>(c);
         worksheet_write_string(sheet, row, col, table.columns[c].header.c_str(), book.header_format());
-        widths[c] = std::max(widths[c], std::min(30.0, static_cast<double>(width(table.columns[c].header)) + 2));
+        widths[c] = std::max(widths[c], std::min(30.0, static_cast<double>(formats::utf8_width(table.columns[c].header)) + 2));
     }
     ++row;
     for (const auto& r : table.rows) {
@@ -136,12 +133,12 @@ lxw_row_t write_table(Workbook& book, lxw_worksheet* sheet, const Table& table, 
                     worksheet_write_number(sheet, row, col, static_cast<double>(cell.count), book.format(0, r.strong));
                     break;
                 case Cell::Kind::text: {
-                    const bool wrap = width(cell.text) > 60;  // long saran wrap inside a wide column
+                    const bool wrap = formats::utf8_width(cell.text) > 60;  // long saran wrap inside a wide column
                     if (!cell.text.empty()) worksheet_write_string(sheet, row, col, cell.text.c_str(), book.format(-1, r.strong, wrap));
                     break;
                 }
             }
-            widths[c] = std::max(widths[c], std::min(80.0, static_cast<double>(width(cell.display(','))) + 2));
+            widths[c] = std::max(widths[c], std::min(80.0, static_cast<double>(formats::utf8_width(cell.display(','))) + 2));
         }
         ++row;
     }

@@ -5,19 +5,22 @@
 namespace skm::scoring {
 namespace {
 
-Mutu classify_hundredths(const mpq_class& konversi, long d_max, long c_max, long b_max) {
+// The last band (from D up) whose lower limit the rounded value reaches;
+// anything below the table's first limit is still its lowest mutu.
+Mutu classify(const mpq_class& konversi, const std::array<MutuBand, 4>& table) {
     const mpz_class hundredths = round_half_up(konversi, 2).units;
-    if (hundredths <= d_max) return Mutu::D;
-    if (hundredths <= c_max) return Mutu::C;
-    if (hundredths <= b_max) return Mutu::B;
-    return Mutu::A;
+    Mutu mutu = table.front().mutu;
+    for (const MutuBand& band : table) {
+        if (hundredths >= band.lowest_hundredths) mutu = band.mutu;
+    }
+    return mutu;
 }
 
 }  // namespace
 
-Mutu mutu_2017(const mpq_class& konversi) { return classify_hundredths(konversi, 6499, 7660, 8830); }
+Mutu mutu_2017(const mpq_class& konversi) { return classify(konversi, kMutu2017); }
 
-Mutu mutu_2004(const mpq_class& konversi) { return classify_hundredths(konversi, 4375, 6250, 8125); }
+Mutu mutu_2004(const mpq_class& konversi) { return classify(konversi, kMutu2004); }
 
 char mutu_letter(Mutu mutu) {
     switch (mutu) {

@@ -1,7 +1,9 @@
 #include "scoring/period.hpp"
 
 #include <array>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 namespace skm::scoring {
 namespace {
@@ -50,6 +52,47 @@ std::string LocalDate::str() const {
     std::array<char, 16> buffer{};
     std::snprintf(buffer.data(), buffer.size(), "%04d-%02d-%02d", year, month, day);
     return buffer.data();
+}
+
+std::string iso8601(const Timestamp& ts) {
+    const int offset = std::abs(ts.offset_minutes);
+    std::array<char, 40> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", ts.date.year,
+                  ts.date.month, ts.date.day, ts.hour, ts.minute, ts.second, ts.offset_minutes < 0 ? '-' : '+',
+                  offset / 60, offset % 60);
+    return buffer.data();
+}
+
+std::int64_t days_since_epoch(const LocalDate& date) {
+    using namespace std::chrono;
+    const sys_days day{year{date.year} / month{static_cast<unsigned>(date.month)} /
+                       std::chrono::day{static_cast<unsigned>(date.day)}};
+    return day.time_since_epoch().count();
+}
+
+LocalDate date_from_days(std::int64_t days) {
+    using namespace std::chrono;
+    const year_month_day date{sys_days{std::chrono::days{days}}};
+    return {static_cast<int>(date.year()), static_cast<int>(static_cast<unsigned>(date.month())),
+            static_cast<int>(static_cast<unsigned>(date.day()))};
+}
+
+std::int64_t unix_seconds(const Timestamp& ts) {
+    return days_since_epoch(ts.date) * 86'400 + ts.hour * 3600 + ts.minute * 60 + ts.second -
+           static_cast<std::int64_t>(ts.offset_minutes) * 60;
+}
+
+Timestamp timestamp_at(std::int64_t seconds, int offset_minutes) {
+    const std::int64_t local = seconds + static_cast<std::int64_t>(offset_minutes) * 60;
+    const std::int64_t days = local >= 0 ? local / 86'400 : -((-local + 86'399) / 86'400);  // floor
+    const std::int64_t in_day = local - days * 86'400;
+    Timestamp ts;
+    ts.date = date_from_days(days);
+    ts.hour = static_cast<int>(in_day / 3600);
+    ts.minute = static_cast<int>(in_day / 60 % 60);
+    ts.second = static_cast<int>(in_day % 60);
+    ts.offset_minutes = offset_minutes;
+    return ts;
 }
 
 bool valid_date(int year, int month, int day) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,20 @@ struct Timestamp {
 // ISO 8601 with an offset: 2024-03-01T09:15:00+07:00 (also "Z", "+0700",
 // a space for "T", missing seconds, fractional seconds). No offset → nothing.
 std::optional<Timestamp> parse_timestamp(std::string_view text);
+// The form every timestamp is written in: 2024-03-01T09:15:00+07:00.
+std::string iso8601(const Timestamp& ts);
+
+// Calendar arithmetic, proleptic Gregorian, in whole numbers (the one home of
+// date math: the store's clock, the hub and reports all use these).
+// Days from 1970-01-01 to `date` (negative before it).
+std::int64_t days_since_epoch(const LocalDate& date);
+// The date `days` after 1970-01-01.
+LocalDate date_from_days(std::int64_t days);
+// Seconds since 1970-01-01T00:00:00Z of a moment with its offset: two
+// clocks' readings compare whatever time zone each is set to.
+std::int64_t unix_seconds(const Timestamp& ts);
+// The moment `seconds` since the epoch, as a clock at that UTC offset reads it.
+Timestamp timestamp_at(std::int64_t seconds, int offset_minutes);
 
 enum class PeriodKind { month, triwulan, semester, year };
 

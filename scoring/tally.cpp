@@ -61,6 +61,13 @@ inline Scan scan(const std::uint8_t* a, std::size_t n) {
     return {bad == 0, answered, sum};
 }
 
+// scan() of answers that must all be 0..4 (what add and remove accept).
+inline Scan scan_valid(const std::uint8_t* a, std::size_t n) {
+    const Scan s = scan(a, n);
+    if (!s.valid) throw std::logic_error("tally: answer outside 0..4");
+    return s;
+}
+
 }  // namespace
 
 Tally::Tally(std::size_t unsur_count)
@@ -75,8 +82,7 @@ std::size_t Tally::bin(std::size_t answered, std::size_t sum) const {
 template <std::size_t N>
 inline void Tally::add_n(const std::uint8_t* a, std::size_t n) {
     if constexpr (N != 0) n = N;
-    const Scan s = scan(a, n);
-    if (!s.valid) throw std::logic_error("tally: answer outside 0..4");
+    const Scan s = scan_valid(a, n);
     UnsurTally* u = unsur_.data();
     for (std::size_t i = 0; i < n; ++i) ++u[i].count[a[i]];
     ++own_score_bins_[bin(s.answered, s.sum)];
@@ -99,8 +105,7 @@ void Tally::add_any(std::span<const std::uint8_t> answers) {
 template <std::size_t N>
 inline void Tally::remove_n(const std::uint8_t* a, std::size_t n) {
     if constexpr (N != 0) n = N;
-    const Scan s = scan(a, n);
-    if (!s.valid) throw std::logic_error("tally: answer outside 0..4");
+    const Scan s = scan_valid(a, n);
     // Check everything before touching anything, so a bad remove changes nothing.
     UnsurTally* u = unsur_.data();
     std::uint64_t& own = own_score_bins_[bin(s.answered, s.sum)];

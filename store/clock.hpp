@@ -36,13 +36,9 @@ private:
     std::int64_t monotonic_ = 0;
 };
 
-// 2024-03-01T09:15:00+07:00
-std::string iso8601(const scoring::Timestamp& ts);
-
-// Seconds since 1970-01-01T00:00:00Z of a moment with its offset: two
-// clocks' readings compare whatever time zone each is set to.
-std::int64_t unix_seconds(const scoring::Timestamp& ts);
-// The moment `seconds` since the epoch, as a clock at that UTC offset reads it.
-scoring::Timestamp timestamp_at(std::int64_t seconds, int offset_minutes);
+// The clock's readings are scoring's Timestamps; their format and arithmetic
+// (iso8601, unix_seconds, timestamp_at) live in scoring/period.hpp. The format
+// is named here too, for the many callers that write the clock's time.
+using scoring::iso8601;
 
 }  // namespace skm::store

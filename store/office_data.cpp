@@ -3,6 +3,8 @@
 #include "formats/response_csv_reader.hpp"
 #include "scoring/decimal.hpp"
 
+#include <utility>
+
 namespace skm::store {
 namespace {
 
@@ -15,6 +17,17 @@ bool exists(const Connection& db, const std::string& name) {
 }
 
 Problem layanan_problem(const char* key, const std::string& name) { return Problem{key, {{"name", name}}}; }
+
+// What `read` takes from the row `sql` finds for a year and a layanan (?1,
+// ?2): a target or a population. Nothing when none was set.
+template <typename Read>
+auto for_year_and_layanan(const Connection& db, const char* sql, int year, const std::string& layanan, Read read)
+    -> std::optional<decltype(read(std::declval<Statement&>()))> {
+    Statement q(db, sql);
+    q.bind(1, static_cast<std::int64_t>(year)).bind(2, layanan);
+    if (!q.step()) return std::nullopt;
+    return read(q);
+}
 
 }  // namespace
 
@@ -76,10 +89,8 @@ std::optional<Problem> set_layanan_active(Connection& db, const std::string& nam
 }
 
 std::optional<std::string> target(const Connection& db, int year, const std::string& layanan) {
-    Statement q(db, "SELECT target FROM targets WHERE year = ?1 AND layanan = ?2");
-    q.bind(1, static_cast<std::int64_t>(year)).bind(2, layanan);
-    if (!q.step()) return std::nullopt;
-    return std::string(q.text(0));
+    return for_year_and_layanan(db, "SELECT target FROM targets WHERE year = ?1 AND layanan = ?2", year, layanan,
+                                [](Statement& q) { return std::string(q.text(0)); });
 }
 
 std::optional<Problem> set_target(Connection& db, int year, const std::string& layanan, const std::string& decimal) {
@@ -95,10 +106,8 @@ std::optional<Problem> set_target(Connection& db, int year, const std::string& l
 }
 
 std::optional<std::uint64_t> population(const Connection& db, int year, const std::string& layanan) {
-    Statement q(db, "SELECT population FROM populations WHERE year = ?1 AND layanan = ?2");
-    q.bind(1, static_cast<std::int64_t>(year)).bind(2, layanan);
-    if (!q.step()) return std::nullopt;
-    return static_cast<std::uint64_t>(q.int64(0));
+    return for_year_and_layanan(db, "SELECT population FROM populations WHERE year = ?1 AND layanan = ?2", year,
+                                layanan, [](Statement& q) { return static_cast<std::uint64_t>(q.int64(0)); });
 }
 
 std::optional<Problem> set_population(Connection& db, int year, const std::string& layanan, std::uint64_t value) {

@@ -26,11 +26,6 @@ std::string compact_time(const scoring::Timestamp& ts) {
     return buffer;
 }
 
-template <std::size_t N>
-bool allowed(std::string_view value, const std::array<std::string_view, N>& vocabulary) {
-    return value.empty() || std::find(vocabulary.begin(), vocabulary.end(), value) != vocabulary.end();
-}
-
 constexpr const char* kInsert =
     "INSERT INTO responses (response_id, device_id, layanan, questionnaire_id, questionnaire_version, jenis_kelamin, "
     "umur, pendidikan, pekerjaan, answers, saran, submitted_at, local_date, duration_ms, flags, profile_detail, origin, "
@@ -224,13 +219,13 @@ std::optional<Problem> ResponseStore::validate(const Submission& s) const {
     for (auto a : r.answers) {
         if (a > 4) return invalid("answers");
     }
-    if (!allowed(r.jenis_kelamin, formats::kJenisKelamin)) return invalid("jenis_kelamin");
-    if (!allowed(r.umur, formats::kUmurBands)) return invalid("umur");
-    if (!allowed(r.pendidikan, formats::kPendidikan)) return invalid("pendidikan");
-    if (!allowed(r.pekerjaan, formats::kPekerjaan)) return invalid("pekerjaan");
+    if (!formats::empty_or_in_vocabulary(r.jenis_kelamin, formats::kJenisKelamin)) return invalid("jenis_kelamin");
+    if (!formats::empty_or_in_vocabulary(r.umur, formats::kUmurBands)) return invalid("umur");
+    if (!formats::empty_or_in_vocabulary(r.pendidikan, formats::kPendidikan)) return invalid("pendidikan");
+    if (!formats::empty_or_in_vocabulary(r.pekerjaan, formats::kPekerjaan)) return invalid("pekerjaan");
     if (!formats::parse_profile_detail(r.profile_detail)) return invalid("profile_detail");
-    if (!allowed(r.origin, formats::kOrigins)) return invalid("origin");
-    if (!allowed(r.channel, formats::kChannels)) return invalid("channel");
+    if (!formats::empty_or_in_vocabulary(r.origin, formats::kOrigins)) return invalid("origin");
+    if (!formats::empty_or_in_vocabulary(r.channel, formats::kChannels)) return invalid("channel");
     if (r.saran.size() > formats::kMaxSaranBytes) return invalid("saran");
     // Stored joined by ';': an empty flag or one with ';' would not read back
     // as written, and an empty one would make the live tallies disagree with recount().
@@ -434,15 +429,8 @@ std::optional<std::filesystem::path> ResponseStore::backup_if_due() {
         const auto then = scoring::parse_timestamp(*last);
         const auto now = clock_.wall_now();
         if (then) {
-            auto minutes = [](const scoring::Timestamp& t) {
-                std::tm tm{};
-                tm.tm_year = t.date.year - 1900;
-                tm.tm_mon = t.date.month - 1;
-                tm.tm_mday = t.date.day;
-                tm.tm_hour = t.hour;
-                tm.tm_min = t.minute;
-                return static_cast<std::int64_t>(timegm(&tm)) / 60 - t.offset_minutes;
-            };
+            // Whole minutes, as the hours setting is counted (seconds do not matter).
+            auto minutes = [](const scoring::Timestamp& t) { return (scoring::unix_seconds(t) - t.second) / 60; };
             if (minutes(now) - minutes(*then) < options_.backup_every_hours * 60) return std::nullopt;
         }
     }

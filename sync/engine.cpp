@@ -1,5 +1,6 @@
 #include "sync/engine.hpp"
 
+#include "scoring/period.hpp"
 #include "store/setting_keys.hpp"
 #include "sync/config_protocol.hpp"
 #include "sync/gzip.hpp"
@@ -27,7 +28,7 @@ SyncEngine::SyncEngine(store::Outbox& outbox, Transport& transport, const scorin
 void SyncEngine::compare_clocks(const std::string& hub_time) {
     const auto hub = scoring::parse_timestamp(hub_time);  // decode_reply checked it
     if (!hub) return;
-    const std::int64_t ahead = store::unix_seconds(clock_.wall_now()) - store::unix_seconds(*hub);
+    const std::int64_t ahead = scoring::unix_seconds(clock_.wall_now()) - scoring::unix_seconds(*hub);
     status_.clock_ahead_s = ahead;
     outbox_.set_setting(store::setting_key::kClockAhead, std::to_string(ahead));
 }

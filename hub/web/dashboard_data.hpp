@@ -9,6 +9,7 @@
 #include "hub/hub_store.hpp"
 #include "hub/web/tally_cache.hpp"
 #include "hub/web/web_store.hpp"
+#include "scoring/privacy.hpp"
 #include "scoring/sample.hpp"
 #include "scoring/summary.hpp"
 
@@ -61,7 +62,7 @@ struct DashboardInputs {
     HubStore& hub;  // devices
     WebStore& web;  // targets, saran
     TallyCache& tallies;
-    std::uint64_t min_n = 5;
+    std::uint64_t min_n = scoring::kDefaultMinN;
 };
 
 Overview build_overview(DashboardInputs inputs, const WebPeriod& period);

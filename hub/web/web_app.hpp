@@ -14,6 +14,7 @@
 #include "hub/web/web_assets.hpp"
 #include "hub/web_request.hpp"
 #include "hub/web/web_store.hpp"
+#include "scoring/privacy.hpp"
 #include "store/clock.hpp"
 
 #include <filesystem>
@@ -21,7 +22,7 @@
 namespace skm::hub::web {
 
 struct WebOptions {
-    std::uint64_t min_n = 5;
+    std::uint64_t min_n = scoring::kDefaultMinN;
     LoginLimits login_limits;
     std::int64_t session_lifetime_s = 8 * 3600;
     std::filesystem::path temp_dir = std::filesystem::temp_directory_path();  // export files, removed at once

@@ -7,6 +7,7 @@
 // citizen's answers off the staff screen.
 #pragma once
 
+#include "scoring/privacy.hpp"
 #include "scoring/sample.hpp"
 #include "scoring/scheme.hpp"
 #include "scoring/summary.hpp"
@@ -53,7 +54,7 @@ struct DashboardSource {
     std::vector<std::string> layanan;  // shown even with no responses yet
     std::function<std::optional<std::uint64_t>(int year, const std::string& layanan)> population;
     std::function<std::optional<std::string>(int year, const std::string& layanan)> target;  // "" = office
-    std::uint64_t min_n = 5;
+    std::uint64_t min_n = scoring::kDefaultMinN;
 };
 
 scoring::DateRange dashboard_range(DashboardPeriod period, const scoring::LocalDate& today);

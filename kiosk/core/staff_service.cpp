@@ -1,5 +1,6 @@
 #include "kiosk/core/staff_service.hpp"
 
+#include "scoring/privacy.hpp"
 #include "store/setting_keys.hpp"
 
 #include <algorithm>
@@ -104,7 +105,7 @@ std::uint64_t StaffService::number(NumberSetting setting) const {
         case NumberSetting::idle_prompt_seconds: return static_cast<std::uint64_t>(config_.idle_prompt_ms / 1000);
         case NumberSetting::idle_reset_seconds: return static_cast<std::uint64_t>(config_.idle_reset_ms / 1000);
         case NumberSetting::min_interval_seconds: return static_cast<std::uint64_t>(config_.min_interval_ms / 1000);
-        case NumberSetting::min_n: return 5;
+        case NumberSetting::min_n: return scoring::kDefaultMinN;
         case NumberSetting::touch_settle_ms: return static_cast<std::uint64_t>(config_.touch_settle_ms);
         case NumberSetting::staff_lock_seconds: return static_cast<std::uint64_t>(config_.staff_lock_ms / 1000);
     }

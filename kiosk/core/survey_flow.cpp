@@ -9,17 +9,12 @@
 namespace skm::kiosk {
 namespace {
 
-template <std::size_t N>
-bool in_vocabulary(const std::string& value, const std::array<std::string_view, N>& vocabulary) {
-    return value.empty() || std::find(vocabulary.begin(), vocabulary.end(), value) != vocabulary.end();
-}
-
 bool valid_profile_value(ProfileField field, const std::string& value) {
     switch (field) {
-        case ProfileField::jenis_kelamin: return in_vocabulary(value, formats::kJenisKelamin);
-        case ProfileField::umur: return in_vocabulary(value, formats::kUmurBands);
-        case ProfileField::pendidikan: return in_vocabulary(value, formats::kPendidikan);
-        case ProfileField::pekerjaan: return in_vocabulary(value, formats::kPekerjaan);
+        case ProfileField::jenis_kelamin: return formats::empty_or_in_vocabulary(value, formats::kJenisKelamin);
+        case ProfileField::umur: return formats::empty_or_in_vocabulary(value, formats::kUmurBands);
+        case ProfileField::pendidikan: return formats::empty_or_in_vocabulary(value, formats::kPendidikan);
+        case ProfileField::pekerjaan: return formats::empty_or_in_vocabulary(value, formats::kPekerjaan);
     }
     return false;
 }
@@ -33,15 +28,6 @@ auto& profile_slot(Answers& answers, ProfileField field) {
         case ProfileField::pekerjaan: return answers.pekerjaan;
     }
     return answers.pekerjaan;
-}
-
-// Cuts UTF-8 text to at most `limit` bytes without splitting a character.
-std::string cut_utf8(std::string text, std::size_t limit) {
-    if (text.size() <= limit) return text;
-    std::size_t end = limit;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    text.resize(end);
-    return text;
 }
 
 bool is_survey_screen(Screen screen) {
@@ -195,7 +181,7 @@ bool SurveyFlow::back() {
 bool SurveyFlow::set_saran(std::string text) {
     // A key under the finger that answered the last question is not the citizen's saran.
     if (screen_ != Screen::saran || guarded() || formats::first_invalid_utf8(text)) return false;
-    answers_.saran = cut_utf8(std::move(text), formats::kMaxSaranBytes);
+    answers_.saran = formats::cut_utf8(std::move(text), formats::kMaxSaranBytes);
     touched();
     return true;
 }

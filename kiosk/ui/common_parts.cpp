@@ -1,8 +1,18 @@
-// Parts shared by the survey screens: the bottom bar and the tile grid.
+// Parts shared by the screens: titles, the bottom bar and the tile grid.
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace skm::kiosk::ui {
+
+float draw_title(ViewContext& ctx, const Area& area, float y, const std::string& title) {
+    return centered_text(ctx.fonts.title, title, area.margin, y, area.inner_width(), palette::kText);
+}
+
+float draw_title_and_body(ViewContext& ctx, const Area& area, float y, const std::string& title,
+                          const std::string& body) {
+    y += draw_title(ctx, area, y, title) + 24 * ctx.scale;
+    return y + centered_text(ctx.fonts.body, body, area.margin, y, area.inner_width(), palette::kText);
+}
 
 void draw_bottom_bar(ViewContext& ctx, const Area& area, const std::string& spoken) {
     const float height = 104 * ctx.scale;

@@ -2,15 +2,9 @@
 
 #include "kiosk/ui/widgets.hpp"
 
-namespace skm::kiosk::ui {
+#include "formats/utf8.hpp"
 
-std::string without_last_character(std::string text) {
-    if (text.empty()) return text;
-    std::size_t end = text.size() - 1;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    text.resize(end);
-    return text;
-}
+namespace skm::kiosk::ui {
 
 std::optional<std::string> draw_keyboard(ViewContext& ctx, const std::string& text, float x, float y, float width,
                                          float key_height, float gap, KeyboardLayout layout) {
@@ -46,7 +40,7 @@ std::optional<std::string> draw_keyboard(ViewContext& ctx, const std::string& te
     }
     ImGui::SetCursorScreenPos(ImVec2(x + 3 * quarter + 2 * gap, y));
     if (big_button(ctx, "key_delete", ctx.t("kiosk.keyboard.delete"), ImVec2(quarter, key_height), key)) {
-        edited = without_last_character(text);
+        edited = formats::without_last_utf8_character(text);
     }
     return edited;
 }

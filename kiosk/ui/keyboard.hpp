@@ -17,7 +17,4 @@ enum class KeyboardLayout { text, address };
 std::optional<std::string> draw_keyboard(ViewContext& ctx, const std::string& text, float x, float y, float width,
                                          float key_height, float gap, KeyboardLayout layout = KeyboardLayout::text);
 
-// The text without its last UTF-8 character.
-std::string without_last_character(std::string text);
-
 }  // namespace skm::kiosk::ui

@@ -11,7 +11,7 @@ void draw_layanan(ViewContext& ctx, const Area& area) {
     const float s = ctx.scale;
     float y = area.margin + 16 * s;
     const std::string title = ctx.t("kiosk.layanan.title");
-    y += centered_text(ctx.fonts.title, title, area.margin, y, area.inner_width(), palette::kText) + 24 * s;
+    y += draw_title(ctx, area, y, title) + 24 * s;
 
     const int columns = area.portrait() ? 2 : 3;
     const float tile_height = 112 * s;

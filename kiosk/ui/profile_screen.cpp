@@ -33,7 +33,7 @@ void draw_profile(ViewContext& ctx, const Area& area) {
                        ctx.t("kiosk.profile.title") + " \xC2\xB7 " + std::to_string(ctx.flow.profile_step() + 1) + "/4",
                        area.margin, y, area.inner_width(), palette::kMuted);
     const std::string title = ctx.t(q.title_key);
-    y += centered_text(ctx.fonts.title, title, area.margin, y + 8 * s, area.inner_width(), palette::kText) + 32 * s;
+    y += draw_title(ctx, area, y + 8 * s, title) + 32 * s;
 
     std::vector<std::string> labels;
     for (auto value : q.values) labels.push_back(ctx.t("kiosk.value." + std::string(value)));

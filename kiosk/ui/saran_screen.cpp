@@ -8,8 +8,7 @@ namespace skm::kiosk::ui {
 void draw_saran(ViewContext& ctx, const Area& area) {
     const float s = ctx.scale;
     float y = area.margin + 8 * s;
-    const std::string title = ctx.t("kiosk.saran.title");
-    y += centered_text(ctx.fonts.title, title, area.margin, y, area.inner_width(), palette::kText) + 16 * s;
+    y += draw_title(ctx, area, y, ctx.t("kiosk.saran.title")) + 16 * s;
 
     // The text box.
     auto* draw = ImGui::GetWindowDrawList();

@@ -5,6 +5,7 @@
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/widgets.hpp"
 
+#include "formats/utf8.hpp"
 #include "scoring/mutu.hpp"
 
 #include <algorithm>
@@ -23,10 +24,7 @@ std::string fit_width(ImFont* font, const std::string& text, float width) {
     auto w = [&](const std::string& t) { return font->CalcTextSizeA(font->FontSize, 1e9f, 0, t.c_str()).x; };
     if (w(text) <= width) return text;
     std::string cut = text;
-    while (!cut.empty() && w(cut + "\xE2\x80\xA6") > width) {
-        cut.pop_back();
-        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
-    }
+    while (!cut.empty() && w(cut + "\xE2\x80\xA6") > width) cut = formats::without_last_utf8_character(std::move(cut));
     return cut + "\xE2\x80\xA6";
 }
 

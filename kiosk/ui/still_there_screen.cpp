@@ -8,12 +8,8 @@ namespace skm::kiosk::ui {
 void draw_still_there(ViewContext& ctx, const Area& area) {
     const float s = ctx.scale;
     float y = area.size.y * 0.22f;
-    y += centered_text(ctx.fonts.title, ctx.t("kiosk.still_there.title"), area.margin, y, area.inner_width(),
-                       palette::kText);
-    y += 24 * s;
-    y += centered_text(ctx.fonts.body,
-                       ctx.f("kiosk.still_there.body", {{"seconds", std::to_string(ctx.flow.countdown_seconds())}}),
-                       area.margin, y, area.inner_width(), palette::kText);
+    y = draw_title_and_body(ctx, area, y, ctx.t("kiosk.still_there.title"),
+                            ctx.f("kiosk.still_there.body", {{"seconds", std::to_string(ctx.flow.countdown_seconds())}}));
     y += 60 * s;
     const ImVec2 size(std::min(area.inner_width(), 560 * s), 140 * s);
     ImGui::SetCursorScreenPos(ImVec2((area.size.x - size.x) / 2, y));

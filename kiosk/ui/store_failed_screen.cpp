@@ -7,11 +7,9 @@ namespace skm::kiosk::ui {
 
 void draw_store_failed(ViewContext& ctx, const Area& area) {
     const float s = ctx.scale;
-    float y = area.size.y * 0.2f;
-    y += centered_text(ctx.fonts.title, ctx.t("kiosk.failed.title"), area.margin, y, area.inner_width(), palette::kText);
-    y += 24 * s;
-    y += centered_text(ctx.fonts.body, ctx.t("kiosk.failed.body"), area.margin, y, area.inner_width(), palette::kText);
-    y += 60 * s;
+    const float y =
+        draw_title_and_body(ctx, area, area.size.y * 0.2f, ctx.t("kiosk.failed.title"), ctx.t("kiosk.failed.body")) +
+        60 * s;
     const float width = std::min(420 * s, (area.inner_width() - area.gap) / 2);
     const float x0 = (area.size.x - (2 * width + area.gap)) / 2;
     ImGui::SetCursorScreenPos(ImVec2(x0, y));

@@ -26,7 +26,7 @@ void draw_unsur(ViewContext& ctx, const Area& area) {
     y += bar_h + 20 * s;
     y += centered_text(ctx.fonts.small, unsur.name.at(lang), area.margin, y, area.inner_width(), palette::kMuted);
     const std::string question = unsur.question.at(lang);
-    y += centered_text(ctx.fonts.title, question, area.margin, y + 4 * s, area.inner_width(), palette::kText) + 28 * s;
+    y += draw_title(ctx, area, y + 4 * s, question) + 28 * s;
 
     const auto& labels = unsur.answers.at(lang);
     const float bar_top = area.size.y - area.margin - 104 * s - area.gap;

@@ -162,12 +162,11 @@ TEST(KioskEndToEnd, ACitizenCompletesASurveyAndTheRowIsInSqlite) {
     kiosk.tap("saran", "submit");
     kiosk.stop();
 
-    const auto rows = stored_rows(kiosk.db());
-    ASSERT_EQ(rows.size(), 1u) << "exactly one response";
-    EXPECT_EQ(rows[0], (std::vector<std::string>{
-                           "Akta/Surat Keterangan", "L", "30-39", "S1", "Swasta",
-                           "persyaratan=4;prosedur=3;waktu=4;biaya=4;produk=3;kompetensi=2;perilaku=4;pengaduan=1;sarana=3",
-                           "ok", "kiosk-sukamaju-01"}));
+    // Exactly one response, with these columns.
+    const std::vector<std::vector<std::string>> expected = {{"Akta/Surat Keterangan", "L", "30-39", "S1", "Swasta",
+                                                             "persyaratan=4;prosedur=3;waktu=4;biaya=4;produk=3;kompetensi=2;perilaku=4;pengaduan=1;sarana=3",
+                                                             "ok", "kiosk-sukamaju-01"}};
+    EXPECT_EQ(stored_rows(kiosk.db()), expected);
 }
 
 // A hurried citizen double-taps (120 ms apart) every face, the last one too:
@@ -190,12 +189,11 @@ TEST(KioskEndToEnd, DoubleTappingEveryFaceStoresExactlyTheAnswersAndNoSaran) {
     kiosk.tap("saran", "submit");  // "Lewati": it must still say so
     kiosk.stop();
 
-    const auto rows = stored_rows(kiosk.db());
-    ASSERT_EQ(rows.size(), 1u) << "exactly one response";
-    EXPECT_EQ(rows[0], (std::vector<std::string>{
-                           "KTP-el", "P", "<20", "SMA", "PNS",
-                           "persyaratan=1;prosedur=2;waktu=3;biaya=4;produk=4;kompetensi=3;perilaku=2;pengaduan=1;sarana=4",
-                           "", "kiosk-sukamaju-01"}));
+    // Exactly one response, with these columns.
+    const std::vector<std::vector<std::string>> expected = {{"KTP-el", "P", "<20", "SMA", "PNS",
+                                                             "persyaratan=1;prosedur=2;waktu=3;biaya=4;produk=4;kompetensi=3;perilaku=2;pengaduan=1;sarana=4",
+                                                             "", "kiosk-sukamaju-01"}};
+    EXPECT_EQ(stored_rows(kiosk.db()), expected);
 }
 
 }  // namespace

@@ -41,7 +41,17 @@ json nine_equal(const std::string& weight = "1/9") {
     return questionnaire_json(items);
 }
 
-Problem refusal(const std::string& text, const std::string& file = "kustom.json") {
+Problem refusal(const std::string& text, const std::string& file = "kustom.json");
+
+// The refusal of nine_equal() once `change` has spoiled it.
+template <typename Change>
+Problem refusal_after(Change change) {
+    json root = nine_equal();
+    change(root);
+    return refusal(root.dump());
+}
+
+Problem refusal(const std::string& text, const std::string& file) {
     auto error = caught([&] { parse_questionnaire(text, file); });
     if (!error) {
         ADD_FAILURE() << "parse_questionnaire did not throw skm::Error";
@@ -146,34 +156,27 @@ TEST(Questionnaire, WeightsNotOneFromAFileNameTheRealPath) {
 }
 
 TEST(Questionnaire, DuplicateCode) {
-    auto root = nine_equal();
-    root["unsur"][4]["code"] = "persyaratan";
-    const auto problem = refusal(root.dump());
+    const auto problem = refusal_after([](json& root) { root["unsur"][4]["code"] = "persyaratan"; });
     EXPECT_EQ(problem.key, "scheme.duplicate_code");
     EXPECT_EQ(arg(problem, "unsur"), "persyaratan");
 }
 
 TEST(Questionnaire, MissingJavaneseText) {
-    auto root = nine_equal();
-    root["unsur"][2]["text"].erase("jv");
-    const auto problem = refusal(root.dump());
+    const auto problem = refusal_after([](json& root) { root["unsur"][2]["text"].erase("jv"); });
     EXPECT_EQ(problem.key, "questionnaire.missing_text");
     EXPECT_EQ(arg(problem, "detail"), "jv");
     EXPECT_NE(arg(problem, "where").find("waktu"), std::string::npos) << arg(problem, "where");
 }
 
 TEST(Questionnaire, EmptyEnglishNameIsMissing) {
-    auto root = nine_equal();
-    root["unsur"][0]["name"]["en"] = "";
-    const auto problem = refusal(root.dump());
+    const auto problem = refusal_after([](json& root) { root["unsur"][0]["name"]["en"] = ""; });
     EXPECT_EQ(problem.key, "questionnaire.missing_text");
     EXPECT_EQ(arg(problem, "detail"), "en");
 }
 
 TEST(Questionnaire, ThreeAnswersInsteadOfFour) {
-    auto root = nine_equal();
-    root["unsur"][8]["answers"]["en"] = json::array({"Bad", "Good", "Very good"});
-    const auto problem = refusal(root.dump());
+    const auto problem =
+        refusal_after([](json& root) { root["unsur"][8]["answers"]["en"] = json::array({"Bad", "Good", "Very good"}); });
     EXPECT_EQ(problem.key, "questionnaire.answers_not_four");
     EXPECT_EQ(arg(problem, "detail"), "en");
     EXPECT_NE(arg(problem, "where").find("sarana"), std::string::npos) << arg(problem, "where");
@@ -189,9 +192,7 @@ TEST(Questionnaire, FiveAnswersOrAnEmptyLabel) {
 }
 
 TEST(Questionnaire, BadWeightText) {
-    auto root = nine_equal();
-    root["unsur"][1]["weight"] = "abc";
-    const auto problem = refusal(root.dump());
+    const auto problem = refusal_after([](json& root) { root["unsur"][1]["weight"] = "abc"; });
     EXPECT_EQ(problem.key, "questionnaire.bad_weight");
     EXPECT_EQ(arg(problem, "where"), "prosedur");
     EXPECT_EQ(arg(problem, "detail"), "abc");
@@ -236,9 +237,8 @@ TEST(Questionnaire, MissingTopLevelFields) {
 }
 
 TEST(Questionnaire, VersionBeyondIntIsRefusedNotWrapped) {
-    auto root = nine_equal();
-    root["version"] = 4294967297LL;  // 2^32 + 1 would wrap to version 1
-    const auto problem = refusal(root.dump());
+    // 2^32 + 1 would wrap to version 1.
+    const auto problem = refusal_after([](json& root) { root["version"] = 4294967297LL; });
     EXPECT_EQ(problem.key, "questionnaire.bad_field");
     EXPECT_EQ(arg(problem, "where"), "version");
 }

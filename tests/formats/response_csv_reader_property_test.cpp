@@ -10,6 +10,7 @@
 #include "formats/csv_reading.hpp"
 #include "reference_csv_reader.hpp"
 #include "test_support.hpp"
+#include "tests/support/response_rows.hpp"
 
 #include <gtest/gtest.h>
 
@@ -27,13 +28,7 @@ namespace {
 
 // ---- outcomes ----------------------------------------------------------------
 
-struct Owned {
-    std::size_t line = 0;
-    std::string response_id, submitted_at, layanan, jenis_kelamin, umur, pendidikan, pekerjaan;
-    std::vector<std::uint8_t> answers;
-    std::string saran, flags, device_id, questionnaire_version, profile_detail, origin, channel;
-    scoring::Timestamp timestamp;
-};
+using Owned = test::OwnedRow;
 
 bool same_timestamp(const scoring::Timestamp& a, const scoring::Timestamp& b) {
     return a.date == b.date && a.hour == b.hour && a.minute == b.minute && a.second == b.second &&
@@ -82,25 +77,7 @@ Outcome outcome_of(const Reader& reader, std::string_view content, const std::ve
             content, "acak.csv", codes,
             [&](const ResponseRow& row) {
                 EXPECT_EQ(std::this_thread::get_id(), caller) << "on_row off the caller's thread";
-                Owned o;
-                o.line = row.line;
-                o.response_id = row.response_id;
-                o.submitted_at = row.submitted_at;
-                o.layanan = row.layanan;
-                o.jenis_kelamin = row.jenis_kelamin;
-                o.umur = row.umur;
-                o.pendidikan = row.pendidikan;
-                o.pekerjaan = row.pekerjaan;
-                o.answers.assign(row.answers.begin(), row.answers.end());
-                o.saran = row.saran;
-                o.flags = row.flags;
-                o.device_id = row.device_id;
-                o.questionnaire_version = row.questionnaire_version;
-                o.profile_detail = row.profile_detail;
-                o.origin = row.origin;
-                o.channel = row.channel;
-                o.timestamp = row.timestamp;
-                result.rows.push_back(std::move(o));
+                result.rows.push_back(test::owned_row(row));
             },
             CsvReadOptions{.skip_bad_rows = skip});
         result.summary_rows = summary.rows;

@@ -3,6 +3,7 @@
 #include "formats/response_csv_reader.hpp"
 
 #include "test_support.hpp"
+#include "tests/support/response_rows.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,13 +20,7 @@ using test::permenpan_codes;
 using test::standard_header;
 
 // A copy of a delivered row (the reader's views live only during the callback).
-struct Owned {
-    std::size_t line = 0;
-    std::string response_id, submitted_at, layanan, jenis_kelamin, umur, pendidikan, pekerjaan;
-    std::vector<std::uint8_t> answers;
-    std::string saran, flags, device_id, questionnaire_version, profile_detail, origin, channel;
-    scoring::Timestamp timestamp;
-};
+using Owned = test::OwnedRow;
 
 struct Read {
     std::vector<Owned> rows;
@@ -38,25 +33,7 @@ Read read(std::string_view content, CsvReadOptions options = {},
     result.summary = read_response_csv(
         content, "jawaban.csv", codes,
         [&](const ResponseRow& row) {
-            Owned owned;
-            owned.line = row.line;
-            owned.response_id = row.response_id;
-            owned.submitted_at = row.submitted_at;
-            owned.layanan = row.layanan;
-            owned.jenis_kelamin = row.jenis_kelamin;
-            owned.umur = row.umur;
-            owned.pendidikan = row.pendidikan;
-            owned.pekerjaan = row.pekerjaan;
-            owned.answers.assign(row.answers.begin(), row.answers.end());
-            owned.saran = row.saran;
-            owned.flags = row.flags;
-            owned.device_id = row.device_id;
-            owned.questionnaire_version = row.questionnaire_version;
-            owned.profile_detail = row.profile_detail;
-            owned.origin = row.origin;
-            owned.channel = row.channel;
-            owned.timestamp = row.timestamp;
-            result.rows.push_back(std::move(owned));
+            result.rows.push_back(test::owned_row(row));
         },
         options);
     return result;

@@ -4,11 +4,13 @@
 
 #include "formats/response_csv_reader.hpp"
 #include "test_support.hpp"
+#include "tests/support/response_rows.hpp"
 
 #include <gtest/gtest.h>
 
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace skm::formats {
@@ -17,43 +19,33 @@ namespace {
 using test::permenpan_codes;
 using test::written_header;
 
-std::vector<std::string> split_flags(std::string_view flags) {
-    std::vector<std::string> result;
-    while (!flags.empty()) {
-        const auto semicolon = flags.find(';');
-        result.emplace_back(flags.substr(0, semicolon));
-        if (semicolon == std::string_view::npos) break;
-        flags.remove_prefix(semicolon + 1);
-    }
-    return result;
+// The four profile answers of `r`, in the file's column order.
+void set_profile(Response& r, std::string jenis_kelamin, std::string umur, std::string pendidikan, std::string pekerjaan) {
+    r.jenis_kelamin = std::move(jenis_kelamin);
+    r.umur = std::move(umur);
+    r.pendidikan = std::move(pendidikan);
+    r.pekerjaan = std::move(pekerjaan);
 }
 
 std::vector<Response> sample_responses() {
-    std::vector<Response> responses;
     Response plain;
     plain.response_id = "0b6f6a52-5c1e-4e39-9a4c-6f0a2a1d9b01";
     plain.submitted_at = "2024-03-01T09:15:00+07:00";
     plain.layanan = "KTP-el";
-    plain.jenis_kelamin = "P";
-    plain.umur = "30-39";
-    plain.pendidikan = "S1";
-    plain.pekerjaan = "PNS";
+    set_profile(plain, "P", "30-39", "S1", "PNS");
     plain.answers = {4, 3, 3, 4, 3, 4, 4, 3, 4};
     plain.device_id = "kiosk-sukamaju-01";
     plain.questionnaire_version = "1";
     plain.origin = "kiosk";
     plain.channel = "kiosk";
-    responses.push_back(plain);
 
-    Response tricky = plain;
+    // Separators, quotes and line breaks inside fields; unanswered unsur are empty fields.
+    Response tricky;
+    set_profile(tricky, "", "60+", "", "");  // only the age given
     tricky.response_id = "impor-\"2\"";
     tricky.submitted_at = "2024-07-31T23:59:59+09:00";
     tricky.layanan = "Akta Kelahiran, Kematian; dan \"KK\"";
-    tricky.jenis_kelamin = "";
-    tricky.umur = "60+";
-    tricky.pendidikan = "";
-    tricky.pekerjaan = "";
-    tricky.answers = {1, 0, 2, 0, 0, 4, 0, 0, 1};  // unanswered unsur are empty fields
+    tricky.answers = {1, 0, 2, 0, 0, 4, 0, 0, 1};
     tricky.saran = "Antre lama, petugas \"ramah\";\nruang tunggu panas\r\nmatur nuwun 🙏 ꦱꦼꦩ꧀";
     tricky.flags = {"too_fast", "straight_line"};
     tricky.device_id = "kiosk;2, lantai \"1\"";
@@ -62,9 +54,8 @@ std::vector<Response> sample_responses() {
     tricky.profile_detail = "pendidikan=tidak_sekolah;pekerjaan=petani";
     tricky.origin = "import";
     tricky.channel = "paper";
-    responses.push_back(tricky);
 
-    Response empty = plain;
+    Response empty = plain;  // nothing answered, a lone quote for saran, no device or version
     empty.response_id = "kosong";
     empty.submitted_at = "2024-12-31T08:00:00+08:00";
     empty.umur = "<20";
@@ -75,8 +66,7 @@ std::vector<Response> sample_responses() {
     empty.questionnaire_version = "";
     empty.origin = "";  // not recorded (written before the field existed)
     empty.channel = "";
-    responses.push_back(empty);
-    return responses;
+    return {plain, tricky, empty};
 }
 
 std::string write_all(const std::vector<Response>& responses, CsvDialect dialect) {
@@ -89,23 +79,7 @@ std::string write_all(const std::vector<Response>& responses, CsvDialect dialect
 std::vector<Response> read_all(std::string_view content, char expected_separator) {
     std::vector<Response> back;
     const auto summary = read_response_csv(content, "roundtrip.csv", permenpan_codes(), [&](const ResponseRow& row) {
-        Response r;
-        r.response_id = row.response_id;
-        r.submitted_at = row.submitted_at;
-        r.layanan = row.layanan;
-        r.jenis_kelamin = row.jenis_kelamin;
-        r.umur = row.umur;
-        r.pendidikan = row.pendidikan;
-        r.pekerjaan = row.pekerjaan;
-        r.answers.assign(row.answers.begin(), row.answers.end());
-        r.saran = row.saran;
-        r.flags = split_flags(row.flags);
-        r.device_id = row.device_id;
-        r.questionnaire_version = row.questionnaire_version;
-        r.profile_detail = row.profile_detail;
-        r.origin = row.origin;
-        r.channel = row.channel;
-        back.push_back(std::move(r));
+        back.push_back(test::response_of(row));
     });
     EXPECT_EQ(summary.separator, expected_separator);
     EXPECT_TRUE(summary.skipped.empty());
@@ -113,21 +87,15 @@ std::vector<Response> read_all(std::string_view content, char expected_separator
 }
 
 void expect_same(const Response& written, const Response& read) {
-    EXPECT_EQ(read.response_id, written.response_id);
-    EXPECT_EQ(read.submitted_at, written.submitted_at);
-    EXPECT_EQ(read.layanan, written.layanan);
-    EXPECT_EQ(read.jenis_kelamin, written.jenis_kelamin);
-    EXPECT_EQ(read.umur, written.umur);
-    EXPECT_EQ(read.pendidikan, written.pendidikan);
-    EXPECT_EQ(read.pekerjaan, written.pekerjaan);
+    // Field by field first, so that a failure names the field.
+    for (const auto field : {&Response::response_id, &Response::submitted_at, &Response::layanan,
+                             &Response::jenis_kelamin, &Response::umur, &Response::pendidikan, &Response::pekerjaan,
+                             &Response::saran, &Response::device_id, &Response::questionnaire_version,
+                             &Response::profile_detail, &Response::origin, &Response::channel}) {
+        EXPECT_EQ(read.*field, written.*field) << "of " << written.response_id;
+    }
     EXPECT_EQ(read.answers, written.answers);
-    EXPECT_EQ(read.saran, written.saran);
     EXPECT_EQ(read.flags, written.flags);
-    EXPECT_EQ(read.device_id, written.device_id);
-    EXPECT_EQ(read.questionnaire_version, written.questionnaire_version);
-    EXPECT_EQ(read.profile_detail, written.profile_detail);
-    EXPECT_EQ(read.origin, written.origin);
-    EXPECT_EQ(read.channel, written.channel);
     EXPECT_EQ(read, written);  // and nothing else differs
 }
 

@@ -4,6 +4,7 @@
 
 #include "scoring/problem.hpp"
 #include "scoring/scheme.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -71,36 +72,5 @@ inline std::string written_header(char separator = ',') {
     for (const char* name : {"profile_detail", "origin", "channel"}) header += separator + std::string(name);
     return header;
 }
-
-// A fresh folder under the system temporary directory, removed on destruction.
-class TempDir {
-public:
-    TempDir() {
-        static std::atomic<unsigned> counter{0};
-        std::random_device random;
-        path_ = std::filesystem::temp_directory_path() /
-                ("skm-formats-test-" + std::to_string(random()) + "-" + std::to_string(counter++));
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    const std::filesystem::path& path() const { return path_; }
-
-    std::filesystem::path write(const std::filesystem::path& relative, std::string_view content) const {
-        const auto file = path_ / relative;
-        std::filesystem::create_directories(file.parent_path());
-        std::ofstream out(file, std::ios::binary);
-        out << content;
-        return file;
-    }
-
-private:
-    std::filesystem::path path_;
-};
 
 }  // namespace skm::test

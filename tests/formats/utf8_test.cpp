@@ -89,5 +89,51 @@ TEST(Utf8, LongValidTextWithBadByteFarAway) {
     EXPECT_EQ(first_invalid_utf8(text), std::optional<std::size_t>(bad));
 }
 
+// Byte lengths: é is 2 bytes, ꦱ (Javanese) 3, 👍 4.
+TEST(Utf8Cut, KeepsWholeCharactersWithinTheLimit) {
+    EXPECT_EQ(cut_utf8("abc", 5), "abc");
+    EXPECT_EQ(cut_utf8("abc", 3), "abc");
+    EXPECT_EQ(cut_utf8("abc", 2), "ab");
+    EXPECT_EQ(cut_utf8("abc", 0), "");
+    EXPECT_EQ(cut_utf8("a\xC3\xA9", 3), "a\xC3\xA9");
+    EXPECT_EQ(cut_utf8("a\xC3\xA9", 2), "a");  // the limit falls inside é
+    EXPECT_EQ(cut_utf8("\xC3\xA9", 1), "");
+    for (std::size_t limit = 1; limit <= 4; ++limit) {
+        EXPECT_EQ(cut_utf8("x👍", limit), "x") << limit;  // every cut inside the 4-byte emoji
+    }
+    EXPECT_EQ(cut_utf8("x👍", 5), "x👍");
+    EXPECT_EQ(cut_utf8("ꦱꦱ", 4), "ꦱ");
+    EXPECT_EQ(cut_utf8("ꦱꦱ", 5), "ꦱ");
+    EXPECT_EQ(cut_utf8("ꦱꦱ", 6), "ꦱꦱ");
+    // The result is always valid UTF-8 when the input was.
+    const std::string text = "Petugas ramah 👍 ꦩꦠꦸꦂ é.";
+    for (std::size_t limit = 0; limit <= text.size(); ++limit) {
+        const std::string cut = cut_utf8(text, limit);
+        EXPECT_LE(cut.size(), limit);
+        EXPECT_EQ(first_invalid_utf8(cut), std::nullopt) << limit;
+        EXPECT_EQ(text.compare(0, cut.size(), cut), 0) << limit;
+    }
+}
+
+TEST(Utf8Cut, BackspaceRemovesOneWholeCharacter) {
+    EXPECT_EQ(without_last_utf8_character(""), "");
+    EXPECT_EQ(without_last_utf8_character("a"), "");
+    EXPECT_EQ(without_last_utf8_character("ab"), "a");
+    EXPECT_EQ(without_last_utf8_character("a\xC3\xA9"), "a");
+    EXPECT_EQ(without_last_utf8_character("\xC3\xA9"), "");
+    EXPECT_EQ(without_last_utf8_character("ok👍"), "ok");
+    EXPECT_EQ(without_last_utf8_character("ꦱx"), "ꦱ");
+    EXPECT_EQ(without_last_utf8_character("ꦱꦱ"), "ꦱ");
+}
+
+TEST(Utf8Width, CountsCharactersNotBytes) {
+    EXPECT_EQ(utf8_width(""), 0u);
+    EXPECT_EQ(utf8_width("abc"), 3u);
+    EXPECT_EQ(utf8_width("\xC3\xA9"), 1u);
+    EXPECT_EQ(utf8_width("Petugasé café naïve"), 19u);
+    EXPECT_EQ(utf8_width("👍🙏"), 2u);
+    EXPECT_EQ(utf8_width("ꦩꦠꦸ"), 3u);  // three code points, nine bytes
+}
+
 }  // namespace
 }  // namespace skm::formats

@@ -4,6 +4,7 @@
 // left as it was. And the instant arithmetic both ways.
 #include "hub/clock_correction.hpp"
 #include "hub_test_support.hpp"
+#include "scoring/period.hpp"
 #include "store/clock.hpp"
 #include "sync/gzip.hpp"
 
@@ -18,7 +19,7 @@ TEST(TimestampAt, IsTheInverseOfUnixSecondsInAnyZone) {
     for (const char* text : {"2025-03-04T09:00:00+07:00", "2024-12-31T23:59:59+09:00", "2024-02-29T00:00:00Z",
                              "1999-12-31T18:30:00-05:00"}) {
         const auto ts = at(text);
-        EXPECT_EQ(store::iso8601(store::timestamp_at(store::unix_seconds(ts), ts.offset_minutes)),
+        EXPECT_EQ(store::iso8601(scoring::timestamp_at(scoring::unix_seconds(ts), ts.offset_minutes)),
                   std::string(text).back() == 'Z' ? std::string(text).substr(0, 19) + "+00:00" : text);
     }
 }

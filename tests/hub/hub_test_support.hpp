@@ -14,6 +14,8 @@
 #include "sync/engine.hpp"
 #include "sync/transport.hpp"
 #include "tests/hub/hub_backend.hpp"
+#include "tests/support/minimal_submission.hpp"
+#include "tests/support/permenpan_scheme.hpp"
 #include "tests/support/run_program.hpp"
 #include "tests/support/test_pki.hpp"
 
@@ -31,10 +33,7 @@ namespace skm::hub::testing {
 
 namespace fs = std::filesystem;
 
-inline const scoring::ScoringScheme& scheme() {
-    static const auto s = scoring::ScoringScheme::permenpan_2017();
-    return s;
-}
+inline const scoring::ScoringScheme& scheme() { return skm::test::permenpan_scheme(); }
 
 inline const formats::Catalog& catalog() {
     static const auto c = formats::Catalog::load(fs::path(SKM_SOURCE_DIR) / "assets" / "i18n", "id");
@@ -42,14 +41,7 @@ inline const formats::Catalog& catalog() {
 }
 
 inline store::Submission make_response(const std::string& id, const std::string& layanan = "KTP-el") {
-    store::Submission s;
-    s.response.response_id = id;
-    s.response.submitted_at = "2025-03-04T09:00:00+07:00";
-    s.response.layanan = layanan;
-    s.response.answers = {4, 3, 3, 2, 4, 4, 3, 1, 2};
-    s.response.questionnaire_version = "1";
-    s.questionnaire_id = "permenpan-14-2017";
-    return s;
+    return skm::test::minimal_submission(id, layanan);
 }
 
 inline std::vector<store::Submission> make_responses(const std::string& prefix, std::size_t n) {

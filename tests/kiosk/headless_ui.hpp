@@ -30,6 +30,16 @@ public:
     std::string next_id() override { return "x"; }
 };
 
+// Starts an ImGui frame `ms` after the last one: the clock moves on and the
+// queued touches are applied (what every headless kiosk's frame begins with).
+inline void begin_frame(store::ManualClock& clock, TouchQueue& queue, std::int64_t ms) {
+    clock.advance_ms(ms);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = static_cast<float>(ms) / 1000.0f;
+    queue.apply(io);
+    ImGui::NewFrame();
+}
+
 class HeadlessUi {
 public:
     explicit HeadlessUi(ImVec2 display) : context_(ImGui::CreateContext()) {
@@ -53,11 +63,7 @@ public:
     float scale() const { return scale_; }
 
     void frame(std::int64_t ms = 16) {
-        clock.advance_ms(ms);
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = static_cast<float>(ms) / 1000.0f;
-        queue.apply(io);
-        ImGui::NewFrame();
+        begin_frame(clock, queue, ms);
         draw_kiosk(*ctx_);
         ImGui::Render();
     }

@@ -3,6 +3,7 @@
 // in words with nothing stored; a setup cut short resumes; and the core's
 // rules on their own.
 #include "headless_ui.hpp"
+#include "kiosk_assets.hpp"
 #include "kiosk/core/first_run.hpp"
 #include "kiosk/ui/setup_screen.hpp"
 #include "kiosk/ui/staff_gate.hpp"
@@ -17,12 +18,6 @@ namespace skm::kiosk::ui {
 namespace {
 
 namespace fs = std::filesystem;
-const fs::path kAssets = fs::path(SKM_SOURCE_DIR) / "assets";
-
-const formats::Questionnaire& questionnaire() {
-    static const auto q = formats::load_questionnaire(kAssets / "questionnaire" / "permenpan-14-2017.json");
-    return q;
-}
 
 using testing::Ids;
 using testing::NoSink;

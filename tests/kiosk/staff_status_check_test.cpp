@@ -78,6 +78,12 @@ public:
         fs::remove_all(dir_, ignored);
     }
     store::ResponseStore& db() { return db_; }
+    // The deferred integrity check run to its end, then a frame to show it.
+    void run_deferred_check() {
+        db_.start_deferred_checks();
+        db_.wait_for_deferred_checks();
+        frame();
+    }
 
 private:
     static store::StoreOptions options(const fs::path& file) {
@@ -106,18 +112,14 @@ TEST(StaffStatusCheck, ShowsTheCheckSound) {
     StatusKiosk k(false);
     // (Opening the dashboard already started the background work for its
     // tallies, so whether "running" is still shown here depends on timing.)
-    k.db().start_deferred_checks();
-    k.db().wait_for_deferred_checks();
-    k.frame();
+    k.run_deferred_check();
     EXPECT_TRUE(k.shows("Pemeriksaan keutuhan basis data terakhir: baik (2025-12-20T10:00:")) << k.drawn();
     EXPECT_FALSE(k.shows("PERHATIAN")) << k.drawn();
 }
 
 TEST(StaffStatusCheck, ShowsTheDamageTheDeferredCheckFound) {
     StatusKiosk k(true);
-    k.db().start_deferred_checks();
-    k.db().wait_for_deferred_checks();
-    k.frame();
+    k.run_deferred_check();
     EXPECT_TRUE(k.shows("PERHATIAN petugas: pemeriksaan keutuhan (2025-12-20T10:00:")) << k.drawn();
     EXPECT_TRUE(k.shows("menemukan kerusakan basis data:")) << k.drawn();
     EXPECT_FALSE(k.shows("terakhir: baik")) << k.drawn();

@@ -14,6 +14,7 @@
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/touch_queue.hpp"
 #include "headless_ui.hpp"
+#include "kiosk_assets.hpp"
 #include "store/setting_keys.hpp"
 #include "store/stored_row.hpp"
 
@@ -29,12 +30,6 @@ namespace skm::kiosk::ui {
 namespace {
 
 namespace fs = std::filesystem;
-const fs::path kAssets = fs::path(SKM_SOURCE_DIR) / "assets";
-
-const formats::Questionnaire& questionnaire() {
-    static const auto q = formats::load_questionnaire(kAssets / "questionnaire" / "permenpan-14-2017.json");
-    return q;
-}
 
 std::vector<store::Submission> demo_year() {
     std::ifstream in(kAssets / "demo" / "responses.csv", std::ios::binary);

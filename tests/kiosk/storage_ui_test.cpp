@@ -9,6 +9,7 @@
 #include "kiosk/ui/staff_gate.hpp"
 #include "kiosk/ui/staff_view.hpp"
 #include "headless_ui.hpp"
+#include "kiosk_assets.hpp"
 #include "store/setting_keys.hpp"
 #include "tests/store/faulty_vfs.hpp"
 
@@ -24,12 +25,6 @@ namespace fs = std::filesystem;
 using skm::test::ArmedFault;
 using skm::test::FaultKind;
 using skm::test::FaultPersistence;
-const fs::path kAssets = fs::path(SKM_SOURCE_DIR) / "assets";
-
-const formats::Questionnaire& questionnaire() {
-    static const auto q = formats::load_questionnaire(kAssets / "questionnaire" / "permenpan-14-2017.json");
-    return q;
-}
 
 store::StoreOptions faulty_options(const fs::path& dir) {
     skm::test::FaultyVfs::install();

@@ -4,10 +4,12 @@
 // that succeeds; dropped answers are counted in memory and written when
 // storage allows; a backup into an unwritable folder or with a failed rename
 // is shown and retried while the timer keeps running.
+#include "kiosk_assets.hpp"
 #include "kiosk/core/storage_watch.hpp"
 #include "kiosk/core/store_sink.hpp"
 #include "store/setting_keys.hpp"
 #include "tests/store/faulty_vfs.hpp"
+#include "tests/support/minimal_submission.hpp"
 
 #include <gtest/gtest.h>
 
@@ -24,12 +26,6 @@ namespace fs = std::filesystem;
 using test::ArmedFault;
 using test::FaultKind;
 using test::FaultPersistence;
-const fs::path kAssets = fs::path(SKM_SOURCE_DIR) / "assets";
-
-const formats::Questionnaire& questionnaire() {
-    static const auto q = formats::load_questionnaire(kAssets / "questionnaire" / "permenpan-14-2017.json");
-    return q;
-}
 
 std::vector<std::string> lines_of(const std::ostringstream& journal) {
     std::vector<std::string> lines;
@@ -62,14 +58,9 @@ protected:
         sink_ = std::make_unique<StoreSink>(*db_, *watch_);
     }
     store::Submission submission(const std::string& id) {
-        store::Submission s;
-        s.response.response_id = id;
+        store::Submission s = test::minimal_submission(id);
         s.response.device_id = "kiosk-test";
         s.response.submitted_at = store::iso8601(clock_.wall_now());
-        s.response.layanan = "KTP-el";
-        s.response.answers = {4, 3, 3, 2, 4, 4, 3, 1, 2};
-        s.response.questionnaire_version = "1";
-        s.questionnaire_id = "permenpan-14-2017";
         return s;
     }
     // The kiosk's timer, once a second for `seconds`.

@@ -67,6 +67,24 @@ struct Kiosk {
         return event();
     }
 
+    // Start, layanan `layanan`, every profile question left unanswered: the first unsur on screen.
+    void reach_unsur(std::size_t layanan = 0) {
+        ASSERT_TRUE(tap([&] { return flow.start(); }));
+        ASSERT_TRUE(tap([&] { return flow.choose_layanan(layanan); }));
+        for (int i = 0; i < 4; ++i) ASSERT_TRUE(tap([&] { return flow.choose_profile(""); }));
+    }
+
+    // Nobody touches the screen for `ms`; then the flow's timers run.
+    void leave_untouched(std::int64_t ms) {
+        wait(ms);
+        flow.tick();
+    }
+    // A whole survey while the disk refuses every answer: the apology is on screen.
+    void complete_survey_failing() {
+        sink.fail = true;
+        complete_survey();
+    }
+
     void complete_survey(std::uint8_t value = 3) {
         ASSERT_TRUE(tap([&] { return flow.start(); }));
         ASSERT_TRUE(tap([&] { return flow.choose_layanan(1); }));
@@ -140,9 +158,7 @@ TEST(SurveyFlow, TheNextCitizenStartsInTheOfficesLanguage) {
 
 TEST(SurveyFlow, BackKeepsAnswersAndStepsOneScreen) {
     Kiosk k;
-    ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
-    ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(0); }));
-    for (int i = 0; i < 4; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.choose_profile(""); }));
+    k.reach_unsur();
     ASSERT_TRUE(k.tap([&] { return k.flow.answer(2); }));
     ASSERT_TRUE(k.tap([&] { return k.flow.answer(4); }));
     EXPECT_EQ(k.flow.unsur_index(), 2u);
@@ -169,9 +185,7 @@ TEST(SurveyFlow, BackKeepsAnswersAndStepsOneScreen) {
 
 TEST(SurveyFlow, ADoubleTapNeverAnswersTheNextQuestion) {
     Kiosk k;
-    ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
-    ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(0); }));
-    for (int i = 0; i < 4; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.choose_profile(""); }));
+    k.reach_unsur();
     ASSERT_TRUE(k.tap([&] { return k.flow.answer(4); }));
     k.clock.advance_ms(120);  // the second tap of a double tap lands on question 2
     EXPECT_FALSE(k.flow.answer(4));
@@ -189,9 +203,7 @@ TEST(SurveyFlow, ADoubleTapNeverAnswersTheNextQuestion) {
 // keyboard: the flow refuses the letter, so the saran stays empty.
 TEST(SurveyFlow, ADoubleTapOnTheLastFaceTypesNoSaran) {
     Kiosk k;
-    ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
-    ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(0); }));
-    for (int i = 0; i < 4; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.choose_profile(""); }));
+    k.reach_unsur();
     for (int i = 0; i < 9; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.answer(2); }));
     ASSERT_EQ(k.flow.screen(), Screen::saran);
     k.clock.advance_ms(120);
@@ -204,9 +216,7 @@ TEST(SurveyFlow, ADoubleTapOnTheLastFaceTypesNoSaran) {
 
 TEST(SurveyFlow, WalkingAwayAsksThenDiscardsWithoutStoring) {
     Kiosk k;
-    ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
-    ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(2); }));
-    for (int i = 0; i < 4; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.choose_profile(""); }));
+    k.reach_unsur(2);
     ASSERT_TRUE(k.tap([&] { return k.flow.answer(3); }));
     k.wait(59'999);
     k.flow.tick();
@@ -257,8 +267,7 @@ TEST(SurveyFlow, FastStraightAndRepeatedSubmissionsAreFlaggedNotDropped) {
 
 TEST(SurveyFlow, NoThanksWhenStorageFailsAndARetryCanSucceed) {
     Kiosk k;
-    k.sink.fail = true;
-    k.complete_survey();
+    k.complete_survey_failing();
     ASSERT_EQ(k.flow.screen(), Screen::store_failed);
     ASSERT_TRUE(k.flow.store_problem());
     EXPECT_EQ(k.flow.store_problem()->key, "store.io_error");
@@ -288,18 +297,15 @@ TEST(SurveyFlow, ARetryAfterAFailureThatDidReachTheDiskMakesNoSecondRow) {
 
 TEST(SurveyFlow, AFailureNobodyRetriesIsDiscardedAfterItsTimeout) {
     Kiosk k;
-    k.sink.fail = true;
-    k.complete_survey();
-    k.wait(30'000);
-    k.flow.tick();
+    k.complete_survey_failing();
+    k.leave_untouched(30'000);
     EXPECT_EQ(k.flow.screen(), Screen::welcome);
     EXPECT_EQ(k.flow.answers().saran, "");
 }
 
 TEST(SurveyFlow, DoneOnTheApologyCountsTheAnswerAsDropped) {
     Kiosk k;
-    k.sink.fail = true;
-    k.complete_survey();
+    k.complete_survey_failing();
     ASSERT_EQ(k.flow.screen(), Screen::store_failed);
     EXPECT_TRUE(k.sink.dropped_ids.empty());  // still on the apology: a retry may store it
     ASSERT_TRUE(k.tap([&] { return k.flow.cancel(); }));  // "Selesai"
@@ -310,10 +316,8 @@ TEST(SurveyFlow, DoneOnTheApologyCountsTheAnswerAsDropped) {
 
 TEST(SurveyFlow, AnApologyLeftToTimeOutCountsTheAnswerAsDropped) {
     Kiosk k;
-    k.sink.fail = true;
-    k.complete_survey();
-    k.wait(30'000);
-    k.flow.tick();
+    k.complete_survey_failing();
+    k.leave_untouched(30'000);
     ASSERT_EQ(k.flow.screen(), Screen::welcome);
     EXPECT_EQ(k.sink.dropped_ids, k.sink.attempts);
 }
@@ -322,8 +326,7 @@ TEST(SurveyFlow, GivingUpMidSurveyOrAfterASuccessfulRetryDropsNothing) {
     Kiosk k;
     ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
     ASSERT_TRUE(k.tap([&] { return k.flow.cancel(); }));  // nothing was submitted: nothing to count
-    k.sink.fail = true;
-    k.complete_survey();
+    k.complete_survey_failing();
     k.sink.fail = false;
     ASSERT_TRUE(k.tap([&] { return k.flow.submit(); }));
     ASSERT_EQ(k.flow.screen(), Screen::thanks);
@@ -371,9 +374,7 @@ TEST(SurveyFlow, EventsOnTheWrongScreenChangeNothing) {
 
 TEST(SurveyFlow, SaranIsValidUtf8AndCutOnACharacterBoundary) {
     Kiosk k;
-    ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
-    ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(0); }));
-    for (int i = 0; i < 4; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.choose_profile(""); }));
+    k.reach_unsur();
     for (int i = 0; i < 9; ++i) ASSERT_TRUE(k.tap([&] { return k.flow.answer(3); }));
     k.wait();  // past the settle time of the new screen
     EXPECT_FALSE(k.flow.set_saran("bad \xff byte"));

@@ -7,6 +7,8 @@
 // last face's twin tap types nothing on the saran keyboard); the staff
 // corner, PIN pad, lockout and the exit confirmation work; a broken
 // configuration is shown on the screen with its line and column.
+#include "headless_ui.hpp"
+#include "kiosk_assets.hpp"
 #include "formats/layanan_list.hpp"
 #include "kiosk/core/staff_lock.hpp"
 #include "kiosk/core/survey_flow.hpp"
@@ -25,13 +27,7 @@
 namespace skm::kiosk::ui {
 namespace {
 
-const std::filesystem::path kAssets = std::filesystem::path(SKM_SOURCE_DIR) / "assets";
 const std::filesystem::path kFonts = "/usr/share/fonts/truetype/noto";
-
-const formats::Questionnaire& questionnaire() {
-    static const auto q = formats::load_questionnaire(kAssets / "questionnaire" / "permenpan-14-2017.json");
-    return q;
-}
 
 const UiTexts& texts() {
     static const auto t = UiTexts::load(kAssets / "i18n");
@@ -87,11 +83,7 @@ public:
     ~Headless() { ImGui::DestroyContext(context_); }
 
     void frame(std::int64_t ms = 16) {
-        clock.advance_ms(ms);
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = static_cast<float>(ms) / 1000.0f;
-        queue.apply(io);
-        ImGui::NewFrame();
+        testing::begin_frame(clock, queue, ms);
         flow_.tick();
         draw_kiosk(*ctx_);
         ImGui::Render();
@@ -102,6 +94,13 @@ public:
         while (queue.pending()) frame();
         frame();
         frame();
+    }
+    // A finger resting in the top-left corner for `frames` frames, then lifted.
+    void press_corner(int frames) {
+        queue.push({20, 20, true});
+        for (int i = 0; i < frames; ++i) frame();
+        queue.push({20, 20, false});
+        settle();
     }
     const ButtonRecord& button(const std::string& id) {
         const ButtonRecord* b = ctx_->button(id);
@@ -263,6 +262,18 @@ TEST(KioskUi, EveryKioskTextExistsInEveryLanguage) {
     }
 }
 
+// The citizen these tests play: Kartu Keluarga, Perempuan, 60+, SMA, no
+// pekerjaan given, no saran.
+void expect_citizen_stored(const formats::Response& r, const std::vector<std::uint8_t>& answers) {
+    EXPECT_EQ(r.layanan, "Kartu Keluarga");
+    EXPECT_EQ(r.jenis_kelamin, "P");
+    EXPECT_EQ(r.umur, "60+");
+    EXPECT_EQ(r.pendidikan, "SMA");
+    EXPECT_EQ(r.pekerjaan, "");
+    EXPECT_EQ(r.answers, answers);
+    EXPECT_EQ(r.saran, "");
+}
+
 TEST(KioskUi, TapsCompleteASurveyWithTheRightAnswers) {
     Headless k(ImVec2(1280, 800));
     k.frame(500);
@@ -277,14 +288,7 @@ TEST(KioskUi, TapsCompleteASurveyWithTheRightAnswers) {
     k.tap("submit");  // "Lewati": no saran
     ASSERT_EQ(k.flow().screen(), Screen::thanks);
     ASSERT_EQ(k.sink.stored.size(), 1u);
-    const auto& r = k.sink.stored[0].response;
-    EXPECT_EQ(r.layanan, "Kartu Keluarga");
-    EXPECT_EQ(r.jenis_kelamin, "P");
-    EXPECT_EQ(r.umur, "60+");
-    EXPECT_EQ(r.pendidikan, "SMA");
-    EXPECT_EQ(r.pekerjaan, "");
-    EXPECT_EQ(r.answers, answers);
-    EXPECT_EQ(r.saran, "");
+    expect_citizen_stored(k.sink.stored[0].response, answers);
 }
 
 TEST(KioskUi, APressAndReleaseBetweenTwoFramesAnswersExactlyOnce) {
@@ -403,14 +407,7 @@ void double_tap_a_whole_survey(ImVec2 display, std::uint8_t last_face) {
     k.double_tap("retry");
     ASSERT_EQ(k.flow().screen(), Screen::thanks);
     ASSERT_EQ(k.sink.stored.size(), 1u);
-    const auto& r = k.sink.stored[0].response;
-    EXPECT_EQ(r.layanan, "Kartu Keluarga");
-    EXPECT_EQ(r.jenis_kelamin, "P");
-    EXPECT_EQ(r.umur, "60+");
-    EXPECT_EQ(r.pendidikan, "SMA");
-    EXPECT_EQ(r.pekerjaan, "");
-    EXPECT_EQ(r.answers, answers);
-    EXPECT_EQ(r.saran, "");
+    expect_citizen_stored(k.sink.stored[0].response, answers);
     // Thanks → welcome by its countdown while a finger rests where "Mulai" appears:
     // that press began before the welcome screen, so its release starts nothing.
     k.queue.push({start_at.x, start_at.y, true});
@@ -466,10 +463,7 @@ TEST(KioskUi, TwoTapsPastTheSettleTimeBothCount) {
 TEST(KioskUi, StaffGateScreensTakeOneTapEachAndClosingAsksFirst) {
     Headless k(ImVec2(1280, 800));
     k.frame(500);
-    k.queue.push({20, 20, true});
-    for (int i = 0; i < 200; ++i) k.frame();
-    k.queue.push({20, 20, false});
-    k.settle();
+    k.press_corner(200);
     ASSERT_TRUE(k.gate().open());
     k.frame(500);
     for (const char* key : {"pin_1", "pin_3", "pin_5", "pin_7"}) k.tap(key);  // 2468
@@ -553,16 +547,10 @@ TEST(KioskUi, StaffCornerPinPadAndLockout) {
     Headless k(ImVec2(1280, 800));
     k.frame(500);
     // A short press in the corner does nothing.
-    k.queue.push({20, 20, true});
-    for (int i = 0; i < 60; ++i) k.frame();
-    k.queue.push({20, 20, false});
-    k.settle();
+    k.press_corner(60);
     EXPECT_FALSE(k.gate().open());
     // Held for three seconds: the PIN pad.
-    k.queue.push({20, 20, true});
-    for (int i = 0; i < 200; ++i) k.frame();
-    k.queue.push({20, 20, false});
-    k.settle();
+    k.press_corner(200);
     ASSERT_TRUE(k.gate().open());
     k.frame(500);  // the pad's settle time
     EXPECT_EQ(k.ctx().button("start"), nullptr);  // the survey is covered

@@ -15,13 +15,7 @@ namespace {
 
 using test::TestStore;
 
-ReportData gather(TestStore& db, std::string_view period, AnnualMethod method = AnnualMethod::pooled) {
-    ReportRequest request;
-    request.period = parse_report_period(period);
-    request.annual = method;
-    request.generated_on = {2025, 1, 15};
-    return gather_report(db.store(), test::questionnaire(), request);
-}
+using test::gather;
 
 std::string str(const std::optional<scoring::Decimal>& value) { return value ? value->str('.') : "null"; }
 

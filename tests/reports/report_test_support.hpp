@@ -7,8 +7,10 @@
 #include "formats/catalog.hpp"
 #include "formats/questionnaire.hpp"
 #include "formats/response_csv_reader.hpp"
+#include "reports/report_data.hpp"
 #include "store/clock.hpp"
 #include "store/response_store.hpp"
+#include "tests/support/response_rows.hpp"
 #include "tests/support/run_program.hpp"
 
 #include <gtest/gtest.h>
@@ -20,6 +22,8 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace skm::reports::test {
@@ -73,20 +77,7 @@ public:
         formats::read_response_csv(csv, "test.csv", questionnaire().codes(), [&](const formats::ResponseRow& row) {
             store::Submission s;
             formats::Response& r = s.response;
-            r.response_id = row.response_id;
-            r.submitted_at = row.submitted_at;
-            r.layanan = row.layanan;
-            r.jenis_kelamin = row.jenis_kelamin;
-            r.umur = row.umur;
-            r.pendidikan = row.pendidikan;
-            r.pekerjaan = row.pekerjaan;
-            r.answers.assign(row.answers.begin(), row.answers.end());
-            r.saran = row.saran;
-            for (std::size_t start = 0; start < row.flags.size();) {
-                const auto end = std::min(row.flags.find(';', start), row.flags.size());
-                if (end > start) r.flags.emplace_back(row.flags.substr(start, end - start));
-                start = end + 1;
-            }
+            r = skm::test::response_of(row);
             r.device_id = "test";
             r.questionnaire_version = std::to_string(questionnaire().version);
             s.questionnaire_id = questionnaire().id;
@@ -112,6 +103,17 @@ private:
     store::ManualClock clock_;
     std::unique_ptr<store::ResponseStore> store_;
 };
+
+// The report data of `period` from the test store, made on 2025-01-15.
+inline ReportData gather(TestStore& db, std::string_view period, AnnualMethod method = AnnualMethod::pooled,
+                         std::string office = {}) {
+    ReportRequest request;
+    request.period = parse_report_period(period);
+    request.annual = method;
+    request.office = std::move(office);
+    request.generated_on = {2025, 1, 15};
+    return gather_report(db.store(), questionnaire(), request);
+}
 
 inline const std::string kHeader =
     "response_id,submitted_at,layanan,jenis_kelamin,umur,pendidikan,pekerjaan,persyaratan,prosedur,waktu,biaya,"

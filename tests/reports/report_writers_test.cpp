@@ -20,13 +20,9 @@ namespace {
 
 using test::TestStore;
 
-ReportData gather(TestStore& db, std::string_view period, AnnualMethod method = AnnualMethod::pooled) {
-    ReportRequest request;
-    request.period = parse_report_period(period);
-    request.annual = method;
-    request.office = "Kantor Kecamatan Uji";
-    request.generated_on = {2025, 1, 15};
-    return gather_report(db.store(), test::questionnaire(), request);
+// The report data as the writers get it, for a named office.
+ReportData office_report(TestStore& db, std::string_view period, AnnualMethod method = AnnualMethod::pooled) {
+    return test::gather(db, period, method, "Kantor Kecamatan Uji");
 }
 
 std::string comma(std::string text) {
@@ -89,7 +85,7 @@ TEST(PdfReport, TextHoldsTheGoldenIkmNrrAndMutuInIndonesianFormat) {
         const auto& expect = c["expect"];
         TestStore db(c["csv"].get<std::string>());
         const auto pdf = db.dir() / "laporan.pdf";
-        write_pdf_report(gather(db, "2024"), catalog, pdf);
+        write_pdf_report(office_report(db, "2024"), catalog, pdf);
         const std::string text = test::pdf_text(pdf);
 
         const std::string ikm = comma(expect["ikm"].get<std::string>());
@@ -113,7 +109,7 @@ TEST(PdfReport, EveryPageHasContentAndItsNumber) {
     const auto c = golden_totals()[3];  // 500 respondents over a year
     TestStore db(c["csv"].get<std::string>());
     const auto pdf = db.dir() / "laporan.pdf";
-    write_pdf_report(gather(db, "2024"), test::catalog("id"), pdf);
+    write_pdf_report(office_report(db, "2024"), test::catalog("id"), pdf);
     const int pages = test::pdf_pages(pdf);
     ASSERT_GE(pages, 3);
     for (int page = 1; page <= pages; ++page) {
@@ -136,13 +132,13 @@ TEST(PdfReport, AnnualReportSaysWhichMethodAndShowsTheOther) {
         TestStore db(c["csv"].get<std::string>());
         const auto pdf = db.dir() / "laporan.pdf";
 
-        write_pdf_report(gather(db, "2024", AnnualMethod::semesters), test::catalog("id"), pdf);
+        write_pdf_report(office_report(db, "2024", AnnualMethod::semesters), test::catalog("id"), pdf);
         std::string text = test::pdf_text(pdf);
         EXPECT_TRUE(has_phrase(text, "dihitung dengan cara rata-rata IKM dua semester: " + mean)) << text;
         EXPECT_TRUE(has_phrase(text, "gabungan seluruh responden setahun, hasilnya " + pooled));
         EXPECT_TRUE(has_phrase(text, "Mutu pelayanan C — Kurang baik"));
 
-        write_pdf_report(gather(db, "2024", AnnualMethod::pooled), test::catalog("id"), pdf);
+        write_pdf_report(office_report(db, "2024", AnnualMethod::pooled), test::catalog("id"), pdf);
         text = test::pdf_text(pdf);
         EXPECT_TRUE(has_phrase(text, "dihitung dengan cara gabungan seluruh responden setahun: " + pooled));
         EXPECT_TRUE(has_phrase(text, "rata-rata IKM dua semester, hasilnya " + mean));
@@ -156,7 +152,7 @@ TEST(PdfReport, EnglishWhenAskedWithADecimalPoint) {
     const auto c = golden_totals()[3];
     TestStore db(c["csv"].get<std::string>());
     const auto pdf = db.dir() / "report.pdf";
-    write_pdf_report(gather(db, "2024"), test::catalog("en"), pdf);
+    write_pdf_report(office_report(db, "2024"), test::catalog("en"), pdf);
     const std::string text = test::pdf_text(pdf);
     EXPECT_NE(text.find(c["expect"]["ikm"].get<std::string>()), std::string::npos);
     EXPECT_TRUE(has_phrase(text, "Page 1 of"));
@@ -189,7 +185,7 @@ TEST(PdfReport, DemoYearPagesRenderedForReview) {
             if (entry.path().filename().string().rfind(std::string(k.name) + "-", 0) == 0) std::filesystem::remove(entry.path());
         }
         const auto pdf = out / (std::string(k.name) + ".pdf");
-        write_pdf_report(gather(db, k.period, k.method), test::catalog(k.lang), pdf);
+        write_pdf_report(office_report(db, k.period, k.method), test::catalog(k.lang), pdf);
         const auto rendered = testing::run_program({test::tool("pdftoppm"), "-png", "-r", "60", pdf.string(), (out / k.name).string()});
         ASSERT_EQ(rendered.exit_code, 0) << rendered.err;
         const int pages = test::pdf_pages(pdf);
@@ -211,7 +207,7 @@ TEST(XlsxReport, CellsHoldTheGoldenFiguresAsNumbers) {
         const auto& expect = c["expect"];
         TestStore db(c["csv"].get<std::string>());
         const auto xlsx = db.dir() / "laporan.xlsx";
-        write_report(ReportFormat::xlsx, gather(db, "2024"), catalog, xlsx);
+        write_report(ReportFormat::xlsx, office_report(db, "2024"), catalog, xlsx);
 
         const auto summary = test::xlsx_sheet(xlsx, 1);
         auto value = [&](const std::string& label) -> test::XlsxCell {
@@ -245,7 +241,7 @@ TEST(XlsxReport, NumberFormatsHaveTheirPlaces) {
     const auto c = golden_totals()[3];
     TestStore db(c["csv"].get<std::string>());
     const auto xlsx = db.dir() / "laporan.xlsx";
-    write_report(ReportFormat::xlsx, gather(db, "2024"), test::catalog("id"), xlsx);
+    write_report(ReportFormat::xlsx, office_report(db, "2024"), test::catalog("id"), xlsx);
     const std::string styles = test::zip_member(xlsx, "xl/styles.xml");
     EXPECT_NE(styles.find("formatCode=\"0.00\""), std::string::npos);
     EXPECT_NE(styles.find("formatCode=\"0.000\""), std::string::npos);
@@ -262,7 +258,7 @@ TEST(CsvReport, BothDialectsCarryTheRoundedGoldenFigures) {
         SCOPED_TRACE(c["name"].get<std::string>());
         const auto& expect = c["expect"];
         TestStore db(c["csv"].get<std::string>());
-        const ReportData data = gather(db, "2024");
+        const ReportData data = office_report(db, "2024");
         const std::string plain = csv_report(data, catalog, formats::CsvDialect::standard);
         const std::string excel = csv_report(data, catalog, formats::CsvDialect::indonesian_excel);
 
@@ -302,7 +298,7 @@ TEST(WriteReport, FormatNames) {
 
 TEST(WriteReport, AnUnwritablePlaceIsAStorageError) {
     TestStore db(test::kHeader + "a,2024-03-01T09:00:00+07:00,KTP-el,L,,,,3,3,3,3,3,3,3,3,3,,\n");
-    const ReportData data = gather(db, "2024");
+    const ReportData data = office_report(db, "2024");
     for (const auto format : {ReportFormat::pdf, ReportFormat::xlsx, ReportFormat::csv}) {
         try {
             write_report(format, data, test::catalog("id"), db.dir() / "no-such-folder" / "laporan");

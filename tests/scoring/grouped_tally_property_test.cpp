@@ -3,6 +3,7 @@
 // made from the groups): on random data they give exactly the tallies of the
 // plain way, a map from group key to a Tally, and bad answers change nothing.
 #include "scoring/grouped_tally.hpp"
+#include "own_score_reference.hpp"
 #include "scoring/tally.hpp"
 
 #include <gtest/gtest.h>
@@ -68,15 +69,7 @@ TEST(TallyProperty, NineUnsurCountLikeBruteForce) {
     for (std::size_t k = 0; k <= 9; ++k) {
         for (std::size_t s = k; s <= 4 * k; ++s) {
             std::uint64_t expected = 0;
-            for (const auto& a : all) {
-                std::size_t answered = 0;
-                std::size_t sum = 0;
-                for (auto x : a) {
-                    answered += x != 0;
-                    sum += x;
-                }
-                expected += answered == k && sum == s;
-            }
+            for (const auto& a : all) expected += reference::answered_and_sum(a) == std::pair(k, s);
             EXPECT_EQ(tally.own_score_count(k, s), expected) << k << " answered, sum " << s;
         }
     }

@@ -4,12 +4,17 @@
 #include "scoring/grouped_tally.hpp"
 #include "scoring/interval.hpp"
 #include "scoring/legacy.hpp"
+#include "scoring/mutu.hpp"
 #include "scoring/period.hpp"
 #include "scoring/problem.hpp"
 #include "scoring/sample.hpp"
 #include "scoring/scheme.hpp"
 
 #include <gtest/gtest.h>
+
+#include <cstdint>
+#include <utility>
+#include <vector>
 
 namespace skm::scoring {
 namespace {
@@ -105,6 +110,62 @@ TEST(Period, ParsesEveryReportPeriodForm) {
     EXPECT_FALSE(parse_period("2024-S3"));
     EXPECT_FALSE(parse_period("2024-13"));
     EXPECT_FALSE(parse_period("2024-03-10..2024-01-15"));
+}
+
+// Golden day numbers from Python's datetime.date(...) - date(1970, 1, 1).
+TEST(Calendar, DaysSinceEpochAcrossLeapYears) {
+    const std::vector<std::pair<LocalDate, std::int64_t>> golden = {
+        {{1970, 1, 1}, 0},       {{1969, 12, 31}, -1},   {{2000, 2, 29}, 11016},  {{2000, 3, 1}, 11017},
+        {{2024, 2, 29}, 19782},  {{2024, 3, 1}, 19783},  {{2100, 2, 28}, 47540},  {{2100, 3, 1}, 47541},
+        {{1, 1, 1}, -719162},    {{9999, 12, 31}, 2932896}};
+    for (const auto& [date, days] : golden) {
+        EXPECT_EQ(days_since_epoch(date), days) << date.str();
+        EXPECT_EQ(date_from_days(days), date) << date.str();
+    }
+}
+
+TEST(Calendar, UnixSecondsAndBackKeepTheOffset) {
+    const Timestamp leap_night{{2024, 2, 29}, 23, 59, 59, -60};
+    EXPECT_EQ(unix_seconds(leap_night), 1709254799);  // date -d 2024-03-01T00:59:59Z +%s
+    EXPECT_EQ(iso8601(timestamp_at(1709254799, 420)), "2024-03-01T07:59:59+07:00");
+    EXPECT_EQ(iso8601(timestamp_at(1709254799, -60)), "2024-02-29T23:59:59-01:00");
+    EXPECT_EQ(iso8601(timestamp_at(-1, 0)), "1969-12-31T23:59:59+00:00");  // before the epoch: floor, not truncation
+    EXPECT_EQ(iso8601(timestamp_at(0, -330)), "1969-12-31T18:30:00-05:30");
+    EXPECT_EQ(unix_seconds({{2024, 12, 31}, 23, 59, 59, 540}), 1735657199);  // WIT new year's eve
+}
+
+TEST(Calendar, PeriodsEndOnTheLastDayOfFebruary) {
+    EXPECT_EQ(range_of({PeriodKind::month, 2024, 2}).last, (LocalDate{2024, 2, 29}));
+    EXPECT_EQ(range_of({PeriodKind::month, 2023, 2}).last, (LocalDate{2023, 2, 28}));
+    EXPECT_EQ(range_of({PeriodKind::month, 2100, 2}).last, (LocalDate{2100, 2, 28}));
+    EXPECT_EQ(range_of({PeriodKind::month, 2000, 2}).last, (LocalDate{2000, 2, 29}));
+    EXPECT_EQ(range_of({PeriodKind::triwulan, 2024, 1}).last, (LocalDate{2024, 3, 31}));
+    EXPECT_EQ(range_of({PeriodKind::semester, 2024, 2}).first, (LocalDate{2024, 7, 1}));
+    EXPECT_FALSE(valid_date(2100, 2, 29));
+    EXPECT_TRUE(valid_date(2000, 2, 29));
+}
+
+// Boundaries of both tables on the konversi rounded half-up to 2 decimals.
+TEST(MutuTable, ClassifiesAtEachPrintedLimit) {
+    EXPECT_EQ(mutu_2017(q(2400, 100)), Mutu::D);  // below the table: still its lowest mutu
+    EXPECT_EQ(mutu_2017(q(64994, 1000)), Mutu::D);
+    EXPECT_EQ(mutu_2017(q(64995, 1000)), Mutu::C);  // rounds to 65.00
+    EXPECT_EQ(mutu_2017(q(766049, 10000)), Mutu::C);
+    EXPECT_EQ(mutu_2017(q(76605, 1000)), Mutu::B);
+    EXPECT_EQ(mutu_2017(q(883049, 10000)), Mutu::B);
+    EXPECT_EQ(mutu_2017(q(88305, 1000)), Mutu::A);
+    EXPECT_EQ(mutu_2017(q(100, 1)), Mutu::A);
+    EXPECT_EQ(mutu_2004(q(437549, 10000)), Mutu::D);
+    EXPECT_EQ(mutu_2004(q(43755, 1000)), Mutu::C);
+    EXPECT_EQ(mutu_2004(q(62505, 1000)), Mutu::B);
+    EXPECT_EQ(mutu_2004(q(812549, 10000)), Mutu::B);
+    EXPECT_EQ(mutu_2004(q(81255, 1000)), Mutu::A);
+    // Each table runs from D up, every limit above the one before.
+    for (const auto* table : {&kMutu2017, &kMutu2004}) {
+        EXPECT_EQ(table->front().mutu, Mutu::D);
+        EXPECT_EQ(table->back().mutu, Mutu::A);
+        for (std::size_t i = 1; i < table->size(); ++i) EXPECT_LT((*table)[i - 1].lowest_hundredths, (*table)[i].lowest_hundredths);
+    }
 }
 
 TEST(GroupedTally, PeriodsComeOutChronologically) {

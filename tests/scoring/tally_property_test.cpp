@@ -3,6 +3,7 @@
 // brute-force reference that works on the raw answers.
 #include "scoring/ikm.hpp"
 #include "scoring/interval.hpp"
+#include "own_score_reference.hpp"
 #include "scoring/tally.hpp"
 
 #include <gtest/gtest.h>
@@ -99,15 +100,7 @@ TEST(TallyProperty, OwnScoreBinsMatchEachRespondent) {
     const auto responses = random_responses(rng, 500, 9);
     const Tally t = from_scratch(responses, 9);
     std::map<std::pair<std::size_t, std::size_t>, std::uint64_t> expected;
-    for (const auto& r : responses) {
-        std::size_t k = 0;
-        std::size_t s = 0;
-        for (auto a : r) {
-            k += a != 0;
-            s += a;
-        }
-        ++expected[{k, s}];
-    }
+    for (const auto& r : responses) ++expected[reference::answered_and_sum(r)];
     for (std::size_t k = 0; k <= 9; ++k) {
         for (std::size_t s = k; s <= 4 * k; ++s) {
             const auto it = expected.find({k, s});

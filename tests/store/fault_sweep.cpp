@@ -63,6 +63,21 @@ void run_case(const Case& c, const std::filesystem::path& template_file, const s
     // frames' checksum chain. Only these may come back; asserted below.
     std::set<std::string> refused_at_fsync_since_ack;
     std::unique_ptr<ArmedFault> armed_across_close;
+    // What a database recovered after the faults may hold: every earlier and
+    // acknowledged row, and of the refused ones only those whose WAL frames
+    // no later commit overwrote (each counted in `came_back`).
+    const auto expect_recovered = [&](const std::set<std::string>& ids, int& came_back) {
+        for (const auto& id : join(prefilled, acknowledged)) EXPECT_EQ(ids.count(id), 1u) << "lost: " << id;
+        for (const auto& id : ids) {
+            if (refused_at_fsync.count(id)) {
+                EXPECT_EQ(refused_at_fsync_since_ack.count(id), 1u)
+                    << "refused " << id << " is back although a later commit overwrote its WAL frames";
+                ++came_back;
+            } else {
+                EXPECT_TRUE(prefilled.count(id) || acknowledged.count(id)) << "refused or unknown row " << id;
+            }
+        }
+    };
     {
         store::ManualClock clock{start_time()};
         store::ResponseStore store(options_for(database, FaultyVfs::kName), scheme, clock);
@@ -104,17 +119,7 @@ void run_case(const Case& c, const std::filesystem::path& template_file, const s
             }
             RawDb image(crash, /*writable=*/true);
             EXPECT_EQ(image.integrity(), "ok");
-            const auto ids = image.response_ids();
-            for (const auto& id : join(prefilled, acknowledged)) EXPECT_EQ(ids.count(id), 1u) << "lost: " << id;
-            for (const auto& id : ids) {
-                if (refused_at_fsync.count(id)) {
-                    EXPECT_EQ(refused_at_fsync_since_ack.count(id), 1u)
-                        << "refused " << id << " is back although a later commit overwrote its WAL frames";
-                    ++totals.failed_but_in_crash_image;
-                } else {
-                    EXPECT_TRUE(prefilled.count(id) || acknowledged.count(id)) << "refused or unknown row " << id;
-                }
-            }
+            expect_recovered(image.response_ids(), totals.failed_but_in_crash_image);
         }
 
         if (c.persistence == FaultPersistence::sticky && FaultyVfs::counts().failures() > 0) {
@@ -145,16 +150,7 @@ void run_case(const Case& c, const std::filesystem::path& template_file, const s
         if (!c.armed_at_close) {
             EXPECT_EQ(ids, join(prefilled, acknowledged));
         } else {
-            for (const auto& id : join(prefilled, acknowledged)) EXPECT_EQ(ids.count(id), 1u) << "lost: " << id;
-            for (const auto& id : ids) {
-                if (refused_at_fsync.count(id)) {
-                    EXPECT_EQ(refused_at_fsync_since_ack.count(id), 1u)
-                        << "refused " << id << " is back although a later commit overwrote its WAL frames";
-                    ++totals.failed_but_after_reopen;
-                } else {
-                    EXPECT_TRUE(prefilled.count(id) || acknowledged.count(id)) << "refused or unknown row " << id;
-                }
-            }
+            expect_recovered(ids, totals.failed_but_after_reopen);
         }
     }
     store::ManualClock clock{start_time()};
@@ -242,12 +238,7 @@ OpenSweepTotals run_open_fault_sweep(const OpenSweepConfig& config, const scorin
         std::set<std::string> before;
         if (kind == OpenTemplate::filled) {
             template_file = templates / "filled.db";
-            store::ManualClock clock{start_time()};
-            store::ResponseStore store(options_for(template_file), scheme, clock);
-            for (const auto& s : varied_submissions("pre", static_cast<std::size_t>(config.prefilled), 5)) {
-                EXPECT_EQ(store.submit(s), std::nullopt);
-                before.insert(s.response.response_id);
-            }
+            before = prefilled_database(template_file, static_cast<std::size_t>(config.prefilled), 5, scheme);
         }
         if (kind == OpenTemplate::schema_1) {
             template_file = templates / "schema-1.db";
@@ -307,13 +298,8 @@ SweepTotals run_fault_sweep(const SweepConfig& config, const scoring::ScoringSch
     std::set<std::string> prefilled;
     if (config.prefilled > 0) {
         template_file = templates / "template.db";
-        store::ManualClock clock{start_time()};
-        store::ResponseStore store(options_for(template_file), scheme, clock);
-        for (const auto& s : varied_submissions("pre", static_cast<std::size_t>(config.prefilled), 99)) {
-            EXPECT_EQ(store.submit(s), std::nullopt);
-            prefilled.insert(s.response.response_id);
-        }
-    }  // closed: checkpointed, no WAL left
+        prefilled = prefilled_database(template_file, static_cast<std::size_t>(config.prefilled), 99, scheme);
+    }
     for (const bool armed_at_close : config.armed_at_close) {
         for (const auto persistence : config.persistences) {
             for (const auto kind : config.kinds) {

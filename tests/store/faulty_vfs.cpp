@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <set>
 #include <stdexcept>
@@ -175,20 +176,11 @@ int file_unfetch(sqlite3_file* file, sqlite3_int64 offset, void* page) {
 
 // One table per io_methods version the real VFS may report (1 to 3).
 const sqlite3_io_methods* methods_for(int version) {
-    static const sqlite3_io_methods tables[3] = {
-        {1, file_close, file_read, file_write, file_truncate, file_sync, file_size, file_lock, file_unlock,
-         file_check_reserved_lock, file_control, file_sector_size, file_device_characteristics, nullptr, nullptr,
-         nullptr, nullptr, nullptr, nullptr},
-        {2, file_close, file_read, file_write, file_truncate, file_sync, file_size, file_lock, file_unlock,
-         file_check_reserved_lock, file_control, file_sector_size, file_device_characteristics, file_shm_map,
-         file_shm_lock, file_shm_barrier, file_shm_unmap, nullptr, nullptr},
+    static const auto tables = testing::io_methods_by_version(
         {3, file_close, file_read, file_write, file_truncate, file_sync, file_size, file_lock, file_unlock,
          file_check_reserved_lock, file_control, file_sector_size, file_device_characteristics, file_shm_map,
-         file_shm_lock, file_shm_barrier, file_shm_unmap, file_fetch, file_unfetch},
-    };
-    if (version < 1) version = 1;
-    if (version > 3) version = 3;
-    return &tables[version - 1];
+         file_shm_lock, file_shm_barrier, file_shm_unmap, file_fetch, file_unfetch});
+    return &tables[static_cast<std::size_t>(std::clamp(version, 1, 3) - 1)];
 }
 
 // ---- the VFS ---------------------------------------------------------------

@@ -1,5 +1,7 @@
 #include "tests/store/forwarding_vfs.hpp"
 
+#include <initializer_list>
+
 namespace skm::testing {
 namespace {
 
@@ -52,6 +54,22 @@ sqlite3_vfs forwarding_vfs(sqlite3_vfs* real, const char* name, int file_size,
     vfs.xGetLastError = vfs_get_last_error;
     vfs.xCurrentTimeInt64 = vfs_current_time_int64;
     return vfs;
+}
+
+std::array<sqlite3_io_methods, 3> io_methods_by_version(const sqlite3_io_methods& all) {
+    std::array<sqlite3_io_methods, 3> tables{all, all, all};
+    tables[0].iVersion = 1;
+    tables[1].iVersion = 2;
+    tables[2].iVersion = 3;
+    for (sqlite3_io_methods* table : {&tables[0], &tables[1]}) {  // version 3 added memory-mapped reads
+        table->xFetch = nullptr;
+        table->xUnfetch = nullptr;
+    }
+    tables[0].xShmMap = nullptr;  // version 2 added shared memory (WAL)
+    tables[0].xShmLock = nullptr;
+    tables[0].xShmBarrier = nullptr;
+    tables[0].xShmUnmap = nullptr;
+    return tables;
 }
 
 }  // namespace skm::testing

@@ -50,14 +50,7 @@ constexpr const char* kSchema1Row =
 
 void make_templates(Templates& t, int prefilled, const scoring::ScoringScheme& scheme) {
     t.current = t.dir / "current.db";
-    {
-        store::ManualClock clock{start_time()};
-        store::ResponseStore store(options_for(t.current), scheme, clock);
-        for (const auto& s : varied_submissions("pre", static_cast<std::size_t>(prefilled), 17)) {
-            ASSERT_EQ(store.submit(s), std::nullopt);
-            t.current_ids.insert(s.response.response_id);
-        }
-    }  // closed: checkpointed, no WAL left
+    t.current_ids = prefilled_database(t.current, static_cast<std::size_t>(prefilled), 17, scheme);
     t.schema_1 = t.dir / "schema-1.db";
     {
         store::Connection connection(t.schema_1.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);

@@ -19,15 +19,9 @@ namespace {
 using test::arg;
 using test::make_submission;
 using test::RawDb;
-using test::TempDir;
 
-class StoreContract : public ::testing::Test {
+class StoreContract : public test::StoreTest {
 protected:
-    TempDir dir;
-    ManualClock clock{test::start_time()};
-    const scoring::ScoringScheme scheme = scoring::ScoringScheme::permenpan_2017();
-    std::filesystem::path database = dir / "skm.db";
-
     std::unique_ptr<ResponseStore> open() {
         return std::make_unique<ResponseStore>(test::options_for(database), scheme, clock);
     }

@@ -19,7 +19,6 @@ namespace {
 
 using test::make_submission;
 using test::RawDb;
-using test::TempDir;
 using State = IntegrityStatus::State;
 
 // The expected tallies from the submissions themselves, not through the store.
@@ -47,12 +46,8 @@ private:
     std::binary_semaphore open_{0};
 };
 
-class DeferredStartup : public ::testing::Test {
+class DeferredStartup : public test::StoreTest {
 protected:
-    TempDir dir;
-    ManualClock clock{test::start_time()};
-    const scoring::ScoringScheme scheme = scoring::ScoringScheme::permenpan_2017();
-    std::filesystem::path database = dir / "skm.db";
     std::vector<Submission> stored;  // what the database holds, for the expected tallies
 
     std::unique_ptr<ResponseStore> open(StartupChecks startup, StartupHooks hooks = {}) {
@@ -60,6 +55,12 @@ protected:
         options.startup = startup;
         options.startup_hooks = std::move(hooks);
         return std::make_unique<ResponseStore>(options, scheme, clock);
+    }
+    // Opened as the kiosk does: the checks started in the background.
+    std::unique_ptr<ResponseStore> open_checking() {
+        auto store = open(StartupChecks::deferred);
+        store->start_deferred_checks();
+        return store;
     }
 
     void fill(std::size_t rows) {
@@ -152,8 +153,7 @@ TEST_F(DeferredStartup, TheTalliesAfterARestartEqualAFullRecount) {
     fill(300);
     if (HasFatalFailure()) return;
     for (int restart = 0; restart < 3; ++restart) {
-        auto store = open(StartupChecks::deferred);
-        store->start_deferred_checks();
+        auto store = open_checking();
         submit(*store, make_submission("restart-" + std::to_string(restart)));
         const auto full = open(StartupChecks::full);  // the old startup, on the same file
         EXPECT_TRUE(store->tallies() == full->tallies()) << "restart " << restart;
@@ -176,8 +176,7 @@ TEST_F(DeferredStartup, ClosingWhileTheCheckRunsStopsIt) {
     fill(2000);
     if (HasFatalFailure()) return;
     for (int i = 0; i < 5; ++i) {
-        auto store = open(StartupChecks::deferred);
-        store->start_deferred_checks();
+        auto store = open_checking();
     }  // no hang, no crash; the next open is healthy
     auto store = open(StartupChecks::deferred);
     store->wait_for_deferred_checks();
@@ -208,8 +207,7 @@ TEST_F(DeferredStartup, TheDeferredCheckFindsWhatTheStartupCheckFound) {
         raw.connection().exec("PRAGMA ignore_check_constraints = ON; UPDATE responses SET jenis_kelamin = 'X' WHERE seq = 5");
     }
     const std::string broken = test::read_bytes(database);
-    auto store = open(StartupChecks::deferred);
-    store->start_deferred_checks();
+    auto store = open_checking();
     store->wait_for_deferred_checks();
     const auto status = store->integrity_status();
     ASSERT_EQ(status.state, State::damaged);

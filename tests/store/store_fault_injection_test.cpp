@@ -18,13 +18,9 @@ using test::FaultKind;
 using test::FaultPersistence;
 using test::FaultyVfs;
 
-class FaultyVfsTest : public ::testing::Test {
+class FaultyVfsTest : public test::StoreTest {
 protected:
     void SetUp() override { FaultyVfs::install(); }
-    test::TempDir dir;
-    ManualClock clock{test::start_time()};
-    const scoring::ScoringScheme scheme = scoring::ScoringScheme::permenpan_2017();
-    std::filesystem::path database = dir / "skm.db";
 };
 
 // The harness itself: transparent when not armed, counting what it sees, and

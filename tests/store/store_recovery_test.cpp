@@ -18,15 +18,9 @@ namespace {
 using test::arg;
 using test::make_submission;
 using test::RawDb;
-using test::TempDir;
 
-class StoreRecovery : public ::testing::Test {
+class StoreRecovery : public test::StoreTest {
 protected:
-    TempDir dir;
-    ManualClock clock{test::start_time()};
-    const scoring::ScoringScheme scheme = scoring::ScoringScheme::permenpan_2017();
-    std::filesystem::path database = dir / "skm.db";
-
     std::unique_ptr<ResponseStore> open(const char* vfs = nullptr) {
         return std::make_unique<ResponseStore>(test::options_for(database, vfs), scheme, clock);
     }

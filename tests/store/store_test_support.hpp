@@ -9,6 +9,7 @@
 #include "store/clock.hpp"
 #include "store/response_store.hpp"
 #include "store/sqlite.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -34,30 +35,6 @@ inline std::string arg(const Problem& problem, std::string_view name) {
     }
     return "<absent>";
 }
-
-// A fresh folder under the system temporary directory, removed on destruction.
-class TempDir {
-public:
-    TempDir() {
-        static std::atomic<unsigned> counter{0};
-        std::random_device random;
-        path_ = std::filesystem::temp_directory_path() /
-                ("skm-store-test-" + std::to_string(random()) + "-" + std::to_string(counter++));
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path operator/(const std::filesystem::path& relative) const { return path_ / relative; }
-
-private:
-    std::filesystem::path path_;
-};
 
 inline std::string read_bytes(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
@@ -104,6 +81,16 @@ inline scoring::Timestamp start_time() {
     ts.offset_minutes = 420;
     return ts;
 }
+
+// What most store tests start from: a fresh folder, a clock at start_time(),
+// the 2017 scheme, and where the database goes.
+class StoreTest : public ::testing::Test {
+protected:
+    TempDir dir;
+    store::ManualClock clock{start_time()};
+    const scoring::ScoringScheme scheme = scoring::ScoringScheme::permenpan_2017();
+    std::filesystem::path database = dir / "skm.db";
+};
 
 inline store::StoreOptions options_for(const std::filesystem::path& database, const char* vfs = nullptr) {
     store::StoreOptions options;
@@ -157,6 +144,21 @@ inline std::vector<store::Submission> varied_submissions(std::string_view prefix
         out.push_back(std::move(s));
     }
     return out;
+}
+
+// A database at `file` holding `rows` varied submissions (ids "pre-<i>",
+// drawn from `seed`), each submitted as a kiosk does, then closed
+// (checkpointed, no WAL left). Returns their ids.
+inline std::set<std::string> prefilled_database(const std::filesystem::path& file, std::size_t rows, unsigned seed,
+                                                const scoring::ScoringScheme& scheme) {
+    std::set<std::string> ids;
+    store::ManualClock clock{start_time()};
+    store::ResponseStore store(options_for(file), scheme, clock);
+    for (const auto& s : varied_submissions("pre", rows, seed)) {
+        EXPECT_EQ(store.submit(s), std::nullopt);
+        ids.insert(s.response.response_id);
+    }
+    return ids;
 }
 
 // A read-only look at a database file through the default VFS (or `vfs`).

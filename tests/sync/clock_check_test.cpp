@@ -6,27 +6,26 @@
 #include "store/setting_keys.hpp"
 #include "sync/engine.hpp"
 #include "sync/gzip.hpp"
+#include "scoring/period.hpp"
+#include "tests/support/permenpan_scheme.hpp"
 
 #include <gtest/gtest.h>
 
 namespace skm::sync {
 namespace {
 
-const scoring::ScoringScheme& scheme() {
-    static const auto s = scoring::ScoringScheme::permenpan_2017();
-    return s;
-}
+const scoring::ScoringScheme& scheme() { return test::permenpan_scheme(); }
 
 TEST(UnixSeconds, TheSameMomentInTwoTimeZonesIsTheSameSecond) {
     const auto jakarta = scoring::parse_timestamp("2025-03-04T09:00:00+07:00");
     const auto utc = scoring::parse_timestamp("2025-03-04T02:00:00Z");
     const auto jayapura = scoring::parse_timestamp("2025-03-04T11:00:00+09:00");
     ASSERT_TRUE(jakarta && utc && jayapura);
-    EXPECT_EQ(store::unix_seconds(*jakarta), store::unix_seconds(*utc));
-    EXPECT_EQ(store::unix_seconds(*jayapura), store::unix_seconds(*utc));
-    EXPECT_EQ(store::unix_seconds(*utc), 1741053600);  // date -d 2025-03-04T02:00:00Z +%s
+    EXPECT_EQ(scoring::unix_seconds(*jakarta), scoring::unix_seconds(*utc));
+    EXPECT_EQ(scoring::unix_seconds(*jayapura), scoring::unix_seconds(*utc));
+    EXPECT_EQ(scoring::unix_seconds(*utc), 1741053600);  // date -d 2025-03-04T02:00:00Z +%s
     const auto new_year = scoring::parse_timestamp("2025-01-01T06:59:59+07:00");
-    EXPECT_EQ(store::unix_seconds(*new_year), 1735689599);  // 2024-12-31T23:59:59Z
+    EXPECT_EQ(scoring::unix_seconds(*new_year), 1735689599);  // 2024-12-31T23:59:59Z
 }
 
 // A hub whose clock reads `hub_time`, answering every item accepted.

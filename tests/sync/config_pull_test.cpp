@@ -8,6 +8,7 @@
 #include "store/published_config.hpp"
 #include "sync/config_protocol.hpp"
 #include "sync/engine.hpp"
+#include "tests/support/permenpan_scheme.hpp"
 
 #include <gtest/gtest.h>
 
@@ -16,10 +17,7 @@
 namespace skm::sync {
 namespace {
 
-const scoring::ScoringScheme& scheme() {
-    static const auto s = scoring::ScoringScheme::permenpan_2017();
-    return s;
-}
+const scoring::ScoringScheme& scheme() { return test::permenpan_scheme(); }
 
 store::PublishedConfig sample_config(std::int64_t version) {
     store::PublishedConfig c;

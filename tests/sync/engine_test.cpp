@@ -7,6 +7,8 @@
 #include "store/response_store.hpp"
 #include "sync/engine.hpp"
 #include "sync/gzip.hpp"
+#include "tests/support/minimal_submission.hpp"
+#include "tests/support/permenpan_scheme.hpp"
 
 #include <gtest/gtest.h>
 
@@ -23,10 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const scoring::ScoringScheme& scheme() {
-    static const auto s = scoring::ScoringScheme::permenpan_2017();
-    return s;
-}
+const scoring::ScoringScheme& scheme() { return test::permenpan_scheme(); }
 
 enum class Fault { none, refuse, drop_after_commit, http500, cut_reply, garbage_reply, unauthorized, deliver_twice };
 
@@ -93,13 +92,7 @@ struct Device {
         store::ResponseStore db(options, scheme(), clock);
         std::vector<store::Submission> rows;
         for (std::size_t i = 0; i < responses; ++i) {
-            store::Submission s;
-            s.response.response_id = "r" + std::to_string(i);
-            s.response.submitted_at = "2025-03-04T09:00:00+07:00";
-            s.response.layanan = i % 2 ? "KTP-el" : "SKTM";
-            s.response.answers = {4, 3, 3, 2, 4, 4, 3, 1, 2};
-            s.response.questionnaire_version = "1";
-            s.questionnaire_id = "permenpan-14-2017";
+            store::Submission s = test::minimal_submission("r" + std::to_string(i), i % 2 ? "KTP-el" : "SKTM");
             if (recorded && i % 2 == 0) {
                 s.response.pekerjaan = "Lainnya";
                 s.response.profile_detail = "pekerjaan=petani";

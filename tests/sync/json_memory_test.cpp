@@ -5,6 +5,7 @@
 // building the document first costs hundreds of MB (the control below shows
 // the measurement sees that). Optimised build only (label no_sanitizer).
 #include "sync/protocol.hpp"
+#include "tests/support/permenpan_scheme.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -35,10 +36,7 @@ long peak_kib() {
     return 0;
 }
 
-const scoring::ScoringScheme& scheme() {
-    static const auto s = scoring::ScoringScheme::permenpan_2017();
-    return s;
-}
+const scoring::ScoringScheme& scheme() { return test::permenpan_scheme(); }
 
 std::string amplification_body() {
     std::string body = R"({"protocol":1,"device_id":"kiosk-01","batch_id":"b-1","responses":[{})";
@@ -63,33 +61,42 @@ long peak_growth_kib(Work work) {
     return peak_kib() - before;
 }
 
+struct Refusal {
+    std::string key;    // the decoder's refusal, "" if it accepted the body
+    std::string where;
+    long growth_kib = 0;  // of the peak resident set while refusing
+};
+
+// Decodes `body` once (bringing in the code it runs, as a hub has long done
+// before an attacker sends anything), then measures decoding it again.
+Refusal measured_refusal(const std::string& body) {
+    Refusal refusal;
+    const auto refuse = [&] {
+        const auto decoded = decode_batch(body, scheme());
+        if (const auto* e = std::get_if<ProtocolError>(&decoded)) {
+            refusal.key = e->key;
+            refusal.where = e->where;
+        }
+    };
+    refuse();
+    refusal.growth_kib = peak_growth_kib(refuse);
+    return refusal;
+}
+
 TEST(JsonMemory, RefusingAnAmplificationBodyCostsUnderOneMiB) {
     const std::string body = amplification_body();
     ASSERT_GT(body.size(), (8u << 20) - 8);
-    std::string key;
-    const auto refuse = [&] {
-        const auto decoded = decode_batch(body, scheme());
-        if (const auto* e = std::get_if<ProtocolError>(&decoded)) key = e->key;
-    };
-    refuse();  // brings in the code it runs, as a hub has long done before an attacker sends anything
-    const long growth = peak_growth_kib(refuse);
-    EXPECT_EQ(key, "protocol.too_complex");
-    EXPECT_LT(growth, 1 * kMiB);
-    std::printf("[ figures  ] decode_batch of 8 MiB of {}: peak grew %ld KiB\n", growth);
+    const Refusal refusal = measured_refusal(body);
+    EXPECT_EQ(refusal.key, "protocol.too_complex");
+    EXPECT_LT(refusal.growth_kib, 1 * kMiB);
+    std::printf("[ figures  ] decode_batch of 8 MiB of {}: peak grew %ld KiB\n", refusal.growth_kib);
 }
 
 TEST(JsonMemory, RefusingOneHugeTextCostsUnderOneMiB) {
-    const std::string body = one_long_text();
-    std::string key;
-    const auto refuse = [&] {
-        const auto decoded = decode_batch(body, scheme());
-        if (const auto* e = std::get_if<ProtocolError>(&decoded)) key = e->key + " @ " + e->where;
-    };
-    refuse();
-    const long growth = peak_growth_kib(refuse);
-    EXPECT_EQ(key, "protocol.too_complex @ x");
-    EXPECT_LT(growth, 1 * kMiB);
-    std::printf("[ figures  ] decode_batch of one 8 MiB text: peak grew %ld KiB\n", growth);
+    const Refusal refusal = measured_refusal(one_long_text());
+    EXPECT_EQ(refusal.key + " @ " + refusal.where, "protocol.too_complex @ x");
+    EXPECT_LT(refusal.growth_kib, 1 * kMiB);
+    std::printf("[ figures  ] decode_batch of one 8 MiB text: peak grew %ld KiB\n", refusal.growth_kib);
 }
 
 TEST(JsonMemory, TheMeasurementSeesWhatBuildingTheDocumentFirstWouldCost) {

@@ -14,6 +14,8 @@
 #include "sync/engine.hpp"
 #include "sync/gzip.hpp"
 #include "tests/store/faulty_vfs.hpp"
+#include "tests/support/minimal_submission.hpp"
+#include "tests/support/permenpan_scheme.hpp"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -32,10 +34,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-const scoring::ScoringScheme& scheme() {
-    static const auto s = scoring::ScoringScheme::permenpan_2017();
-    return s;
-}
+const scoring::ScoringScheme& scheme() { return test::permenpan_scheme(); }
 
 // A hub that accepts every batch (a resent one as duplicates), but holds the
 // request numbered `hold_from` and later until release(); the first request
@@ -112,16 +111,7 @@ public:
         options.path = db();
         store::ResponseStore store(options, scheme(), clock);
         std::vector<store::Submission> rows;
-        for (int i = 0; i < count; ++i) {
-            store::Submission s;
-            s.response.response_id = "w" + std::to_string(i);
-            s.response.submitted_at = "2025-03-04T09:00:00+07:00";
-            s.response.layanan = "KTP-el";
-            s.response.answers = {4, 3, 3, 2, 4, 4, 3, 1, 2};
-            s.response.questionnaire_version = "1";
-            s.questionnaire_id = "permenpan-14-2017";
-            rows.push_back(s);
-        }
+        for (int i = 0; i < count; ++i) rows.push_back(test::minimal_submission("w" + std::to_string(i)));
         store.import(rows);
     }
     ~Device() {

@@ -6,6 +6,8 @@
 #include "sync/protocol.hpp"
 #include "sync/transport.hpp"
 #include "tests/support/run_program.hpp"
+#include "tests/support/minimal_submission.hpp"
+#include "tests/support/permenpan_scheme.hpp"
 
 #include <httplib.h>
 
@@ -22,10 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const scoring::ScoringScheme& scheme() {
-    static const auto s = scoring::ScoringScheme::permenpan_2017();
-    return s;
-}
+const scoring::ScoringScheme& scheme() { return test::permenpan_scheme(); }
 
 void sh(const std::string& command) {
     ASSERT_EQ(std::system(("(" + command + ") >/dev/null 2>&1").c_str()), 0) << command;
@@ -104,16 +103,7 @@ private:
 
 std::string body_of(std::size_t n) {
     Batch batch{"kiosk-01", "b1", {}};
-    for (std::size_t i = 0; i < n; ++i) {
-        store::Submission s;
-        s.response.response_id = "r" + std::to_string(i);
-        s.response.submitted_at = "2025-03-04T09:00:00+07:00";
-        s.response.layanan = "KTP-el";
-        s.response.answers = {4, 3, 3, 2, 4, 4, 3, 1, 2};
-        s.response.questionnaire_version = "1";
-        s.questionnaire_id = "permenpan-14-2017";
-        batch.responses.push_back(s);
-    }
+    for (std::size_t i = 0; i < n; ++i) batch.responses.push_back(test::minimal_submission("r" + std::to_string(i)));
     return gzip_compress(encode_batch(batch, scheme()));
 }
 

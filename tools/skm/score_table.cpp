@@ -2,27 +2,22 @@
 
 #include "tools/skm/context.hpp"
 
+#include "formats/utf8.hpp"
+
 #include <fmt/format.h>
 
 namespace skm::tools {
 namespace {
 
-// Display width of UTF-8 text: count code points, not bytes.
-std::size_t width(std::string_view text) {
-    std::size_t n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
 std::string pad(std::string_view text, std::size_t columns) {
     std::string out(text);
-    if (width(text) < columns) out.append(columns - width(text), ' ');
+    if (formats::utf8_width(text) < columns) out.append(columns - formats::utf8_width(text), ' ');
     return out;
 }
 
 std::string rpad(std::string_view text, std::size_t columns) {
     std::string out;
-    if (width(text) < columns) out.append(columns - width(text), ' ');
+    if (formats::utf8_width(text) < columns) out.append(columns - formats::utf8_width(text), ' ');
     return out + std::string(text);
 }
 
@@ -97,8 +92,8 @@ std::string group_heading_key(scoring::GroupBy by) {
 
 void write_groups(std::string& out, const ScoreTableInput& input, const Writer& w) {
     const auto& c = w.catalog();
-    std::size_t key_width = width(c.text("score.group"));
-    for (const auto& g : *input.groups) key_width = std::max(key_width, width(g.key));
+    std::size_t key_width = formats::utf8_width(c.text("score.group"));
+    for (const auto& g : *input.groups) key_width = std::max(key_width, formats::utf8_width(g.key));
     key_width += 2;
     const bool year = input.by == scoring::GroupBy::year;
     out += '\n';
@@ -112,7 +107,7 @@ void write_groups(std::string& out, const ScoreTableInput& input, const Writer& 
     for (const auto& g : *input.groups) {
         std::string line = pad(g.key, key_width) + rpad(std::to_string(g.summary.respondents), 10) +
                            rpad(w.num(g.summary.ikm), 9) + "   " + pad(w.mutu(g.summary), 22) + w.interval(g.summary);
-        if (year) line = pad(line, header.size() - width(c.text("score.mean_of_semesters"))) + w.num(g.ikm_mean_of_semesters);
+        if (year) line = pad(line, header.size() - formats::utf8_width(c.text("score.mean_of_semesters"))) + w.num(g.ikm_mean_of_semesters);
         out += line + "\n";
     }
     if (year) out += c.text("score.annual_note") + "\n";
