@@ -75,4 +75,11 @@ std::optional<Problem> check_setting(const SettingSpec& spec, std::string_view v
                     {"choices", choices}}};
 }
 
+std::string stored_form(const SettingSpec& spec, std::string_view accepted) {
+    if (spec.type == SettingType::integer) {
+        if (const auto value = integer_value(spec, accepted)) return std::to_string(*value);
+    }
+    return std::string(accepted);
+}
+
 }  // namespace skm::formats

@@ -86,7 +86,7 @@ inline constexpr SettingSpec kMinIntervalSeconds{.key = "min_interval_seconds", 
 inline constexpr SettingSpec kMinDurationSeconds{.key = "min_duration_seconds", .stored = "", .type = SettingType::integer, .fallback_number = 15, .low = 0, .high = 600, .unit = SettingUnit::seconds, .changed_by = kConfigFile, .label = "settings.label.min_duration_seconds", .refusal = "office.number_out_of_range"};
 inline constexpr SettingSpec kTouchSettleMs{.key = "touch_settle_ms", .stored = "kiosk_touch_settle_ms", .type = SettingType::integer, .fallback_number = 250, .low = 0, .high = 2000, .unit = SettingUnit::milliseconds, .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.touch_settle", .refusal = "office.number_out_of_range"};
 inline constexpr SettingSpec kStaffLockSeconds{.key = "staff_lock_seconds", .stored = "staff_lock_seconds", .type = SettingType::integer, .fallback_number = 120, .low = 30, .high = 3600, .unit = SettingUnit::seconds, .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.staff_lock", .refusal = "office.number_out_of_range"};
-inline constexpr SettingSpec kMinN{.key = "min_n", .stored = "staff_min_n", .type = SettingType::integer, .fallback_number = static_cast<std::int64_t>(scoring::kDefaultMinN), .low = 2, .high = 100, .changed_by = kStaffPin | kCli, .label = "kiosk.staff.min_n", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kMinN{.key = "min_n", .stored = "staff_min_n", .type = SettingType::integer, .fallback_number = static_cast<std::int64_t>(scoring::kDefaultMinN), .low = 2, .high = 100, .changed_by = kStaffPin | kHub | kCli, .label = "kiosk.staff.min_n", .refusal = "office.number_out_of_range"};
 inline constexpr SettingSpec kPopulation{.key = "population", .stored = "", .type = SettingType::integer, .low = 1, .high = 100'000'000, .changed_by = kStaffPin | kCli, .label = "kiosk.staff.population", .refusal = "office.population_invalid", .per_year_layanan = true};
 inline constexpr SettingSpec kHubUrl{.key = "hub_url", .stored = "sync_hub_url", .type = SettingType::text, .low = 0, .high = 2000, .form = TextForm::https_url, .changed_by = kStaffPin | kCli, .label = "kiosk.staff.hub_url", .refusal = "office.hub_url_invalid"};
 inline constexpr SettingSpec kDeviceToken{.key = "device_token", .stored = "sync_device_token", .type = SettingType::text, .low = 16, .high = 200, .form = TextForm::no_spaces, .changed_by = kStaffPin | kCli, .label = "kiosk.staff.device_token", .refusal = "office.token_invalid", .secret = true};
@@ -129,6 +129,9 @@ constexpr std::int64_t default_ms(const SettingSpec& spec) { return milliseconds
 // spec.refusal with {setting}, {value}, {low}, {high} and {choices}. An empty
 // text is "not set", accepted when the spec's low is 0.
 std::optional<Problem> check_setting(const SettingSpec& spec, std::string_view value);
+// The form an accepted value is stored in: integers without leading zeros
+// ("007" → "7"), everything else as written.
+std::string stored_form(const SettingSpec& spec, std::string_view accepted);
 
 // An integer setting's stored text read back, or nullopt when it is not a
 // whole number inside the spec's range (then callers use the default).

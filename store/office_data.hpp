@@ -38,7 +38,16 @@ std::optional<std::string> target(const Connection& db, int year, const std::str
 std::optional<Problem> set_target(Connection& db, int year, const std::string& layanan, const std::string& decimal);
 
 std::optional<std::uint64_t> population(const Connection& db, int year, const std::string& layanan);
+// The accepted values are formats/settings_table's kPopulation; refused: office.population_invalid.
 std::optional<Problem> set_population(Connection& db, int year, const std::string& layanan, std::uint64_t population);
+
+struct PopulationEntry {
+    int year = 0;
+    std::string layanan;
+    std::uint64_t population = 0;
+};
+// Every population set, by year then layanan.
+std::vector<PopulationEntry> populations(const Connection& db);
 
 struct SaranEntry {
     std::string saran;
