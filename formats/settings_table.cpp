@@ -9,7 +9,7 @@ namespace {
 bool shaped(TextForm form, std::string_view value) {
     switch (form) {
         case TextForm::any: return true;
-        case TextForm::https_url: return value.rfind("https://", 0) == 0;
+        case TextForm::https_url: return value.rfind("https://", 0) == 0 && value.size() > 8;  // a host after it
         case TextForm::pin:
             return value.size() >= 4 && value.size() <= 12 && value.find_first_not_of("0123456789") == std::string_view::npos;
         case TextForm::sha256_pin: return value.rfind("sha256//", 0) == 0;

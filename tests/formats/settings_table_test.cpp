@@ -98,6 +98,8 @@ TEST(SettingsTable, TextsChoicesAndShapes) {
     EXPECT_FALSE(check_setting(setting::kHubUrl, ""));  // cleared: no syncing
     EXPECT_FALSE(check_setting(setting::kHubUrl, "https://hub.example/api/v1/batches"));
     EXPECT_TRUE(check_setting(setting::kHubUrl, "http://hub.example/api/v1/batches"));
+    EXPECT_TRUE(check_setting(setting::kHubUrl, "https://"));  // no host
+    EXPECT_FALSE(check_setting(setting::kHubUrl, "https://h"));
 
     EXPECT_FALSE(check_setting(setting::kDeviceToken, std::string(16, 'a')));
     EXPECT_TRUE(check_setting(setting::kDeviceToken, std::string(15, 'a')));

@@ -13,13 +13,12 @@ namespace skm::store {
 namespace {
 
 using test::arg;
-using test::TempDir;
 
-class StoreSettings : public ::testing::Test {
-protected:
-    TempDir dir;
-    ManualClock clock{test::start_time()};
+// A fresh device database per test.
+struct StoreSettings : ::testing::Test {
+    test::TempDir dir;
     const scoring::ScoringScheme scheme = scoring::ScoringScheme::permenpan_2017();
+    ManualClock clock{test::start_time()};
     std::unique_ptr<ResponseStore> db = std::make_unique<ResponseStore>(test::options_for(dir / "skm.db"), scheme, clock);
 
     // Straight from the table, not through store/settings.
