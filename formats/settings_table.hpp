@@ -11,6 +11,7 @@
 // Index: [kinds] [SettingSpec] [entries] [table] [checks]
 #pragma once
 
+#include "formats/questionnaire.hpp"
 #include "scoring/privacy.hpp"
 #include "scoring/problem.hpp"
 
@@ -69,8 +70,6 @@ struct SettingSpec {
 namespace setting {
 using namespace changed_by;
 
-inline constexpr std::array<std::string_view, 3> kLanguageChoices = {"id", "en", "jv"};  // = formats::kLanguages
-
 // clang-format off
 inline constexpr SettingSpec kOffice{.key = "office", .stored = "office_name", .type = SettingType::text, .low = 1, .high = 200, .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.office", .refusal = "office.name_invalid"};
 inline constexpr SettingSpec kRegion{.key = "region", .stored = "", .type = SettingType::text, .low = 0, .high = 200, .changed_by = kConfigFile, .label = "settings.label.region", .refusal = "settings.bad_text"};
@@ -78,7 +77,7 @@ inline constexpr SettingSpec kLogo{.key = "logo", .stored = "", .type = SettingT
 inline constexpr SettingSpec kDeviceId{.key = "device_id", .stored = "", .type = SettingType::text, .fallback_text = "kiosk", .low = 1, .high = 200, .changed_by = kConfigFile, .label = "settings.label.device_id", .refusal = "settings.bad_text"};
 inline constexpr SettingSpec kLayananFile{.key = "layanan", .stored = "", .type = SettingType::path, .fallback_text = "demo/layanan.json", .low = 1, .high = 4096, .changed_by = kConfigFile, .label = "settings.label.layanan", .refusal = "settings.bad_text"};
 inline constexpr SettingSpec kQuestionnaireFile{.key = "questionnaire", .stored = "", .type = SettingType::path, .fallback_text = "questionnaire/permenpan-14-2017.json", .low = 1, .high = 4096, .changed_by = kConfigFile, .label = "settings.label.questionnaire", .refusal = "settings.bad_text"};
-inline constexpr SettingSpec kDefaultLanguage{.key = "default_language", .stored = "kiosk_default_language", .type = SettingType::choice, .fallback_text = "id", .choices = kLanguageChoices, .changed_by = kStaffPin | kCli, .label = "kiosk.staff.default_language", .refusal = "office.language_invalid"};
+inline constexpr SettingSpec kDefaultLanguage{.key = "default_language", .stored = "kiosk_default_language", .type = SettingType::choice, .fallback_text = "id", .choices = kLanguages, .changed_by = kStaffPin | kCli, .label = "kiosk.staff.default_language", .refusal = "office.language_invalid"};
 inline constexpr SettingSpec kIdlePromptSeconds{.key = "idle_prompt_seconds", .stored = "kiosk_idle_prompt_seconds", .type = SettingType::integer, .fallback_number = 60, .low = 10, .high = 3600, .unit = SettingUnit::seconds, .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.idle_prompt", .refusal = "office.number_out_of_range"};
 inline constexpr SettingSpec kIdleResetSeconds{.key = "idle_reset_seconds", .stored = "kiosk_idle_reset_seconds", .type = SettingType::integer, .fallback_number = 20, .low = 5, .high = 600, .unit = SettingUnit::seconds, .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.idle_reset", .refusal = "office.number_out_of_range"};
 inline constexpr SettingSpec kThanksSeconds{.key = "thanks_seconds", .stored = "", .type = SettingType::integer, .fallback_number = 8, .low = 2, .high = 60, .unit = SettingUnit::seconds, .changed_by = kConfigFile, .label = "settings.label.thanks_seconds", .refusal = "office.number_out_of_range"};
