@@ -146,7 +146,7 @@ std::optional<Problem> StaffService::set_target(int year, const std::string& lay
 
 std::optional<Problem> StaffService::set_number(const formats::SettingSpec& setting, const std::string& digits) {
     if (auto refused = store::change_setting(db_, setting, digits)) return refused;
-    audit(setting.stored, digits);
+    audit(setting.stored, formats::stored_form(setting, digits));
     return std::nullopt;
 }
 
