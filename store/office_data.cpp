@@ -124,6 +124,13 @@ std::vector<PopulationEntry> populations(const Connection& db) {
     return out;
 }
 
+bool layanan_known(const Connection& db, const std::string& name) {
+    if (exists(db, name)) return true;
+    Statement q(db, "SELECT 1 FROM responses WHERE layanan = ?1 LIMIT 1");
+    q.bind(1, name);
+    return q.step();
+}
+
 std::vector<SaranEntry> recent_saran(const Connection& db, std::size_t limit) {
     std::vector<SaranEntry> out;
     Statement q(db, "SELECT saran, layanan, submitted_at FROM responses WHERE saran <> '' "

@@ -137,6 +137,20 @@ TEST(SkmSettings, PopulationsAreKeptPerYearAndLayanan) {
     EXPECT_EQ(query(db, "SELECT population FROM populations WHERE year = 2026 AND layanan = 'KTP-el'"), "1200");
     EXPECT_EQ(query(db, "SELECT count(*) FROM populations"), "2");
 
+    // "" is the whole office; a layanan only the stored responses name (an imported database) counts too.
+    ASSERT_EQ(skm({"settings", "set", "population", "5000", "--year", "2026", "--layanan", "", "--db", db}).exit_code, 0);
+    EXPECT_EQ(query(db, "SELECT population FROM populations WHERE year = 2026 AND layanan = ''"), "5000");
+    const auto imported = make_temp_dir() + "/imported.db";
+    ASSERT_EQ(skm({"import", std::string(SKM_SOURCE_DIR) + "/assets/demo/responses.csv", "--db", imported}).exit_code, 0);
+    const auto some_layanan = query(imported, "SELECT layanan FROM responses LIMIT 1");
+    ASSERT_TRUE(some_layanan);
+    EXPECT_EQ(query(imported, "SELECT count(*) FROM layanan"), "0");
+    ASSERT_EQ(skm({"settings", "set", "population", "77", "--year", "2025", "--layanan", *some_layanan, "--db", imported})
+                  .exit_code,
+              0);
+    EXPECT_EQ(query(imported, "SELECT population FROM populations WHERE year = 2025 AND layanan = '" + *some_layanan + "'"),
+              "77");
+
     EXPECT_EQ(skm({"settings", "get", "population", "--year", "2026", "--db", db}).exit_code, 2);
     EXPECT_EQ(skm({"settings", "get", "population", "--year", "1999", "--layanan", "KTP-el", "--db", db}).exit_code, 2);
 }

@@ -1,6 +1,7 @@
 // `skm settings list [--json] | get KEY | set KEY VALUE  --db DB`
 // The device database's settings, by the keys of formats/settings_table
-// (docs/reference/settings.md). Populations are kept per year and layanan:
+// (docs/reference/settings.md). Populations are kept per year and layanan
+// (--layanan "" = the whole office):
 // `skm settings set population 1200 --year 2026 --layanan "KTP"` and
 // `skm settings get population --year 2026 --layanan "KTP"`. A value the
 // table refuses is an input error (exit 3) and nothing is written; each change
@@ -12,7 +13,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <charconv>
 
 namespace skm::tools {
@@ -63,7 +63,7 @@ SettingsRequest parse_request(const ParsedArgs& args) {
     if (per_year) {
         const auto year = args.value("year");
         const auto layanan = args.value("layanan");
-        if (!year || !layanan || layanan->empty()) usage("usage.settings_needs_year_layanan", {{"key", request.spec->key}});
+        if (!year || !layanan) usage("usage.settings_needs_year_layanan", {{"key", request.spec->key}});
         auto [end, error] = std::from_chars(year->data(), year->data() + year->size(), request.year);
         if (error != std::errc() || end != year->data() + year->size() || request.year < 2000 || request.year > 2100) {
             usage("usage.bad_year", {{"value", *year}});
@@ -155,8 +155,7 @@ int set(Context& context, store::ResponseStore& db, const SettingsRequest& reque
     const SettingSpec& spec = *request.spec;
     if (!(spec.changed_by & formats::changed_by::kCli)) usage("usage.setting_not_changeable", {{"key", spec.key}});
     if (spec.per_year_layanan) {
-        const auto names = store::layanan_entries(db.connection());
-        if (std::none_of(names.begin(), names.end(), [&](const auto& e) { return e.name == request.layanan; })) {
+        if (!request.layanan.empty() && !store::layanan_known(db.connection(), request.layanan)) {
             throw Error(ErrorKind::input, Problem{"office.layanan_unknown", {{"name", request.layanan}}});
         }
         const auto value = formats::integer_value(spec, request.value);
