@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <set>
+#include <optional>
 
 namespace skm::formats {
 namespace {
@@ -70,26 +70,67 @@ private:
     std::string file_;
 };
 
-std::string text_field(const json& doc, const char* name, const ConfigText& at, bool required) {
-    if (!doc.contains(name)) {
-        if (required) at.fail(name, "config.missing_field");
-        return {};
+// The config file's own refusal of a table entry: it names the file, line
+// and column and says how to write the value in JSON.
+const char* config_refusal(const SettingSpec& spec) {
+    switch (spec.type) {
+        case SettingType::integer: return spec.unit == SettingUnit::milliseconds ? "config.bad_milliseconds" : "config.bad_seconds";
+        case SettingType::boolean: return "config.bad_boolean";
+        case SettingType::text:
+        case SettingType::choice:
+        case SettingType::path: break;
     }
-    if (!doc[name].is_string() || (required && doc[name].get<std::string>().empty())) at.fail(name, "config.bad_field");
-    return doc[name].get<std::string>();
+    switch (spec.form) {
+        case TextForm::pin: return "config.bad_pin";
+        case TextForm::sha256_pin: return "config.bad_hub_pin";
+        case TextForm::any:
+        case TextForm::https_url:
+        case TextForm::no_spaces: break;
+    }
+    return "config.bad_field";
 }
 
-// A whole number in [low, high] of `unit` milliseconds (1000: seconds) → milliseconds.
-void duration_field(const json& doc, const char* name, const ConfigText& at, std::int64_t low, std::int64_t high,
-                    std::int64_t unit, std::int64_t& ms) {
-    if (!doc.contains(name)) return;
-    const auto& value = doc[name];
-    if (!value.is_number_integer() || value.get<std::int64_t>() < low || value.get<std::int64_t>() > high) {
-        at.fail(name, unit == 1000 ? "config.bad_seconds" : "config.bad_milliseconds",
-                {{"low", std::to_string(low)}, {"high", std::to_string(high)}});
+// The fields of one config file, each checked against its table entry.
+class ConfigFields {
+public:
+    ConfigFields(const json& doc, const ConfigText& at) : doc_(doc), at_(at) {}
+
+    bool has(const SettingSpec& spec) const { return doc_.contains(spec.key); }
+
+    // A text value; absent: nullopt (or, when required, refused).
+    std::optional<std::string> text(const SettingSpec& spec, bool required = false) const {
+        if (!has(spec)) {
+            if (required) at_.fail(spec.key, "config.missing_field");
+            return std::nullopt;
+        }
+        const json& value = doc_[spec.key];
+        if (!value.is_string()) at_.fail(spec.key, "config.bad_field");
+        std::string result = value.get<std::string>();
+        if (result.empty() && spec.low > 0) at_.fail(spec.key, "config.bad_field");
+        if (check_setting(spec, result)) at_.fail(spec.key, config_refusal(spec));
+        return result;
     }
-    ms = value.get<std::int64_t>() * unit;
-}
+
+    // A whole number of the entry's unit in its range → milliseconds.
+    void milliseconds(const SettingSpec& spec, std::int64_t& ms) const {
+        if (!has(spec)) return;
+        const json& value = doc_[spec.key];
+        if (!value.is_number_integer() || value.get<std::int64_t>() < spec.low || value.get<std::int64_t>() > spec.high) {
+            at_.fail(spec.key, config_refusal(spec), {{"low", std::to_string(spec.low)}, {"high", std::to_string(spec.high)}});
+        }
+        ms = formats::milliseconds(spec, value.get<std::int64_t>());
+    }
+
+    void boolean(const SettingSpec& spec, bool& out) const {
+        if (!has(spec)) return;
+        if (!doc_[spec.key].is_boolean()) at_.fail(spec.key, config_refusal(spec));
+        out = doc_[spec.key].get<bool>();
+    }
+
+private:
+    const json& doc_;
+    const ConfigText& at_;
+};
 
 std::filesystem::path resolve(const std::string& text, const std::filesystem::path& assets_dir) {
     const std::filesystem::path p(text);
@@ -105,43 +146,30 @@ KioskConfig parse_kiosk_config(std::string_view json_text, std::string_view file
         const std::size_t first = json_text.find_first_not_of(" \t\r\n");
         at.fail_at(first == std::string_view::npos ? 0 : first, "config.not_object");
     }
-    static const std::set<std::string> known = {"office", "region", "logo", "device_id", "layanan", "questionnaire",
-                                                "idle_prompt_seconds", "idle_reset_seconds", "thanks_seconds",
-                                                "min_interval_seconds", "min_duration_seconds", "touch_settle_ms",
-                                                "staff_lock_seconds", "initial_staff_pin", "hub_ca_file", "hub_pin",
-                                                "first_run_setup"};
     for (const auto& [key, value] : doc.items()) {
-        if (!known.count(key)) at.fail(key, "config.unknown_field");
+        const SettingSpec* spec = find_setting(key);
+        if (!spec || !(spec->changed_by & changed_by::kConfigFile)) at.fail(key, "config.unknown_field");
     }
+    const ConfigFields fields(doc, at);
     KioskConfig config;
-    config.office = text_field(doc, "office", at, true);
-    config.region = text_field(doc, "region", at, false);
-    if (doc.contains("logo")) config.logo = resolve(text_field(doc, "logo", at, true), assets_dir);
-    if (doc.contains("device_id")) config.device_id = text_field(doc, "device_id", at, true);
-    config.layanan_file = resolve(doc.contains("layanan") ? text_field(doc, "layanan", at, true) : "demo/layanan.json", assets_dir);
-    config.questionnaire_file = resolve(
-        doc.contains("questionnaire") ? text_field(doc, "questionnaire", at, true) : "questionnaire/permenpan-14-2017.json",
-        assets_dir);
-    duration_field(doc, "idle_prompt_seconds", at, 10, 3600, 1000, config.idle_prompt_ms);
-    duration_field(doc, "idle_reset_seconds", at, 5, 600, 1000, config.idle_reset_ms);
-    duration_field(doc, "thanks_seconds", at, 2, 60, 1000, config.thanks_ms);
-    duration_field(doc, "min_interval_seconds", at, 0, 3600, 1000, config.min_interval_ms);
-    duration_field(doc, "min_duration_seconds", at, 0, 600, 1000, config.min_duration_ms);
-    duration_field(doc, "touch_settle_ms", at, 0, 2000, 1, config.touch_settle_ms);
-    duration_field(doc, "staff_lock_seconds", at, 30, 3600, 1000, config.staff_lock_ms);
-    config.initial_staff_pin = text_field(doc, "initial_staff_pin", at, false);
-    if (!config.initial_staff_pin.empty() &&
-        (config.initial_staff_pin.size() < 4 || config.initial_staff_pin.size() > 12 ||
-         config.initial_staff_pin.find_first_not_of("0123456789") != std::string::npos)) {
-        at.fail("initial_staff_pin", "config.bad_pin");
-    }
-    if (doc.contains("hub_ca_file")) config.hub_ca_file = resolve(text_field(doc, "hub_ca_file", at, true), assets_dir);
-    config.hub_pin = text_field(doc, "hub_pin", at, false);
-    if (!config.hub_pin.empty() && config.hub_pin.rfind("sha256//", 0) != 0) at.fail("hub_pin", "config.bad_hub_pin");
-    if (doc.contains("first_run_setup")) {
-        if (!doc["first_run_setup"].is_boolean()) at.fail("first_run_setup", "config.bad_boolean");
-        config.first_run_setup = doc["first_run_setup"].get<bool>();
-    }
+    config.office = *fields.text(setting::kOffice, true);
+    config.region = fields.text(setting::kRegion).value_or("");
+    if (const auto logo = fields.text(setting::kLogo)) config.logo = resolve(*logo, assets_dir);
+    config.device_id = fields.text(setting::kDeviceId).value_or(config.device_id);
+    config.layanan_file = resolve(fields.text(setting::kLayananFile).value_or(setting::kLayananFile.fallback_text), assets_dir);
+    config.questionnaire_file =
+        resolve(fields.text(setting::kQuestionnaireFile).value_or(setting::kQuestionnaireFile.fallback_text), assets_dir);
+    fields.milliseconds(setting::kIdlePromptSeconds, config.idle_prompt_ms);
+    fields.milliseconds(setting::kIdleResetSeconds, config.idle_reset_ms);
+    fields.milliseconds(setting::kThanksSeconds, config.thanks_ms);
+    fields.milliseconds(setting::kMinIntervalSeconds, config.min_interval_ms);
+    fields.milliseconds(setting::kMinDurationSeconds, config.min_duration_ms);
+    fields.milliseconds(setting::kTouchSettleMs, config.touch_settle_ms);
+    fields.milliseconds(setting::kStaffLockSeconds, config.staff_lock_ms);
+    config.initial_staff_pin = fields.text(setting::kInitialStaffPin).value_or("");
+    if (const auto ca = fields.text(setting::kHubCaFile)) config.hub_ca_file = resolve(*ca, assets_dir);
+    config.hub_pin = fields.text(setting::kHubPin).value_or("");
+    fields.boolean(setting::kFirstRunSetup, config.first_run_setup);
     return config;
 }
 

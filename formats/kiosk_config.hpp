@@ -2,7 +2,11 @@
 // own): office name, device id, where the layanan list and questionnaire are
 // (relative to the file's folder's parent assets dir, or absolute), and the
 // timings of the survey. Every field is optional except the office name.
+// Its fields, their defaults and the values they accept are the entries of
+// formats/settings_table that the config file may change.
 #pragma once
+
+#include "formats/settings_table.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -11,35 +15,26 @@
 
 namespace skm::formats {
 
-// Defaults of the kiosk's touch and staff timings, in one place: the
-// configuration file, the survey flow's settings and the staff gate all
-// start from these.
-// A new screen ignores input this long after it appeared (a double tap's
-// second touch belongs to the screen before).
-inline constexpr std::int64_t kDefaultTouchSettleMs = 250;
-// The staff view locks itself after this long without a touch.
-inline constexpr std::int64_t kDefaultStaffLockMs = 120'000;
-
 struct KioskConfig {
     std::string office;
     std::string region;
     std::filesystem::path logo;  // resolved; empty: no logo
-    std::string device_id = "kiosk";
+    std::string device_id = setting::kDeviceId.fallback_text;
     std::filesystem::path layanan_file;        // resolved
     std::filesystem::path questionnaire_file;  // resolved
-    std::int64_t idle_prompt_ms = 60'000;
-    std::int64_t idle_reset_ms = 20'000;
-    std::int64_t thanks_ms = 8'000;
-    std::int64_t min_interval_ms = 30'000;
-    std::int64_t min_duration_ms = 15'000;
-    std::int64_t touch_settle_ms = kDefaultTouchSettleMs;  // "touch_settle_ms"
-    std::int64_t staff_lock_ms = kDefaultStaffLockMs;      // "staff_lock_seconds"
+    std::int64_t idle_prompt_ms = default_ms(setting::kIdlePromptSeconds);
+    std::int64_t idle_reset_ms = default_ms(setting::kIdleResetSeconds);
+    std::int64_t thanks_ms = default_ms(setting::kThanksSeconds);
+    std::int64_t min_interval_ms = default_ms(setting::kMinIntervalSeconds);
+    std::int64_t min_duration_ms = default_ms(setting::kMinDurationSeconds);
+    std::int64_t touch_settle_ms = default_ms(setting::kTouchSettleMs);
+    std::int64_t staff_lock_ms = default_ms(setting::kStaffLockSeconds);
     std::string initial_staff_pin;
     std::filesystem::path hub_ca_file;  // the kabupaten's own CA (PEM); empty: the system's
     std::string hub_pin;                // "sha256//…" public-key pin of the hub; empty: none
     // A template (the package's /etc/skm/kiosk.json): staff finish the set-up
     // on the touchscreen the first time (kiosk/core/first_run).
-    bool first_run_setup = false;
+    bool first_run_setup = setting::kFirstRunSetup.fallback_number != 0;
 };
 
 // Relative paths resolve against assets_dir. Throws skm::Error(input) with a

@@ -1,6 +1,7 @@
 #include "reports/report_data.hpp"
 
 #include "formats/response.hpp"
+#include "formats/settings_table.hpp"
 #include "scoring/ikm.hpp"
 #include "scoring/period.hpp"
 #include "store/office_data.hpp"
@@ -218,7 +219,7 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
     data.year = year;
     data.flagged = flagged;
     const ReportRequest& req = data.request;
-    data.office = !req.office.empty() ? req.office : store.setting("office_name").value_or("");
+    data.office = !req.office.empty() ? req.office : store.setting(formats::setting::kOffice.stored).value_or("");
 
     scoring::ScoreOptions with_legacy;
     with_legacy.legacy_weight = req.legacy_weight;

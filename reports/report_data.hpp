@@ -55,7 +55,7 @@ AnnualMethod parse_annual_method(std::string_view text);
 struct ReportRequest {
     ReportPeriod period;
     AnnualMethod annual = AnnualMethod::pooled;
-    std::string office;   // empty: the store's "office_name" setting (the staff view sets it)
+    std::string office;   // empty: the store's office setting (formats/settings_table kOffice) (the staff view sets it)
     std::string region;
     scoring::LocalDate generated_on;
     // What the office's old spreadsheet printed with (docs/reference/skm-rules.md#legacy-spreadsheets).

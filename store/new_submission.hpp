@@ -6,6 +6,7 @@
 #pragma once
 
 #include "formats/questionnaire.hpp"
+#include "formats/settings_table.hpp"
 #include "store/clock.hpp"
 #include "store/ids.hpp"
 #include "store/response_store.hpp"
@@ -31,7 +32,7 @@ struct SurveyAnswers {
 
 struct QualityRules {
     // Faster than this for the whole survey cannot have been read: flag it.
-    std::int64_t min_duration_ms = 15'000;
+    std::int64_t min_duration_ms = formats::default_ms(formats::setting::kMinDurationSeconds);
 };
 
 struct DeviceIdentity {

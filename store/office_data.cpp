@@ -1,6 +1,7 @@
 #include "store/office_data.hpp"
 
 #include "formats/response_csv_reader.hpp"
+#include "formats/settings_table.hpp"
 #include "scoring/decimal.hpp"
 
 #include <utility>
@@ -111,7 +112,9 @@ std::optional<std::uint64_t> population(const Connection& db, int year, const st
 }
 
 std::optional<Problem> set_population(Connection& db, int year, const std::string& layanan, std::uint64_t value) {
-    if (year < 2000 || year > 2100 || value == 0 || value > 100'000'000) {
+    const auto& rule = formats::setting::kPopulation;
+    if (year < 2000 || year > 2100 || value < static_cast<std::uint64_t>(rule.low) ||
+        value > static_cast<std::uint64_t>(rule.high)) {
         return Problem{"office.population_invalid", {{"value", std::to_string(value)}}};
     }
     Statement upsert(db, "INSERT INTO populations (year, layanan, population) VALUES (?1, ?2, ?3) "
@@ -119,6 +122,22 @@ std::optional<Problem> set_population(Connection& db, int year, const std::strin
     upsert.bind(1, static_cast<std::int64_t>(year)).bind(2, layanan).bind(3, static_cast<std::int64_t>(value));
     upsert.step();
     return std::nullopt;
+}
+
+std::vector<PopulationEntry> populations(const Connection& db) {
+    std::vector<PopulationEntry> out;
+    Statement q(db, "SELECT year, layanan, population FROM populations ORDER BY year, layanan");
+    while (q.step()) {
+        out.push_back({static_cast<int>(q.int64(0)), std::string(q.text(1)), static_cast<std::uint64_t>(q.int64(2))});
+    }
+    return out;
+}
+
+bool layanan_known(const Connection& db, const std::string& name) {
+    if (exists(db, name)) return true;
+    Statement q(db, "SELECT 1 FROM responses WHERE layanan = ?1 LIMIT 1");
+    q.bind(1, name);
+    return q.step();
 }
 
 std::vector<SaranEntry> recent_saran(const Connection& db, std::size_t limit) {

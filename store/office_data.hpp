@@ -38,7 +38,21 @@ std::optional<std::string> target(const Connection& db, int year, const std::str
 std::optional<Problem> set_target(Connection& db, int year, const std::string& layanan, const std::string& decimal);
 
 std::optional<std::uint64_t> population(const Connection& db, int year, const std::string& layanan);
+// Layanan "" = the whole office (reports use it, else the sum of the layanan's).
+// The accepted values are formats/settings_table's kPopulation; refused: office.population_invalid.
 std::optional<Problem> set_population(Connection& db, int year, const std::string& layanan, std::uint64_t population);
+
+struct PopulationEntry {
+    int year = 0;
+    std::string layanan;
+    std::uint64_t population = 0;
+};
+// Every population set, by year then layanan.
+std::vector<PopulationEntry> populations(const Connection& db);
+
+// In the layanan list (retired ones included) or named by a stored response
+// (a database filled by `skm import` has no list).
+bool layanan_known(const Connection& db, const std::string& name);
 
 struct SaranEntry {
     std::string saran;

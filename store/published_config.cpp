@@ -1,5 +1,6 @@
 #include "store/published_config.hpp"
 
+#include "formats/settings_table.hpp"
 #include "store/setting_keys.hpp"
 
 namespace skm::store {
@@ -45,6 +46,17 @@ void apply_targets(Connection& db, const std::vector<PublishedTarget>& targets) 
     }
 }
 
+void apply_settings(Connection& db, const std::vector<std::pair<std::string, std::string>>& settings) {
+    for (const auto& [key, value] : settings) {
+        const formats::SettingSpec* spec = formats::find_setting(key);
+        if (!spec || !(spec->changed_by & formats::changed_by::kHub) || *spec->stored == '\0') {
+            throw Error(ErrorKind::input, Problem{"protocol.bad_value", {{"where", ".settings." + key}}});
+        }
+        if (auto refused = formats::check_setting(*spec, value)) throw Error(ErrorKind::input, std::move(*refused));
+        set_setting(db, spec->stored, formats::stored_form(*spec, value));
+    }
+}
+
 }  // namespace
 
 std::int64_t applied_config_version(const Connection& db) {
@@ -61,6 +73,7 @@ bool apply_published_config(Connection& db, const PublishedConfig& config, std::
     if (config.version <= applied_config_version(db)) return false;
     apply_layanan(db, config.layanan);
     apply_targets(db, config.targets);
+    apply_settings(db, config.settings);
     set_setting(db, setting_key::kConfigVersion, std::to_string(config.version));
     set_setting(db, setting_key::kPublishedQuestionnaire,
                 config.questionnaire_id + ":" + std::to_string(config.questionnaire_version));

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace skm::store {
@@ -29,6 +30,9 @@ struct PublishedConfig {
     std::string questionnaire_id;
     std::int64_t questionnaire_version = 0;
     std::vector<PublishedTarget> targets;
+    // Settings by their formats/settings_table key: only entries the hub may
+    // change (changed_by::kHub), each checked against the table.
+    std::vector<std::pair<std::string, std::string>> settings;
 };
 
 // The version last applied here, 0 when none.
@@ -40,7 +44,8 @@ std::optional<std::string> published_questionnaire(const Connection& db);
 // active in that order (new ones added), every other one retired (never
 // deleted: history keeps its names); targets set; the version recorded; an
 // audit entry by "hub". One transaction: on any failure nothing changes and
-// skm::Error(storage) is thrown. Returns false (and changes nothing) when the
+// skm::Error(storage) is thrown; a setting the table refuses (or that the hub
+// may not change) throws skm::Error(input) with the table's problem. Returns false (and changes nothing) when the
 // config is not newer than the applied one.
 bool apply_published_config(Connection& db, const PublishedConfig& config, std::string_view now);
 

@@ -7,6 +7,7 @@
 #include "store/answers_codec.hpp"
 #include "store/carry_over.hpp"
 #include "store/schema.hpp"
+#include "store/setting_keys.hpp"
 #include "store/tally_count.hpp"
 
 #include <algorithm>
@@ -144,7 +145,7 @@ void ResponseStore::finish_open() {
     }
     migrate(*db_);
     if (report_.moved_aside) {
-        set_setting("alert.damaged_database", report_.moved_aside->string());
+        set_setting(setting_key::kDamagedDatabase, report_.moved_aside->string());
         audit("system", "database_moved_aside", report_.moved_aside->string());
     }
 }
@@ -407,7 +408,7 @@ std::filesystem::path ResponseStore::backup_now() {
     const auto now = clock_.wall_now();
     const auto target = options_.backup_dir / ("skm-" + compact_time(now) + ".db");
     backup_to(target);
-    set_setting("backup.last", iso8601(now));
+    set_setting(setting_key::kLastBackup, iso8601(now));
     // Rotate: names sort by time; keep the newest keep_backups.
     FileOps& ops = file_ops();
     std::vector<std::filesystem::path> existing;
@@ -424,7 +425,7 @@ std::filesystem::path ResponseStore::backup_now() {
 }
 
 std::optional<std::filesystem::path> ResponseStore::backup_if_due() {
-    const auto last = setting("backup.last");
+    const auto last = setting(setting_key::kLastBackup);
     if (last) {
         const auto then = scoring::parse_timestamp(*last);
         const auto now = clock_.wall_now();

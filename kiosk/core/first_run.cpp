@@ -1,5 +1,7 @@
 #include "kiosk/core/first_run.hpp"
 
+#include "formats/settings_table.hpp"
+
 namespace skm::kiosk {
 
 std::optional<Problem> FirstRunSetup::advance_if(std::optional<Problem> problem, SetupStep next) {
@@ -51,7 +53,9 @@ std::optional<Problem> FirstRunSetup::confirm_layanan() {
 std::optional<Problem> FirstRunSetup::set_hub(const std::string& url, const std::string& token) {
     if (step_ != SetupStep::hub) return Problem{"office.setup_wrong_step", {}};
     // The address is checked before the token is stored, so a bad one leaves nothing behind.
-    if (url.rfind("https://", 0) != 0 || url.size() <= 8) return Problem{"office.hub_url_invalid", {{"value", url}}};
+    // Here an address is required (skip_hub is the way without one).
+    if (url.empty()) return Problem{"office.hub_url_invalid", {{"value", url}}};
+    if (auto refused = formats::check_setting(formats::setting::kHubUrl, url)) return refused;
     if (auto problem = service_.set_device_token(token)) return problem;
     return advance_if(service_.set_hub_url(url), SetupStep::pin);
 }

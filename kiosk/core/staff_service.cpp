@@ -2,40 +2,11 @@
 
 #include "scoring/privacy.hpp"
 #include "store/setting_keys.hpp"
+#include "store/settings.hpp"
 
-#include <algorithm>
-#include <charconv>
 #include <system_error>
 
 namespace skm::kiosk {
-namespace {
-
-struct NumberRule {
-    const char* key;
-    std::uint64_t low;
-    std::uint64_t high;
-};
-
-NumberRule rule_of(NumberSetting setting) {
-    switch (setting) {
-        case NumberSetting::idle_prompt_seconds: return {"kiosk_idle_prompt_seconds", 10, 3600};
-        case NumberSetting::idle_reset_seconds: return {"kiosk_idle_reset_seconds", 5, 600};
-        case NumberSetting::min_interval_seconds: return {"kiosk_min_interval_seconds", 0, 3600};
-        case NumberSetting::min_n: return {"staff_min_n", 2, 100};
-        case NumberSetting::touch_settle_ms: return {store::setting_key::kTouchSettleMs, 0, 2000};
-        case NumberSetting::staff_lock_seconds: return {store::setting_key::kStaffLockSeconds, 30, 3600};
-    }
-    return {"", 0, 0};
-}
-
-std::optional<std::uint64_t> parse_digits(const std::string& text) {
-    std::uint64_t value = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return value;
-}
-
-}  // namespace
 
 StaffService::StaffService(store::ResponseStore& db, StaffLock& lock, const formats::KioskConfig& config)
     : db_(db), lock_(lock), config_(config) {}
@@ -49,7 +20,7 @@ Dashboard StaffService::dashboard(DashboardPeriod period, const scoring::LocalDa
     source.layanan = active_layanan();
     source.population = [this](int year, const std::string& layanan) { return population(year, layanan); };
     source.target = [this](int year, const std::string& layanan) { return target(year, layanan); };
-    source.min_n = number(NumberSetting::min_n);
+    source.min_n = number(formats::setting::kMinN);
     return build_dashboard(source, period, today);
 }
 
@@ -90,49 +61,47 @@ std::optional<Problem> StaffService::storage_trouble() const {
     return storage_watch_ ? storage_watch_->trouble() : std::nullopt;
 }
 
-std::string StaffService::office_name() const { return db_.setting("office_name").value_or(config_.office); }
+std::string StaffService::office_name() const {
+    return store::stored_setting(db_, formats::setting::kOffice).value_or(config_.office);
+}
 
 std::vector<store::LayananEntry> StaffService::layanan() const { return store::layanan_entries(db_.connection()); }
 
 std::vector<std::string> StaffService::active_layanan() const { return store::active_layanan(db_.connection()); }
 
-std::uint64_t StaffService::number(NumberSetting setting) const {
-    const NumberRule rule = rule_of(setting);
-    if (const auto stored = db_.setting(rule.key)) {
-        if (const auto value = parse_digits(*stored)) return *value;
-    }
-    switch (setting) {
-        case NumberSetting::idle_prompt_seconds: return static_cast<std::uint64_t>(config_.idle_prompt_ms / 1000);
-        case NumberSetting::idle_reset_seconds: return static_cast<std::uint64_t>(config_.idle_reset_ms / 1000);
-        case NumberSetting::min_interval_seconds: return static_cast<std::uint64_t>(config_.min_interval_ms / 1000);
-        case NumberSetting::min_n: return scoring::kDefaultMinN;
-        case NumberSetting::touch_settle_ms: return static_cast<std::uint64_t>(config_.touch_settle_ms);
-        case NumberSetting::staff_lock_seconds: return static_cast<std::uint64_t>(config_.staff_lock_ms / 1000);
-    }
-    return 0;
+std::uint64_t StaffService::number(const formats::SettingSpec& setting) const {
+    // Before staff change it: the configuration file's value, or the table's default.
+    std::int64_t fallback = setting.fallback_number;
+    if (&setting == &formats::setting::kIdlePromptSeconds) fallback = config_.idle_prompt_ms / 1000;
+    if (&setting == &formats::setting::kIdleResetSeconds) fallback = config_.idle_reset_ms / 1000;
+    if (&setting == &formats::setting::kMinIntervalSeconds) fallback = config_.min_interval_ms / 1000;
+    if (&setting == &formats::setting::kTouchSettleMs) fallback = config_.touch_settle_ms;
+    if (&setting == &formats::setting::kStaffLockSeconds) fallback = config_.staff_lock_ms / 1000;
+    return static_cast<std::uint64_t>(store::integer_setting(db_, setting, fallback));
 }
 
-std::string StaffService::hub_url() const { return db_.setting(store::setting_key::kHubUrl).value_or(""); }
+std::string StaffService::hub_url() const { return store::stored_setting(db_, formats::setting::kHubUrl).value_or(""); }
 
 FlowSettings StaffService::flow_settings() const {
     FlowSettings s;
-    s.idle_prompt_ms = static_cast<std::int64_t>(number(NumberSetting::idle_prompt_seconds)) * 1000;
-    s.idle_reset_ms = static_cast<std::int64_t>(number(NumberSetting::idle_reset_seconds)) * 1000;
-    s.min_interval_ms = static_cast<std::int64_t>(number(NumberSetting::min_interval_seconds)) * 1000;
-    s.touch_settle_ms = static_cast<std::int64_t>(number(NumberSetting::touch_settle_ms));
+    s.idle_prompt_ms = milliseconds(formats::setting::kIdlePromptSeconds);
+    s.idle_reset_ms = milliseconds(formats::setting::kIdleResetSeconds);
+    s.min_interval_ms = milliseconds(formats::setting::kMinIntervalSeconds);
+    s.touch_settle_ms = milliseconds(formats::setting::kTouchSettleMs);
     s.thanks_ms = config_.thanks_ms;
     s.quality.min_duration_ms = config_.min_duration_ms;
     s.default_language = default_language();
     return s;
 }
 
-std::int64_t StaffService::staff_lock_ms() const {
-    return static_cast<std::int64_t>(number(NumberSetting::staff_lock_seconds)) * 1000;
+std::int64_t StaffService::staff_lock_ms() const { return milliseconds(formats::setting::kStaffLockSeconds); }
+
+std::int64_t StaffService::milliseconds(const formats::SettingSpec& setting) const {
+    return formats::milliseconds(setting, static_cast<std::int64_t>(number(setting)));
 }
 
 std::optional<Problem> StaffService::set_office_name(const std::string& name) {
-    if (name.empty() || name.size() > 200) return Problem{"office.name_invalid", {}};
-    db_.set_setting("office_name", name);
+    if (auto refused = store::change_setting(db_, formats::setting::kOffice, name)) return refused;
     audit("office_name", name);
     return std::nullopt;
 }
@@ -159,9 +128,9 @@ std::optional<Problem> StaffService::set_layanan_active(const std::string& name,
 }
 
 std::optional<Problem> StaffService::set_population(int year, const std::string& layanan, const std::string& digits) {
-    const auto value = parse_digits(digits);
-    if (!value) return Problem{"office.population_invalid", {{"value", digits}}};
-    if (auto p = store::set_population(db_.connection(), year, layanan, *value)) return p;
+    const auto value = formats::integer_value(formats::setting::kPopulation, digits);
+    if (!value) return formats::check_setting(formats::setting::kPopulation, digits);
+    if (auto p = store::set_population(db_.connection(), year, layanan, static_cast<std::uint64_t>(*value))) return p;
     audit("population", std::to_string(year) + " " + layanan + " = " + digits);
     return std::nullopt;
 }
@@ -176,21 +145,14 @@ std::optional<Problem> StaffService::set_target(int year, const std::string& lay
     return std::nullopt;
 }
 
-std::optional<Problem> StaffService::set_number(NumberSetting setting, const std::string& digits) {
-    const NumberRule rule = rule_of(setting);
-    const auto value = parse_digits(digits);
-    if (!value || *value < rule.low || *value > rule.high) {
-        return Problem{"office.number_out_of_range",
-                       {{"value", digits}, {"low", std::to_string(rule.low)}, {"high", std::to_string(rule.high)}}};
-    }
-    db_.set_setting(rule.key, std::to_string(*value));
-    audit(rule.key, std::to_string(*value));
+std::optional<Problem> StaffService::set_number(const formats::SettingSpec& setting, const std::string& digits) {
+    if (auto refused = store::change_setting(db_, setting, digits)) return refused;
+    audit(setting.stored, formats::stored_form(setting, digits));
     return std::nullopt;
 }
 
 std::optional<Problem> StaffService::set_hub_url(const std::string& url) {
-    if (!url.empty() && url.rfind("https://", 0) != 0) return Problem{"office.hub_url_invalid", {{"value", url}}};
-    db_.set_setting(store::setting_key::kHubUrl, url);
+    if (auto refused = store::change_setting(db_, formats::setting::kHubUrl, url)) return refused;
     audit("hub_url", url);
     return std::nullopt;
 }
@@ -200,13 +162,14 @@ std::optional<sync::SyncStatus> StaffService::sync_status() const {
     return sync_status_();
 }
 
-std::string StaffService::device_token() const { return db_.setting(store::setting_key::kDeviceToken).value_or(""); }
+std::string StaffService::device_token() const {
+    return store::stored_setting(db_, formats::setting::kDeviceToken).value_or("");
+}
 
 std::optional<Problem> StaffService::set_device_token(const std::string& token) {
-    if (token.size() < 16 || token.size() > 200 || token.find_first_of(" \t\r\n") != std::string::npos) {
-        return Problem{"office.token_invalid", {}};
+    if (auto refused = store::change_setting(db_, formats::setting::kDeviceToken, token)) {
+        return Problem{refused->key, {}};  // never the token itself
     }
-    db_.set_setting(store::setting_key::kDeviceToken, token);
     audit("device_token", "set");  // never the token itself
     return std::nullopt;
 }
@@ -218,13 +181,12 @@ void StaffService::mark_setup_complete() {
     audit("setup_complete", "");
 }
 
-std::string StaffService::default_language() const { return db_.setting("kiosk_default_language").value_or("id"); }
+std::string StaffService::default_language() const {
+    return store::stored_setting(db_, formats::setting::kDefaultLanguage).value_or(formats::setting::kDefaultLanguage.fallback_text);
+}
 
 std::optional<Problem> StaffService::set_default_language(const std::string& language) {
-    if (std::find(formats::kLanguages.begin(), formats::kLanguages.end(), language) == formats::kLanguages.end()) {
-        return Problem{"office.language_invalid", {{"value", language}}};
-    }
-    db_.set_setting("kiosk_default_language", language);
+    if (auto refused = store::change_setting(db_, formats::setting::kDefaultLanguage, language)) return refused;
     audit("default_language", language);
     return std::nullopt;
 }

@@ -38,16 +38,6 @@ struct StorageHealth {
     store::IntegrityStatus integrity;  // the full check, run in idle time after the first frame
 };
 
-// The numeric settings staff may change, with their allowed ranges.
-enum class NumberSetting {
-    idle_prompt_seconds,
-    idle_reset_seconds,
-    min_interval_seconds,
-    min_n,
-    touch_settle_ms,     // a new screen ignores input this long (double taps)
-    staff_lock_seconds,  // the staff view locks itself after this long without a touch
-};
-
 class StaffService {
 public:
     StaffService(store::ResponseStore& db, StaffLock& lock, const formats::KioskConfig& config);
@@ -59,7 +49,9 @@ public:
     std::string office_name() const;
     std::vector<store::LayananEntry> layanan() const;
     std::vector<std::string> active_layanan() const;
-    std::uint64_t number(NumberSetting setting) const;
+    // An integer entry of formats/settings_table: what staff set, else the
+    // configuration file's value, else the table's default.
+    std::uint64_t number(const formats::SettingSpec& setting) const;
     std::string hub_url() const;
     // The flow's settings: the configuration file's, overridden by what staff set.
     FlowSettings flow_settings() const;
@@ -72,7 +64,7 @@ public:
     std::optional<Problem> set_layanan_active(const std::string& name, bool active);
     std::optional<Problem> set_population(int year, const std::string& layanan, const std::string& digits);
     std::optional<Problem> set_target(int year, const std::string& layanan, const std::string& decimal);
-    std::optional<Problem> set_number(NumberSetting setting, const std::string& digits);
+    std::optional<Problem> set_number(const formats::SettingSpec& setting, const std::string& digits);
     std::optional<Problem> set_hub_url(const std::string& url);
     std::string default_language() const;
     std::optional<Problem> set_default_language(const std::string& language);
@@ -96,6 +88,7 @@ public:
 
 private:
     void audit(const std::string& action, const std::string& detail);
+    std::int64_t milliseconds(const formats::SettingSpec& setting) const;
 
     store::ResponseStore& db_;
     StaffLock& lock_;

@@ -28,19 +28,23 @@ enum class Screen { welcome, layanan, profile, unsur, saran, thanks, store_faile
 enum class ProfileField { jenis_kelamin, umur, pendidikan, pekerjaan };
 
 struct FlowSettings {
-    std::int64_t idle_prompt_ms = 60'000;  // no touch mid-survey → "Masih di sana?"
-    std::int64_t idle_reset_ms = 20'000;   // no answer to that → discard, back to welcome
-    std::int64_t thanks_ms = 8'000;        // "Terima kasih" countdown
+    // Defaults: formats/settings_table.
+    // No touch mid-survey → "Masih di sana?"; no answer to that → discard,
+    // back to welcome; the "Terima kasih" countdown.
+    std::int64_t idle_prompt_ms = formats::default_ms(formats::setting::kIdlePromptSeconds);
+    std::int64_t idle_reset_ms = formats::default_ms(formats::setting::kIdleResetSeconds);
+    std::int64_t thanks_ms = formats::default_ms(formats::setting::kThanksSeconds);
     std::int64_t failed_ms = 30'000;       // the storage-failure apology stays this long
     // A touch this soon after the screen changed belongs to the previous
     // screen (a double tap): ignored, so it never answers the next question.
     // The views ignore all input for as long (kiosk/ui/touch_settle); the
     // flow refuses its events too, for callers other than the views.
-    std::int64_t touch_settle_ms = formats::kDefaultTouchSettleMs;
+    std::int64_t touch_settle_ms = formats::default_ms(formats::setting::kTouchSettleMs);
     // Submissions closer together than this are flagged "soon_after_previous".
-    std::int64_t min_interval_ms = 30'000;
+    std::int64_t min_interval_ms = formats::default_ms(formats::setting::kMinIntervalSeconds);
     store::QualityRules quality;
-    std::string default_language = "id";  // the welcome screen's language for each new citizen
+    // The welcome screen's language for each new citizen.
+    std::string default_language = formats::setting::kDefaultLanguage.fallback_text;
 };
 
 // ---- [sink] ----------------------------------------------------------------

@@ -44,7 +44,7 @@ bool StaffGate::draw(ViewContext& ctx, float w, float h) {
                 message_key_.clear();
                 press_started_ = -1;
                 last_touch_ = clock_.monotonic_ms();
-                idle_lock_ms_ = view_ ? view_->service().staff_lock_ms() : formats::kDefaultStaffLockMs;
+                idle_lock_ms_ = view_ ? view_->service().staff_lock_ms() : formats::default_ms(formats::setting::kStaffLockSeconds);
             }
         } else {
             press_started_ = -1;

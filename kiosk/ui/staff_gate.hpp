@@ -53,7 +53,7 @@ private:
     bool exit_requested_ = false;
     bool confirm_exit_ = false;  // the minimal menu's "close the kiosk?" question
     std::int64_t last_touch_ = 0;
-    std::int64_t idle_lock_ms_ = formats::kDefaultStaffLockMs;  // read from the settings when the pad opens
+    std::int64_t idle_lock_ms_ = formats::default_ms(formats::setting::kStaffLockSeconds);  // read from the settings when the pad opens
 };
 
 }  // namespace skm::kiosk::ui

@@ -49,37 +49,38 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
     float ry = ImGui::GetCursorScreenPos().y + 4 * s;
     Row row{ctx, view, margin, width - 2 * margin - 32 * s, 64 * s, ry};
 
-    if (row.line("set_office", ctx.t("kiosk.staff.office"), service.office_name(), change)) {
-        view.begin_edit(ctx.t("kiosk.staff.office"), service.office_name(),
+    if (row.line("set_office", ctx.t(formats::setting::kOffice.label), service.office_name(), change)) {
+        view.begin_edit(ctx.t(formats::setting::kOffice.label), service.office_name(),
                         [&service](const std::string& v) { return service.set_office_name(v); });
     }
+    // The numbers staff may change, labelled and checked by formats/settings_table.
     const struct {
-        NumberSetting setting;
+        const formats::SettingSpec& setting;
         const char* id;
-        const char* key;
-    } numbers[] = {{NumberSetting::idle_prompt_seconds, "set_idle_prompt", "kiosk.staff.idle_prompt"},
-                   {NumberSetting::idle_reset_seconds, "set_idle_reset", "kiosk.staff.idle_reset"},
-                   {NumberSetting::min_interval_seconds, "set_min_interval", "kiosk.staff.min_interval"},
-                   {NumberSetting::min_n, "set_min_n", "kiosk.staff.min_n"},
-                   {NumberSetting::staff_lock_seconds, "set_staff_lock", "kiosk.staff.staff_lock"},
-                   {NumberSetting::touch_settle_ms, "set_touch_settle", "kiosk.staff.touch_settle"}};
+    } numbers[] = {{formats::setting::kIdlePromptSeconds, "set_idle_prompt"},
+                   {formats::setting::kIdleResetSeconds, "set_idle_reset"},
+                   {formats::setting::kMinIntervalSeconds, "set_min_interval"},
+                   {formats::setting::kMinN, "set_min_n"},
+                   {formats::setting::kStaffLockSeconds, "set_staff_lock"},
+                   {formats::setting::kTouchSettleMs, "set_touch_settle"}};
     for (const auto& n : numbers) {
         const std::string value = std::to_string(service.number(n.setting));
-        if (row.line(n.id, ctx.t(n.key), value, change)) {
-            const NumberSetting setting = n.setting;
-            view.begin_edit(ctx.t(n.key), value,
-                            [&service, setting](const std::string& v) { return service.set_number(setting, v); });
+        if (row.line(n.id, ctx.t(n.setting.label), value, change)) {
+            const formats::SettingSpec& setting = n.setting;
+            view.begin_edit(ctx.t(setting.label), value,
+                            [&service, &setting](const std::string& v) { return service.set_number(setting, v); });
         }
     }
     const std::string hub = service.hub_url();
-    if (row.line("set_hub", ctx.t("kiosk.staff.hub_url"), hub.empty() ? "–" : hub, change)) {
-        view.begin_edit(ctx.t("kiosk.staff.hub_url"), hub.empty() ? "https://" : hub,
+    if (row.line("set_hub", ctx.t(formats::setting::kHubUrl.label), hub.empty() ? "–" : hub, change)) {
+        view.begin_edit(ctx.t(formats::setting::kHubUrl.label), hub.empty() ? "https://" : hub,
                         [&service](const std::string& v) { return service.set_hub_url(v); }, {},
                         KeyboardLayout::address);
     }
     const bool has_token = !service.device_token().empty();
-    if (row.line("set_token", ctx.t("kiosk.staff.device_token"), has_token ? ctx.t("kiosk.staff.token_set") : "–", change)) {
-        view.begin_edit(ctx.t("kiosk.staff.device_token"), "",
+    const char* token_label = formats::setting::kDeviceToken.label;
+    if (row.line("set_token", ctx.t(token_label), has_token ? ctx.t("kiosk.staff.token_set") : "–", change)) {
+        view.begin_edit(ctx.t(token_label), "",
                         [&service](const std::string& v) { return service.set_device_token(v); });
     }
     if (row.line("set_pin", ctx.t("kiosk.staff.pin"), "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2", change)) {
@@ -98,17 +99,19 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
     }
     {  // The welcome screen's language: three buttons, no typing.
         ImGui::GetWindowDrawList()->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(margin, ry + 14 * s),
-                                            palette::kText, ctx.t("kiosk.staff.default_language").c_str());
+                                            palette::kText, ctx.t(formats::setting::kDefaultLanguage.label).c_str());
         const float bw = 200 * s;
-        const char* languages[] = {"id", "en", "jv"};
-        for (int i = 0; i < 3; ++i) {
-            ImGui::SetCursorScreenPos(ImVec2(margin + row.width - (3 - i) * (bw + 8 * s) + 8 * s, ry));
-            const bool chosen = service.default_language() == languages[i];
+        const auto& languages = formats::setting::kDefaultLanguage.choices;
+        for (std::size_t i = 0; i < languages.size(); ++i) {
+            const std::string language(languages[i]);
+            const auto from_right = static_cast<float>(languages.size() - i);
+            ImGui::SetCursorScreenPos(ImVec2(margin + row.width - from_right * (bw + 8 * s) + 8 * s, ry));
+            const bool chosen = service.default_language() == language;
             const ButtonStyle style = chosen ? ButtonStyle{palette::kSelected, palette::kText, ctx.fonts.small, true}
                                              : ButtonStyle{palette::kNeutral, palette::kText, ctx.fonts.small, true};
-            if (big_button(ctx, std::string("default_lang_") + languages[i],
-                           ctx.texts.text(languages[i], std::string("kiosk.language.") + languages[i]), ImVec2(bw, 64 * s), style)) {
-                service.set_default_language(languages[i]);
+            if (big_button(ctx, "default_lang_" + language, ctx.texts.text(language, "kiosk.language." + language),
+                           ImVec2(bw, 64 * s), style)) {
+                service.set_default_language(language);
             }
         }
         ry += 64 * s + 8 * s;

@@ -205,7 +205,7 @@ TEST(I18nCompleteness, PlaceholderExtractionSeesWhatItShould) {
 
 // Message keys as string literals: "csv.answer_out_of_range" and the like.
 const std::regex kKeyLiteral(
-    R"re("((?:csv|usage|check|score|scheme|questionnaire|i18n|file|assets|sample|kinerja|error|store|db|import|export|simulate|layanan|config|kiosk|office|report|sync|protocol|web)\.[a-z0-9_.]+)")re");
+    R"re("((?:csv|usage|check|score|scheme|questionnaire|i18n|file|assets|sample|kinerja|error|store|db|import|export|simulate|layanan|config|kiosk|office|report|sync|protocol|web|settings)\.[a-z0-9_.]+)")re");
 
 // A literal ending in "_" or "." is the prefix of a key built at run time
 // ("score.by_" + kind), not a key; such keys are listed in kDynamicKeys.

@@ -179,7 +179,7 @@ TEST(StaffUi, SmallGroupsShowNoFigures) {
     EXPECT_TRUE(k.shows("belum cukup data")) << k.drawn();
     EXPECT_FALSE(k.shows("IKM 8")) << k.drawn();
     // Raise the threshold above every layanan's yearly count: all hidden, the office too.
-    ASSERT_FALSE(k.service().set_number(NumberSetting::min_n, "100"));
+    ASSERT_FALSE(k.service().set_number(formats::setting::kMinN, "100"));
     k.tap("period_4");
     k.frame();
     const auto dashboard = k.service().dashboard(DashboardPeriod::year, {2025, 12, 20});
@@ -199,12 +199,12 @@ TEST(StaffUi, InvalidSettingsAreRefusedInPlainWordsAndChangeNothing) {
     k.type("1");
     k.tap("edit_save");
     EXPECT_TRUE(k.shows("harus bilangan bulat antara 2 dan 100")) << k.drawn();
-    EXPECT_EQ(k.service().number(NumberSetting::min_n), 5u);
-    EXPECT_FALSE(k.db().setting("staff_min_n"));
+    EXPECT_EQ(k.service().number(formats::setting::kMinN), 5u);
+    EXPECT_FALSE(k.db().setting(formats::setting::kMinN.stored));
     k.clear_field();
     k.type("7");
     k.tap("edit_save");
-    EXPECT_EQ(k.service().number(NumberSetting::min_n), 7u);
+    EXPECT_EQ(k.service().number(formats::setting::kMinN), 7u);
 
     k.scroll_to("default_lang_jv");
     k.tap("default_lang_jv");
@@ -389,7 +389,7 @@ TEST(StaffUi, TheLockTimeIsASettingReadWhenThePadOpens) {
     k.type("45");
     k.tap("edit_save");
     EXPECT_EQ(k.service().staff_lock_ms(), 45'000);
-    EXPECT_EQ(k.db().setting(store::setting_key::kStaffLockSeconds), "45");
+    EXPECT_EQ(k.db().setting(formats::setting::kStaffLockSeconds.stored), "45");
     k.tap("staff_back");
     k.open_staff();
     k.frame(44'000);
@@ -447,7 +447,7 @@ TEST(StaffUi, DoubleTapsOnStaffScreensActOnce) {
     EXPECT_EQ(k.view().screen_name().rfind("edit:", 0), 0u);
     EXPECT_EQ(under.rfind("key_", 0), 0u) << "the twin tap should fall on a key, fell on \"" << under << "\"";
     k.tap("edit_save");
-    EXPECT_EQ(k.service().number(NumberSetting::min_n), 5u);  // nothing was typed into "5"
+    EXPECT_EQ(k.service().number(formats::setting::kMinN), 5u);  // nothing was typed into "5"
     k.tap("set_min_n");
     k.double_tap("edit_cancel");  // editor → settings
     EXPECT_EQ(k.view().screen_name(), "tab:3");
@@ -462,7 +462,7 @@ TEST(StaffUi, DoubleTapsOnStaffScreensActOnce) {
     EXPECT_FALSE(k.gate().open());
     EXPECT_EQ(k.flow().screen(), Screen::welcome);
     EXPECT_FALSE(k.gate().exit_requested());
-    EXPECT_EQ(k.db().setting("staff_min_n"), "5");  // saved once, as shown: no twin digit
+    EXPECT_EQ(k.db().setting(formats::setting::kMinN.stored), "5");  // saved once, as shown: no twin digit
 }
 
 TEST(StaffUi, TheStatusTabSaysWhenTheClockIsOffAndWhichHubConfigIsApplied) {

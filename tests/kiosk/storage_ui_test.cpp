@@ -170,9 +170,9 @@ TEST(StorageUi, AStaffSettingTheDiskRefusesIsARefusalNotTheEndOfTheKiosk) {
     }
     EXPECT_TRUE(k.shows("penyimpanan penuh")) << k.drawn();
     EXPECT_TRUE(k.has_button("edit_save"));  // still editing, to save again
-    EXPECT_FALSE(k.db().setting("staff_min_n"));
+    EXPECT_FALSE(k.db().setting(formats::setting::kMinN.stored));
     k.tap("edit_save");
-    EXPECT_EQ(k.db().setting("staff_min_n"), "7");
+    EXPECT_EQ(k.db().setting(formats::setting::kMinN.stored), "7");
 }
 
 TEST(StorageUi, AFrameThatThrowsEndsCleanlyAndTheNextFrameDraws) {

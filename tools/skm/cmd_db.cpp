@@ -4,6 +4,7 @@
 //   salvage  rows still readable in a damaged file (default: the one startup
 //            moved aside, or --from FILE) imported into the live database
 #include "store/salvage.hpp"
+#include "store/setting_keys.hpp"
 #include "tools/skm/store_access.hpp"
 
 namespace skm::tools {
@@ -19,7 +20,7 @@ int db_check(Context& context, store::ResponseStore& store) {
                                                       {"pending", std::to_string(report.pending_sync)}})
                 << "\n"
                 << catalog.text(report.tallies_match_recount ? "db.check_tallies_ok" : "db.check_tallies_differ") << "\n";
-    if (const auto alert = store.setting("alert.damaged_database")) {
+    if (const auto alert = store.setting(store::setting_key::kDamagedDatabase)) {
         context.out << catalog.format("db.alert_damaged", {{"moved", *alert}}) << "\n";
     }
     context.out << catalog.text(report.ok() ? "db.check_ok" : "db.check_failed") << "\n";
@@ -41,7 +42,7 @@ int db_backup(Context& context, store::ResponseStore& store, const ParsedArgs& a
 
 int db_salvage(Context& context, store::ResponseStore& store, const ParsedArgs& args) {
     auto from = args.value("from");
-    if (!from) from = store.setting("alert.damaged_database");
+    if (!from) from = store.setting(store::setting_key::kDamagedDatabase);
     if (!from) {
         context.out << context.catalog.text("db.salvage_nothing") << "\n";
         return 0;
@@ -59,7 +60,7 @@ int db_salvage(Context& context, store::ResponseStore& store, const ParsedArgs& 
                                                                {"inserted", std::to_string(result.imported.inserted)},
                                                                {"present", std::to_string(result.imported.already_present)}})
                 << "\n";
-    if (store.setting("alert.damaged_database") == *from) store.clear_setting("alert.damaged_database");
+    if (store.setting(store::setting_key::kDamagedDatabase) == *from) store.clear_setting(store::setting_key::kDamagedDatabase);
     return 0;
 }
 

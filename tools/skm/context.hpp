@@ -29,5 +29,6 @@ int run_db(Context& context);
 int run_simulate(Context& context);
 int run_report(Context& context);
 int run_sync(Context& context);
+int run_settings(Context& context);
 
 }  // namespace skm::tools

@@ -57,7 +57,7 @@ int run(int argc, char** argv) {
     const std::map<std::string, int (*)(Context&)> commands = {
         {"score", run_score},   {"sample", run_sample}, {"check", run_check},       {"import", run_import},
         {"export", run_export}, {"db", run_db},         {"simulate", run_simulate}, {"report", run_report},
-        {"sync", run_sync}};
+        {"sync", run_sync},     {"settings", run_settings}};
     if (global.rest.empty() || global.rest[0] == "help" || global.rest[0] == "--help" || global.rest[0] == "-h") {
         std::cout << catalog.text("usage.text") << "\n";
         return global.rest.empty() ? 2 : 0;

@@ -1,0 +1,191 @@
+// `skm settings list [--json] | get KEY | set KEY VALUE  --db DB`
+// The device database's settings, by the keys of formats/settings_table
+// (docs/reference/settings.md). Populations are kept per year and layanan
+// (--layanan "" = the whole office):
+// `skm settings set population 1200 --year 2026 --layanan "KTP"` and
+// `skm settings get population --year 2026 --layanan "KTP"`. A value the
+// table refuses is an input error (exit 3) and nothing is written; each change
+// is written to the audit log with the actor "cli".
+#include "formats/settings_table.hpp"
+#include "store/office_data.hpp"
+#include "store/settings.hpp"
+#include "tools/skm/store_access.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+namespace skm::tools {
+namespace {
+
+using formats::SettingSpec;
+using formats::SettingType;
+
+// ---- what was asked ---------------------------------------------------------
+
+struct SettingsRequest {
+    std::string action;  // list, get, set
+    const SettingSpec* spec = nullptr;
+    std::string value;  // set
+    int year = 0;       // population
+    std::string layanan;
+    bool json = false;
+};
+
+[[noreturn]] void usage(std::string key, std::vector<std::pair<std::string, std::string>> args = {}) {
+    throw Error(ErrorKind::usage, Problem{std::move(key), std::move(args)});
+}
+
+// A key of the table that the device database keeps.
+const SettingSpec& database_setting(const std::string& key) {
+    const SettingSpec* spec = formats::find_setting(key);
+    if (!spec) usage("usage.unknown_setting", {{"key", key}});
+    if (!spec->per_year_layanan && *spec->stored == '\0') usage("usage.setting_in_config_file", {{"key", key}});
+    return *spec;
+}
+
+SettingsRequest parse_request(const ParsedArgs& args) {
+    SettingsRequest request;
+    const auto& words = args.positional;
+    if (words.empty()) usage("usage.settings_needs_action");
+    request.action = words[0];
+    const std::size_t expected = request.action == "list" ? 1 : request.action == "get" ? 2 : request.action == "set" ? 3 : 0;
+    if (expected == 0) usage("usage.settings_needs_action", {{"value", request.action}});
+    if (words.size() != expected) usage("usage.settings_needs_action");
+    request.json = args.flag("json");
+    if (request.json && request.action != "list") usage("usage.unknown_option", {{"option", "--json"}});
+    if (expected >= 2) request.spec = &database_setting(words[1]);
+    if (expected == 3) request.value = words[2];
+    const bool per_year = request.spec && request.spec->per_year_layanan;
+    if (!per_year && (args.value("year") || args.value("layanan"))) {
+        usage("usage.unknown_option", {{"option", args.value("year") ? "--year" : "--layanan"}});
+    }
+    if (per_year) {
+        const auto year = args.value("year");
+        const auto layanan = args.value("layanan");
+        if (!year || !layanan) usage("usage.settings_needs_year_layanan", {{"key", request.spec->key}});
+        auto [end, error] = std::from_chars(year->data(), year->data() + year->size(), request.year);
+        if (error != std::errc() || end != year->data() + year->size() || request.year < 2000 || request.year > 2100) {
+            usage("usage.bad_year", {{"value", *year}});
+        }
+        request.layanan = *layanan;
+    }
+    return request;
+}
+
+// ---- the answers ------------------------------------------------------------
+
+// What a setting holds now: the stored value the table accepts, else the default.
+struct Current {
+    std::string value;
+    bool is_default = true;
+};
+
+Current current(const store::ResponseStore& db, const SettingSpec& spec) {
+    const auto stored = store::stored_setting(db, spec);
+    if (stored && !formats::check_setting(spec, *stored)) return {*stored, false};
+    return {formats::default_text(spec), true};
+}
+
+nlohmann::ordered_json typed(const SettingSpec& spec, const std::string& value) {
+    if (spec.type == SettingType::integer) return *formats::integer_value(spec, value);
+    if (spec.type == SettingType::boolean) return value == "true";
+    return value;
+}
+
+std::string shown(const Context& context, const SettingSpec& spec, const Current& now) {
+    if (spec.secret) return context.catalog.text(now.is_default ? "settings.secret_unset" : "settings.secret_set");
+    return now.value;
+}
+
+int list(Context& context, const store::ResponseStore& db, bool json) {
+    const auto populations = store::populations(db.connection());
+    if (json) {
+        nlohmann::ordered_json settings = nlohmann::ordered_json::array();
+        for (const SettingSpec* spec : formats::kSettingsTable) {
+            if (*spec->stored == '\0') continue;
+            const Current now = current(db, *spec);
+            nlohmann::ordered_json entry = {{"key", spec->key}};
+            if (spec->secret) {
+                entry["is_set"] = !now.is_default;
+            } else {
+                entry["value"] = typed(*spec, now.value);
+                entry["default"] = typed(*spec, formats::default_text(*spec));
+                entry["is_default"] = now.is_default;
+            }
+            settings.push_back(entry);
+        }
+        nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+        for (const auto& p : populations) rows.push_back({{"year", p.year}, {"layanan", p.layanan}, {"population", p.population}});
+        context.out << nlohmann::ordered_json{{"settings", settings}, {"populations", rows}}.dump() << "\n";
+        return 0;
+    }
+    for (const SettingSpec* spec : formats::kSettingsTable) {
+        if (*spec->stored == '\0') continue;
+        const Current now = current(db, *spec);
+        context.out << context.catalog.format(now.is_default ? "settings.line_default" : "settings.line",
+                                              {{"key", spec->key}, {"value", shown(context, *spec, now)},
+                                               {"label", context.catalog.text(spec->label)}})
+                    << "\n";
+    }
+    for (const auto& p : populations) {
+        context.out << context.catalog.format("settings.line_population", {{"year", std::to_string(p.year)},
+                                                                           {"layanan", p.layanan},
+                                                                           {"value", std::to_string(p.population)}})
+                    << "\n";
+    }
+    return 0;
+}
+
+int get(Context& context, const store::ResponseStore& db, const SettingsRequest& request) {
+    if (request.spec->per_year_layanan) {
+        const auto population = store::population(db.connection(), request.year, request.layanan);
+        if (!population) {
+            throw Error(ErrorKind::input, Problem{"settings.population_unset",
+                                                  {{"year", std::to_string(request.year)}, {"layanan", request.layanan}}});
+        }
+        context.out << *population << "\n";
+        return 0;
+    }
+    context.out << shown(context, *request.spec, current(db, *request.spec)) << "\n";
+    return 0;
+}
+
+int set(Context& context, store::ResponseStore& db, const SettingsRequest& request) {
+    const SettingSpec& spec = *request.spec;
+    if (!(spec.changed_by & formats::changed_by::kCli)) usage("usage.setting_not_changeable", {{"key", spec.key}});
+    if (spec.per_year_layanan) {
+        if (!request.layanan.empty() && !store::layanan_known(db.connection(), request.layanan)) {
+            throw Error(ErrorKind::input, Problem{"office.layanan_unknown", {{"name", request.layanan}}});
+        }
+        const auto value = formats::integer_value(spec, request.value);
+        if (!value) throw Error(ErrorKind::input, *formats::check_setting(spec, request.value));
+        if (auto refused = store::set_population(db.connection(), request.year, request.layanan,
+                                                 static_cast<std::uint64_t>(*value))) {
+            throw Error(ErrorKind::input, std::move(*refused));
+        }
+        db.audit("cli", "population", std::to_string(request.year) + " " + request.layanan + " = " + std::to_string(*value));
+    } else {
+        // A secret never reaches the terminal or the audit log, not even in a refusal.
+        if (auto refused = store::change_setting(db, spec, request.value)) {
+            throw Error(ErrorKind::input, spec.secret ? Problem{refused->key, {}} : std::move(*refused));
+        }
+        db.audit("cli", spec.stored, spec.secret ? "set" : *store::stored_setting(db, spec));
+    }
+    context.out << context.catalog.format("settings.saved", {{"key", spec.key}}) << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int run_settings(Context& context) {
+    const ParsedArgs args = parse_args(context.args, OptionSpec{{"db", "questionnaire", "year", "layanan"}, {"json"}});
+    const SettingsRequest request = parse_request(args);
+    auto opened = open_store(context, args);
+    store::ResponseStore& db = *opened->store;
+    if (request.action == "list") return list(context, db, request.json);
+    if (request.action == "get") return get(context, db, request);
+    return set(context, db, request);
+}
+
+}  // namespace skm::tools
