@@ -39,10 +39,17 @@ EarlyOptions early_options(int argc, const char* const* argv) {
 // an option without its value, or a flag given one.
 Error usage_error(const CLI::ParseError& error) {
     const std::string what = error.what();
-    // CLI11 starts this message with the option's name: "--kecamatan: 1 required TEXT missing".
-    const std::string name = what.substr(0, what.find(':'));
-    if (dynamic_cast<const CLI::ArgumentMismatch*>(&error) && name.rfind('-', 0) == 0 && what.find("missing") != std::string::npos) {
-        return Error(ErrorKind::usage, Problem{"usage.missing_value", {{"option", name}}});
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&error)) {
+        // CLI11 starts these messages with the option's name: "--kecamatan: 1 required TEXT missing",
+        // "json was given a disallowed flag override".
+        std::string name = what.substr(0, what.find_first_of(": "));
+        if (name.rfind('-', 0) != 0) name = "--" + name;
+        if (what.find("required") != std::string::npos && what.find("missing") != std::string::npos) {
+            return Error(ErrorKind::usage, Problem{"usage.missing_value", {{"option", name}}});
+        }
+        if (what.find("flag override") != std::string::npos) {
+            return Error(ErrorKind::usage, Problem{"usage.flag_with_value", {{"option", name}}});
+        }
     }
     return Error(ErrorKind::usage, Problem{"usage.bad_argument", {{"detail", what}}});
 }

@@ -21,7 +21,8 @@ std::optional<std::uint64_t> whole(const std::string& text) {
 }  // namespace
 
 CLI::Option* add_flag(CLI::App& command, const std::string& name, bool& target) {
-    return command.add_flag(name, target);
+    // --json=yes is a mistake, as it was before CLI11.
+    return command.add_flag(name, target)->disable_flag_override();
 }
 
 CLI::Option* add_text(CLI::App& command, const std::string& name, std::optional<std::string>& target) {

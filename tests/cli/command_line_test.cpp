@@ -125,6 +125,10 @@ TEST(CommandLine, UnknownCommandsAndOptionsAndMissingValuesAreUsageErrors) {
     const auto hub_value = run(kHub, {"enroll", "--db", "x.db", "--kecamatan"});
     EXPECT_EQ(hub_value.exit_code, 2);
     EXPECT_NE(hub_value.err.find("opsi --kecamatan memerlukan nilai."), std::string::npos) << hub_value.err;
+    const auto flag = run(skm_binary(), {"sample", "5", "--json=maybe"});
+    EXPECT_EQ(flag.exit_code, 2);
+    EXPECT_EQ(flag.out, "");
+    EXPECT_NE(flag.err.find("opsi --json tidak menerima nilai"), std::string::npos) << flag.err;
     // A plain argument spelled like another command stays an argument of the command it follows.
     const auto file = run(skm_binary(), {"score", "sample"});
     EXPECT_EQ(file.exit_code, 3) << file.err;
