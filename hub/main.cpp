@@ -3,10 +3,14 @@
 // docs/reference/commands.md.
 #include "hub/hub_context.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+void add_commands(skm::cli::CommandLine& command_line, skm::hub::HubContext& context) {
     using namespace skm::hub;
-    return skm::cli::run_program({"skm-hub", "hub.usage"}, argc, argv, [](skm::cli::CommandLine& command_line, HubContext& context) {
-        for (auto add : {add_serve, add_device_commands, add_publish, add_user}) add(command_line, context);
-        command_line.add_help_command();
-    });
+    for (auto add : {add_serve, add_device_commands, add_publish, add_user}) add(command_line, context);
+    command_line.add_help_command();
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return skm::cli::run_program({"skm-hub", "hub.usage"}, argc, argv, add_commands); }

@@ -25,6 +25,14 @@ ProgramResult run(const std::string& program, std::vector<std::string> args) {
     return run_program(args);
 }
 
+// A usage error: exit 2, nothing on standard output, and `words` in the message.
+void expect_usage_error(const std::string& program, const std::vector<std::string>& args, const std::string& words) {
+    const auto result = run(program, args);
+    EXPECT_EQ(result.exit_code, 2) << program << " " << result.err;
+    EXPECT_EQ(result.out, "");
+    EXPECT_NE(result.err.find(words), std::string::npos) << result.err;
+}
+
 struct ProgramUsage {
     std::string binary;
     std::string usage_key;
@@ -73,12 +81,8 @@ TEST(CommandLine, AValueThatIsNotANumberIsAUsageErrorNamingIt) {
     EXPECT_EQ(frames_en.exit_code, 2);
     EXPECT_EQ(frames_en.err, "Error: --frames \"-1\" must be a non-negative whole number.\n"
                              "Type \"skm-kiosk --help\" to see how to use it.\n");
-    const auto seconds = run(kKiosk, {"--exit-after", "soon"});
-    EXPECT_EQ(seconds.exit_code, 2);
-    EXPECT_NE(seconds.err.find("--exit-after \"soon\" harus jumlah detik"), std::string::npos) << seconds.err;
-    const auto size = run(kKiosk, {"--size", "1280x800px"});
-    EXPECT_EQ(size.exit_code, 2);
-    EXPECT_NE(size.err.find("--size \"1280x800px\" tidak sah"), std::string::npos) << size.err;
+    expect_usage_error(kKiosk, {"--exit-after", "soon"}, "--exit-after \"soon\" harus jumlah detik");
+    expect_usage_error(kKiosk, {"--size", "1280x800px"}, "--size \"1280x800px\" tidak sah");
 
     const std::string dir = make_temp_dir();
     const std::string db = dir + "/skm.db";
@@ -88,9 +92,8 @@ TEST(CommandLine, AValueThatIsNotANumberIsAUsageErrorNamingIt) {
     EXPECT_EQ(count.err, "Galat: --count \"seratus\" harus bilangan bulat tidak negatif.\n"
                          "Ketik \"skm --help\" untuk melihat cara pemakaian.\n");
     EXPECT_FALSE(std::filesystem::exists(db));  // refused before anything was opened
-    const auto population = run(skm_binary(), {"--lang", "en", "score", "x.csv", "--population", "0"});
-    EXPECT_EQ(population.exit_code, 2);
-    EXPECT_NE(population.err.find("--population \"0\" must be a positive whole number."), std::string::npos) << population.err;
+    expect_usage_error(skm_binary(), {"--lang", "en", "score", "x.csv", "--population", "0"},
+                       "--population \"0\" must be a positive whole number.");
 
     const std::string hub_db = dir + "/hub.db";
     const auto min_n = run(kHub, {"serve", "--db", hub_db, "--trusted-proxy", "127.0.0.1", "--min-n", "lima"});
@@ -109,26 +112,15 @@ TEST(CommandLine, UnknownCommandsAndOptionsAndMissingValuesAreUsageErrors) {
     EXPECT_EQ(hub_command.exit_code, 2);
     EXPECT_EQ(hub_command.err, "Error: unknown command \"sreve\".\nType \"skm-hub --help\" to see how to use it.\n");
 
-    const auto option = run(kKiosk, {"--colour", "red"});
-    EXPECT_EQ(option.exit_code, 2);
-    EXPECT_NE(option.err.find("opsi \"--colour\" tidak dikenal"), std::string::npos) << option.err;
-    const auto argument = run(kKiosk, {"demo"});
-    EXPECT_EQ(argument.exit_code, 2);
-    EXPECT_NE(argument.err.find("argumen \"demo\" tidak dikenal"), std::string::npos) << argument.err;
-    const auto hub_option = run(kHub, {"devices", "--db", "x.db", "--colour"});
-    EXPECT_EQ(hub_option.exit_code, 2);
-    EXPECT_NE(hub_option.err.find("opsi \"--colour\" tidak dikenal"), std::string::npos) << hub_option.err;
+    expect_usage_error(kKiosk, {"--colour", "red"}, "opsi \"--colour\" tidak dikenal");
+    expect_usage_error(kKiosk, {"demo"}, "argumen \"demo\" tidak dikenal");
+    expect_usage_error(kHub, {"devices", "--db", "x.db", "--colour"}, "opsi \"--colour\" tidak dikenal");
 
     const auto value = run(skm_binary(), {"score", "x.csv", "--by"});
     EXPECT_EQ(value.exit_code, 2);
     EXPECT_EQ(value.err, "Galat: opsi --by memerlukan nilai.\nKetik \"skm --help\" untuk melihat cara pemakaian.\n");
-    const auto hub_value = run(kHub, {"enroll", "--db", "x.db", "--kecamatan"});
-    EXPECT_EQ(hub_value.exit_code, 2);
-    EXPECT_NE(hub_value.err.find("opsi --kecamatan memerlukan nilai."), std::string::npos) << hub_value.err;
-    const auto flag = run(skm_binary(), {"sample", "5", "--json=maybe"});
-    EXPECT_EQ(flag.exit_code, 2);
-    EXPECT_EQ(flag.out, "");
-    EXPECT_NE(flag.err.find("opsi --json tidak menerima nilai"), std::string::npos) << flag.err;
+    expect_usage_error(kHub, {"enroll", "--db", "x.db", "--kecamatan"}, "opsi --kecamatan memerlukan nilai.");
+    expect_usage_error(skm_binary(), {"sample", "5", "--json=maybe"}, "opsi --json tidak menerima nilai");
     // A plain argument spelled like another command stays an argument of the command it follows.
     const auto file = run(skm_binary(), {"score", "sample"});
     EXPECT_EQ(file.exit_code, 3) << file.err;
