@@ -198,6 +198,7 @@ std::string_view file_name_of(std::string_view header) {
 bool is_gmp(std::string_view name) { return name == "gmp.h" || name == "gmpxx.h"; }
 bool is_sqlite(std::string_view name) { return name == "sqlite3.h" || name == "sqlite3ext.h"; }
 bool is_curl(std::string_view name) { return starts_with(name, "curl/"); }
+bool is_cli11(std::string_view name) { return starts_with(name, "CLI/"); }
 bool is_postgres(std::string_view name) {
     return name == "libpq-fe.h" || starts_with(name, "libpq/") || starts_with(name, "pqxx/") || name == "postgres_ext.h";
 }
@@ -215,8 +216,8 @@ bool is_system(std::string_view name) {
 
 // ---- [project folders] -----------------------------------------------------------
 
-constexpr auto kProjectFolders = std::to_array<std::string_view>({"scoring", "formats", "store", "reports", "sync",
-                                                              "hub",     "kiosk",   "tools", "tests",   "bench"});
+constexpr auto kProjectFolders = std::to_array<std::string_view>({"scoring", "formats", "cli",   "store", "reports", "sync",
+                                                              "hub",     "kiosk",   "tools", "tests", "bench"});
 
 bool is_project_folder(std::string_view folder) { return listed(folder, kProjectFolders); }
 
@@ -226,7 +227,7 @@ std::string_view first_segment(std::string_view path) { return path.substr(0, pa
 std::optional<int> ring_of(std::string_view folder) {
     if (folder == "scoring") return 0;
     if (folder == "formats") return 1;
-    if (folder == "reports" || folder == "sync" || folder == "store") return 2;
+    if (folder == "reports" || folder == "sync" || folder == "store" || folder == "cli") return 2;
     if (folder == "kiosk" || folder == "hub" || folder == "tools") return 3;
     return std::nullopt;
 }
@@ -242,7 +243,8 @@ std::optional<std::string> project_target(std::string_view including_file, const
 
 // ---- [rules] ---------------------------------------------------------------------
 
-const char* const kRuleInward = "dependencies point inward: kiosk, hub, tools → reports, sync, store → formats → scoring";
+const char* const kRuleInward =
+    "dependencies point inward: kiosk, hub, tools → reports, sync, store, cli → formats → scoring";
 const char* const kRuleScoringProject = "scoring/ includes only scoring/ project headers";
 const char* const kRuleScoringExternal =
     "scoring/ depends on nothing but the C++ standard library (C++ headers such as <cstdio>) and GMP";
@@ -256,6 +258,7 @@ const char* const kRuleUnknownPath = "a quoted include must name a project heade
 const char* const kRuleSqlite = "sqlite3.h appears only in store/, hub/, tests/ and bench/";
 const char* const kRuleCurl = "curl appears only in sync/ (the transport)";
 const char* const kRulePostgres = "libpq appears only in hub/ and tests/";
+const char* const kRuleCli11 = "CLI11 appears only in cli/ (the command line) and tests/";
 const char* const kRuleGraphics = "GLFW and OpenGL headers appear only in kiosk/platform/";
 const char* const kRuleImgui = "Dear ImGui headers appear only in kiosk/ui/, kiosk/platform/ and tests/";
 
@@ -289,6 +292,7 @@ std::vector<const char*> external_rules(std::string_view path, std::string_view 
     }
     if (is_curl(name) && folder != "sync") broken.push_back(kRuleCurl);
     if (is_postgres(name) && folder != "hub" && folder != "tests") broken.push_back(kRulePostgres);
+    if (is_cli11(name) && folder != "cli" && folder != "tests") broken.push_back(kRuleCli11);
     if (is_graphics(name) && !starts_with(path, "kiosk/platform/")) broken.push_back(kRuleGraphics);
     if (is_imgui(name) && !starts_with(path, "kiosk/ui/") && !starts_with(path, "kiosk/platform/") && folder != "tests") {
         broken.push_back(kRuleImgui);

@@ -57,6 +57,10 @@ TEST(IncludeRules, LibrariesStayInTheirRooms) {
     EXPECT_EQ(broken("store/x.cpp", "#include <libpq-fe.h>\n"),
               std::vector<std::string>{"store/x.cpp:1: #include <libpq-fe.h>: libpq appears only in hub/ and tests/"});
     EXPECT_EQ(broken("reports/x.cpp", "#include <pqxx/pqxx>\n").size(), 1u);
+    EXPECT_TRUE(broken("cli/command_line.cpp", "#include <CLI/CLI.hpp>\n").empty());
+    EXPECT_EQ(broken("tools/skm/cmd_score.cpp", "#include <CLI/CLI.hpp>\n"),
+              std::vector<std::string>{"tools/skm/cmd_score.cpp:1: #include <CLI/CLI.hpp>: CLI11 appears only in cli/ "
+                                       "(the command line) and tests/"});
     EXPECT_EQ(broken("kiosk/ui/welcome.cpp", "#include <GLFW/glfw3.h>\n").size(), 1u);
     EXPECT_TRUE(broken("kiosk/platform/window.cpp", "#include <GLFW/glfw3.h>\n").empty());
     EXPECT_EQ(broken("kiosk/core/flow.cpp", "#include <imgui.h>\n").size(), 1u);
@@ -71,13 +75,16 @@ TEST(IncludeRules, DependenciesPointInward) {
     EXPECT_EQ(broken("store/a.cpp", "#include \"tests/support/run_program.hpp\"\n").size(), 1u);
     EXPECT_TRUE(broken("tools/skm/a.cpp", "#include \"store/response_store.hpp\"\n").empty());
     EXPECT_TRUE(broken("kiosk/core/a.cpp", "#include \"reports/pdf.hpp\"\n").empty());
+    EXPECT_TRUE(broken("hub/main.cpp", "#include \"cli/command_line.hpp\"\n").empty());
+    EXPECT_TRUE(broken("cli/command_line.cpp", "#include \"formats/catalog.hpp\"\n").empty());
+    EXPECT_EQ(broken("formats/a.cpp", "#include \"cli/command_line.hpp\"\n").size(), 1u);
     // Quoted names relative to the including file are resolved first.
     EXPECT_TRUE(broken("scoring/a.cpp", "#include \"tally.hpp\"\n").empty());
     EXPECT_EQ(broken("scoring/a.cpp", "#include \"../store/x.hpp\"\n").size(), 1u);
 }
 
 TEST(IncludeRules, TheSourceTreeKeepsThem) {
-    const auto report = check_tree(SKM_SOURCE_DIR, {"scoring", "formats", "store", "reports", "sync", "hub", "kiosk",
+    const auto report = check_tree(SKM_SOURCE_DIR, {"scoring", "formats", "cli", "store", "reports", "sync", "hub", "kiosk",
                                                     "tools", "tests", "bench"});
     EXPECT_GT(report.files_checked, 50u);  // the walk really found the sources
     std::string all;
