@@ -20,6 +20,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 
 namespace skm::hub {
