@@ -30,24 +30,37 @@ store::PublishedConfig read_config_file(const std::string& file, const std::stri
     return std::get<store::PublishedConfig>(decoded);
 }
 
-}  // namespace
+struct PublishOptions {
+    DatabaseOptions database;
+    std::optional<std::string> file, kecamatan;
+};
 
-int run_publish(HubContext& context) {
-    const HubArgs args = parse_hub_args(context.args, {"db", "file", "kecamatan", "questionnaire"});
-    const std::string kecamatan = args.value("kecamatan").value_or("");
+int run_publish(HubContext& context, const PublishOptions& args) {
+    const std::string kecamatan = args.kecamatan.value_or("");
     if (kecamatan.size() > 200) {
         throw Error(ErrorKind::usage, Problem{"hub.bad_name", {{"option", "--kecamatan"}, {"value", kecamatan}}});
     }
     store::SystemClock clock;
     const std::string now = store::iso8601(clock.wall_now());
-    const store::PublishedConfig config = read_config_file(args.required("file"), now);
-    auto store = open_hub_store(context, args);
+    const store::PublishedConfig config = read_config_file(required(args.file, "--file"), now);
+    auto store = open_hub_store(context, args.database);
     const std::int64_t version = store->publish_config(config, kecamatan, now);
     context.out << context.catalog.format("hub.published", {{"version", std::to_string(version)},
                                                             {"kecamatan", kecamatan.empty() ? "*" : kecamatan},
                                                             {"layanan", std::to_string(config.layanan.size())}})
                 << "\n";
     return 0;
+}
+
+void declare_publish(CLI::App& command, PublishOptions& options) {
+    cli::add_database_options(command, options.database);
+    cli::add_texts(command, {{"--file", &options.file}, {"--kecamatan", &options.kecamatan}});
+}
+
+}  // namespace
+
+void add_publish(cli::CommandLine& command_line, HubContext& context) {
+    command_line.add_command("publish", context, run_publish, declare_publish);
 }
 
 }  // namespace skm::hub

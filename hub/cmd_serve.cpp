@@ -19,6 +19,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 
@@ -57,34 +58,35 @@ std::string admin_token_hash(const std::string& file) {
     return token_hash(token);
 }
 
-}  // namespace
+struct ServeOptions {
+    DatabaseOptions database;
+    std::optional<std::string> cert, key, listen, trusted_proxy, admin_token_file;
+    std::optional<std::uint64_t> min_n;
+};
 
-int run_serve(HubContext& context) {
+int run_serve(HubContext& context, const ServeOptions& args) {
     // Blocks of 1 MiB and more (an unpacked upload, an export) come from and go
     // back to the kernel at once. glibc's default threshold grows with each such
     // block freed, after which they stay in each worker thread's arena: eight
     // threads that once unpacked an 8 MiB body would keep ~100 MB for good.
     mallopt(M_MMAP_THRESHOLD, 1 << 20);
-    const HubArgs args =
-        parse_hub_args(context.args, {"db", "cert", "key", "listen", "trusted-proxy", "admin-token-file",
-                                      "questionnaire", "min-n"});
-    const ListenAddress address = parse_listen(args.value("listen").value_or("127.0.0.1:8443"));
+    const ListenAddress address = parse_listen(args.listen.value_or("127.0.0.1:8443"));
     ServerOptions options;
-    options.trusted_proxy = args.value("trusted-proxy");
+    options.trusted_proxy = args.trusted_proxy;
     if (options.trusted_proxy) {
         // Plain HTTP: only the proxy on this machine may reach it.
-        if (args.value("cert") || args.value("key")) {
+        if (args.cert || args.key) {
             throw Error(ErrorKind::usage, Problem{"hub.proxy_with_cert", {}});
         }
         if (!is_loopback_host(address.host) || !is_loopback_host(*options.trusted_proxy)) {
             throw Error(ErrorKind::usage, Problem{"hub.proxy_not_local", {{"address", address.host}}});
         }
     } else {
-        options.cert_file = args.required("cert");
-        options.key_file = args.required("key");
+        options.cert_file = required(args.cert, "--cert");
+        options.key_file = required(args.key, "--key");
     }
-    if (const auto file = args.value("admin-token-file")) options.admin_token_hash = admin_token_hash(*file);
-    auto store = open_hub_store(context, args);
+    if (args.admin_token_file) options.admin_token_hash = admin_token_hash(*args.admin_token_file);
+    auto store = open_hub_store(context, args.database);
     store::SystemClock clock;
     std::mutex log_mutex;
     const auto log = [&](const Problem& problem) {
@@ -93,17 +95,13 @@ int run_serve(HubContext& context) {
     };
 
     // The dashboard, on the same database (SQLite file or PostgreSQL) and port.
-    const std::unique_ptr<web::WebStore> web_store = web::open_web_store(args.required("db"));
+    const std::unique_ptr<web::WebStore> web_store = web::open_web_store(required(args.database.db, "--db"));
     const auto texts = formats::Catalogs::load(context.assets / "i18n");
     const web::WebAssets web_assets(context.assets / "web");
     web::WebOptions web_options;
-    if (const auto min_n = args.value("min-n")) {
-        const auto [end, error] = std::from_chars(min_n->data(), min_n->data() + min_n->size(), web_options.min_n);
-        if (error != std::errc() || end != min_n->data() + min_n->size() || web_options.min_n < 1) {
-            throw Error(ErrorKind::usage, Problem{"web.bad_min_n", {{"value", *min_n}}});
-        }
-    }
-    web::WebApp web_app(*store, *web_store, clock, texts, web_assets, hub_questionnaire(context, args), web_options);
+    if (args.min_n) web_options.min_n = *args.min_n;
+    web::WebApp web_app(*store, *web_store, clock, texts, web_assets, cli::load_questionnaire(context, args.database),
+                        web_options);
     web_app.tallies.refresh();  // every stored response read once now, so the first page is as quick as the rest
     options.web = [&](const web::WebRequest& request) { return web_app.handle(request); };
     options.device_report = [&](const DeviceReportIn& in) {
@@ -129,6 +127,20 @@ int run_serve(HubContext& context) {
     const std::lock_guard lock(log_mutex);
     context.err << context.catalog.text("hub.stopped") << std::endl;
     return 0;
+}
+
+void declare_serve(CLI::App& command, ServeOptions& options) {
+    cli::add_database_options(command, options.database);
+    cli::add_texts(command, {{"--cert", &options.cert}, {"--key", &options.key}, {"--listen", &options.listen},
+                             {"--trusted-proxy", &options.trusted_proxy}, {"--admin-token-file", &options.admin_token_file}});
+    // The dashboard hides groups smaller than this (web/web_app.hpp).
+    cli::add_whole_number(command, "--min-n", options.min_n, {1, UINT64_MAX, "web.bad_min_n"});
+}
+
+}  // namespace
+
+void add_serve(cli::CommandLine& command_line, HubContext& context) {
+    command_line.add_command("serve", context, run_serve, declare_serve);
 }
 
 }  // namespace skm::hub

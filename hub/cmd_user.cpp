@@ -9,16 +9,21 @@
 #include <iostream>
 
 namespace skm::hub {
+namespace {
 
-int run_user(HubContext& context) {
-    if (context.args.empty() || (context.args[0] != "add" && context.args[0] != "list")) {
+struct UserOptions {
+    std::vector<std::string> arguments;  // the action
+    DatabaseOptions database;
+    std::optional<std::string> username, role;
+};
+
+int run_user(HubContext& context, const UserOptions& args) {
+    if (args.arguments.size() != 1 || (args.arguments[0] != "add" && args.arguments[0] != "list")) {
         throw Error(ErrorKind::usage, Problem{"web.user_usage", {}});
     }
-    const std::string action = context.args[0];
-    const std::vector<std::string> rest(context.args.begin() + 1, context.args.end());
-    const HubArgs args = parse_hub_args(rest, {"db", "username", "role", "questionnaire"});
-    auto hub = open_hub_store(context, args);  // creates or upgrades the schema
-    const auto web_store = web::open_web_store(args.required("db"));
+    const std::string& action = args.arguments[0];
+    auto hub = open_hub_store(context, args.database);  // creates or upgrades the schema
+    const auto web_store = web::open_web_store(required(args.database.db, "--db"));
     web::WebStore& store = *web_store;
     if (action == "list") {
         for (const auto& user : store.users()) {
@@ -26,12 +31,12 @@ int run_user(HubContext& context) {
         }
         return 0;
     }
-    const std::string username = args.required("username");
+    const std::string username = required(args.username, "--username");
     bool ok = username.size() <= 64;
     for (const char c : username) ok = ok && static_cast<unsigned char>(c) >= 0x20 && c != 0x7f;
     if (!ok) throw Error(ErrorKind::usage, Problem{"hub.bad_name", {{"option", "--username"}, {"value", username}}});
-    const auto role = web::parse_role(args.value("role").value_or("viewer"));
-    if (!role) throw Error(ErrorKind::usage, Problem{"web.bad_role", {{"value", args.value("role").value_or("")}}});
+    const auto role = web::parse_role(args.role.value_or("viewer"));
+    if (!role) throw Error(ErrorKind::usage, Problem{"web.bad_role", {{"value", args.role.value_or("")}}});
     // One line from standard input, so the password is neither in the shell's history nor in `ps`.
     std::string password;
     std::getline(std::cin, password);
@@ -44,6 +49,18 @@ int run_user(HubContext& context) {
     context.err << context.catalog.format("web.user_added", {{"username", username}, {"role", std::string(web::role_name(*role))}})
                 << "\n";
     return 0;
+}
+
+void declare_user(CLI::App& command, UserOptions& options) {
+    cli::add_arguments(command, options.arguments);
+    cli::add_database_options(command, options.database);
+    cli::add_texts(command, {{"--username", &options.username}, {"--role", &options.role}});
+}
+
+}  // namespace
+
+void add_user(cli::CommandLine& command_line, HubContext& context) {
+    command_line.add_command("user", context, run_user, declare_user);
 }
 
 }  // namespace skm::hub

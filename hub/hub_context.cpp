@@ -4,14 +4,14 @@
 
 namespace skm::hub {
 
-formats::Questionnaire hub_questionnaire(const HubContext& context, const HubArgs& args) {
-    return formats::load_questionnaire(
-        args.value("questionnaire").value_or((context.assets / "questionnaire" / "permenpan-14-2017.json").string()));
+const std::string& required(const std::optional<std::string>& value, const std::string& option) {
+    if (!value || value->empty()) throw Error(ErrorKind::usage, Problem{"hub.option_required", {{"option", option}}});
+    return *value;
 }
 
-std::unique_ptr<HubStore> open_hub_store(const HubContext& context, const HubArgs& args) {
-    const std::string db = args.required("db");
-    return open_hub_store(db, hub_questionnaire(context, args).scheme);
+std::unique_ptr<HubStore> open_hub_store(const HubContext& context, const DatabaseOptions& options) {
+    const std::string& db = required(options.db, "--db");
+    return open_hub_store(db, cli::load_questionnaire(context, options).scheme);
 }
 
 }  // namespace skm::hub

@@ -1,39 +1,31 @@
-// What every skm-hub command gets: its arguments, output streams, the chosen
-// language's texts and where the assets are; and the one way commands open
-// the hub database (with the questionnaire whose unsur codes it stores). No globals.
+// What every skm-hub command gets (cli::ProgramContext: output streams, the
+// chosen language's texts, where the assets are); the one way commands open
+// the hub database (with the questionnaire whose unsur codes it stores); and
+// the commands: each hub/cmd_*.cpp adds its subcommands with their options.
 #pragma once
 
-#include "formats/catalog.hpp"
-#include "formats/questionnaire.hpp"
-#include "hub/hub_args.hpp"
+#include "cli/command_line.hpp"
+#include "cli/database_options.hpp"
+#include "cli/typed_options.hpp"
 #include "hub/hub_store.hpp"
 
-#include <filesystem>
 #include <memory>
-#include <ostream>
+#include <optional>
 #include <string>
-#include <vector>
 
 namespace skm::hub {
 
-struct HubContext {
-    std::vector<std::string> args;  // after the command name, --lang/--assets removed
-    std::ostream& out;
-    std::ostream& err;
-    formats::Catalog catalog;
-    std::filesystem::path assets;
-};
+using HubContext = cli::ProgramContext;
+using cli::DatabaseOptions;
 
-// --questionnaire FILE, else the assets' permenpan-14-2017.json.
-formats::Questionnaire hub_questionnaire(const HubContext& context, const HubArgs& args);
+// The value of an option the command cannot do without, or hub.option_required naming it.
+const std::string& required(const std::optional<std::string>& value, const std::string& option);
 // --db PATH or postgresql://… (required; hub/open_hub_store).
-std::unique_ptr<HubStore> open_hub_store(const HubContext& context, const HubArgs& args);
+std::unique_ptr<HubStore> open_hub_store(const HubContext& context, const DatabaseOptions& options);
 
-int run_serve(HubContext& context);
-int run_enroll(HubContext& context);
-int run_revoke(HubContext& context);
-int run_devices(HubContext& context);
-int run_publish(HubContext& context);
-int run_user(HubContext& context);
+void add_serve(cli::CommandLine& command_line, HubContext& context);
+void add_device_commands(cli::CommandLine& command_line, HubContext& context);  // enroll, revoke, devices
+void add_publish(cli::CommandLine& command_line, HubContext& context);
+void add_user(cli::CommandLine& command_line, HubContext& context);
 
 }  // namespace skm::hub

@@ -1,13 +1,16 @@
 // skm-kiosk: the citizen's survey on the touchscreen.
-//   skm-kiosk [--db PATH] [--config PATH] [--windowed] [--size WxH] [--assets DIR]
+//   skm-kiosk [--db PATH] [--config PATH] [--windowed] [--size WxH] [--assets DIR] [--lang id|en]
 // Without --config it runs the bundled demo office. With a --config file that
 // does not exist (yet) it starts from assets/kiosk/first-run.json and shows the
 // first-run setup until staff finished it once on this device.
 //   skm-kiosk --screenshots DIR      every screen, language and orientation as PNG
 // Bench-only: --render-every-frame, --exit-after SECONDS, --frames N, --full-startup-check
 // (the quick_check and the tally count before the first frame, as before they moved to idle time).
+// --lang chooses the language of the command-line messages (--help, a mistyped option) only;
+// the screens have their own language choice.
 // Index: [arguments] [setup] [run]
-#include "formats/assets_dir.hpp"
+#include "cli/command_line.hpp"
+#include "cli/typed_options.hpp"
 #include "formats/kiosk_config.hpp"
 #include "formats/layanan_list.hpp"
 #include "kiosk/core/deferred_checks.hpp"
@@ -40,7 +43,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
+#include <cstdint>
 #include <iostream>
 #include <optional>
 #include <random>
@@ -53,57 +56,39 @@ namespace {
 // ---- [arguments] -------------------------------------------------------------
 
 struct Arguments {
-    std::optional<std::filesystem::path> db;
-    std::optional<std::filesystem::path> config;
-    std::optional<std::filesystem::path> assets;
-    std::optional<std::filesystem::path> screenshots;
-    std::filesystem::path fonts = "/usr/share/fonts/truetype/noto";
+    std::optional<std::string> db;
+    std::optional<std::string> config;
+    std::optional<std::string> screenshots;
+    std::optional<std::string> fonts;
     bool windowed = false;
     int width = 1280;
     int height = 800;
     bool render_every_frame = false;
     bool full_startup_check = false;
-    double exit_after = -1;
-    std::int64_t frames = -1;
+    std::optional<double> exit_after;
+    std::optional<std::uint64_t> frames;
 };
 
-[[noreturn]] void usage(const std::string& problem) {
-    std::cerr << "skm-kiosk: " << problem << "\n"
-              << "usage: skm-kiosk [--db PATH] [--config PATH] [--windowed] [--size WxH] [--assets DIR]\n"
-              << "       skm-kiosk --screenshots DIR\n";
-    std::exit(2);
+void add_options(CLI::App& kiosk, Arguments& a) {
+    cli::add_text(kiosk, "--db", a.db);
+    cli::add_text(kiosk, "--config", a.config);
+    cli::add_text(kiosk, "--screenshots", a.screenshots);
+    cli::add_text(kiosk, "--fonts", a.fonts);
+    cli::add_flag(kiosk, "--windowed", a.windowed);
+    cli::add_flag(kiosk, "--render-every-frame", a.render_every_frame);
+    cli::add_flag(kiosk, "--full-startup-check", a.full_startup_check);
+    cli::add_seconds(kiosk, "--exit-after", a.exit_after);
+    cli::add_whole_number(kiosk, "--frames", a.frames, {0, INT64_MAX, "usage.bad_number"});
+    cli::add_checked_text(kiosk, "--size", [&a](const std::string& size) {
+        char rest = 0;
+        if (std::sscanf(size.c_str(), "%dx%d%c", &a.width, &a.height, &rest) != 2 || a.width < 320 || a.height < 320) {
+            throw Error(ErrorKind::usage, Problem{"usage.bad_size", {{"value", size}}});
+        }
+        a.windowed = true;
+    });
 }
 
-Arguments parse(int argc, char** argv) {
-    Arguments a;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) usage(arg + " needs a value");
-            return argv[++i];
-        };
-        if (arg == "--db") a.db = value();
-        else if (arg == "--config") a.config = value();
-        else if (arg == "--assets") a.assets = value();
-        else if (arg == "--screenshots") a.screenshots = value();
-        else if (arg == "--fonts") a.fonts = value();
-        else if (arg == "--windowed") a.windowed = true;
-        else if (arg == "--render-every-frame") a.render_every_frame = true;
-        else if (arg == "--full-startup-check") a.full_startup_check = true;
-        else if (arg == "--exit-after") a.exit_after = std::atof(value().c_str());
-        else if (arg == "--frames") a.frames = std::atoll(value().c_str());
-        else if (arg == "--size") {
-            const std::string size = value();
-            if (std::sscanf(size.c_str(), "%dx%d", &a.width, &a.height) != 2 || a.width < 320 || a.height < 320) {
-                usage("--size must look like 1280x800");
-            }
-            a.windowed = true;
-        } else {
-            usage("unknown option " + arg);
-        }
-    }
-    return a;
-}
+std::filesystem::path font_dir(const Arguments& args) { return args.fonts.value_or("/usr/share/fonts/truetype/noto"); }
 
 // ---- [setup] -----------------------------------------------------------------
 
@@ -137,12 +122,12 @@ void show_startup_error(const Arguments& args, const std::filesystem::path& asse
     options.window.height = args.height;
     options.window.title = "SKM";
     options.window.hide_cursor = !args.windowed;
-    options.fonts = args.fonts;
+    options.fonts = font_dir(args);
     options.watched_file = args.config.value_or(assets / "kiosk" / "demo.json");
     for (const auto& [name, value] : problem.args) {
         if (name == "file") options.watched_file = value;
     }
-    options.max_seconds = args.exit_after;
+    options.max_seconds = args.exit_after.value_or(-1);
     if (storage) {
         const double retry_s = static_cast<double>(kStorageProbeEveryMs) / 1000.0;
         options.max_seconds = options.max_seconds < 0 ? retry_s : std::min(options.max_seconds, retry_s);
@@ -157,10 +142,7 @@ void show_startup_error(const Arguments& args, const std::filesystem::path& asse
                                  options);
 }
 
-int run(int argc, char** argv) {
-    const auto process_start = std::chrono::steady_clock::now();
-    const Arguments args = parse(argc, argv);
-    const auto assets = formats::find_assets(args.assets, std::getenv("SKM_ASSETS"), formats::current_executable(argv[0]));
+int run(const Arguments& args, const std::filesystem::path& assets, std::chrono::steady_clock::time_point process_start) {
     const auto texts = ui::UiTexts::load(assets / "i18n");
     try {
         return run_with_texts(args, assets, texts, process_start);
@@ -181,8 +163,8 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     // An office's own configuration file, the demo's, or (a --config that does
     // not exist) the first-run defaults that the setup screens complete.
     const bool own_config = !args.config || std::filesystem::exists(*args.config);
-    const auto config_file = own_config ? args.config.value_or(assets / "kiosk" / "demo.json")
-                                        : assets / "kiosk" / "first-run.json";
+    const std::filesystem::path config_file = own_config ? args.config.value_or(assets / "kiosk" / "demo.json")
+                                                         : (assets / "kiosk" / "first-run.json").string();
     const auto config = formats::load_kiosk_config(config_file, assets);
     const auto questionnaire = formats::load_questionnaire(config.questionnaire_file);
     const auto layanan = formats::load_layanan_list(config.layanan_file);
@@ -205,17 +187,17 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     if (args.screenshots) {
         platform::ScreenshotJob job;
         job.out_dir = *args.screenshots;
-        job.font_dir = args.fonts;
+        job.font_dir = font_dir(args);
         job.demo_responses = assets / "demo" / "responses.csv";
         const int written = platform::write_screenshots(*window, job, config, questionnaire, layanan, texts);
-        std::cerr << "skm-kiosk: " << written << " screenshots in " << args.screenshots->string() << "\n";
+        std::cerr << "skm-kiosk: " << written << " screenshots in " << *args.screenshots << "\n";
         return 0;
     }
 
     // ---- [run] -------------------------------------------------------------------
     store::SystemClock clock;
     store::StoreOptions store_options;
-    store_options.path = args.db.value_or(store::default_database_path());
+    store_options.path = args.db ? std::filesystem::path(*args.db) : store::default_database_path();
     // Before the first frame only opening, the header check and the schema version; the quick_check
     // and the tally count follow in the background (DeferredChecks below).
     store_options.startup = args.full_startup_check ? store::StartupChecks::full : store::StartupChecks::deferred;
@@ -245,7 +227,7 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     if (setup_needed) flow.set_language(service.default_language());
     platform::EspeakSpeaker speaker;
 
-    const auto styled = platform::style_for_window(*window, args.fonts);
+    const auto styled = platform::style_for_window(*window, font_dir(args));
     // Uploads to the kabupaten hub run on their own thread, only when staff set a hub and a token
     // (at start, or when the first-run setup set them).
     std::unique_ptr<store::Outbox> outbox;
@@ -305,8 +287,8 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
 
     platform::LoopOptions loop;
     loop.render_every_frame = args.render_every_frame;
-    loop.max_seconds = args.exit_after;
-    loop.max_frames = args.frames;
+    loop.max_seconds = args.exit_after.value_or(-1);
+    loop.max_frames = args.frames ? static_cast<std::int64_t>(*args.frames) : -1;
     loop.every_second = [&] {
         // Nothing the timer meets ends the kiosk: it goes to Status and is tried again next second.
         const auto problem = guarded([&] {
@@ -354,14 +336,11 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
 }  // namespace skm::kiosk
 
 int main(int argc, char** argv) {
-    try {
-        return skm::kiosk::run(argc, argv);
-    } catch (...) {
-        // No window texts yet: the problem key and its values are still readable.
-        const skm::Failure failure = skm::failure_of(std::current_exception());
-        std::cerr << "skm-kiosk: " << failure.problem.key;
-        for (const auto& [name, value] : failure.problem.args) std::cerr << " " << name << "=" << value;
-        std::cerr << "\n";
-        return failure.exit_code();
-    }
+    const auto process_start = std::chrono::steady_clock::now();
+    skm::kiosk::Arguments args;
+    return skm::cli::run_program({"skm-kiosk", "usage.kiosk"}, argc, argv,
+                                 [&](skm::cli::CommandLine& command_line, skm::cli::ProgramContext& context) {
+                                     skm::kiosk::add_options(command_line.app(), args);
+                                     command_line.on_run([&] { return skm::kiosk::run(args, context.assets, process_start); });
+                                 });
 }

@@ -223,7 +223,7 @@ const std::vector<std::string> kDynamicKeys = {"kinerja.A", "kinerja.B", "kinerj
 
 std::map<std::string, std::string> keys_used_in_sources() {
     std::map<std::string, std::string> used;  // key → first file using it
-    for (const char* folder : {"scoring", "formats", "store", "sync", "reports", "tools", "kiosk", "hub"}) {
+    for (const char* folder : {"scoring", "formats", "cli", "store", "sync", "reports", "tools", "kiosk", "hub"}) {
         const auto root = kSourceDir / folder;
         if (!std::filesystem::is_directory(root)) continue;
         for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {

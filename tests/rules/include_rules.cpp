@@ -198,6 +198,7 @@ std::string_view file_name_of(std::string_view header) {
 bool is_gmp(std::string_view name) { return name == "gmp.h" || name == "gmpxx.h"; }
 bool is_sqlite(std::string_view name) { return name == "sqlite3.h" || name == "sqlite3ext.h"; }
 bool is_curl(std::string_view name) { return starts_with(name, "curl/"); }
+bool is_cli11(std::string_view name) { return starts_with(name, "CLI/"); }
 bool is_postgres(std::string_view name) {
     return name == "libpq-fe.h" || starts_with(name, "libpq/") || starts_with(name, "pqxx/") || name == "postgres_ext.h";
 }
@@ -215,8 +216,8 @@ bool is_system(std::string_view name) {
 
 // ---- [project folders] -----------------------------------------------------------
 
-constexpr auto kProjectFolders = std::to_array<std::string_view>({"scoring", "formats", "store", "reports", "sync",
-                                                              "hub",     "kiosk",   "tools", "tests",   "bench"});
+constexpr auto kProjectFolders = std::to_array<std::string_view>({"scoring", "formats", "cli",   "store", "reports", "sync",
+                                                              "hub",     "kiosk",   "tools", "tests", "bench"});
 
 bool is_project_folder(std::string_view folder) { return listed(folder, kProjectFolders); }
 
@@ -244,6 +245,7 @@ const char* const kRuleClimb =
 const char* const kRuleSqlite = "sqlite3.h appears only in store/, hub/, tests/ and bench/";
 const char* const kRuleCurl = "curl appears only in sync/ (the transport)";
 const char* const kRulePostgres = "libpq appears only in hub/ and tests/";
+const char* const kRuleCli11 = "CLI11 appears only in cli/ (the command line) and tests/";
 const char* const kRuleGraphics = "GLFW and OpenGL headers appear only in kiosk/platform/";
 const char* const kRuleImgui = "Dear ImGui headers appear only in kiosk/ui/, kiosk/platform/ and tests/";
 
@@ -268,6 +270,7 @@ std::vector<const char*> external_rules(std::string_view path, std::string_view 
     }
     if (is_curl(name) && folder != "sync") broken.push_back(kRuleCurl);
     if (is_postgres(name) && folder != "hub" && folder != "tests") broken.push_back(kRulePostgres);
+    if (is_cli11(name) && folder != "cli" && folder != "tests") broken.push_back(kRuleCli11);
     if (is_graphics(name) && !starts_with(path, "kiosk/platform/")) broken.push_back(kRuleGraphics);
     if (is_imgui(name) && !starts_with(path, "kiosk/ui/") && !starts_with(path, "kiosk/platform/") && folder != "tests") {
         broken.push_back(kRuleImgui);

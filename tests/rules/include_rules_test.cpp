@@ -56,6 +56,10 @@ TEST(IncludeRules, LibrariesStayInTheirRooms) {
     EXPECT_EQ(broken("store/x.cpp", "#include <libpq-fe.h>\n"),
               std::vector<std::string>{"store/x.cpp:1: #include <libpq-fe.h>: libpq appears only in hub/ and tests/"});
     EXPECT_EQ(broken("reports/x.cpp", "#include <pqxx/pqxx>\n").size(), 1u);
+    EXPECT_TRUE(broken("cli/command_line.cpp", "#include <CLI/CLI.hpp>\n").empty());
+    EXPECT_EQ(broken("tools/skm/cmd_score.cpp", "#include <CLI/CLI.hpp>\n"),
+              std::vector<std::string>{"tools/skm/cmd_score.cpp:1: #include <CLI/CLI.hpp>: CLI11 appears only in cli/ "
+                                       "(the command line) and tests/"});
     EXPECT_EQ(broken("kiosk/ui/welcome.cpp", "#include <GLFW/glfw3.h>\n").size(), 1u);
     EXPECT_TRUE(broken("kiosk/platform/window.cpp", "#include <GLFW/glfw3.h>\n").empty());
     EXPECT_EQ(broken("kiosk/core/flow.cpp", "#include <imgui.h>\n").size(), 1u);
@@ -73,7 +77,7 @@ TEST(IncludeRules, RelativeIncludesStayBesideTheFile) {
 }
 
 TEST(IncludeRules, TheSourceTreeKeepsThem) {
-    const auto report = check_tree(SKM_SOURCE_DIR, {"scoring", "formats", "store", "reports", "sync", "hub", "kiosk",
+    const auto report = check_tree(SKM_SOURCE_DIR, {"scoring", "formats", "cli", "store", "reports", "sync", "hub", "kiosk",
                                                     "tools", "tests", "bench"});
     EXPECT_GT(report.files_checked, 50u);  // the walk really found the sources
     std::string all;

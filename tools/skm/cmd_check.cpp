@@ -69,12 +69,9 @@ Problem localized(Problem finding, char separator) {
     return finding;
 }
 
-}  // namespace
-
-int run_check(Context& context) {
-    const ParsedArgs args = parse_args(context.args, OptionSpec{{}, {"json"}});
-    if (args.positional.size() != 1) throw Error(ErrorKind::usage, Problem{"usage.check_needs_file", {}});
-    const std::string& file = args.positional[0];
+int run_check(Context& context, const ArgumentsAndJson& args) {
+    if (args.arguments.size() != 1) throw Error(ErrorKind::usage, Problem{"usage.check_needs_file", {}});
+    const std::string& file = args.arguments[0];
     json root;
     try {
         root = json::parse(formats::read_text_file(file));
@@ -86,7 +83,7 @@ int run_check(Context& context) {
     const auto findings = scoring::audit_report(parse_report(root, file));
 
     std::string output;
-    if (args.flag("json")) {
+    if (args.json) {
         nlohmann::ordered_json list = nlohmann::ordered_json::array();
         for (const auto& finding : findings) {
             nlohmann::ordered_json item = {{"code", finding.key.substr(finding.key.find('.') + 1)},
@@ -108,6 +105,12 @@ int run_check(Context& context) {
     }
     context.out << output << std::flush;
     return findings.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+void add_check(cli::CommandLine& command_line, Context& context) {
+    command_line.add_command("check", context, run_check, declare_arguments_and_json);
 }
 
 }  // namespace skm::tools

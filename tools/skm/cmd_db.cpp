@@ -10,6 +10,12 @@
 namespace skm::tools {
 namespace {
 
+struct DbOptions {
+    std::vector<std::string> arguments;  // the action
+    DatabaseOptions database;
+    std::optional<std::string> output, from;
+};
+
 int db_check(Context& context, store::ResponseStore& store) {
     const auto report = store.check();
     std::string integrity;
@@ -27,9 +33,9 @@ int db_check(Context& context, store::ResponseStore& store) {
     return report.ok() ? 0 : 1;
 }
 
-int db_backup(Context& context, store::ResponseStore& store, const ParsedArgs& args) {
+int db_backup(Context& context, store::ResponseStore& store, const DbOptions& args) {
     std::filesystem::path target;
-    if (const auto output = args.value("o")) {
+    if (const auto& output = args.output) {
         target = *output;
         store.backup_to(target);
     } else {
@@ -40,8 +46,8 @@ int db_backup(Context& context, store::ResponseStore& store, const ParsedArgs& a
     return 0;
 }
 
-int db_salvage(Context& context, store::ResponseStore& store, const ParsedArgs& args) {
-    auto from = args.value("from");
+int db_salvage(Context& context, store::ResponseStore& store, const DbOptions& args) {
+    auto from = args.from;
     if (!from) from = store.setting(store::setting_key::kDamagedDatabase);
     if (!from) {
         context.out << context.catalog.text("db.salvage_nothing") << "\n";
@@ -64,23 +70,28 @@ int db_salvage(Context& context, store::ResponseStore& store, const ParsedArgs& 
     return 0;
 }
 
-}  // namespace
-
-int run_db(Context& context) {
-    std::vector<std::string> args_in = context.args;
-    for (auto& a : args_in) {
-        if (a == "-o") a = "--o";
-    }
-    const ParsedArgs args = parse_args(args_in, OptionSpec{{"db", "questionnaire", "o", "from"}, {}});
-    if (args.positional.size() != 1) throw Error(ErrorKind::usage, Problem{"usage.db_needs_action", {}});
-    const std::string& action = args.positional[0];
+int run_db(Context& context, const DbOptions& args) {
+    if (args.arguments.size() != 1) throw Error(ErrorKind::usage, Problem{"usage.db_needs_action", {}});
+    const std::string& action = args.arguments[0];
     if (action != "check" && action != "backup" && action != "salvage") {
         throw Error(ErrorKind::usage, Problem{"usage.db_needs_action", {{"value", action}}});
     }
-    auto opened = open_store(context, args);
+    auto opened = open_store(context, args.database);
     if (action == "check") return db_check(context, *opened->store);
     if (action == "backup") return db_backup(context, *opened->store, args);
     return db_salvage(context, *opened->store, args);
+}
+
+void declare_db(CLI::App& command, DbOptions& options) {
+    cli::add_arguments(command, options.arguments);
+    add_database_options(command, options.database);
+    cli::add_texts(command, {{"-o,--output", &options.output}, {"--from", &options.from}});
+}
+
+}  // namespace
+
+void add_db(cli::CommandLine& command_line, Context& context) {
+    command_line.add_command("db", context, run_db, declare_db);
 }
 
 }  // namespace skm::tools

@@ -73,21 +73,18 @@ std::size_t write_export(std::ostream& out, store::ResponseStore& store, const s
     return rows;
 }
 
-}  // namespace
+struct ExportOptions {
+    DatabaseOptions database;
+    std::optional<std::string> from, to, layanan, format, output;
+    bool exclude_flagged = false;
+};
 
-int run_export(Context& context) {
-    const OptionSpec spec{{"db", "questionnaire", "from", "to", "layanan", "format", "o", "output"}, {"exclude-flagged"}};
-    std::vector<std::string> args_in = context.args;
-    for (auto& a : args_in) {
-        if (a == "-o") a = "--o";  // the short form docs/reference/commands.md#skm-export uses
-    }
-    const ParsedArgs args = parse_args(args_in, spec);
-    if (!args.positional.empty()) throw Error(ErrorKind::usage, Problem{"usage.unknown_option", {{"option", args.positional[0]}}});
-    store::ExportFilter filter{date_option(args, "from"), date_option(args, "to"), args.value("layanan")};
-    const ExportFormat format = parse_format(args.value("format"));
-    auto opened = open_store(context, args);
-    const auto output = args.value("o") ? args.value("o") : args.value("output");
-    const bool exclude_flagged = args.flag("exclude-flagged");
+int run_export(Context& context, const ExportOptions& args) {
+    store::ExportFilter filter{date_option(args.from, "--from"), date_option(args.to, "--to"), args.layanan};
+    const ExportFormat format = parse_format(args.format);
+    auto opened = open_store(context, args.database);
+    const auto& output = args.output;
+    const bool exclude_flagged = args.exclude_flagged;
 
     if (!output) {
         write_export(context.out, *opened->store, filter, format, exclude_flagged, opened->questionnaire);
@@ -116,6 +113,19 @@ int run_export(Context& context) {
     }
     context.err << context.catalog.format("export.done", {{"file", *output}, {"rows", std::to_string(rows)}}) << "\n";
     return 0;
+}
+
+void declare_export(CLI::App& command, ExportOptions& options) {
+    add_database_options(command, options.database);
+    cli::add_texts(command, {{"--from", &options.from}, {"--to", &options.to}, {"--layanan", &options.layanan},
+                             {"--format", &options.format}, {"-o,--output", &options.output}});
+    cli::add_flag(command, "--exclude-flagged", options.exclude_flagged);
+}
+
+}  // namespace
+
+void add_export(cli::CommandLine& command_line, Context& context) {
+    command_line.add_command("export", context, run_export, declare_export);
 }
 
 }  // namespace skm::tools

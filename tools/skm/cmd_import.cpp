@@ -8,16 +8,23 @@
 #include "tools/skm/store_access.hpp"
 
 namespace skm::tools {
-int run_import(Context& context) {
-    const ParsedArgs args = parse_args(context.args, OptionSpec{{"db", "questionnaire"}, {"skip-bad"}});
-    if (args.positional.size() != 1) throw Error(ErrorKind::usage, Problem{"usage.import_needs_file", {}});
-    const std::string& file = args.positional[0];
-    auto opened = open_store(context, args);
+namespace {
+
+struct ImportOptions {
+    std::vector<std::string> arguments;
+    DatabaseOptions database;
+    bool skip_bad = false;
+};
+
+int run_import(Context& context, const ImportOptions& args) {
+    if (args.arguments.size() != 1) throw Error(ErrorKind::usage, Problem{"usage.import_needs_file", {}});
+    const std::string& file = args.arguments[0];
+    auto opened = open_store(context, args.database);
 
     const formats::FileContent content(file);
     std::vector<store::Submission> submissions;
     formats::CsvReadOptions read_options;
-    read_options.skip_bad_rows = args.flag("skip-bad");
+    read_options.skip_bad_rows = args.skip_bad;
     const auto summary = formats::read_response_csv(
         content.view(), file, opened->questionnaire.codes(),
         [&](const formats::ResponseRow& row) {
@@ -42,6 +49,18 @@ int run_import(Context& context) {
     }
     if (!summary.skipped.empty()) context.out << context.catalog.format("import.skipped", counts) << "\n";
     return 0;
+}
+
+void declare_import(CLI::App& command, ImportOptions& options) {
+    cli::add_arguments(command, options.arguments);
+    add_database_options(command, options.database);
+    cli::add_flag(command, "--skip-bad", options.skip_bad);
+}
+
+}  // namespace
+
+void add_import(cli::CommandLine& command_line, Context& context) {
+    command_line.add_command("import", context, run_import, declare_import);
 }
 
 }  // namespace skm::tools

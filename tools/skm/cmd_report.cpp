@@ -13,38 +13,37 @@
 #include <filesystem>
 
 namespace skm::tools {
+namespace {
 
-int run_report(Context& context) {
-    const OptionSpec spec{{"db", "period", "format", "o", "output", "annual", "config", "questionnaire"}, {}};
-    std::vector<std::string> args_in = context.args;
-    for (auto& a : args_in) {
-        if (a == "-o") a = "--o";  // the short form docs/reference/commands.md#skm-report uses
-    }
-    const ParsedArgs args = parse_args(args_in, spec);
-    if (!args.positional.empty()) throw Error(ErrorKind::usage, Problem{"usage.unknown_option", {{"option", args.positional[0]}}});
-    const auto period_text = args.value("period");
+struct ReportOptions {
+    DatabaseOptions database;
+    std::optional<std::string> period, format, output, annual, config;
+};
+
+int run_report(Context& context, const ReportOptions& args) {
+    const auto& period_text = args.period;
     if (!period_text) throw Error(ErrorKind::usage, Problem{"report.period_required", {}});
-    const auto format_text = args.value("format");
+    const auto& format_text = args.format;
     if (!format_text) throw Error(ErrorKind::usage, Problem{"report.format_required", {}});
-    const auto output = args.value("o") ? args.value("o") : args.value("output");
+    const auto& output = args.output;
     if (!output || output->empty()) throw Error(ErrorKind::usage, Problem{"report.output_required", {}});
-    const auto db = args.value("db");
+    const auto& db = args.database.db;
     if (!db || db->empty()) throw Error(ErrorKind::usage, Problem{"usage.db_required", {}});
 
     reports::ReportRequest request;
     request.period = reports::parse_report_period(*period_text);
-    request.annual = reports::parse_annual_method(args.value("annual").value_or("pooled"));
+    request.annual = reports::parse_annual_method(args.annual.value_or("pooled"));
     const reports::ReportFormat format = reports::parse_report_format(*format_text);
     // Reporting on a database that is not there is a typo, not an empty office:
     // opening it would create a new file.
     if (!std::filesystem::exists(*db)) throw Error(ErrorKind::storage, Problem{"report.db_missing", {{"file", *db}}});
-    if (const auto config = args.value("config")) {
+    if (const auto& config = args.config) {
         const auto kiosk = formats::load_kiosk_config(*config, context.assets);
         request.office = kiosk.office;
         request.region = kiosk.region;
     }
 
-    auto opened = open_store(context, args);
+    auto opened = open_store(context, args.database);
     request.generated_on = opened->clock.wall_now().date;
     const auto data = reports::gather_report(*opened->store, opened->questionnaire, std::move(request));
     const auto& period = data.request.period;
@@ -82,6 +81,18 @@ int run_report(Context& context) {
                                                           {"mutu", reports::mutu_text(headline.mutu)}})
                 << "\n";
     return 0;
+}
+
+void declare_report(CLI::App& command, ReportOptions& options) {
+    add_database_options(command, options.database);
+    cli::add_texts(command, {{"--period", &options.period}, {"--format", &options.format}, {"-o,--output", &options.output},
+                             {"--annual", &options.annual}, {"--config", &options.config}});
+}
+
+}  // namespace
+
+void add_report(cli::CommandLine& command_line, Context& context) {
+    command_line.add_command("report", context, run_report, declare_report);
 }
 
 }  // namespace skm::tools

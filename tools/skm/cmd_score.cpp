@@ -9,7 +9,7 @@
 #include "tools/skm/score_table.hpp"
 #include "tools/skm/store_access.hpp"
 
-#include <charconv>
+#include <cstdint>
 
 namespace skm::tools {
 namespace {
@@ -33,36 +33,31 @@ std::optional<mpq_class> parse_legacy(const std::optional<std::string>& text) {
     return weight->value();
 }
 
-std::optional<std::uint64_t> parse_population(const std::optional<std::string>& text) {
-    if (!text) return std::nullopt;
-    std::uint64_t value = 0;
-    auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (error != std::errc() || end != text->data() + text->size() || value == 0) {
-        throw Error(ErrorKind::usage, Problem{"usage.bad_population", {{"value", *text}}});
-    }
-    return value;
-}
+struct ScoreCommandOptions {
+    std::vector<std::string> arguments;
+    DatabaseOptions database;
+    std::optional<std::string> by, legacy;
+    std::optional<std::uint64_t> population;
+    bool exclude_flagged = false;
+    bool json = false;
+};
 
-}  // namespace
-
-int run_score(Context& context) {
-    const OptionSpec spec{{"by", "legacy", "db", "questionnaire", "population"}, {"json", "exclude-flagged"}};
-    const ParsedArgs args = parse_args(context.args, spec);
-    const bool from_db = args.value("db").has_value();
-    if (args.positional.size() != (from_db ? 0u : 1u)) throw Error(ErrorKind::usage, Problem{"usage.score_needs_input", {}});
-    const scoring::GroupBy by = parse_group_by(args.value("by"));
-    scoring::ScoreOptions options{parse_legacy(args.value("legacy")), parse_population(args.value("population"))};
-    const bool exclude_flagged = args.flag("exclude-flagged");
+int run_score(Context& context, const ScoreCommandOptions& args) {
+    const bool from_db = args.database.db.has_value();
+    if (args.arguments.size() != (from_db ? 0u : 1u)) throw Error(ErrorKind::usage, Problem{"usage.score_needs_input", {}});
+    const scoring::GroupBy by = parse_group_by(args.by);
+    scoring::ScoreOptions options{parse_legacy(args.legacy), args.population};
+    const bool exclude_flagged = args.exclude_flagged;
 
     std::unique_ptr<OpenedStore> opened;
     std::optional<formats::Questionnaire> file_questionnaire;
     if (from_db) {
-        opened = open_store(context, args);
+        opened = open_store(context, args.database);
     } else {
-        file_questionnaire = command_questionnaire(context, args.value("questionnaire"));
+        file_questionnaire = cli::load_questionnaire(context, args.database);
     }
     const formats::Questionnaire& questionnaire = from_db ? opened->questionnaire : *file_questionnaire;
-    const std::string source = from_db ? *args.value("db") : args.positional[0];
+    const std::string source = from_db ? *args.database.db : args.arguments[0];
     scoring::GroupedTally grouped(questionnaire.scheme.size(), by);
     std::size_t flagged = 0;
     if (from_db) {
@@ -93,14 +88,29 @@ int run_score(Context& context) {
 
     // Built completely before anything is written: nothing is half-printed.
     std::string output;
-    if (args.flag("json")) {
+    if (args.json) {
         output = score_json(total, group_list, options.legacy_weight.has_value(), context.catalog).dump(1) + "\n";
     } else {
-        ScoreTableInput input{source, &total, group_list, by, args.value("legacy"), exclude_flagged, flagged};
+        ScoreTableInput input{source, &total, group_list, by, args.legacy, exclude_flagged, flagged};
         output = score_table(input, questionnaire, context.catalog);
     }
     context.out << output << std::flush;
     return 0;
+}
+
+void declare_score(CLI::App& command, ScoreCommandOptions& options) {
+    cli::add_arguments(command, options.arguments);
+    add_database_options(command, options.database);
+    cli::add_texts(command, {{"--by", &options.by}, {"--legacy", &options.legacy}});
+    cli::add_whole_number(command, "--population", options.population, {1, UINT64_MAX, "usage.bad_population"});
+    cli::add_flag(command, "--exclude-flagged", options.exclude_flagged);
+    cli::add_flag(command, "--json", options.json);
+}
+
+}  // namespace
+
+void add_score(cli::CommandLine& command_line, Context& context) {
+    command_line.add_command("score", context, run_score, declare_score);
 }
 
 }  // namespace skm::tools

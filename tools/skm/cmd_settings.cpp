@@ -23,6 +23,13 @@ using formats::SettingType;
 
 // ---- what was asked ---------------------------------------------------------
 
+struct SettingsOptions {
+    std::vector<std::string> arguments;  // the action and its key and value
+    DatabaseOptions database;
+    std::optional<std::string> year, layanan;
+    bool json = false;
+};
+
 struct SettingsRequest {
     std::string action;  // list, get, set
     const SettingSpec* spec = nullptr;
@@ -44,25 +51,25 @@ const SettingSpec& database_setting(const std::string& key) {
     return *spec;
 }
 
-SettingsRequest parse_request(const ParsedArgs& args) {
+SettingsRequest parse_request(const SettingsOptions& args) {
     SettingsRequest request;
-    const auto& words = args.positional;
+    const auto& words = args.arguments;
     if (words.empty()) usage("usage.settings_needs_action");
     request.action = words[0];
     const std::size_t expected = request.action == "list" ? 1 : request.action == "get" ? 2 : request.action == "set" ? 3 : 0;
     if (expected == 0) usage("usage.settings_needs_action", {{"value", request.action}});
     if (words.size() != expected) usage("usage.settings_needs_action");
-    request.json = args.flag("json");
+    request.json = args.json;
     if (request.json && request.action != "list") usage("usage.unknown_option", {{"option", "--json"}});
     if (expected >= 2) request.spec = &database_setting(words[1]);
     if (expected == 3) request.value = words[2];
     const bool per_year = request.spec && request.spec->per_year_layanan;
-    if (!per_year && (args.value("year") || args.value("layanan"))) {
-        usage("usage.unknown_option", {{"option", args.value("year") ? "--year" : "--layanan"}});
+    if (!per_year && (args.year || args.layanan)) {
+        usage("usage.unknown_option", {{"option", args.year ? "--year" : "--layanan"}});
     }
     if (per_year) {
-        const auto year = args.value("year");
-        const auto layanan = args.value("layanan");
+        const auto& year = args.year;
+        const auto& layanan = args.layanan;
         if (!year || !layanan) usage("usage.settings_needs_year_layanan", {{"key", request.spec->key}});
         auto [end, error] = std::from_chars(year->data(), year->data() + year->size(), request.year);
         if (error != std::errc() || end != year->data() + year->size() || request.year < 2000 || request.year > 2100) {
@@ -176,16 +183,26 @@ int set(Context& context, store::ResponseStore& db, const SettingsRequest& reque
     return 0;
 }
 
-}  // namespace
-
-int run_settings(Context& context) {
-    const ParsedArgs args = parse_args(context.args, OptionSpec{{"db", "questionnaire", "year", "layanan"}, {"json"}});
+int run_settings(Context& context, const SettingsOptions& args) {
     const SettingsRequest request = parse_request(args);
-    auto opened = open_store(context, args);
+    auto opened = open_store(context, args.database);
     store::ResponseStore& db = *opened->store;
     if (request.action == "list") return list(context, db, request.json);
     if (request.action == "get") return get(context, db, request);
     return set(context, db, request);
+}
+
+void declare_settings(CLI::App& command, SettingsOptions& options) {
+    cli::add_arguments(command, options.arguments);
+    add_database_options(command, options.database);
+    cli::add_texts(command, {{"--year", &options.year}, {"--layanan", &options.layanan}});
+    cli::add_flag(command, "--json", options.json);
+}
+
+}  // namespace
+
+void add_settings(cli::CommandLine& command_line, Context& context) {
+    command_line.add_command("settings", context, run_settings, declare_settings);
 }
 
 }  // namespace skm::tools

@@ -8,23 +8,11 @@
 #include "store/new_submission.hpp"
 #include "tools/skm/store_access.hpp"
 
-#include <charconv>
 #include <cstdio>
 #include <random>
 
 namespace skm::tools {
 namespace {
-
-std::uint64_t count_option(const ParsedArgs& args, const std::string& name, std::uint64_t fallback) {
-    const auto text = args.value(name);
-    if (!text) return fallback;
-    std::uint64_t value = 0;
-    auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (error != std::errc() || end != text->data() + text->size()) {
-        throw Error(ErrorKind::usage, Problem{"usage.bad_number", {{"option", "--" + name}, {"value", *text}}});
-    }
-    return value;
-}
 
 template <std::size_t N>
 std::string pick(std::mt19937_64& rng, const std::array<std::string_view, N>& choices) {
@@ -49,19 +37,21 @@ store::SurveyAnswers random_citizen(std::mt19937_64& rng, const std::vector<std:
     return a;
 }
 
-}  // namespace
+struct SimulateOptions {
+    DatabaseOptions database;
+    std::optional<std::uint64_t> count;
+    std::optional<std::uint64_t> seed;
+    std::optional<std::string> layanan, device;
+};
 
-int run_simulate(Context& context) {
-    const ParsedArgs args = parse_args(context.args, OptionSpec{{"db", "count", "seed", "questionnaire", "layanan", "device"}, {}});
-    if (!args.positional.empty()) throw Error(ErrorKind::usage, Problem{"usage.unknown_option", {{"option", args.positional[0]}}});
-    if (!args.value("count")) throw Error(ErrorKind::usage, Problem{"usage.simulate_needs_count", {}});
-    const std::uint64_t count = count_option(args, "count", 0);
-    std::mt19937_64 rng(count_option(args, "seed", std::random_device{}()));
-    const auto layanan =
-        formats::load_layanan_list(args.value("layanan").value_or((context.assets / "demo" / "layanan.json").string()));
-    auto opened = open_store(context, args);
+int run_simulate(Context& context, const SimulateOptions& args) {
+    if (!args.count) throw Error(ErrorKind::usage, Problem{"usage.simulate_needs_count", {}});
+    const std::uint64_t count = *args.count;
+    std::mt19937_64 rng(args.seed.value_or(std::random_device{}()));
+    const auto layanan = formats::load_layanan_list(args.layanan.value_or((context.assets / "demo" / "layanan.json").string()));
+    auto opened = open_store(context, args.database);
     store::RandomUuidSource ids;
-    const store::DeviceIdentity device{args.value("device").value_or("simulator"), &opened->questionnaire};
+    const store::DeviceIdentity device{args.device.value_or("simulator"), &opened->questionnaire};
 
     for (std::uint64_t i = 0; i < count; ++i) {
         const auto answers = random_citizen(rng, layanan, opened->questionnaire.scheme.size(), opened->clock.monotonic_ms());
@@ -73,6 +63,19 @@ int run_simulate(Context& context) {
     }
     context.err << context.catalog.format("simulate.done", {{"count", std::to_string(count)}}) << "\n";
     return 0;
+}
+
+void declare_simulate(CLI::App& command, SimulateOptions& options) {
+    add_database_options(command, options.database);
+    cli::add_whole_number(command, "--count", options.count);
+    cli::add_whole_number(command, "--seed", options.seed);
+    cli::add_texts(command, {{"--layanan", &options.layanan}, {"--device", &options.device}});
+}
+
+}  // namespace
+
+void add_simulate(cli::CommandLine& command_line, Context& context) {
+    command_line.add_command("simulate", context, run_simulate, declare_simulate);
 }
 
 }  // namespace skm::tools

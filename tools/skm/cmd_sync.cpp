@@ -15,28 +15,33 @@
 #include <thread>
 
 namespace skm::tools {
+namespace {
 
-int run_sync(Context& context) {
-    const ParsedArgs args = parse_args(context.args, OptionSpec{{"db", "questionnaire", "hub", "token", "ca", "pin", "device"}, {"once"}});
-    if (!args.positional.empty()) throw Error(ErrorKind::usage, Problem{"usage.unknown_option", {{"option", args.positional[0]}}});
-    auto opened = open_store(context, args);
+struct SyncOptions {
+    DatabaseOptions database;
+    std::optional<std::string> hub, token, ca, pin, device;
+    bool once = false;
+};
+
+int run_sync(Context& context, const SyncOptions& args) {
+    auto opened = open_store(context, args.database);
     store::ResponseStore& db = *opened->store;
-    if (const auto hub = args.value("hub")) db.set_setting(store::setting_key::kHubUrl, *hub);
-    if (const auto token = args.value("token")) db.set_setting(store::setting_key::kDeviceToken, *token);
+    if (args.hub) db.set_setting(store::setting_key::kHubUrl, *args.hub);
+    if (args.token) db.set_setting(store::setting_key::kDeviceToken, *args.token);
     const auto hub = db.setting(store::setting_key::kHubUrl);
     if (!hub || hub->rfind("https://", 0) != 0) throw Error(ErrorKind::usage, Problem{"usage.sync_needs_hub", {}});
 
     sync::TransportOptions transport_options;
     transport_options.url = *hub;
     transport_options.device_token = db.setting(store::setting_key::kDeviceToken).value_or("");
-    transport_options.ca_file = args.value("ca").value_or("");
-    transport_options.pinned_public_key = args.value("pin").value_or("");
+    transport_options.ca_file = args.ca.value_or("");
+    transport_options.pinned_public_key = args.pin.value_or("");
     sync::CurlTransport transport(transport_options);
     store::Outbox outbox(db.path(), opened->questionnaire.scheme);
     std::mt19937_64 random(std::random_device{}());
     std::uniform_real_distribution<double> uniform(0.0, 1.0);
     sync::EngineOptions engine_options;
-    engine_options.device_id = args.value("device").value_or("skm");
+    engine_options.device_id = args.device.value_or("skm");
     engine_options.questionnaire =
         opened->questionnaire.id + ":" + std::to_string(opened->questionnaire.version);
     engine_options.app_version = std::string("skm ") + SKM_VERSION;
@@ -56,10 +61,23 @@ int run_sync(Context& context) {
         // As the kiosk does: the kabupaten's published config after a good drain.
         if (!outcome.failed) outcome.failed = !engine.pull_config_if_due() && engine.status().consecutive_failures > 0;
         report(outcome);
-        if (args.flag("once")) return outcome.failed ? 5 : 0;
+        if (args.once) return outcome.failed ? 5 : 0;
         const auto wait = outcome.failed ? engine.backoff_ms(engine.status().consecutive_failures) : 60'000;
         std::this_thread::sleep_for(std::chrono::milliseconds(wait));
     }
+}
+
+void declare_sync(CLI::App& command, SyncOptions& options) {
+    add_database_options(command, options.database);
+    cli::add_texts(command, {{"--hub", &options.hub}, {"--token", &options.token}, {"--ca", &options.ca}, {"--pin", &options.pin},
+                             {"--device", &options.device}});
+    cli::add_flag(command, "--once", options.once);
+}
+
+}  // namespace
+
+void add_sync(cli::CommandLine& command_line, Context& context) {
+    command_line.add_command("sync", context, run_sync, declare_sync);
 }
 
 }  // namespace skm::tools

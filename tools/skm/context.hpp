@@ -1,34 +1,37 @@
-// What every `skm` command gets: its arguments, output streams, the chosen
-// language's texts and where the assets are. No globals.
+// What every `skm` command gets (cli::ProgramContext: output streams, the
+// chosen language's texts, where the assets are), and the commands: each file
+// tools/skm/cmd_NAME.cpp adds its subcommand with its options to `skm`.
 #pragma once
 
-#include "formats/catalog.hpp"
-#include "tools/skm/command_line.hpp"
+#include "cli/command_line.hpp"
+#include "cli/typed_options.hpp"
 
-#include <filesystem>
-#include <ostream>
 #include <string>
 #include <vector>
 
 namespace skm::tools {
 
-struct Context {
-    std::vector<std::string> args;  // after the command name, --lang/--assets removed
-    std::ostream& out;
-    std::ostream& err;
-    formats::Catalog catalog;
-    std::filesystem::path assets;
-};
+using Context = cli::ProgramContext;
 
-int run_score(Context& context);
-int run_sample(Context& context);
-int run_check(Context& context);
-int run_import(Context& context);
-int run_export(Context& context);
-int run_db(Context& context);
-int run_simulate(Context& context);
-int run_report(Context& context);
-int run_sync(Context& context);
-int run_settings(Context& context);
+// What `skm sample` and `skm check` take: their plain arguments and --json.
+struct ArgumentsAndJson {
+    std::vector<std::string> arguments;
+    bool json = false;
+};
+inline void declare_arguments_and_json(CLI::App& command, ArgumentsAndJson& options) {
+    cli::add_arguments(command, options.arguments);
+    cli::add_flag(command, "--json", options.json);
+}
+
+void add_score(cli::CommandLine& command_line, Context& context);
+void add_sample(cli::CommandLine& command_line, Context& context);
+void add_check(cli::CommandLine& command_line, Context& context);
+void add_import(cli::CommandLine& command_line, Context& context);
+void add_export(cli::CommandLine& command_line, Context& context);
+void add_db(cli::CommandLine& command_line, Context& context);
+void add_simulate(cli::CommandLine& command_line, Context& context);
+void add_report(cli::CommandLine& command_line, Context& context);
+void add_sync(cli::CommandLine& command_line, Context& context);
+void add_settings(cli::CommandLine& command_line, Context& context);
 
 }  // namespace skm::tools

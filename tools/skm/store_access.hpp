@@ -3,6 +3,7 @@
 // clock, and a plain-words alert on stderr when startup found the file damaged.
 #pragma once
 
+#include "cli/database_options.hpp"
 #include "formats/questionnaire.hpp"
 #include "store/clock.hpp"
 #include "store/response_store.hpp"
@@ -14,7 +15,8 @@
 
 namespace skm::tools {
 
-formats::Questionnaire command_questionnaire(const Context& context, const std::optional<std::string>& path);
+using cli::add_database_options;
+using cli::DatabaseOptions;
 
 struct OpenedStore {
     explicit OpenedStore(formats::Questionnaire q) : questionnaire(std::move(q)) {}
@@ -24,9 +26,9 @@ struct OpenedStore {
 };
 
 // --db PATH is required (usage.db_required).
-std::unique_ptr<OpenedStore> open_store(Context& context, const ParsedArgs& args);
+std::unique_ptr<OpenedStore> open_store(Context& context, const DatabaseOptions& options);
 
-// YYYY-MM-DD for --from/--to, or usage.bad_date.
-std::optional<scoring::LocalDate> date_option(const ParsedArgs& args, const std::string& name);
+// YYYY-MM-DD for --from/--to (`option` names it), or usage.bad_date.
+std::optional<scoring::LocalDate> date_option(const std::optional<std::string>& text, const std::string& option);
 
 }  // namespace skm::tools
