@@ -1,6 +1,7 @@
 #include "sync/config_protocol.hpp"
 
 #include "formats/response_csv_reader.hpp"
+#include "formats/settings_table.hpp"
 #include "scoring/decimal.hpp"
 #include "scoring/period.hpp"
 #include "sync/json_fields.hpp"
@@ -23,27 +24,34 @@ bool valid_target(const std::string& text) {
 }  // namespace
 
 JsonBounds config_json_bounds() {
-    // The body and its 6 fields; each layanan name; the questionnaire's 2
-    // fields; each target with its 3.
-    constexpr std::size_t kBodyValues = 1 + 6 + 2 + kRoomForNewFields;
+    // The body and its 7 fields; each layanan name; the questionnaire's 2
+    // fields; each target with its 3; each setting the table has.
+    constexpr std::size_t kBodyValues = 1 + 7 + 2 + kRoomForNewFields;
     constexpr std::size_t kTargetValues = 1 + 3 + kRoomForNewFields;
     // body → targets → target.
     constexpr std::size_t kDepth = 3;
     // Every text is a short field (names, ids, times, targets).
-    return {kBodyValues + kMaxPublishedLayanan + kMaxPublishedTargets * kTargetValues, kDepth + kRoomForNewDepth,
+    return {kBodyValues + kMaxPublishedLayanan + kMaxPublishedTargets * kTargetValues + formats::kSettingsTable.size(),
+            kDepth + kRoomForNewDepth,
             formats::kMaxShortFieldBytes};
 }
 
 std::string encode_config(const store::PublishedConfig& config) {
     json targets = json::array();
     for (const auto& t : config.targets) targets.push_back({{"year", t.year}, {"layanan", t.layanan}, {"target", t.target}});
-    return json{{"protocol", kProtocolVersion},
-                {"config_version", config.version},
-                {"published_at", config.published_at},
-                {"layanan", config.layanan},
-                {"questionnaire", {{"id", config.questionnaire_id}, {"version", config.questionnaire_version}}},
-                {"targets", targets}}
-        .dump();
+    json doc{{"protocol", kProtocolVersion},
+             {"config_version", config.version},
+             {"published_at", config.published_at},
+             {"layanan", config.layanan},
+             {"questionnaire", {{"id", config.questionnaire_id}, {"version", config.questionnaire_version}}},
+             {"targets", targets}};
+    // Optional: a kiosk from before settings were published ignores it.
+    if (!config.settings.empty()) {
+        json settings = json::object();
+        for (const auto& [key, value] : config.settings) settings[key] = value;
+        doc["settings"] = std::move(settings);
+    }
+    return doc.dump();
 }
 
 std::variant<store::PublishedConfig, ProtocolError> decode_config(std::string_view body) {
@@ -86,6 +94,21 @@ std::variant<store::PublishedConfig, ProtocolError> decode_config(std::string_vi
             t.target = text(targets[i], "target", where, 16, false);
             if (!valid_target(t.target)) refuse("protocol.bad_value", where + ".target");
             config.targets.push_back(std::move(t));
+        }
+
+        // Settings the hub may change (formats/settings_table), as text; optional.
+        if (const auto settings = doc.find("settings"); settings != doc.end()) {
+            if (!settings->is_object()) refuse("protocol.wrong_type", ".settings");
+            for (const auto& [key, value] : settings->items()) {
+                const std::string where = ".settings." + key;
+                if (!value.is_string()) refuse("protocol.wrong_type", where);
+                const formats::SettingSpec* spec = formats::find_setting(key);
+                if (!spec || !(spec->changed_by & formats::changed_by::kHub) || *spec->stored == '\0' ||
+                    formats::check_setting(*spec, value.get<std::string>())) {
+                    refuse("protocol.bad_value", where);
+                }
+                config.settings.emplace_back(key, value.get<std::string>());
+            }
         }
         return config;
     } catch (const Refused& refused) {

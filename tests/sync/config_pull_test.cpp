@@ -78,6 +78,42 @@ TEST(ConfigProtocol, RefusesEveryBadDocumentSayingWhere) {
     }
 }
 
+TEST(ConfigProtocol, SettingsTheHubMayChangeTravelAndAreOptional) {
+    auto config = sample_config(4);
+    EXPECT_EQ(encode_config(config).find("settings"), std::string::npos);  // none: the member is left out
+    config.settings = {{"min_n", "10"}};
+    const std::string body = encode_config(config);
+    EXPECT_NE(body.find("\"settings\":{\"min_n\":\"10\"}"), std::string::npos) << body;
+    const auto decoded = decode_config(body);
+    ASSERT_TRUE(std::holds_alternative<store::PublishedConfig>(decoded)) << std::get<ProtocolError>(decoded).key;
+    EXPECT_EQ(std::get<store::PublishedConfig>(decoded).settings,
+              (std::vector<std::pair<std::string, std::string>>{{"min_n", "10"}}));
+}
+
+TEST(ConfigProtocol, RefusesASettingTheHubMayNotChangeOrTheTableRefuses) {
+    auto config = sample_config(4);
+    config.settings = {{"min_n", "10"}};
+    const std::string good = encode_config(config);
+    auto with = [&](const std::string& to) {
+        std::string s = good;
+        const std::string from = "\"settings\":{\"min_n\":\"10\"}";
+        return s.replace(s.find(from), from.size(), to);
+    };
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {with("\"settings\":{\"min_n\":\"1\"}"), "protocol.bad_value"},        // below the table's range
+        {with("\"settings\":{\"min_n\":\"lima\"}"), "protocol.bad_value"},     // not a number
+        {with("\"settings\":{\"min_n\":10}"), "protocol.wrong_type"},           // settings travel as text
+        {with("\"settings\":{\"hub_url\":\"https://x.id\"}"), "protocol.bad_value"},  // staff only
+        {with("\"settings\":{\"no_such\":\"1\"}"), "protocol.bad_value"},
+        {with("\"settings\":[]"), "protocol.wrong_type"},
+    };
+    for (const auto& [body, key] : cases) {
+        const auto decoded = decode_config(body);
+        ASSERT_TRUE(std::holds_alternative<ProtocolError>(decoded)) << body;
+        EXPECT_EQ(std::get<ProtocolError>(decoded).key, key) << body;
+    }
+}
+
 TEST(ConfigProtocol, ConfigAddressSitsBesideTheBatchesAddress) {
     EXPECT_EQ(config_url_for("https://hub.example/api/v1/batches"), "https://hub.example/api/v1/config");
     EXPECT_EQ(config_url_for("https://hub.example/api/v1/batches/"), "https://hub.example/api/v1/config");
