@@ -118,7 +118,7 @@ ALTER TABLE responses ADD COLUMN origin TEXT NOT NULL DEFAULT ''
     CHECK (origin IN ('', 'kiosk', 'import', 'hub'));
 ALTER TABLE responses ADD COLUMN channel TEXT NOT NULL DEFAULT ''
     CHECK (channel IN ('', 'kiosk', 'link', 'form', 'paper'));
-)sql"},
+)sql", /*defaults_meet_new_checks=*/true},
 }};
 
 }  // namespace
@@ -127,24 +127,6 @@ std::span<const store::Migration> hub_migrations() { return kMigrations; }
 
 int latest_hub_schema_version() { return kMigrations.back().version; }
 
-int migrate_hub(store::Connection& connection, int target) {
-    const int found = static_cast<int>(store::query_int(connection, "PRAGMA user_version"));
-    if (found > latest_hub_schema_version()) {
-        throw Error(ErrorKind::storage, Problem{"store.newer_schema",
-                                                {{"file", connection.path()},
-                                                 {"version", std::to_string(found)},
-                                                 {"supported", std::to_string(latest_hub_schema_version())}}});
-    }
-    for (const store::Migration& migration : kMigrations) {
-        if (migration.version <= found || (target >= 0 && migration.version > target)) continue;
-        store::Transaction transaction(connection);
-        connection.exec(migration.sql);
-        // PRAGMA takes no bound parameters; the value is our own constant.
-        const std::string set_version = "PRAGMA user_version = " + std::to_string(migration.version);
-        connection.exec(set_version.c_str());
-        transaction.commit();
-    }
-    return found;
-}
+int migrate_hub(store::Connection& connection, int target) { return store::migrate(connection, kMigrations, target); }
 
 }  // namespace skm::hub

@@ -7,6 +7,8 @@
 #include "hub/sql_hub_store.hpp"
 #include "hub/sqlite_connection.hpp"
 
+#include <filesystem>
+
 namespace skm::hub {
 namespace {
 
@@ -26,6 +28,14 @@ std::unique_ptr<SqlDatabase> open_sqlite(const std::string& path) {
     auto writer = std::make_unique<SqliteConnection>(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     writer->raw().exec("PRAGMA journal_mode = WAL");
     writer->raw().exec("PRAGMA synchronous = FULL");
+    // Before a schema change, a whole copy of the database as it was
+    // (<db>.before-v<N>, N the new version): an upgrade that goes wrong is
+    // undone by putting it back. A copy left by an earlier try is as good.
+    const std::int64_t found = store::query_int(writer->raw(), "PRAGMA user_version");
+    if (found > 0 && found < latest_hub_schema_version()) {
+        const std::string copy = path + ".before-v" + std::to_string(latest_hub_schema_version());
+        if (!std::filesystem::exists(copy)) store::Statement(writer->raw(), "VACUUM INTO ?1").bind(1, copy).step();
+    }
     migrate_hub(writer->raw());
     // Reads on a second connection: WAL lets them overlap the writer's uploads.
     auto reader = std::make_unique<SqliteConnection>(path, SQLITE_OPEN_READONLY);

@@ -100,16 +100,19 @@ int schema_version(const Connection& connection) {
     return static_cast<int>(query_int(connection, "PRAGMA user_version"));
 }
 
-int migrate(Connection& connection, int target) {
-    if (target < 0) target = latest_schema_version();
+int migrate(Connection& connection, int target) { return migrate(connection, kMigrations, target); }
+
+int migrate(Connection& connection, std::span<const Migration> list, int target) {
+    const int latest = list.empty() ? 0 : list.back().version;
+    if (target < 0) target = latest;
     const int found = schema_version(connection);
-    if (found > latest_schema_version()) {
+    if (found > latest) {
         throw Error(ErrorKind::storage, Problem{"store.newer_schema",
                                                 {{"file", connection.path()},
                                                  {"version", std::to_string(found)},
-                                                 {"supported", std::to_string(latest_schema_version())}}});
+                                                 {"supported", std::to_string(latest)}}});
     }
-    for (const Migration& migration : kMigrations) {
+    for (const Migration& migration : list) {
         if (migration.version <= found || migration.version > target) continue;
         Transaction transaction(connection);
         // Back on however the migration ends: the connection goes on storing responses.

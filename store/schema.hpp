@@ -27,5 +27,9 @@ int schema_version(const Connection& connection);
 // Applies every migration above the current version, up to `target`
 // (default: the latest). Returns the version found before.
 int migrate(Connection& connection, int target = -1);
+// The same for another database's list of migrations (the hub's on SQLite),
+// each in its own transaction with PRAGMA user_version as the version; a
+// database of a newer version than the list knows is refused (store.newer_schema).
+int migrate(Connection& connection, std::span<const Migration> list, int target = -1);
 
 }  // namespace skm::store

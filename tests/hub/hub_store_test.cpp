@@ -456,6 +456,13 @@ TEST_P(HubStoreContract, ADatabaseOfTheSchemaBeforeKeepsItsRowsAndGainsEmptyOpti
 
     const auto migrated = old.open(scheme());
     EXPECT_EQ(migrated->response_count(), 1);
+    if (GetParam() == Backend::sqlite) {
+        // The copy made before the change is the old database, rows and version.
+        const std::string copy = old.db() + ".before-v" + std::to_string(kBefore + 1);
+        store::Connection c(copy, SQLITE_OPEN_READONLY);
+        EXPECT_EQ(store::query_int(c, "PRAGMA user_version"), kBefore);
+        EXPECT_EQ(store::query_int(c, "SELECT count(*) FROM responses WHERE response_id = 'old-1'"), 1);
+    }
     EXPECT_EQ(old.rows("SELECT response_id, umur, saran, local_date, profile_detail, origin, channel FROM responses"),
               (std::vector<std::vector<std::optional<std::string>>>{
                   {"old-1", "30-39", "Ramah", "2025-03-04", "", "", ""}}));
