@@ -39,6 +39,8 @@ struct BadCase {
     std::string text;
     std::size_t offset;
 };
+// The case's own words in test names (not its bytes and pointers).
+void PrintTo(const BadCase& c, std::ostream* out) { *out << c.what; }
 
 class Utf8Invalid : public ::testing::TestWithParam<BadCase> {};
 
