@@ -109,16 +109,7 @@ CREATE TABLE web_targets (
 CREATE INDEX responses_by_kecamatan ON responses(kecamatan, local_date);
 )sql"},
     // ---- optional response fields (formats/response.hpp) -----------------------
-    {4, R"sql(
--- The detail behind an official profile code (formats/profile_detail), where
--- the response came from and how it was given; '' when the kiosk did not say.
-ALTER TABLE responses ADD COLUMN profile_detail TEXT NOT NULL DEFAULT ''
-    CHECK (length(profile_detail) <= 200);
-ALTER TABLE responses ADD COLUMN origin TEXT NOT NULL DEFAULT ''
-    CHECK (origin IN ('', 'kiosk', 'import', 'hub'));
-ALTER TABLE responses ADD COLUMN channel TEXT NOT NULL DEFAULT ''
-    CHECK (channel IN ('', 'kiosk', 'link', 'form', 'paper'));
-)sql", /*defaults_meet_new_checks=*/true},
+    {4, store::kOptionalResponseColumns, /*defaults_meet_new_checks=*/true},
 }};
 
 }  // namespace

@@ -75,19 +75,7 @@ CREATE TABLE populations (
     PRIMARY KEY (year, layanan)
 ) STRICT;
 )sql"},
-    {4, R"sql(
--- What a response records beside its profile: the office's detail under an
--- official code, where the record was made and how the citizen answered
--- (docs/reference/file-formats.md#optional-columns-and-members-profile_detail-origin-channel). '' = not recorded (rows from before this version).
--- The vocabularies are formats::kOrigins and formats::kChannels; the detail's
--- form is checked by formats/profile_detail before a row is written.
-ALTER TABLE responses ADD COLUMN profile_detail TEXT NOT NULL DEFAULT ''
-    CHECK (length(profile_detail) <= 200);
-ALTER TABLE responses ADD COLUMN origin TEXT NOT NULL DEFAULT ''
-    CHECK (origin IN ('', 'kiosk', 'import', 'hub'));
-ALTER TABLE responses ADD COLUMN channel TEXT NOT NULL DEFAULT ''
-    CHECK (channel IN ('', 'kiosk', 'link', 'form', 'paper'));
-)sql", /*defaults_meet_new_checks=*/true},
+    {4, kOptionalResponseColumns, /*defaults_meet_new_checks=*/true},
 }};
 
 }  // namespace

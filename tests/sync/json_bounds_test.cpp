@@ -2,6 +2,7 @@
 // built, once it holds more values, nests deeper or carries a longer text
 // than its protocol allows; just under each bound passes, just over does not,
 // and the refusal says where. The largest real batch, reply and config pass.
+#include "formats/settings_table.hpp"
 #include "sync/config_protocol.hpp"
 #include "sync/gzip.hpp"
 #include "sync/json_bounds.hpp"
@@ -148,7 +149,11 @@ TEST(BatchJsonBounds, DerivedFromTheProtocolsLimits) {
     EXPECT_EQ(b.max_depth, 6u);
     EXPECT_EQ(b.max_string_bytes, 2000u);
     EXPECT_EQ(reply_json_bounds().max_values, 500u * (1 + 3 + 16) + (1 + 4 + 16));
-    EXPECT_EQ(config_json_bounds().max_values, 2000u * (1 + 3 + 16) + 200 + (1 + 6 + 2 + 16));
+    // The config: 2000 targets × (the target, 3 fields, 16 to spare), 200 layanan,
+    // the body with its 7 fields, the questionnaire's 2 and 16 to spare, and a
+    // value for each entry of the settings table.
+    EXPECT_EQ(config_json_bounds().max_values,
+              2000u * (1 + 3 + 16) + 200 + (1 + 7 + 2 + 16) + formats::kSettingsTable.size());
 }
 
 TEST(BatchJsonBounds, TheLargestRealBatchPassesAndOneValueMoreDoesNot) {
