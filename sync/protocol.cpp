@@ -21,9 +21,7 @@ template <std::size_t N>
 std::string vocabulary(const json& object, const char* name, const std::string& where,
                        const std::array<std::string_view, N>& allowed) {
     std::string value = text(object, name, where, 32);
-    if (!value.empty() && std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
-        refuse("protocol.bad_value", where + "." + name);
-    }
+    if (!formats::empty_or_in_vocabulary(value, allowed)) refuse("protocol.bad_value", where + "." + name);
     return value;
 }
 

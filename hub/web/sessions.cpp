@@ -1,7 +1,7 @@
 #include "hub/web/sessions.hpp"
 
 #include "hub/device_token.hpp"
-#include "hub/web/web_time.hpp"
+#include "scoring/period.hpp"
 
 #include <sodium.h>
 
@@ -11,7 +11,7 @@ Sessions::Sessions(WebStore& store, store::Clock& clock, std::int64_t lifetime_s
     : store_(store), clock_(clock), lifetime_s_(lifetime_s) {}
 
 std::string Sessions::open(const User& user) {
-    const std::int64_t now = epoch_seconds(clock_.wall_now());
+    const std::int64_t now = scoring::unix_seconds(clock_.wall_now());
     store_.delete_expired_sessions(now);
     const std::string id = new_token();  // 32 bytes from libsodium's CSPRNG, hex
     store_.add_session(Session{token_hash(id), user.username, new_token(), now + lifetime_s_});
@@ -22,7 +22,7 @@ std::optional<SignedIn> Sessions::find(std::string_view cookie_id) {
     if (cookie_id.size() != 64) return std::nullopt;
     auto session = store_.session(token_hash(cookie_id));
     if (!session) return std::nullopt;
-    if (session->expires_at <= epoch_seconds(clock_.wall_now())) {
+    if (session->expires_at <= scoring::unix_seconds(clock_.wall_now())) {
         store_.delete_session(session->id_hash);
         return std::nullopt;
     }

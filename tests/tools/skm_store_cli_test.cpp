@@ -260,6 +260,21 @@ TEST(SkmDb, UsageErrors) {
     EXPECT_EQ(skm({"import", "--db", make_temp_dir() + "/a.db"}).exit_code, 2);
 }
 
+// Reading commands on a path that is not there: a typo, said in plain words,
+// and no empty database is left behind.
+TEST(SkmDb, ScoreExportAndReportRefuseADatabaseThatIsNotThere) {
+    const std::string db = make_temp_dir() + "/tidak-ada.db";
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"score", "--db", db}, {"export", "--db", db},
+          {"report", "--db", db, "--period", "2025-S1", "--format", "pdf", "-o", make_temp_dir() + "/r.pdf"}}) {
+        const auto result = skm(args);
+        EXPECT_EQ(result.exit_code, 4) << args[0] << ": " << result.err;
+        EXPECT_NE(result.err.find("basis data " + db + " tidak ada. Periksa nama berkas pada --db."), std::string::npos)
+            << args[0] << ": " << result.err;
+        EXPECT_FALSE(std::filesystem::exists(db)) << args[0];
+    }
+}
+
 TEST(SkmDb, AnUnwritableDatabaseIsAStorageError) {
     auto result = skm({"simulate", "--db", "/proc/skm-cannot-exist/skm.db", "--count", "1"});
     EXPECT_EQ(result.exit_code, 4) << result.err;

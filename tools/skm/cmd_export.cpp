@@ -82,7 +82,7 @@ struct ExportOptions {
 int run_export(Context& context, const ExportOptions& args) {
     store::ExportFilter filter{date_option(args.from, "--from"), date_option(args.to, "--to"), args.layanan};
     const ExportFormat format = parse_format(args.format);
-    auto opened = open_store(context, args.database);
+    auto opened = open_store(context, args.database, MissingDatabase::refuse);
     const auto& output = args.output;
     const bool exclude_flagged = args.exclude_flagged;
 

@@ -34,16 +34,13 @@ int run_report(Context& context, const ReportOptions& args) {
     request.period = reports::parse_report_period(*period_text);
     request.annual = reports::parse_annual_method(args.annual.value_or("pooled"));
     const reports::ReportFormat format = reports::parse_report_format(*format_text);
-    // Reporting on a database that is not there is a typo, not an empty office:
-    // opening it would create a new file.
-    if (!std::filesystem::exists(*db)) throw Error(ErrorKind::storage, Problem{"report.db_missing", {{"file", *db}}});
     if (const auto& config = args.config) {
         const auto kiosk = formats::load_kiosk_config(*config, context.assets);
         request.office = kiosk.office;
         request.region = kiosk.region;
     }
 
-    auto opened = open_store(context, args.database);
+    auto opened = open_store(context, args.database, MissingDatabase::refuse);
     request.generated_on = opened->clock.wall_now().date;
     const auto data = reports::gather_report(*opened->store, opened->questionnaire, std::move(request));
     const auto& period = data.request.period;

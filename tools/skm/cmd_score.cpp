@@ -52,7 +52,7 @@ int run_score(Context& context, const ScoreCommandOptions& args) {
     std::unique_ptr<OpenedStore> opened;
     std::optional<formats::Questionnaire> file_questionnaire;
     if (from_db) {
-        opened = open_store(context, args.database);
+        opened = open_store(context, args.database, MissingDatabase::refuse);
     } else {
         file_questionnaire = cli::load_questionnaire(context, args.database);
     }

@@ -1,10 +1,15 @@
 #include "tools/skm/store_access.hpp"
 
+#include <filesystem>
+
 namespace skm::tools {
 
-std::unique_ptr<OpenedStore> open_store(Context& context, const DatabaseOptions& options) {
+std::unique_ptr<OpenedStore> open_store(Context& context, const DatabaseOptions& options, MissingDatabase missing) {
     const auto& db = options.db;
     if (!db || db->empty()) throw Error(ErrorKind::usage, Problem{"usage.db_required", {}});
+    if (missing == MissingDatabase::refuse && !std::filesystem::exists(*db)) {
+        throw Error(ErrorKind::storage, Problem{"report.db_missing", {{"file", *db}}});
+    }
     auto opened = std::make_unique<OpenedStore>(cli::load_questionnaire(context, options));
     store::StoreOptions store_options;
     store_options.path = *db;

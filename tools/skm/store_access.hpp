@@ -25,8 +25,13 @@ struct OpenedStore {
     std::unique_ptr<store::ResponseStore> store;
 };
 
-// --db PATH is required (usage.db_required).
-std::unique_ptr<OpenedStore> open_store(Context& context, const DatabaseOptions& options);
+// --db PATH is required (usage.db_required). A command that only reads
+// (score, export, report) asks for an existing file: a path that is not
+// there is a typo, not an empty office, and opening it would create a new
+// database (report.db_missing, exit 4).
+enum class MissingDatabase { create, refuse };
+std::unique_ptr<OpenedStore> open_store(Context& context, const DatabaseOptions& options,
+                                        MissingDatabase missing = MissingDatabase::create);
 
 // YYYY-MM-DD for --from/--to (`option` names it), or usage.bad_date.
 std::optional<scoring::LocalDate> date_option(const std::optional<std::string>& text, const std::string& option);

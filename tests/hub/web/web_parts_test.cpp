@@ -6,7 +6,6 @@
 #include "hub/web/password.hpp"
 #include "hub/web/sessions.hpp"
 #include "hub/web/svg_chart.hpp"
-#include "hub/web/web_time.hpp"
 #include "scoring/privacy.hpp"
 #include "sync/protocol.hpp"
 #include "tests/hub/hub_test_support.hpp"
@@ -34,12 +33,6 @@ TEST(WebParts, CsrfCompareNeedsTheWholeToken) {
     EXPECT_FALSE(csrf_matches("abcde", "abcdef"));
     EXPECT_FALSE(csrf_matches("abcdeg", "abcdef"));
     EXPECT_FALSE(csrf_matches("", ""));
-}
-
-TEST(WebParts, EpochSecondsHonourTheOffset) {
-    EXPECT_EQ(epoch_seconds({{1970, 1, 1}, 0, 0, 0, 0}), 0);
-    EXPECT_EQ(epoch_seconds({{2025, 7, 1}, 9, 0, 0, 420}), 1751335200);  // 02:00 UTC
-    EXPECT_EQ(epoch_seconds({{2024, 2, 29}, 23, 59, 59, -60}), 1709254799);
 }
 
 TEST(WebParts, PreviousPeriods) {
