@@ -3,6 +3,7 @@
 #include "scoring/capaian.hpp"
 #include "scoring/legacy.hpp"
 #include "scoring/mutu.hpp"
+#include "scoring/scheme.hpp"
 
 namespace skm::scoring {
 namespace {
@@ -31,6 +32,55 @@ void check_unsur_range(const PublishedReport& r, std::vector<Problem>& findings)
             findings.push_back(Problem{"check.unsur_out_of_range", {{"unsur", code}, {"value", value.str()}}});
         }
     }
+}
+
+// The exact IKM of the printed unsur: their mean × 25, rounded as everywhere else.
+Decimal exact_ikm(const PublishedReport& r) {
+    mpq_class sum = 0;
+    for (const auto& [code, value] : r.unsur) sum += value.value();
+    return round_half_up(25 * sum / mpq_class(static_cast<unsigned long>(r.unsur.size())), 2);
+}
+
+// The weights a legacy spreadsheet may have used: the printed one, else for
+// the nine unsur the lampiran's 0,111 and 0,11.
+std::vector<Decimal> legacy_weights(const PublishedReport& r) {
+    if (r.bobot) return {*r.bobot};
+    if (r.unsur.size() != kPermenpan2017Codes.size()) return {};
+    return {*parse_decimal("0.111"), *parse_decimal("0.11")};
+}
+
+// A headline that is not the exact IKM but what 25 × weight × Σ printed NRR
+// gives when truncated or rounded to the printed places
+// (docs/reference/skm-rules.md#legacy-spreadsheets): one finding naming the
+// habit, the exact IKM and its mutu.
+bool check_legacy_headline(const PublishedReport& r, std::vector<Problem>& findings) {
+    if (!r.ikm || r.unsur.empty()) return false;
+    const Decimal exact = exact_ikm(r);
+    if (r.ikm->value() == exact.value()) return false;
+    mpq_class sum = 0;
+    for (const auto& [code, value] : r.unsur) sum += value.value();
+    for (const Decimal& weight : legacy_weights(r)) {
+        const mpq_class office = 25 * weight.value() * sum;
+        const char* key = nullptr;
+        if (truncate(office, r.ikm->places).value() == r.ikm->value()) {
+            key = "check.legacy_truncated";
+        } else if (round_half_up(office, r.ikm->places).value() == r.ikm->value()) {
+            key = "check.legacy_rounded";
+        }
+        if (!key) continue;
+        const std::size_t count = r.unsur.size();
+        const Mutu mutu = mutu_2017(exact.value());
+        findings.push_back(Problem{key,
+                                   {{"ikm", r.ikm->str()},
+                                    {"bobot", weight.str()},
+                                    {"count", std::to_string(count)},
+                                    {"sum", dec(weight.value() * static_cast<unsigned long>(count), 4)},
+                                    {"expected", exact.str()},
+                                    {"mutu", std::string(1, mutu_letter(mutu))},
+                                    {"kinerja", std::string(kinerja_official(mutu))}}});
+        return true;
+    }
+    return false;
 }
 
 void check_bobot(const PublishedReport& r, std::vector<Problem>& findings) {
@@ -134,8 +184,11 @@ void check_capaian(const PublishedReport& r, std::vector<Problem>& findings) {
 std::vector<Problem> audit_report(const PublishedReport& report) {
     std::vector<Problem> findings;
     check_unsur_range(report, findings);
-    check_bobot(report, findings);
-    check_headline_vs_unsur(report, findings);
+    // A headline a legacy spreadsheet explains gets that one finding instead.
+    if (!check_legacy_headline(report, findings)) {
+        check_bobot(report, findings);
+        check_headline_vs_unsur(report, findings);
+    }
     check_ikm_vs_unit(report, findings);
     check_mutu(report, findings);
     check_capaian(report, findings);

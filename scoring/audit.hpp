@@ -25,7 +25,8 @@ struct PublishedReport {
     std::optional<Decimal> capaian_percent;
 };
 
-// Finding keys (assets/i18n "check.*"): unsur_out_of_range, bobot_not_one,
+// Finding keys (assets/i18n "check.*"): unsur_out_of_range, legacy_truncated,
+// legacy_rounded (instead of bobot_not_one and headline_vs_unsur), bobot_not_one,
 // headline_vs_unsur, ikm_vs_unit, mutu_wrong, mutu_2004_table, capaian_wrong,
 // capaian_truncated, capaian_inverted. Numbers in args use '.'.
 std::vector<Problem> audit_report(const PublishedReport& report);

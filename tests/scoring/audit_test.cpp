@@ -60,14 +60,65 @@ TEST(Audit, RoundedUnsurValuesAreGivenTheirHalfPlace) {
     EXPECT_EQ(keys(audit_report(r)), std::vector<std::string>{"check.headline_vs_unsur"});
 }
 
-TEST(Audit, LegacyWeightIsExplainedButItsArithmeticAccepted) {
+TEST(Audit, RoundedWeightAloneIsExplained) {
+    // The headline is the exact IKM (3.6 × 25), only the printed weight is off.
     PublishedReport r = unsur_all("3.600");
     r.bobot = d("0.111");
-    r.ikm = d("89.91");  // 25 × 0.111 × 9 × 3.6 = 89.91, what the spreadsheet printed
+    r.ikm = d("90.00");
     const auto findings = audit_report(r);
     ASSERT_EQ(keys(findings), std::vector<std::string>{"check.bobot_not_one"});
     EXPECT_EQ(arg(findings[0], "max"), "99.90");
     EXPECT_EQ(arg(findings[0], "sum"), "0.9990");
+}
+
+// Nine unsur summing to 32.296: 8 × 3.589 + 3.584.
+PublishedReport unsur_summing_32_296() {
+    PublishedReport r = unsur_all("3.589");
+    r.unsur.back().second = d("3.584");
+    return r;
+}
+
+TEST(Audit, LegacyWeightAndTruncationNamedWithTheExactFigure) {
+    // The case: 25 × 0.111 × 32.296 = 89.6214, truncated 89.62; exact 25 × 32.296 / 9 = 89.7111… → 89.71.
+    PublishedReport r = unsur_summing_32_296();
+    r.bobot = d("0.111");
+    r.ikm = d("89.62");
+    auto findings = audit_report(r);
+    ASSERT_EQ(keys(findings), std::vector<std::string>{"check.legacy_truncated"});
+    EXPECT_EQ(arg(findings[0], "ikm"), "89.62");
+    EXPECT_EQ(arg(findings[0], "bobot"), "0.111");
+    EXPECT_EQ(arg(findings[0], "sum"), "0.9990");
+    EXPECT_EQ(arg(findings[0], "expected"), "89.71");
+    EXPECT_EQ(arg(findings[0], "mutu"), "A");
+    EXPECT_EQ(arg(findings[0], "kinerja"), "Sangat baik");
+    // Without a printed weight the lampiran's 0,111 is still recognised.
+    r.bobot.reset();
+    findings = audit_report(r);
+    ASSERT_EQ(keys(findings), std::vector<std::string>{"check.legacy_truncated"});
+    EXPECT_EQ(arg(findings[0], "bobot"), "0.111");
+    // A figure no habit explains stays a plain inconsistency.
+    r.ikm = d("89.50");
+    EXPECT_EQ(keys(audit_report(r)), std::vector<std::string>{"check.headline_vs_unsur"});
+}
+
+TEST(Audit, LegacyWeightWithRoundingOrBothHabitsAgreeing) {
+    // 9 unsur summing to 32.298: 25 × 0.11 × 32.298 = 88.8195, rounded 88.82; exact 89.7166… → 89.72.
+    PublishedReport r = unsur_all("3.589");
+    r.unsur.back().second = d("3.586");
+    r.ikm = d("88.82");
+    auto findings = audit_report(r);
+    ASSERT_EQ(keys(findings), std::vector<std::string>{"check.legacy_rounded"});
+    EXPECT_EQ(arg(findings[0], "bobot"), "0.11");
+    EXPECT_EQ(arg(findings[0], "sum"), "0.9900");
+    EXPECT_EQ(arg(findings[0], "expected"), "89.72");
+    EXPECT_EQ(arg(findings[0], "mutu"), "A");
+    // The same spreadsheet with 3.6 everywhere: 25 × 0.111 × 32.4 = 89.91 either way; exact 90.00.
+    r = unsur_all("3.600");
+    r.bobot = d("0.111");
+    r.ikm = d("89.91");
+    findings = audit_report(r);
+    ASSERT_EQ(keys(findings), std::vector<std::string>{"check.legacy_truncated"});
+    EXPECT_EQ(arg(findings[0], "expected"), "90.00");
 }
 
 TEST(Audit, MutuFromTheRepealed2004Table) {
