@@ -275,5 +275,93 @@ TEST(Cli, CheckFindsEveryInconsistencyOfAPublishedReport) {
     EXPECT_NE(huge.err.find("huge.json"), std::string::npos) << huge.err;
 }
 
+// Nine unsur as JSON members, `last` for sarana and `value` for the others; `skip` leaves one out.
+std::string unsur_json(const std::string& value, const std::string& last, const std::string& skip = "") {
+    const std::vector<std::string> codes = {"persyaratan", "prosedur", "waktu", "biaya", "produk",
+                                            "kompetensi", "perilaku", "pengaduan", "sarana"};
+    std::string out;
+    for (const auto& code : codes) {
+        if (code == skip) continue;
+        out += (out.empty() ? "" : ", ") + ("\"" + code + "\": \"" + (code == "sarana" ? last : value) + "\"");
+    }
+    return "{" + out + "}";
+}
+
+TEST(Cli, CheckNamesTheExactFigureBehindALegacySpreadsheet) {
+    // 25 × 0,111 × (8 × 3,589 + 3,584) = 89,6214, truncated 89,62; exact 25 × 32,296 / 9 = 89,7111… → 89,71.
+    const std::string dir = make_temp_dir();
+    const std::string file = dir + "/legacy.json";
+    write_file(file, R"({"unsur": )" + unsur_json("3,589", "3,584") + R"(, "ikm": "89,62", "mutu": "Sangat Baik"})");
+    const auto result = skm({"check", file});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_EQ(result.out, file + ": ditemukan 1 ketidaksesuaian:\n"
+                                 "1. IKM yang tercetak 89,62 berasal dari lembar kerja lama: bobot 0,111, bukan tepat 1/9 "
+                                 "(jumlahnya 0,9990, bukan 1), dan hasilnya dipotong, bukan dibulatkan. IKM yang tepat, "
+                                 "rata-rata unsur × 25, adalah 89,71: mutu A (Sangat baik).\n");
+}
+
+TEST(Cli, CheckReadsMutuWordsAndPercentSignsAndCountsInEnglish) {
+    const std::string dir = make_temp_dir();
+    const std::string file = dir + "/report.json";
+    // 80,90 / 80,95 × 100 = 99,938… → 99,94; 99,93 is the truncation.
+    write_file(file, R"({"ikm": "80,90", "mutu": "baik", "target": "80,95", "capaian_percent": "99,94 %"})");
+    auto result = skm({"check", file});
+    EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+    EXPECT_EQ(result.out, file + ": tidak ditemukan ketidaksesuaian.\n");
+
+    write_file(file, R"({"ikm": "80.90", "mutu": "Good", "target": "80.95", "capaian_percent": "99.93%"})");
+    result = skm({"check", file, "--lang", "en"});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_EQ(result.out, file + ": 1 inconsistency found:\n"
+                                 "1. Capaian 99.93% was truncated instead of rounded: realisasi 80.90 / target 80.95 "
+                                 "× 100 = 99.94%.\n");
+
+    // 80,90 is B under the 2017 table (76,61–88,30), and B under the 2004 one too.
+    write_file(file, R"({"ikm": "80.90", "mutu": "SANGAT BAIK", "target": "80.95", "capaian_percent": "99.93%"})");
+    result = skm({"check", file, "--lang", "en"});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_EQ(result.out, file + ": 2 inconsistencies found:\n"
+                                 "1. Mutu A for IKM 80.90 is wrong: under the Permenpan 14/2017 table it is B (Baik).\n"
+                                 "2. Capaian 99.93% was truncated instead of rounded: realisasi 80.90 / target 80.95 "
+                                 "× 100 = 99.94%.\n");
+
+    write_file(file, R"({"ikm": "80.90", "mutu": "Bagus"})");
+    result = skm({"check", file});
+    EXPECT_EQ(result.exit_code, 3);
+    EXPECT_EQ(result.out, "");
+    EXPECT_NE(result.err.find("\"Bagus\""), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("Kurang baik"), std::string::npos) << result.err;
+}
+
+TEST(Cli, CheckRefusesAReportMissingUnsurUnlessTheyAreNamed) {
+    const std::string dir = make_temp_dir();
+    const std::string file = dir + "/eight.json";
+    write_file(file, R"({"unsur": )" + unsur_json("3.400", "3.400", "sarana") + R"(, "ikm": "85.00"})");
+    auto result = skm({"check", file, "--lang", "en"});
+    EXPECT_EQ(result.exit_code, 3);
+    EXPECT_EQ(result.out, "");
+    EXPECT_NE(result.err.find(file + ": the report lists 8 of the 9 unsur; missing: sarana. If they were left out on "
+                                     "purpose, say so: --missing-unsur sarana"),
+              std::string::npos)
+        << result.err;
+
+    result = skm({"check", file, "--missing-unsur", "sarana"});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(result.out, file + ": tidak ditemukan ketidaksesuaian.\n");
+
+    result = skm({"check", file, "--missing-unsur", "sarana,biaya", "--lang", "en"});
+    EXPECT_EQ(result.exit_code, 3);
+    EXPECT_NE(result.err.find("--missing-unsur names biaya, but the report lists them."), std::string::npos)
+        << result.err;
+
+    result = skm({"check", file, "--missing-unsur", "gedung"});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("\"gedung\""), std::string::npos) << result.err;
+
+    // No unsur at all: the headline alone is audited.
+    write_file(file, R"({"ikm": "85.00", "mutu": "B"})");
+    EXPECT_EQ(skm({"check", file}).exit_code, 0);
+}
+
 }  // namespace
 }  // namespace skm::testing

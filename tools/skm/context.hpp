@@ -13,7 +13,7 @@ namespace skm::tools {
 
 using Context = cli::ProgramContext;
 
-// What `skm sample` and `skm check` take: their plain arguments and --json.
+// What `skm sample` takes: its plain arguments and --json.
 struct ArgumentsAndJson {
     std::vector<std::string> arguments;
     bool json = false;
