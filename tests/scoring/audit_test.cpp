@@ -71,54 +71,48 @@ TEST(Audit, RoundedWeightAloneIsExplained) {
     EXPECT_EQ(arg(findings[0], "sum"), "0.9990");
 }
 
-// Nine unsur summing to 32.296: 8 × 3.589 + 3.584.
-PublishedReport unsur_summing_32_296() {
+using Args = std::vector<std::pair<std::string, std::string>>;
+
+// Eight unsur of 3.589 and sarana = `last`, under the printed headline `ikm`.
+PublishedReport nine_unsur(const char* last, const char* ikm) {
     PublishedReport r = unsur_all("3.589");
-    r.unsur.back().second = d("3.584");
+    r.unsur.back().second = d(last);
+    r.ikm = d(ikm);
     return r;
 }
 
+// The one finding the report gets, which must be `key`.
+Problem only_finding(const PublishedReport& r, const std::string& key) {
+    const auto findings = audit_report(r);
+    EXPECT_EQ(keys(findings), std::vector<std::string>{key});
+    return findings.empty() ? Problem{} : findings[0];
+}
+
 TEST(Audit, LegacyWeightAndTruncationNamedWithTheExactFigure) {
-    // The case: 25 × 0.111 × 32.296 = 89.6214, truncated 89.62; exact 25 × 32.296 / 9 = 89.7111… → 89.71.
-    PublishedReport r = unsur_summing_32_296();
+    // The case: Σ = 32.296; 25 × 0.111 × 32.296 = 89.6214, truncated 89.62; exact 25 × 32.296 / 9 = 89.7111… → 89.71.
+    PublishedReport r = nine_unsur("3.584", "89.62");
     r.bobot = d("0.111");
-    r.ikm = d("89.62");
-    auto findings = audit_report(r);
-    ASSERT_EQ(keys(findings), std::vector<std::string>{"check.legacy_truncated"});
-    EXPECT_EQ(arg(findings[0], "ikm"), "89.62");
-    EXPECT_EQ(arg(findings[0], "bobot"), "0.111");
-    EXPECT_EQ(arg(findings[0], "sum"), "0.9990");
-    EXPECT_EQ(arg(findings[0], "expected"), "89.71");
-    EXPECT_EQ(arg(findings[0], "mutu"), "A");
-    EXPECT_EQ(arg(findings[0], "kinerja"), "Sangat baik");
+    const Args expected = {{"ikm", "89.62"}, {"bobot", "0.111"}, {"count", "9"}, {"sum", "0.9990"},
+                           {"expected", "89.71"}, {"mutu", "A"}, {"kinerja", "Sangat baik"}};
+    EXPECT_EQ(only_finding(r, "check.legacy_truncated").args, expected);
     // Without a printed weight the lampiran's 0,111 is still recognised.
     r.bobot.reset();
-    findings = audit_report(r);
-    ASSERT_EQ(keys(findings), std::vector<std::string>{"check.legacy_truncated"});
-    EXPECT_EQ(arg(findings[0], "bobot"), "0.111");
+    EXPECT_EQ(only_finding(r, "check.legacy_truncated").args, expected);
     // A figure no habit explains stays a plain inconsistency.
     r.ikm = d("89.50");
     EXPECT_EQ(keys(audit_report(r)), std::vector<std::string>{"check.headline_vs_unsur"});
 }
 
 TEST(Audit, LegacyWeightWithRoundingOrBothHabitsAgreeing) {
-    // 9 unsur summing to 32.298: 25 × 0.11 × 32.298 = 88.8195, rounded 88.82; exact 89.7166… → 89.72.
-    PublishedReport r = unsur_all("3.589");
-    r.unsur.back().second = d("3.586");
-    r.ikm = d("88.82");
-    auto findings = audit_report(r);
-    ASSERT_EQ(keys(findings), std::vector<std::string>{"check.legacy_rounded"});
-    EXPECT_EQ(arg(findings[0], "bobot"), "0.11");
-    EXPECT_EQ(arg(findings[0], "sum"), "0.9900");
-    EXPECT_EQ(arg(findings[0], "expected"), "89.72");
-    EXPECT_EQ(arg(findings[0], "mutu"), "A");
+    // Σ = 32.298: 25 × 0.11 × 32.298 = 88.8195, rounded 88.82 (0.111 gives 89.62/89.63); exact 89.7166… → 89.72.
+    const Args expected = {{"ikm", "88.82"}, {"bobot", "0.11"}, {"count", "9"}, {"sum", "0.9900"},
+                           {"expected", "89.72"}, {"mutu", "A"}, {"kinerja", "Sangat baik"}};
+    EXPECT_EQ(only_finding(nine_unsur("3.586", "88.82"), "check.legacy_rounded").args, expected);
     // The same spreadsheet with 3.6 everywhere: 25 × 0.111 × 32.4 = 89.91 either way; exact 90.00.
-    r = unsur_all("3.600");
+    PublishedReport r = unsur_all("3.600");
     r.bobot = d("0.111");
     r.ikm = d("89.91");
-    findings = audit_report(r);
-    ASSERT_EQ(keys(findings), std::vector<std::string>{"check.legacy_truncated"});
-    EXPECT_EQ(arg(findings[0], "expected"), "90.00");
+    EXPECT_EQ(arg(only_finding(r, "check.legacy_truncated"), "expected"), "90.00");
 }
 
 TEST(Audit, MutuFromTheRepealed2004Table) {
