@@ -71,91 +71,28 @@ namespace setting {
 using namespace changed_by;
 
 // clang-format off
-inline constexpr SettingSpec kOffice{
-    .key = "office", .stored = "office_name", .type = SettingType::text, .low = 1, .high = 200,
-    .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.office", .refusal = "office.name_invalid"};
-inline constexpr SettingSpec kRegion{
-    .key = "region", .stored = "", .type = SettingType::text, .low = 0, .high = 200, .changed_by = kConfigFile,
-    .label = "settings.label.region", .refusal = "settings.bad_text"};
-inline constexpr SettingSpec kLogo{
-    .key = "logo", .stored = "", .type = SettingType::path, .low = 1, .high = 4096, .changed_by = kConfigFile,
-    .label = "settings.label.logo", .refusal = "settings.bad_text"};
-inline constexpr SettingSpec kDeviceId{
-    .key = "device_id", .stored = "", .type = SettingType::text, .fallback_text = "kiosk", .low = 1, .high = 200,
-    .changed_by = kConfigFile, .label = "settings.label.device_id", .refusal = "settings.bad_text"};
-inline constexpr SettingSpec kLayananFile{
-    .key = "layanan", .stored = "", .type = SettingType::path, .fallback_text = "demo/layanan.json", .low = 1,
-    .high = 4096, .changed_by = kConfigFile, .label = "settings.label.layanan", .refusal = "settings.bad_text"};
-inline constexpr SettingSpec kQuestionnaireFile{
-    .key = "questionnaire", .stored = "", .type = SettingType::path,
-    .fallback_text = "questionnaire/permenpan-14-2017.json", .low = 1, .high = 4096, .changed_by = kConfigFile,
-    .label = "settings.label.questionnaire", .refusal = "settings.bad_text"};
-inline constexpr SettingSpec kDefaultLanguage{
-    .key = "default_language", .stored = "kiosk_default_language", .type = SettingType::choice,
-    .fallback_text = "id", .choices = kLanguages, .changed_by = kStaffPin | kCli,
-    .label = "kiosk.staff.default_language", .refusal = "office.language_invalid"};
-inline constexpr SettingSpec kIdlePromptSeconds{
-    .key = "idle_prompt_seconds", .stored = "kiosk_idle_prompt_seconds", .type = SettingType::integer,
-    .fallback_number = 60, .low = 10, .high = 3600, .unit = SettingUnit::seconds,
-    .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.idle_prompt",
-    .refusal = "office.number_out_of_range"};
-inline constexpr SettingSpec kIdleResetSeconds{
-    .key = "idle_reset_seconds", .stored = "kiosk_idle_reset_seconds", .type = SettingType::integer,
-    .fallback_number = 20, .low = 5, .high = 600, .unit = SettingUnit::seconds,
-    .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.idle_reset",
-    .refusal = "office.number_out_of_range"};
-inline constexpr SettingSpec kThanksSeconds{
-    .key = "thanks_seconds", .stored = "", .type = SettingType::integer, .fallback_number = 8, .low = 2,
-    .high = 60, .unit = SettingUnit::seconds, .changed_by = kConfigFile, .label = "settings.label.thanks_seconds",
-    .refusal = "office.number_out_of_range"};
-inline constexpr SettingSpec kMinIntervalSeconds{
-    .key = "min_interval_seconds", .stored = "kiosk_min_interval_seconds", .type = SettingType::integer,
-    .fallback_number = 30, .low = 0, .high = 3600, .unit = SettingUnit::seconds,
-    .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.min_interval",
-    .refusal = "office.number_out_of_range"};
-inline constexpr SettingSpec kMinDurationSeconds{
-    .key = "min_duration_seconds", .stored = "", .type = SettingType::integer, .fallback_number = 15, .low = 0,
-    .high = 600, .unit = SettingUnit::seconds, .changed_by = kConfigFile,
-    .label = "settings.label.min_duration_seconds", .refusal = "office.number_out_of_range"};
-inline constexpr SettingSpec kTouchSettleMs{
-    .key = "touch_settle_ms", .stored = "kiosk_touch_settle_ms", .type = SettingType::integer,
-    .fallback_number = 250, .low = 0, .high = 2000, .unit = SettingUnit::milliseconds,
-    .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.touch_settle",
-    .refusal = "office.number_out_of_range"};
-inline constexpr SettingSpec kStaffLockSeconds{
-    .key = "staff_lock_seconds", .stored = "staff_lock_seconds", .type = SettingType::integer,
-    .fallback_number = 120, .low = 30, .high = 3600, .unit = SettingUnit::seconds,
-    .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.staff_lock",
-    .refusal = "office.number_out_of_range"};
-inline constexpr SettingSpec kMinN{
-    .key = "min_n", .stored = "staff_min_n", .type = SettingType::integer,
-    .fallback_number = static_cast<std::int64_t>(scoring::kDefaultMinN), .low = 2, .high = 100,
-    .changed_by = kStaffPin | kHub | kCli, .label = "kiosk.staff.min_n", .refusal = "office.number_out_of_range"};
-inline constexpr SettingSpec kPopulation{
-    .key = "population", .stored = "", .type = SettingType::integer, .low = 1, .high = 100'000'000,
-    .changed_by = kStaffPin | kCli, .label = "kiosk.staff.population", .refusal = "office.population_invalid",
-    .per_year_layanan = true};
-inline constexpr SettingSpec kHubUrl{
-    .key = "hub_url", .stored = "sync_hub_url", .type = SettingType::text, .low = 0, .high = 2000,
-    .form = TextForm::https_url, .changed_by = kStaffPin | kCli, .label = "kiosk.staff.hub_url",
-    .refusal = "office.hub_url_invalid"};
-inline constexpr SettingSpec kDeviceToken{
-    .key = "device_token", .stored = "sync_device_token", .type = SettingType::text, .low = 16, .high = 200,
-    .form = TextForm::no_spaces, .changed_by = kStaffPin | kCli, .label = "kiosk.staff.device_token",
-    .refusal = "office.token_invalid", .secret = true};
-inline constexpr SettingSpec kInitialStaffPin{
-    .key = "initial_staff_pin", .stored = "", .type = SettingType::text, .low = 0, .high = 12,
-    .form = TextForm::pin, .changed_by = kConfigFile, .label = "settings.label.initial_staff_pin",
-    .refusal = "office.pin_invalid", .secret = true};
-inline constexpr SettingSpec kHubCaFile{
-    .key = "hub_ca_file", .stored = "", .type = SettingType::path, .low = 1, .high = 4096,
-    .changed_by = kConfigFile, .label = "settings.label.hub_ca_file", .refusal = "settings.bad_text"};
-inline constexpr SettingSpec kHubPin{
-    .key = "hub_pin", .stored = "", .type = SettingType::text, .low = 0, .high = 200, .form = TextForm::sha256_pin,
-    .changed_by = kConfigFile, .label = "settings.label.hub_pin", .refusal = "settings.bad_text"};
-inline constexpr SettingSpec kFirstRunSetup{
-    .key = "first_run_setup", .stored = "", .type = SettingType::boolean, .fallback_number = 0,
-    .changed_by = kConfigFile, .label = "settings.label.first_run_setup", .refusal = "settings.bad_boolean"};
+inline constexpr SettingSpec kOffice{.key = "office", .stored = "office_name", .type = SettingType::text, .low = 1, .high = 200, .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.office", .refusal = "office.name_invalid"};
+inline constexpr SettingSpec kRegion{.key = "region", .stored = "", .type = SettingType::text, .low = 0, .high = 200, .changed_by = kConfigFile, .label = "settings.label.region", .refusal = "settings.bad_text"};
+inline constexpr SettingSpec kLogo{.key = "logo", .stored = "", .type = SettingType::path, .low = 1, .high = 4096, .changed_by = kConfigFile, .label = "settings.label.logo", .refusal = "settings.bad_text"};
+inline constexpr SettingSpec kDeviceId{.key = "device_id", .stored = "", .type = SettingType::text, .fallback_text = "kiosk", .low = 1, .high = 200, .changed_by = kConfigFile, .label = "settings.label.device_id", .refusal = "settings.bad_text"};
+inline constexpr SettingSpec kLayananFile{.key = "layanan", .stored = "", .type = SettingType::path, .fallback_text = "demo/layanan.json", .low = 1, .high = 4096, .changed_by = kConfigFile, .label = "settings.label.layanan", .refusal = "settings.bad_text"};
+inline constexpr SettingSpec kQuestionnaireFile{.key = "questionnaire", .stored = "", .type = SettingType::path, .fallback_text = "questionnaire/permenpan-14-2017.json", .low = 1, .high = 4096, .changed_by = kConfigFile, .label = "settings.label.questionnaire", .refusal = "settings.bad_text"};
+inline constexpr SettingSpec kDefaultLanguage{.key = "default_language", .stored = "kiosk_default_language", .type = SettingType::choice, .fallback_text = "id", .choices = kLanguages, .changed_by = kStaffPin | kCli, .label = "kiosk.staff.default_language", .refusal = "office.language_invalid"};
+inline constexpr SettingSpec kIdlePromptSeconds{.key = "idle_prompt_seconds", .stored = "kiosk_idle_prompt_seconds", .type = SettingType::integer, .fallback_number = 60, .low = 10, .high = 3600, .unit = SettingUnit::seconds, .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.idle_prompt", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kIdleResetSeconds{.key = "idle_reset_seconds", .stored = "kiosk_idle_reset_seconds", .type = SettingType::integer, .fallback_number = 20, .low = 5, .high = 600, .unit = SettingUnit::seconds, .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.idle_reset", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kThanksSeconds{.key = "thanks_seconds", .stored = "", .type = SettingType::integer, .fallback_number = 8, .low = 2, .high = 60, .unit = SettingUnit::seconds, .changed_by = kConfigFile, .label = "settings.label.thanks_seconds", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kMinIntervalSeconds{.key = "min_interval_seconds", .stored = "kiosk_min_interval_seconds", .type = SettingType::integer, .fallback_number = 30, .low = 0, .high = 3600, .unit = SettingUnit::seconds, .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.min_interval", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kMinDurationSeconds{.key = "min_duration_seconds", .stored = "", .type = SettingType::integer, .fallback_number = 15, .low = 0, .high = 600, .unit = SettingUnit::seconds, .changed_by = kConfigFile, .label = "settings.label.min_duration_seconds", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kTouchSettleMs{.key = "touch_settle_ms", .stored = "kiosk_touch_settle_ms", .type = SettingType::integer, .fallback_number = 250, .low = 0, .high = 2000, .unit = SettingUnit::milliseconds, .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.touch_settle", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kStaffLockSeconds{.key = "staff_lock_seconds", .stored = "staff_lock_seconds", .type = SettingType::integer, .fallback_number = 120, .low = 30, .high = 3600, .unit = SettingUnit::seconds, .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.staff_lock", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kMinN{.key = "min_n", .stored = "staff_min_n", .type = SettingType::integer, .fallback_number = static_cast<std::int64_t>(scoring::kDefaultMinN), .low = 2, .high = 100, .changed_by = kStaffPin | kHub | kCli, .label = "kiosk.staff.min_n", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kPopulation{.key = "population", .stored = "", .type = SettingType::integer, .low = 1, .high = 100'000'000, .changed_by = kStaffPin | kCli, .label = "kiosk.staff.population", .refusal = "office.population_invalid", .per_year_layanan = true};
+inline constexpr SettingSpec kHubUrl{.key = "hub_url", .stored = "sync_hub_url", .type = SettingType::text, .low = 0, .high = 2000, .form = TextForm::https_url, .changed_by = kStaffPin | kCli, .label = "kiosk.staff.hub_url", .refusal = "office.hub_url_invalid"};
+inline constexpr SettingSpec kDeviceToken{.key = "device_token", .stored = "sync_device_token", .type = SettingType::text, .low = 16, .high = 200, .form = TextForm::no_spaces, .changed_by = kStaffPin | kCli, .label = "kiosk.staff.device_token", .refusal = "office.token_invalid", .secret = true};
+inline constexpr SettingSpec kInitialStaffPin{.key = "initial_staff_pin", .stored = "", .type = SettingType::text, .low = 0, .high = 12, .form = TextForm::pin, .changed_by = kConfigFile, .label = "settings.label.initial_staff_pin", .refusal = "office.pin_invalid", .secret = true};
+inline constexpr SettingSpec kHubCaFile{.key = "hub_ca_file", .stored = "", .type = SettingType::path, .low = 1, .high = 4096, .changed_by = kConfigFile, .label = "settings.label.hub_ca_file", .refusal = "settings.bad_text"};
+inline constexpr SettingSpec kHubPin{.key = "hub_pin", .stored = "", .type = SettingType::text, .low = 0, .high = 200, .form = TextForm::sha256_pin, .changed_by = kConfigFile, .label = "settings.label.hub_pin", .refusal = "settings.bad_text"};
+inline constexpr SettingSpec kFirstRunSetup{.key = "first_run_setup", .stored = "", .type = SettingType::boolean, .fallback_number = 0, .changed_by = kConfigFile, .label = "settings.label.first_run_setup", .refusal = "settings.bad_boolean"};
 // clang-format on
 }  // namespace setting
 
