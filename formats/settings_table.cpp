@@ -42,6 +42,12 @@ const SettingSpec* find_setting(std::string_view key) {
     return nullptr;
 }
 
+const SettingSpec* find_hub_setting(std::string_view key) {
+    const SettingSpec* spec = find_setting(key);
+    if (!spec || !(spec->changed_by & changed_by::kHub) || *spec->stored == '\0') return nullptr;
+    return spec;
+}
+
 std::string default_text(const SettingSpec& spec) {
     switch (spec.type) {
         case SettingType::integer: return spec.per_year_layanan ? std::string() : std::to_string(spec.fallback_number);

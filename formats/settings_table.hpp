@@ -111,6 +111,10 @@ inline constexpr std::array<const SettingSpec*, 22> kSettingsTable = {
 
 // The entry with this key, or nullptr.
 const SettingSpec* find_setting(std::string_view key);
+// The entry with this key if the hub may publish it (changed_by::kHub, kept
+// in the device database), or nullptr: what the config decoder and the
+// store's apply both ask before checking the value.
+const SettingSpec* find_hub_setting(std::string_view key);
 
 // ---- [checks] --------------------------------------------------------------
 

@@ -48,8 +48,8 @@ void apply_targets(Connection& db, const std::vector<PublishedTarget>& targets) 
 
 void apply_settings(Connection& db, const std::vector<std::pair<std::string, std::string>>& settings) {
     for (const auto& [key, value] : settings) {
-        const formats::SettingSpec* spec = formats::find_setting(key);
-        if (!spec || !(spec->changed_by & formats::changed_by::kHub) || *spec->stored == '\0') {
+        const formats::SettingSpec* spec = formats::find_hub_setting(key);
+        if (!spec) {
             throw Error(ErrorKind::input, Problem{"protocol.bad_value", {{"where", ".settings." + key}}});
         }
         if (auto refused = formats::check_setting(*spec, value)) throw Error(ErrorKind::input, std::move(*refused));

@@ -102,9 +102,8 @@ std::variant<store::PublishedConfig, ProtocolError> decode_config(std::string_vi
             for (const auto& [key, value] : settings->items()) {
                 const std::string where = ".settings." + key;
                 if (!value.is_string()) refuse("protocol.wrong_type", where);
-                const formats::SettingSpec* spec = formats::find_setting(key);
-                if (!spec || !(spec->changed_by & formats::changed_by::kHub) || *spec->stored == '\0' ||
-                    formats::check_setting(*spec, value.get<std::string>())) {
+                const formats::SettingSpec* spec = formats::find_hub_setting(key);
+                if (!spec || formats::check_setting(*spec, value.get<std::string>())) {
                     refuse("protocol.bad_value", where);
                 }
                 config.settings.emplace_back(key, value.get<std::string>());
