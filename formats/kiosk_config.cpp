@@ -159,6 +159,8 @@ KioskConfig parse_kiosk_config(std::string_view json_text, std::string_view file
     config.layanan_file = resolve(fields.text(setting::kLayananFile).value_or(setting::kLayananFile.fallback_text), assets_dir);
     config.questionnaire_file =
         resolve(fields.text(setting::kQuestionnaireFile).value_or(setting::kQuestionnaireFile.fallback_text), assets_dir);
+    config.profile_options_file = resolve(
+        fields.text(setting::kProfileOptionsFile).value_or(setting::kProfileOptionsFile.fallback_text), assets_dir);
     fields.milliseconds(setting::kIdlePromptSeconds, config.idle_prompt_ms);
     fields.milliseconds(setting::kIdleResetSeconds, config.idle_reset_ms);
     fields.milliseconds(setting::kThanksSeconds, config.thanks_ms);

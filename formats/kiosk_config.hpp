@@ -22,6 +22,7 @@ struct KioskConfig {
     std::string device_id = setting::kDeviceId.fallback_text;
     std::filesystem::path layanan_file;        // resolved
     std::filesystem::path questionnaire_file;  // resolved
+    std::filesystem::path profile_options_file;  // resolved (formats/profile_options.hpp)
     std::int64_t idle_prompt_ms = default_ms(setting::kIdlePromptSeconds);
     std::int64_t idle_reset_ms = default_ms(setting::kIdleResetSeconds);
     std::int64_t thanks_ms = default_ms(setting::kThanksSeconds);

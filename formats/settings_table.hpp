@@ -77,6 +77,8 @@ inline constexpr SettingSpec kLogo{.key = "logo", .stored = "", .type = SettingT
 inline constexpr SettingSpec kDeviceId{.key = "device_id", .stored = "", .type = SettingType::text, .fallback_text = "kiosk", .low = 1, .high = 200, .changed_by = kConfigFile, .label = "settings.label.device_id", .refusal = "settings.bad_text"};
 inline constexpr SettingSpec kLayananFile{.key = "layanan", .stored = "", .type = SettingType::path, .fallback_text = "demo/layanan.json", .low = 1, .high = 4096, .changed_by = kConfigFile, .label = "settings.label.layanan", .refusal = "settings.bad_text"};
 inline constexpr SettingSpec kQuestionnaireFile{.key = "questionnaire", .stored = "", .type = SettingType::path, .fallback_text = "questionnaire/permenpan-14-2017.json", .low = 1, .high = 4096, .changed_by = kConfigFile, .label = "settings.label.questionnaire", .refusal = "settings.bad_text"};
+// The office's sub-options behind the official profile codes (formats/profile_options.hpp).
+inline constexpr SettingSpec kProfileOptionsFile{.key = "profile_options", .stored = "", .type = SettingType::path, .fallback_text = "kiosk/profile-options.json", .low = 1, .high = 4096, .changed_by = kConfigFile, .label = "settings.label.profile_options", .refusal = "settings.bad_text"};
 inline constexpr SettingSpec kDefaultLanguage{.key = "default_language", .stored = "kiosk_default_language", .type = SettingType::choice, .fallback_text = "id", .choices = kLanguages, .changed_by = kStaffPin | kCli, .label = "kiosk.staff.default_language", .refusal = "office.language_invalid"};
 inline constexpr SettingSpec kIdlePromptSeconds{.key = "idle_prompt_seconds", .stored = "kiosk_idle_prompt_seconds", .type = SettingType::integer, .fallback_number = 60, .low = 10, .high = 3600, .unit = SettingUnit::seconds, .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.idle_prompt", .refusal = "office.number_out_of_range"};
 inline constexpr SettingSpec kIdleResetSeconds{.key = "idle_reset_seconds", .stored = "kiosk_idle_reset_seconds", .type = SettingType::integer, .fallback_number = 20, .low = 5, .high = 600, .unit = SettingUnit::seconds, .changed_by = kConfigFile | kStaffPin | kCli, .label = "kiosk.staff.idle_reset", .refusal = "office.number_out_of_range"};
@@ -99,9 +101,10 @@ inline constexpr SettingSpec kFirstRunSetup{.key = "first_run_setup", .stored = 
 // ---- [table] ---------------------------------------------------------------
 
 // In the order the docs and `skm settings list` show them.
-inline constexpr std::array<const SettingSpec*, 22> kSettingsTable = {
+inline constexpr std::array<const SettingSpec*, 23> kSettingsTable = {
     &setting::kOffice,           &setting::kRegion,           &setting::kLogo,
     &setting::kDeviceId,         &setting::kLayananFile,      &setting::kQuestionnaireFile,
+    &setting::kProfileOptionsFile,
     &setting::kDefaultLanguage,  &setting::kIdlePromptSeconds, &setting::kIdleResetSeconds,
     &setting::kThanksSeconds,    &setting::kMinIntervalSeconds, &setting::kMinDurationSeconds,
     &setting::kTouchSettleMs,    &setting::kStaffLockSeconds, &setting::kMinN,

@@ -13,6 +13,7 @@
 #include "cli/typed_options.hpp"
 #include "formats/kiosk_config.hpp"
 #include "formats/layanan_list.hpp"
+#include "formats/profile_options.hpp"
 #include "kiosk/core/deferred_checks.hpp"
 #include "kiosk/core/first_run.hpp"
 #include "kiosk/core/guarded.hpp"
@@ -168,6 +169,7 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     const auto config = formats::load_kiosk_config(config_file, assets);
     const auto questionnaire = formats::load_questionnaire(config.questionnaire_file);
     const auto layanan = formats::load_layanan_list(config.layanan_file);
+    const auto profile_options = formats::load_profile_options(config.profile_options_file);
 
     platform::ImGuiSession imgui;
     std::unique_ptr<platform::Window> window;
@@ -189,6 +191,7 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
         job.out_dir = *args.screenshots;
         job.font_dir = font_dir(args);
         job.demo_responses = assets / "demo" / "responses.csv";
+        job.profile_options = profile_options;
         const int written = platform::write_screenshots(*window, job, config, questionnaire, layanan, texts);
         std::cerr << "skm-kiosk: " << written << " screenshots in " << *args.screenshots << "\n";
         return 0;
@@ -217,7 +220,7 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     StaffService service(db, lock, config);
     service.set_storage_watch(&storage);
     SurveyFlow flow(questionnaire, service.active_layanan(), service.flow_settings(),
-                    store::DeviceIdentity{config.device_id, &questionnaire}, clock, ids, sink);
+                    store::DeviceIdentity{config.device_id, &questionnaire}, clock, ids, sink, profile_options);
     ui::StaffView staff_view(service, clock, MediaSources{}, questionnaire.codes(), config.device_id);
     staff_view.set_report_catalog(&report_words);
     ui::StaffGate gate(lock, clock, &staff_view);

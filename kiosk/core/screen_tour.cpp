@@ -24,11 +24,13 @@ private:
 
 void tour_every_screen(const formats::Questionnaire& questionnaire, const std::vector<std::string>& layanan,
                        const std::string& language,
-                       const std::function<void(const std::string& name, SurveyFlow& flow)>& at_stop) {
+                       const std::function<void(const std::string& name, SurveyFlow& flow)>& at_stop,
+                       const formats::ProfileOptions& profile_options) {
     store::ManualClock clock(scoring::Timestamp{{2025, 3, 4}, 9, 0, 0, 420});
     TourSink sink;
     TourIds ids;
-    SurveyFlow flow(questionnaire, layanan, FlowSettings{}, store::DeviceIdentity{"tour", &questionnaire}, clock, ids, sink);
+    SurveyFlow flow(questionnaire, layanan, FlowSettings{}, store::DeviceIdentity{"tour", &questionnaire}, clock, ids, sink,
+                    profile_options);
     auto step = [&](auto event) {
         clock.advance_ms(1000);
         event();
@@ -64,6 +66,21 @@ void tour_every_screen(const formats::Questionnaire& questionnaire, const std::v
     sink.fail = true;
     step([&] { flow.submit(); });
     at_stop("store-failed", flow);
+
+    // "Huruf besar": the screens whose layout changes most with larger text.
+    step([&] { flow.cancel(); });
+    flow.set_language(language);
+    flow.toggle_large_text();
+    at_stop("welcome-large", flow);
+    step([&] { flow.start(); });
+    step([&] { flow.choose_layanan(0); });
+    for (int i = 0; i < 3; ++i) step([&] { flow.choose_profile(profile[i]); });
+    at_stop("profile-4-large", flow);
+    step([&] { flow.choose_profile("Wirausaha"); });
+    at_stop("unsur-1-large", flow);
+    for (std::size_t i = 0; i < questionnaire.unsur.size(); ++i) step([&] { flow.answer(3); });
+    flow.set_saran("Ruang tunggu nyaman");
+    at_stop("saran-large", flow);
 }
 
 }  // namespace skm::kiosk

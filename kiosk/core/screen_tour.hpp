@@ -11,9 +11,12 @@
 namespace skm::kiosk {
 
 // Calls at_stop(name, flow) on each screen: welcome, layanan, profile-1..4,
-// unsur-1..N, saran, thanks, still-there, store-failed.
+// unsur-1..N, saran, thanks, still-there, store-failed, then with "Huruf
+// besar" on: welcome-large, profile-4-large, unsur-1-large, saran-large.
+// `profile_options`: the office's sub-options the profile screens show.
 void tour_every_screen(const formats::Questionnaire& questionnaire, const std::vector<std::string>& layanan,
                        const std::string& language,
-                       const std::function<void(const std::string& name, SurveyFlow& flow)>& at_stop);
+                       const std::function<void(const std::string& name, SurveyFlow& flow)>& at_stop,
+                       const formats::ProfileOptions& profile_options = {});
 
 }  // namespace skm::kiosk

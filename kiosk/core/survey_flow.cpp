@@ -1,5 +1,6 @@
 #include "kiosk/core/survey_flow.hpp"
 
+#include "formats/profile_detail.hpp"
 #include "formats/response.hpp"
 #include "formats/response_csv_reader.hpp"
 #include "formats/utf8.hpp"
@@ -30,6 +31,16 @@ auto& profile_slot(Answers& answers, ProfileField field) {
     return answers.pekerjaan;
 }
 
+const char* field_name(ProfileField field) {
+    switch (field) {
+        case ProfileField::jenis_kelamin: return "jenis_kelamin";
+        case ProfileField::umur: return "umur";
+        case ProfileField::pendidikan: return "pendidikan";
+        case ProfileField::pekerjaan: return "pekerjaan";
+    }
+    return "";
+}
+
 bool is_survey_screen(Screen screen) {
     return screen == Screen::layanan || screen == Screen::profile || screen == Screen::unsur || screen == Screen::saran;
 }
@@ -38,9 +49,10 @@ bool is_survey_screen(Screen screen) {
 
 SurveyFlow::SurveyFlow(const formats::Questionnaire& questionnaire, std::vector<std::string> layanan,
                        FlowSettings settings, store::DeviceIdentity device, store::Clock& clock, store::IdSource& ids,
-                       ResponseSink& sink)
+                       ResponseSink& sink, formats::ProfileOptions profile_options)
     : questionnaire_(questionnaire),
       layanan_(std::move(layanan)),
+      profile_options_(std::move(profile_options)),
       settings_(settings),
       device_(std::move(device)),
       clock_(clock),
@@ -60,6 +72,21 @@ constexpr ProfileField kProfileOrder[4] = {ProfileField::jenis_kelamin, ProfileF
 
 ProfileField SurveyFlow::profile_field() const { return kProfileOrder[std::min<std::size_t>(profile_step_, 3)]; }
 
+const std::vector<formats::ProfileOption>& SurveyFlow::profile_options(ProfileField field) const {
+    return profile_options_.of(field_name(field));
+}
+
+const std::string& SurveyFlow::profile_detail(ProfileField field) const { return details_[static_cast<int>(field)]; }
+
+std::size_t SurveyFlow::survey_step() const {
+    switch (screen_) {
+        case Screen::profile: return profile_step_ + 1;
+        case Screen::unsur: return 4 + unsur_index_ + 1;
+        case Screen::saran: return survey_steps();
+        default: return 0;
+    }
+}
+
 int SurveyFlow::countdown_seconds() const {
     std::int64_t total = 0;
     if (screen_ == Screen::thanks) total = settings_.thanks_ms;
@@ -72,6 +99,7 @@ int SurveyFlow::countdown_seconds() const {
 void SurveyFlow::to_welcome() {
     // The next citizen starts in the office's language, not the previous citizen's.
     language_ = settings_.default_language;
+    large_text_ = false;
     go(Screen::welcome);
 }
 
@@ -87,6 +115,7 @@ void SurveyFlow::reset_survey() {
     answers_ = store::SurveyAnswers{};
     answers_.answers.assign(questionnaire_.unsur.size(), 0);
     profile_step_ = 0;
+    for (auto& detail : details_) detail.clear();
     unsur_index_ = 0;
     store_problem_.reset();
     pending_.reset();
@@ -110,6 +139,13 @@ bool SurveyFlow::start() {
     return true;
 }
 
+bool SurveyFlow::toggle_large_text() {
+    if (screen_ != Screen::welcome) return false;
+    large_text_ = !large_text_;
+    touched();
+    return true;
+}
+
 bool SurveyFlow::choose_layanan(std::size_t index) {
     if (screen_ != Screen::layanan || guarded() || index >= layanan_.size()) return false;
     answers_.layanan = layanan_[index];
@@ -117,9 +153,19 @@ bool SurveyFlow::choose_layanan(std::size_t index) {
     return true;
 }
 
-bool SurveyFlow::choose_profile(std::string value) {
+bool SurveyFlow::choose_profile(std::string value, std::string detail) {
     if (screen_ != Screen::profile || guarded() || !valid_profile_value(profile_field(), value)) return false;
+    if (!detail.empty()) {
+        const auto* option = profile_options_.find(field_name(profile_field()), detail);
+        if (!option || option->code != value) return false;  // a sub-option counts under its own code only
+    }
     profile_slot(answers_, profile_field()) = std::move(value);
+    details_[static_cast<int>(profile_field())] = std::move(detail);
+    std::vector<formats::ProfileDetailEntry> entries;
+    for (const ProfileField field : kProfileOrder) {
+        if (!details_[static_cast<int>(field)].empty()) entries.push_back({field_name(field), details_[static_cast<int>(field)]});
+    }
+    answers_.profile_detail = formats::format_profile_detail(entries);
     if (++profile_step_ < 4) {
         go(Screen::profile);
         return true;

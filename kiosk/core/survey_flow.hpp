@@ -8,6 +8,7 @@
 #pragma once
 
 #include "formats/kiosk_config.hpp"
+#include "formats/profile_options.hpp"
 #include "formats/questionnaire.hpp"
 #include "scoring/problem.hpp"
 #include "store/clock.hpp"
@@ -68,7 +69,8 @@ public:
 class SurveyFlow {
 public:
     SurveyFlow(const formats::Questionnaire& questionnaire, std::vector<std::string> layanan, FlowSettings settings,
-               store::DeviceIdentity device, store::Clock& clock, store::IdSource& ids, ResponseSink& sink);
+               store::DeviceIdentity device, store::Clock& clock, store::IdSource& ids, ResponseSink& sink,
+               formats::ProfileOptions profile_options = {});
 
     // -- state, for the views
     Screen screen() const { return screen_; }
@@ -82,6 +84,17 @@ public:
     // The profile is asked one question per screen, in this order.
     std::size_t profile_step() const { return profile_step_; }  // 0..3 on Screen::profile
     ProfileField profile_field() const;
+    // The office's sub-options of a profile question (formats/profile_options),
+    // and the one chosen for it ("" = none: the official code itself).
+    const std::vector<formats::ProfileOption>& profile_options(ProfileField field) const;
+    const std::string& profile_detail(ProfileField field) const;
+    // One progress for the whole survey: the four profile questions, every
+    // unsur, then the saran. Step 1-based; 0 off those screens.
+    std::size_t survey_step() const;
+    std::size_t survey_steps() const { return 4 + answers_.answers.size() + 1; }
+    // "Huruf besar": larger text for this citizen, chosen on the welcome
+    // screen; back to normal for the next one (every return to welcome).
+    bool large_text() const { return large_text_; }
     // Seconds left on the thanks or still-there countdown, rounded up.
     int countdown_seconds() const;
     const std::optional<Problem>& store_problem() const { return store_problem_; }
@@ -95,10 +108,12 @@ public:
     // screen (or falls inside the double-tap guard) and then changes nothing.
     bool set_language(const std::string& language);  // welcome only: id, en, jv
     bool start();                                     // welcome → layanan (not while invitation_paused)
+    bool toggle_large_text();                         // welcome only
     bool choose_layanan(std::size_t index);           // → profile
     // The answer to the current profile question ("" = prefers not to say);
-    // after the fourth → first unsur.
-    bool choose_profile(std::string value);
+    // after the fourth → first unsur. `detail`: the key of one of the
+    // question's sub-options whose code is `value` (stored in profile_detail).
+    bool choose_profile(std::string value, std::string detail = "");
     bool answer(std::uint8_t value);                  // 1..4 → next unsur, after the last → saran
     bool back();                                      // one screen back; on welcome nothing
     bool set_saran(std::string text);                 // valid UTF-8, cut at kMaxSaranBytes on a character
@@ -123,6 +138,7 @@ private:
 
     const formats::Questionnaire& questionnaire_;
     std::vector<std::string> layanan_;
+    formats::ProfileOptions profile_options_;
     FlowSettings settings_;
     store::DeviceIdentity device_;
     store::Clock& clock_;
@@ -134,6 +150,8 @@ private:
     std::string language_ = "id";
     store::SurveyAnswers answers_;
     std::size_t profile_step_ = 0;
+    std::string details_[4];  // per ProfileField: the sub-option key, or ""
+    bool large_text_ = false;
     std::size_t unsur_index_ = 0;
     std::int64_t screen_since_ = 0;
     std::int64_t last_touch_ = 0;

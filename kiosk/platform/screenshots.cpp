@@ -164,7 +164,7 @@ int write_screenshots(Window& window, const ScreenshotJob& job, const formats::K
                 capture(window, view, width, height, [&] { ui::draw_kiosk(view); }, job.out_dir / file, entry);
                 index[file] = entry;
                 ++written;
-            });
+            }, job.profile_options);
         }
         if (!job.demo_responses.empty()) {
             written += staff_screens(window, job, config, questionnaire, layanan, texts, fonts, scale, width, height, index);

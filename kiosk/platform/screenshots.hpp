@@ -5,6 +5,7 @@
 #pragma once
 
 #include "formats/kiosk_config.hpp"
+#include "formats/profile_options.hpp"
 #include "formats/questionnaire.hpp"
 #include "kiosk/platform/window.hpp"
 #include "kiosk/ui/ui_texts.hpp"
@@ -20,6 +21,7 @@ struct ScreenshotJob {
     std::filesystem::path font_dir;
     std::vector<std::pair<int, int>> sizes = {{1280, 800}, {800, 1280}};
     std::filesystem::path demo_responses;  // when set: the staff view too, on a throwaway database of these
+    formats::ProfileOptions profile_options;  // the sub-options the profile screens show
 };
 
 // Returns the number of PNG files written; throws std::runtime_error when one cannot be written.

@@ -31,9 +31,36 @@ void draw_bottom_bar(ViewContext& ctx, const Area& area, const std::string& spok
     }
     const std::string note = ctx.t("kiosk.read_aloud_note");
     if (!note.empty()) {  // above the bar, where there is room in every orientation
-        centered_text(ctx.fonts.small, note, area.margin, y - ctx.fonts.small->FontSize * 1.3f, area.inner_width(),
+        centered_text(ctx.fonts.note, note, area.margin, y - ctx.fonts.note->FontSize * 1.3f, area.inner_width(),
                       palette::kMuted);
     }
+}
+
+float draw_survey_progress(ViewContext& ctx, const Area& area, float y) {
+    const SurveyFlow& flow = ctx.flow;
+    const std::string text = ctx.f("kiosk.survey_progress", {{"current", std::to_string(flow.survey_step())},
+                                                             {"total", std::to_string(flow.survey_steps())}});
+    ImFont* font = ctx.fonts.note;
+    const auto lines = wrap_lines(font, text, area.inner_width());
+    const float text_w = font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, lines.front().c_str()).x;
+    text_line(font, ImVec2(area.margin, y), palette::kText, lines.front(), area.inner_width());
+    // The bar beside the words, filled for the steps already done: one glance
+    // says how much is left, whatever the step is about.
+    const float x0 = area.margin + text_w + area.gap * 1.5f;
+    const float x1 = area.size.x - area.margin;
+    if (x1 - x0 > 80 * ctx.scale) {
+        const float bar_h = 16 * ctx.scale;
+        const float bar_y = y + (font->FontSize - bar_h) / 2 + 2 * ctx.scale;
+        const float done = static_cast<float>(flow.survey_step() - 1) / static_cast<float>(flow.survey_steps());
+        auto* draw = ImGui::GetWindowDrawList();
+        draw->AddRectFilled(ImVec2(x0, bar_y), ImVec2(x1, bar_y + bar_h), palette::kNeutral, bar_h / 2);
+        draw->AddRect(ImVec2(x0, bar_y), ImVec2(x1, bar_y + bar_h), palette::kMuted, bar_h / 2, 0, 1.5f * ctx.scale);
+        if (done > 0) {
+            draw->AddRectFilled(ImVec2(x0, bar_y), ImVec2(x0 + (x1 - x0) * done, bar_y + bar_h), palette::kPrimary,
+                                bar_h / 2);
+        }
+    }
+    return line_height(font);
 }
 
 int draw_choice_grid(ViewContext& ctx, const Area& area, float y, const std::string& id_prefix,

@@ -3,6 +3,7 @@
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/setup_screen.hpp"
 #include "kiosk/ui/staff_gate.hpp"
+#include "kiosk/ui/widgets.hpp"
 
 #include <imgui_internal.h>  // ErrorCheckEndFrameRecover
 
@@ -26,6 +27,7 @@ std::string screen_name(const ViewContext& ctx) {
 void draw_full_screen(ViewContext& ctx, const std::function<void(float width, float height)>& content) {
     ctx.buttons.clear();
     ctx.texts_drawn.clear();
+    const TextRecording recording(ctx);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(display);
@@ -75,6 +77,14 @@ void draw_screen(ViewContext& ctx) {
     }
     const bool staff_open = ctx.staff && ctx.staff->draw(ctx, display.x, display.y);
     if (!staff_open) {
+        // "Huruf besar": the citizen's screens with the large fonts, this frame only.
+        const Fonts normal = ctx.fonts;
+        if (ctx.flow.large_text()) ctx.fonts = normal.enlarged();
+        struct Restore {
+            ViewContext& ctx;
+            Fonts fonts;
+            ~Restore() { ctx.fonts = fonts; }
+        } restore{ctx, normal};
         switch (ctx.flow.screen()) {
             case Screen::welcome: draw_welcome(ctx, area); break;
             case Screen::layanan: draw_layanan(ctx, area); break;

@@ -27,6 +27,10 @@ void draw_still_there(ViewContext& ctx, const Area& area);
 // (speaking `spoken`), and an optional note in the middle.
 void draw_bottom_bar(ViewContext& ctx, const Area& area, const std::string& spoken);
 
+// "Langkah 3 dari 14" and a bar, left-aligned from y: the one progress of the
+// whole survey (profile, every unsur, saran). Returns the height used.
+float draw_survey_progress(ViewContext& ctx, const Area& area, float y);
+
 // A screen's title centred across the area from y; returns the height used.
 float draw_title(ViewContext& ctx, const Area& area, float y, const std::string& title);
 // A message screen's title and its body below it (thanks, failed, still
@@ -35,6 +39,7 @@ float draw_title_and_body(ViewContext& ctx, const Area& area, float y, const std
                           const std::string& body);
 
 // Tiles in a grid starting at y; returns the index tapped, or -1.
+// `selected`: the tile drawn as chosen (a tile shown again after Back).
 int draw_choice_grid(ViewContext& ctx, const Area& area, float y, const std::string& id_prefix,
                      const std::vector<std::string>& labels, int columns, float tile_height, int selected = -1);
 

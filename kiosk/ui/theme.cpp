@@ -40,10 +40,20 @@ Fonts load_fonts(ImGuiIO& io, const std::filesystem::path& font_dir, float scale
     }
     io.Fonts->Clear();
     Fonts fonts;
-    fonts.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), 34.0f * scale, nullptr, kRanges);
-    fonts.title = io.Fonts->AddFontFromFileTTF(bold.c_str(), 46.0f * scale, nullptr, kRanges);
-    fonts.small = io.Fonts->AddFontFromFileTTF(regular.c_str(), 26.0f * scale, nullptr, kRanges);
-    if (!fonts.body || !fonts.title || !fonts.small || !io.Fonts->Build()) {
+    using namespace type_scale;
+    auto add = [&](const std::filesystem::path& file, float px) {
+        return io.Fonts->AddFontFromFileTTF(file.c_str(), px * scale, nullptr, kRanges);
+    };
+    fonts.body = add(regular, kBodyPx);
+    fonts.title = add(bold, kTitlePx);
+    fonts.small = add(regular, kStaffSmallPx);
+    fonts.note = add(regular, kNotePx);
+    fonts.large_body = add(regular, kBodyPx * kLargeFactor);
+    fonts.large_title = add(bold, kTitlePx * kLargeFactor);
+    fonts.large_note = add(regular, kNotePx * kLargeFactor);
+    if (!fonts.body || !fonts.title || !fonts.small || !fonts.note || !fonts.large_body || !fonts.large_title ||
+        !fonts.large_note ||
+        !io.Fonts->Build()) {
         throw std::runtime_error("cannot load fonts from " + font_dir.string());
     }
     io.FontDefault = fonts.body;

@@ -1,4 +1,4 @@
-// One unsur per screen: progress, the question, and four answer faces from
+// One unsur per screen: the survey's progress, the unsur's name, the question, and four answer faces from
 // sad to happy with the official labels (one row landscape, 2×2 portrait).
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -10,26 +10,16 @@ void draw_unsur(ViewContext& ctx, const Area& area) {
     const auto& flow = ctx.flow;
     const auto& unsur = flow.questionnaire().unsur.at(flow.unsur_index());
     const std::string& lang = flow.language();
-    float y = area.margin + 8 * s;
-    y += centered_text(ctx.fonts.small,
-                       ctx.f("kiosk.progress", {{"current", std::to_string(flow.unsur_index() + 1)},
-                                                {"total", std::to_string(flow.unsur_count())}}),
-                       area.margin, y, area.inner_width(), palette::kMuted);
-    // The progress bar: filled for the questions already answered.
-    auto* draw = ImGui::GetWindowDrawList();
-    const float bar_h = 10 * s;
-    const float done = static_cast<float>(flow.unsur_index()) / static_cast<float>(flow.unsur_count());
-    draw->AddRectFilled(ImVec2(area.margin, y + 4 * s), ImVec2(area.size.x - area.margin, y + 4 * s + bar_h),
-                        palette::kNeutral, bar_h / 2);
-    draw->AddRectFilled(ImVec2(area.margin, y + 4 * s),
-                        ImVec2(area.margin + area.inner_width() * done, y + 4 * s + bar_h), palette::kPrimary, bar_h / 2);
-    y += bar_h + 20 * s;
-    y += centered_text(ctx.fonts.small, unsur.name.at(lang), area.margin, y, area.inner_width(), palette::kMuted);
+    float y = area.margin;
+    y += draw_survey_progress(ctx, area, y) + 8 * s;
+    y += centered_text(ctx.fonts.note, unsur.name.at(lang), area.margin, y, area.inner_width(), palette::kMuted);
     const std::string question = unsur.question.at(lang);
     y += draw_title(ctx, area, y + 4 * s, question) + 28 * s;
 
     const auto& labels = unsur.answers.at(lang);
-    const float bar_top = area.size.y - area.margin - 104 * s - area.gap;
+    const std::string note = ctx.t("kiosk.read_aloud_note");
+    const float bar_top = area.size.y - area.margin - 104 * s - area.gap -
+                          (note.empty() ? 0.0f : ctx.fonts.note->FontSize * 1.3f);
     const int columns = area.portrait() ? 2 : 4;
     const int rows = 4 / columns;
     const float width = (area.inner_width() - area.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
@@ -46,6 +36,7 @@ void draw_unsur(ViewContext& ctx, const Area& area) {
             ctx.flow.answer(static_cast<std::uint8_t>(i + 1));
         }
         if (chosen == i + 1) {  // coming back: show the earlier answer
+            auto* draw = ImGui::GetWindowDrawList();
             const auto& b = ctx.buttons.back();
             draw->AddRect(ImVec2(b.min.x - 6 * s, b.min.y - 6 * s), ImVec2(b.max.x + 6 * s, b.max.y + 6 * s),
                           palette::kSelected, 22 * s, 0, 8 * s);

@@ -38,6 +38,20 @@ struct Overflow {
     float available = 0;
 };
 
+// One piece of text drawn this frame (kiosk/ui/widgets records each): what,
+// with which font at which size, where, and how wide it could have been.
+// Tests walk these: no citizen text under the type scale's floor, none wider
+// than its room or outside the screen, none over a button it is not part of.
+struct DrawnText {
+    std::string text;
+    ImFont* font = nullptr;
+    float size = 0;
+    ImVec2 min;
+    ImVec2 max;
+    float room = 0;            // the width it had
+    std::string button;        // the button it labels; "" for free text
+};
+
 struct ViewContext {
     SurveyFlow& flow;
     const UiTexts& texts;
@@ -58,6 +72,7 @@ struct ViewContext {
     std::vector<ButtonRecord> buttons{};  // this frame's
     std::vector<Overflow> overflows{};    // accumulated
     std::vector<std::string> texts_drawn{};  // this frame's free text on staff screens (tests read figures here)
+    std::vector<DrawnText> text_log{};       // this frame's every text drawn through kiosk/ui/widgets
     std::optional<Problem> frame_problem{};  // what a frame met and survived; the kiosk's timer takes it to Status
 
     std::string t(const std::string& key) const { return texts.text(flow.language(), key); }

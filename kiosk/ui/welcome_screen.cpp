@@ -1,14 +1,17 @@
-// Welcome: the office, one big "Mulai survei", and the three languages.
+// Welcome: the office, one big "Mulai survei", "Huruf besar" for larger text
+// through the whole survey, and the three languages.
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/widgets.hpp"
+
+#include <algorithm>
 
 namespace skm::kiosk::ui {
 
 void draw_welcome(ViewContext& ctx, const Area& area) {
     const float s = ctx.scale;
-    float y = area.margin + 24 * s;
+    float y = area.margin + 16 * s;
     if (ctx.logo && ctx.logo_size.y > 0) {
-        const float h = 120 * s;
+        const float h = 110 * s;
         const float w = h * ctx.logo_size.x / ctx.logo_size.y;
         ImGui::GetWindowDrawList()->AddImage(ctx.logo, ImVec2((area.size.x - w) / 2, y), ImVec2((area.size.x + w) / 2, y + h));
         y += h + 12 * s;
@@ -17,38 +20,60 @@ void draw_welcome(ViewContext& ctx, const Area& area) {
     }
     y += centered_text(ctx.fonts.body, ctx.config.office, area.margin, y, area.inner_width(), palette::kMuted);
     if (!ctx.config.region.empty()) {
-        y += centered_text(ctx.fonts.small, ctx.config.region, area.margin, y, area.inner_width(), palette::kMuted);
+        y += centered_text(ctx.fonts.note, ctx.config.region, area.margin, y, area.inner_width(), palette::kMuted);
     }
-    y += 40 * s;
+    y += 28 * s;
     y += centered_text(ctx.fonts.title, ctx.t("kiosk.welcome.title"), area.margin, y, area.inner_width(), palette::kText);
-    y += 16 * s;
+    y += 12 * s;
     y += centered_text(ctx.fonts.body, ctx.t("kiosk.welcome.subtitle"), area.margin + 40 * s, y,
                        area.inner_width() - 80 * s, palette::kText);
 
-    const ImVec2 start_size(std::min(area.inner_width(), 640 * s), 150 * s);
-    const float start_y = std::max(y + 40 * s, area.size.y * 0.5f - start_size.y / 2);
+    // Languages, each written in itself, at the bottom; their heading above them.
+    const float lang_height = 96 * s;
+    const float lang_y = area.size.y - area.margin - lang_height;
+    const float heading_y = lang_y - line_height(ctx.fonts.note) - 8 * s;
+
+    // "Mulai survei" and "Huruf besar": side by side in landscape, one above
+    // the other in portrait, in the middle of the room left.
+    const ImVec2 start_size(std::min(area.inner_width(), 620 * s), 150 * s);
+    const ImVec2 large_size(area.portrait() ? std::min(area.inner_width(), 520 * s) : std::min(400 * s, area.inner_width() - start_size.x - area.gap),
+                            area.portrait() ? 110 * s : start_size.y);
+    const float block_w = area.portrait() ? start_size.x : start_size.x + area.gap + large_size.x;
+    const float block_h = area.portrait() ? start_size.y + area.gap * 2 + large_size.y : start_size.y;
+    const float room_top = y + 24 * s;
+    const float room_bottom = heading_y - 24 * s;
+    const float start_y = std::max(room_top, room_top + (room_bottom - room_top - block_h) / 2);
+    const float start_x = (area.size.x - block_w) / 2;
     if (ctx.flow.invitation_paused()) {
         // Storage is in trouble: no one is asked to spend a minute on answers that cannot be kept.
         const std::string paused = ctx.t("kiosk.welcome.paused");
         ctx.texts_drawn.push_back(paused);
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2((area.size.x - start_size.x) / 2, start_y),
-                                                  ImVec2((area.size.x + start_size.x) / 2, start_y + start_size.y),
+        const float paused_w = std::min(area.inner_width(), 640 * s);
+        const float paused_x = (area.size.x - paused_w) / 2;
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(paused_x, start_y), ImVec2(paused_x + paused_w, start_y + start_size.y),
                                                   palette::kNeutral, 12 * s);
         const float text_h = line_height(ctx.fonts.body) *
-                             static_cast<float>(wrap_lines(ctx.fonts.body, paused, start_size.x - 48 * s).size());
-        centered_text(ctx.fonts.body, paused, (area.size.x - start_size.x) / 2 + 24 * s,
-                      start_y + std::max(0.0f, (start_size.y - text_h) / 2), start_size.x - 48 * s, palette::kText);
+                             static_cast<float>(wrap_lines(ctx.fonts.body, paused, paused_w - 48 * s).size());
+        centered_text(ctx.fonts.body, paused, paused_x + 24 * s, start_y + std::max(0.0f, (start_size.y - text_h) / 2),
+                      paused_w - 48 * s, palette::kText);
     } else {
-        ImGui::SetCursorScreenPos(ImVec2((area.size.x - start_size.x) / 2, start_y));
+        ImGui::SetCursorScreenPos(ImVec2(start_x, start_y));
         ButtonStyle primary;
         primary.font = ctx.fonts.title;
         if (big_button(ctx, "start", ctx.t("kiosk.welcome.start"), start_size, primary)) ctx.flow.start();
+        // On: the chosen colour with a border, like the chosen language.
+        const ImVec2 large_at = area.portrait() ? ImVec2((area.size.x - large_size.x) / 2, start_y + start_size.y + area.gap * 2)
+                                                : ImVec2(start_x + start_size.x + area.gap, start_y);
+        ImGui::SetCursorScreenPos(large_at);
+        const bool on = ctx.flow.large_text();
+        ButtonStyle toggle = on ? ButtonStyle{palette::kSelected, palette::kText, ctx.fonts.title, true}
+                                : ButtonStyle{palette::kNeutral, palette::kText, ctx.fonts.title, true};
+        if (big_button(ctx, "large_text", "A+ " + ctx.t("kiosk.welcome.large_text"), large_size, toggle)) {
+            ctx.flow.toggle_large_text();
+        }
     }
 
-    // Languages, each written in itself, at the bottom.
-    const float lang_height = 96 * s;
-    const float lang_y = area.size.y - area.margin - lang_height;
-    centered_text(ctx.fonts.small, ctx.t("kiosk.welcome.language"), area.margin, lang_y - 44 * s, area.inner_width(),
+    centered_text(ctx.fonts.note, ctx.t("kiosk.welcome.language"), area.margin, heading_y, area.inner_width(),
                   palette::kMuted);
     const char* languages[] = {"id", "en", "jv"};
     const float width = std::min(360 * s, (area.inner_width() - 2 * area.gap) / 3);

@@ -11,6 +11,18 @@ float text_width(ImFont* font, const std::string& text) {
     return font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, text.c_str()).x;
 }
 
+thread_local ViewContext* recording = nullptr;
+
+// Draws one line and records it; a line wider than `room` is an overflow.
+void draw_line(ImFont* font, ImVec2 pos, ImU32 color, const std::string& text, float room, const std::string& button) {
+    const float w = text_width(font, text);
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, color, text.c_str());
+    if (!recording) return;
+    recording->text_log.push_back(
+        {text, font, font->FontSize, pos, ImVec2(pos.x + w, pos.y + font->FontSize), room, button});
+    if (button.empty() && w > room + 0.5f) recording->overflows.push_back({"text", text, w, room});
+}
+
 // Wraps and draws `label` centred in the rectangle; records an overflow when
 // a line is still wider than the room.
 void draw_label(ViewContext& ctx, const std::string& id, const std::string& label, ImFont* font, ImVec2 min, ImVec2 max,
@@ -25,8 +37,7 @@ void draw_label(ViewContext& ctx, const std::string& id, const std::string& labe
     for (const auto& line : lines) {
         const float w = text_width(font, line);
         widest = std::max(widest, w);
-        ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(min.x + ((max.x - min.x) - w) / 2, y), color,
-                                            line.c_str());
+        draw_line(font, ImVec2(min.x + ((max.x - min.x) - w) / 2, y), color, line, room, id);
         y += line_height;
     }
     if (widest > room + 0.5f || total > (max.y - min.y) + 0.5f) {
@@ -55,8 +66,10 @@ std::vector<std::string> wrap_lines(ImFont* font, const std::string& text, float
 
 bool big_button(ViewContext& ctx, const std::string& id, const std::string& label, ImVec2 size, ButtonStyle style) {
     ImFont* font = style.font ? style.font : ctx.fonts.body;
-    const ImVec2 min = ImGui::GetCursorScreenPos();
-    const ImVec2 max(min.x + size.x, min.y + size.y);
+    const ImVec2 hit_min = ImGui::GetCursorScreenPos();
+    const ImVec2 hit_max(hit_min.x + size.x, hit_min.y + size.y);
+    const ImVec2 min(hit_min.x + style.inset, hit_min.y + style.inset);
+    const ImVec2 max(hit_max.x - style.inset, hit_max.y - style.inset);
     const bool clicked = ImGui::InvisibleButton(id.c_str(), size);
     const bool held = ImGui::IsItemActive();
     auto* draw = ImGui::GetWindowDrawList();
@@ -67,7 +80,7 @@ bool big_button(ViewContext& ctx, const std::string& id, const std::string& labe
     draw->AddRectFilled(min, max, fill, rounding);
     if (style.outline) draw->AddRect(min, max, palette::kText, rounding, 0, 4.0f * ctx.scale);
     draw_label(ctx, id, label, font, min, max, style.text);
-    ctx.buttons.push_back({id, label, min, max});
+    ctx.buttons.push_back({id, label, hit_min, hit_max});
     return clicked;
 }
 
@@ -107,6 +120,17 @@ bool face_button(ViewContext& ctx, const std::string& id, int value, const std::
     return clicked;
 }
 
+void text_line(ImFont* font, ImVec2 pos, ImU32 color, const std::string& text, float room) {
+    draw_line(font, pos, color, text, room, "");
+}
+
+TextRecording::TextRecording(ViewContext& ctx) : previous_(recording) {
+    ctx.text_log.clear();
+    recording = &ctx;
+}
+
+TextRecording::~TextRecording() { recording = previous_; }
+
 float line_height(ImFont* font) { return font->FontSize * 1.15f; }
 
 float centered_text(ImFont* font, const std::string& text, float x, float y, float width, ImU32 color) {
@@ -114,7 +138,7 @@ float centered_text(ImFont* font, const std::string& text, float x, float y, flo
     const float step = line_height(font);
     for (const auto& line : lines) {
         const float w = text_width(font, line);
-        ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(x + (width - w) / 2, y), color, line.c_str());
+        draw_line(font, ImVec2(x + (width - w) / 2, y), color, line, width, "");
         y += step;
     }
     return step * static_cast<float>(lines.size());

@@ -14,6 +14,7 @@ struct ButtonStyle {
     ImU32 text = IM_COL32(255, 255, 255, 255);
     ImFont* font = nullptr;  // default: body
     bool outline = false;    // a dark border (selected state, secondary buttons)
+    float inset = 0;         // the key drawn this much inside its touch area (keys without dead gaps between them)
 };
 
 // A button at the cursor. Returns true on a tap (press and release on it).
@@ -21,6 +22,24 @@ bool big_button(ViewContext& ctx, const std::string& id, const std::string& labe
 
 // Answer `value` (1..4): a drawn face from sad to happy on its colour, and the label.
 bool face_button(ViewContext& ctx, const std::string& id, int value, const std::string& label, ImVec2 size);
+
+// One line of text at `pos`, recorded like every text the helpers draw;
+// `room` is the width it may take (wider is recorded as an overflow).
+void text_line(ImFont* font, ImVec2 pos, ImU32 color, const std::string& text, float room);
+
+// While one lives, the text helpers record into ctx.text_log (and
+// ctx.overflows for a line wider than its room): draw_full_screen keeps one
+// for each frame, so every screen's text is checked without passing ctx down.
+class TextRecording {
+public:
+    explicit TextRecording(ViewContext& ctx);
+    ~TextRecording();
+    TextRecording(const TextRecording&) = delete;
+    TextRecording& operator=(const TextRecording&) = delete;
+
+private:
+    ViewContext* previous_;
+};
 
 // The distance between wrapped lines of centered_text.
 float line_height(ImFont* font);
