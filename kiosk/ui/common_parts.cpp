@@ -14,6 +14,12 @@ float draw_title_and_body(ViewContext& ctx, const Area& area, float y, const std
     return y + centered_text(ctx.fonts.body, body, area.margin, y, area.inner_width(), palette::kText);
 }
 
+float bottom_bar_top(ViewContext& ctx, const Area& area) {
+    const std::string note = ctx.t("kiosk.read_aloud_note");
+    return area.size.y - area.margin - 104 * ctx.scale - area.gap -
+           (note.empty() ? 0.0f : ctx.fonts.note->FontSize * 1.3f);
+}
+
 void draw_bottom_bar(ViewContext& ctx, const Area& area, const std::string& spoken) {
     const float height = 104 * ctx.scale;
     const float y = area.size.y - area.margin - height;

@@ -15,7 +15,7 @@ void draw_layanan(ViewContext& ctx, const Area& area) {
 
     const int columns = area.portrait() ? 2 : 3;
     const float tile_height = 112 * s;
-    const float bar_top = area.size.y - area.margin - 104 * s - area.gap;
+    const float bar_top = bottom_bar_top(ctx, area);
     const int rows = std::max(1, static_cast<int>((bar_top - y + area.gap) / (tile_height + area.gap)));
     const auto& all = ctx.flow.layanan();
     const int per_page_full = rows * columns;

@@ -65,9 +65,7 @@ void draw_profile(ViewContext& ctx, const Area& area) {
     const int columns = area.portrait() ? 2 : (labels.size() <= 3 ? 3 : (large ? 3 : 4));
     const int rows = static_cast<int>((labels.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
     // The tiles share what lies between the title and the bottom bar (and its note).
-    const std::string note = ctx.t("kiosk.read_aloud_note");
-    const float bottom = area.size.y - area.margin - 104 * s - area.gap -
-                         (note.empty() ? 0.0f : ctx.fonts.note->FontSize * 1.3f);
+    const float bottom = bottom_bar_top(ctx, area);
     const float tile_height =
         std::clamp((bottom - y - area.gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), 88 * s, 120 * s);
     const int current = [&] {

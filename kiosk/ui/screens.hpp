@@ -26,6 +26,8 @@ void draw_still_there(ViewContext& ctx, const Area& area);
 // The bottom bar of survey screens: Back on the left, Read aloud on the right
 // (speaking `spoken`), and an optional note in the middle.
 void draw_bottom_bar(ViewContext& ctx, const Area& area, const std::string& spoken);
+// Where a screen's content must end: above the bottom bar and its note.
+float bottom_bar_top(ViewContext& ctx, const Area& area);
 
 // "Langkah 3 dari 14" and a bar, left-aligned from y: the one progress of the
 // whole survey (profile, every unsur, saran). Returns the height used.

@@ -17,9 +17,7 @@ void draw_unsur(ViewContext& ctx, const Area& area) {
     y += draw_title(ctx, area, y + 4 * s, question) + 28 * s;
 
     const auto& labels = unsur.answers.at(lang);
-    const std::string note = ctx.t("kiosk.read_aloud_note");
-    const float bar_top = area.size.y - area.margin - 104 * s - area.gap -
-                          (note.empty() ? 0.0f : ctx.fonts.note->FontSize * 1.3f);
+    const float bar_top = bottom_bar_top(ctx, area);
     const int columns = area.portrait() ? 2 : 4;
     const int rows = 4 / columns;
     const float width = (area.inner_width() - area.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);

@@ -94,8 +94,11 @@ bool face_button(ViewContext& ctx, const std::string& id, int value, const std::
     draw->AddRectFilled(min, max, fill, 18.0f * ctx.scale);
     if (held) draw->AddRect(min, max, palette::kText, 18.0f * ctx.scale, 0, 6.0f * ctx.scale);
 
-    // The face: in the upper part, sized by the button's narrow side.
-    const float face_room = std::min(size.x, size.y * 0.55f);
+    // The face: in the upper part, sized by the button's narrow side, and
+    // smaller when a long label (large text, Javanese) needs more lines below it.
+    const float label_h = ctx.fonts.body->FontSize * 1.1f *
+                          static_cast<float>(wrap_lines(ctx.fonts.body, label, size.x - 24.0f * ctx.scale).size());
+    const float face_room = std::max(0.0f, std::min({size.x, size.y * 0.55f, size.y - label_h - 16 * ctx.scale}));
     const float r = face_room * 0.38f;
     const ImVec2 c(min.x + size.x / 2, min.y + face_room * 0.5f + 8 * ctx.scale);
     const ImU32 white = IM_COL32(255, 255, 255, 255);

@@ -428,5 +428,104 @@ TEST(SurveyFlow, StoreSinkPutsTheRowInTheDatabase) {
     std::filesystem::remove_all(dir);
 }
 
+// One progress for the whole survey: four profile questions, nine unsur and
+// the saran are steps 1..14, going back counts back, other screens have none.
+TEST(SurveyFlow, OneProgressCountsProfileUnsurAndSaran) {
+    Kiosk k;
+    EXPECT_EQ(k.flow.survey_steps(), 4 + questionnaire().unsur.size() + 1);
+    EXPECT_EQ(k.flow.survey_steps(), 14u);
+    EXPECT_EQ(k.flow.survey_step(), 0u);  // welcome
+    ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
+    EXPECT_EQ(k.flow.survey_step(), 0u);  // layanan: before the questions
+    ASSERT_TRUE(k.tap([&] { return k.flow.choose_layanan(0); }));
+    std::vector<std::size_t> seen;
+    for (int i = 0; i < 4; ++i) {
+        seen.push_back(k.flow.survey_step());
+        ASSERT_TRUE(k.tap([&] { return k.flow.choose_profile(""); }));
+    }
+    for (std::size_t i = 0; i < questionnaire().unsur.size(); ++i) {
+        seen.push_back(k.flow.survey_step());
+        ASSERT_TRUE(k.tap([&] { return k.flow.answer(3); }));
+    }
+    seen.push_back(k.flow.survey_step());
+    ASSERT_EQ(k.flow.screen(), Screen::saran);
+    for (std::size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], i + 1);
+    ASSERT_TRUE(k.tap([&] { return k.flow.back(); }));
+    EXPECT_EQ(k.flow.survey_step(), 13u);
+}
+
+// "Huruf besar": chosen on the welcome screen only, kept through the survey,
+// and off again for the next citizen however the survey ends.
+TEST(SurveyFlow, LargeTextLastsOneSurvey) {
+    Kiosk k;
+    EXPECT_FALSE(k.flow.large_text());
+    ASSERT_TRUE(k.tap([&] { return k.flow.toggle_large_text(); }));
+    EXPECT_TRUE(k.flow.large_text());
+    k.complete_survey();
+    EXPECT_TRUE(k.flow.large_text());  // still on over "Terima kasih"
+    k.leave_untouched(10'000);
+    ASSERT_EQ(k.flow.screen(), Screen::welcome);
+    EXPECT_FALSE(k.flow.large_text());
+    // On, then walked away from: the idle reset turns it off too.
+    ASSERT_TRUE(k.tap([&] { return k.flow.toggle_large_text(); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.start(); }));
+    EXPECT_FALSE(k.flow.toggle_large_text());  // not mid-survey
+    EXPECT_TRUE(k.flow.large_text());
+    k.leave_untouched(61'000);
+    k.leave_untouched(21'000);
+    ASSERT_EQ(k.flow.screen(), Screen::welcome);
+    EXPECT_FALSE(k.flow.large_text());
+    // Tapped twice: off.
+    ASSERT_TRUE(k.tap([&] { return k.flow.toggle_large_text(); }));
+    ASSERT_TRUE(k.tap([&] { return k.flow.toggle_large_text(); }));
+    EXPECT_FALSE(k.flow.large_text());
+}
+
+// A sub-option stores its official code in the field and its key in
+// profile_detail; one that does not belong to the code is refused.
+TEST(SurveyFlow, ASubOptionStoresTheOfficialCodeAndTheDetail) {
+    store::ManualClock clock{scoring::Timestamp{{2025, 3, 4}, 9, 30, 0, 420}};
+    CountingIds ids;
+    FakeSink sink;
+    const auto options =
+        formats::load_profile_options(std::string(SKM_SOURCE_DIR) + "/assets/kiosk/profile-options.json");
+    SurveyFlow flow(questionnaire(), {"KTP-el"}, FlowSettings{}, store::DeviceIdentity{"kiosk-test", &questionnaire()},
+                    clock, ids, sink, options);
+    auto tap = [&](auto event) {
+        clock.advance_ms(2000);
+        flow.touched();
+        return event();
+    };
+    ASSERT_TRUE(tap([&] { return flow.start(); }));
+    ASSERT_TRUE(tap([&] { return flow.choose_layanan(0); }));
+    EXPECT_TRUE(flow.profile_options(ProfileField::jenis_kelamin).empty());
+    ASSERT_TRUE(tap([&] { return flow.choose_profile("P"); }));
+    ASSERT_TRUE(tap([&] { return flow.choose_profile("60+"); }));
+    ASSERT_EQ(flow.profile_options(ProfileField::pendidikan).size(), 1u);
+    EXPECT_FALSE(tap([&] { return flow.choose_profile("SMP", "tidak_sekolah"); }));  // belongs to SD
+    EXPECT_FALSE(tap([&] { return flow.choose_profile("SD", "petani_nelayan"); }));  // another field's
+    ASSERT_TRUE(tap([&] { return flow.choose_profile("SD", "tidak_sekolah"); }));
+    ASSERT_TRUE(tap([&] { return flow.choose_profile("Lainnya", "pensiunan"); }));
+    EXPECT_EQ(flow.answers().profile_detail, "pendidikan=tidak_sekolah;pekerjaan=pensiunan");
+    // Back, and the official code itself instead: the detail of that field goes.
+    ASSERT_TRUE(tap([&] { return flow.back(); }));
+    EXPECT_EQ(flow.profile_detail(ProfileField::pekerjaan), "pensiunan");
+    ASSERT_TRUE(tap([&] { return flow.choose_profile("Lainnya", "petani_nelayan"); }));
+    ASSERT_TRUE(tap([&] { return flow.back(); }));
+    ASSERT_TRUE(tap([&] { return flow.back(); }));
+    ASSERT_TRUE(tap([&] { return flow.choose_profile("SD"); }));
+    ASSERT_TRUE(tap([&] { return flow.choose_profile("Lainnya", "petani_nelayan"); }));
+    for (std::size_t i = 0; i < questionnaire().unsur.size(); ++i) ASSERT_TRUE(tap([&] { return flow.answer(4); }));
+    ASSERT_TRUE(tap([&] { return flow.submit(); }));
+    ASSERT_EQ(sink.stored.size(), 1u);
+    const auto& r = sink.stored[0].response;
+    EXPECT_EQ(r.pendidikan, "SD");
+    EXPECT_EQ(r.pekerjaan, "Lainnya");
+    EXPECT_EQ(r.profile_detail, "pekerjaan=petani_nelayan");
+    // The next citizen starts with no detail.
+    EXPECT_EQ(flow.answers().profile_detail, "");
+    EXPECT_EQ(flow.profile_detail(ProfileField::pekerjaan), "");
+}
+
 }  // namespace
 }  // namespace skm::kiosk
