@@ -1,5 +1,7 @@
 #include "kiosk/ui/widgets.hpp"
 
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -21,6 +23,17 @@ void draw_line(ImFont* font, ImVec2 pos, ImU32 color, const std::string& text, f
     recording->text_log.push_back(
         {text, font, font->FontSize, pos, ImVec2(pos.x + w, pos.y + font->FontSize), room, button});
     if (button.empty() && w > room + 0.5f) recording->overflows.push_back({"text", text, w, room});
+    // A character the font lacks is drawn as "?": as wrong as a cut-off word.
+    for (const char* p = text.c_str(); *p;) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, nullptr);
+        if (n <= 0) break;
+        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
+            recording->overflows.push_back({"missing_glyph", text, 0, 0});
+            break;
+        }
+        p += n;
+    }
 }
 
 // Wraps and draws `label` centred in the rectangle; records an overflow when

@@ -340,5 +340,26 @@ TEST(CitizenScreens, OneTapOnASubOptionStoresTheCodeAndTheDetail) {
     EXPECT_EQ(r.profile_detail, "pekerjaan=petani_nelayan");
 }
 
+// The recording sees what the helpers draw on any screen (staff and setup
+// use them too): a word wider than its room and a character the font lacks
+// are both reported, so a screenshot run and every screen test count them.
+TEST(CitizenScreens, TheHelpersReportAWordTooWideAndAMissingGlyph) {
+    CitizenKiosk k(ImVec2(1280, 800));
+    testing::begin_frame(k.clock, k.queue, 16);
+    draw_full_screen(k.ctx(), [&](float, float) {
+        centered_text(k.ctx().fonts.body, "Kependudukan", 0, 0, 100, palette::kText);  // one word, ~200 px
+        centered_text(k.ctx().fonts.body, "Selesai \xE2\x9C\x93", 0, 100, 600, palette::kText);  // U+2713 check mark
+        centered_text(k.ctx().fonts.note, "Terima kasih", 0, 200, 600, palette::kText);
+    });
+    ImGui::Render();
+    ASSERT_EQ(k.ctx().overflows.size(), 2u);
+    EXPECT_EQ(k.ctx().overflows[0].id, "text");
+    EXPECT_EQ(k.ctx().overflows[0].label, "Kependudukan");
+    EXPECT_GT(k.ctx().overflows[0].needed, 100.0f);
+    EXPECT_EQ(k.ctx().overflows[1].id, "missing_glyph");
+    ASSERT_EQ(k.ctx().text_log.size(), 3u);
+    EXPECT_FLOAT_EQ(k.ctx().text_log[2].size, type_scale::kNotePx);
+}
+
 }  // namespace
 }  // namespace skm::kiosk::ui
