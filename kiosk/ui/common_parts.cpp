@@ -70,7 +70,8 @@ float draw_survey_progress(ViewContext& ctx, const Area& area, float y) {
 }
 
 int draw_choice_grid(ViewContext& ctx, const Area& area, float y, const std::string& id_prefix,
-                     const std::vector<std::string>& labels, int columns, float tile_height, int selected) {
+                     const std::vector<std::string>& labels, int columns, float tile_height, int selected,
+                     int aside) {
     const float width = (area.inner_width() - area.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     int tapped = -1;
     for (std::size_t i = 0; i < labels.size(); ++i) {
@@ -79,6 +80,7 @@ int draw_choice_grid(ViewContext& ctx, const Area& area, float y, const std::str
         ImGui::SetCursorScreenPos(ImVec2(area.margin + static_cast<float>(col) * (width + area.gap),
                                          y + static_cast<float>(row) * (tile_height + area.gap)));
         ButtonStyle style;
+        if (static_cast<int>(i) == aside) style = ButtonStyle{palette::kNeutral, palette::kText, nullptr, true};
         if (static_cast<int>(i) == selected) style = ButtonStyle{palette::kSelected, palette::kText, nullptr, true};
         if (big_button(ctx, id_prefix + std::to_string(i), labels[i], ImVec2(width, tile_height), style)) {
             tapped = static_cast<int>(i);

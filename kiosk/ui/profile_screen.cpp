@@ -76,7 +76,9 @@ void draw_profile(ViewContext& ctx, const Area& area) {
         }
         return -1;
     }();
-    const int tapped = draw_choice_grid(ctx, area, y, "profile_", labels, columns, tile_height, current);
+    // "Tidak menjawab" (the last tile) is no answer: grey, like Kembali, so it is not taken for one.
+    const int tapped = draw_choice_grid(ctx, area, y, "profile_", labels, columns, tile_height, current,
+                                        static_cast<int>(labels.size()) - 1);
     if (tapped >= 0) ctx.flow.choose_profile(choices[static_cast<std::size_t>(tapped)].value, choices[static_cast<std::size_t>(tapped)].detail);
     std::string spoken = title;
     for (const auto& label : labels) spoken += ". " + label;

@@ -41,8 +41,10 @@ float draw_title_and_body(ViewContext& ctx, const Area& area, float y, const std
                           const std::string& body);
 
 // Tiles in a grid starting at y; returns the index tapped, or -1.
-// `selected`: the tile drawn as chosen (a tile shown again after Back).
+// `selected`: the tile drawn as chosen (a tile shown again after Back);
+// `aside`: a tile that is not an answer ("Tidak menjawab"), drawn grey.
 int draw_choice_grid(ViewContext& ctx, const Area& area, float y, const std::string& id_prefix,
-                     const std::vector<std::string>& labels, int columns, float tile_height, int selected = -1);
+                     const std::vector<std::string>& labels, int columns, float tile_height, int selected = -1,
+                     int aside = -1);
 
 }  // namespace skm::kiosk::ui
