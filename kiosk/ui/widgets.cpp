@@ -24,16 +24,7 @@ void draw_line(ImFont* font, ImVec2 pos, ImU32 color, const std::string& text, f
         {text, font, font->FontSize, pos, ImVec2(pos.x + w, pos.y + font->FontSize), room, button});
     if (button.empty() && w > room + 0.5f) recording->overflows.push_back({"text", text, w, room});
     // A character the font lacks is drawn as "?": as wrong as a cut-off word.
-    for (const char* p = text.c_str(); *p;) {
-        unsigned int c = 0;
-        const int n = ImTextCharFromUtf8(&c, p, nullptr);
-        if (n <= 0) break;
-        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
-            recording->overflows.push_back({"missing_glyph", text, 0, 0});
-            break;
-        }
-        p += n;
-    }
+    if (!missing_glyphs(font, text).empty()) recording->overflows.push_back({"missing_glyph", text, 0, 0});
 }
 
 // Wraps and draws `label` centred in the rectangle; records an overflow when
@@ -59,6 +50,22 @@ void draw_label(ViewContext& ctx, const std::string& id, const std::string& labe
 }
 
 }  // namespace
+
+std::string missing_glyphs(ImFont* font, const std::string& text) {
+    std::string missing;
+    const char* p = text.c_str();
+    const char* end = p + text.size();
+    while (p < end) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
+            missing += std::string(p, static_cast<std::size_t>(n));
+        }
+        p += n;
+    }
+    return missing;
+}
 
 std::vector<std::string> wrap_lines(ImFont* font, const std::string& text, float width) {
     std::vector<std::string> lines;

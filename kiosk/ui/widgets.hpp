@@ -23,6 +23,9 @@ bool big_button(ViewContext& ctx, const std::string& id, const std::string& labe
 // Answer `value` (1..4): a drawn face from sad to happy on its colour, and the label.
 bool face_button(ViewContext& ctx, const std::string& id, int value, const std::string& label, ImVec2 size);
 
+// The characters of `text` that `font` has no glyph for (drawn as "?"); empty when all are there.
+std::string missing_glyphs(ImFont* font, const std::string& text);
+
 // One line of text at `pos`, recorded like every text the helpers draw;
 // `room` is the width it may take (wider is recorded as an overflow).
 void text_line(ImFont* font, ImVec2 pos, ImU32 color, const std::string& text, float room);

@@ -118,20 +118,18 @@ private:
     std::string window_;
 };
 
-// The stored responses' columns, one row each.
-std::vector<std::vector<std::string>> stored_rows(const std::string& db) {
+// The stored responses' columns (those `select` names), one row each.
+std::vector<std::vector<std::string>> stored_rows(
+    const std::string& db,
+    const char* select = "SELECT layanan, jenis_kelamin, umur, pendidikan, pekerjaan, answers, saran, device_id FROM responses") {
     std::vector<std::vector<std::string>> rows;
     sqlite3* handle = nullptr;
     EXPECT_EQ(sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
     sqlite3_stmt* stmt = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(handle,
-                                 "SELECT layanan, jenis_kelamin, umur, pendidikan, pekerjaan, answers, saran, device_id "
-                                 "FROM responses",
-                                 -1, &stmt, nullptr),
-              SQLITE_OK);
+    EXPECT_EQ(sqlite3_prepare_v2(handle, select, -1, &stmt, nullptr), SQLITE_OK);
     while (sqlite3_step(stmt) == SQLITE_ROW) {
         std::vector<std::string> row;
-        for (int i = 0; i < 8; ++i) {
+        for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
             const auto* text = sqlite3_column_text(stmt, i);
             row.emplace_back(text ? reinterpret_cast<const char*>(text) : "<NULL>");
         }
@@ -204,25 +202,6 @@ TEST(KioskEndToEnd, DoubleTappingEveryFaceStoresExactlyTheAnswersAndNoSaran) {
     EXPECT_EQ(stored_rows(kiosk.db()), expected);
 }
 
-// pendidikan, pekerjaan and profile_detail of each stored response.
-std::vector<std::vector<std::string>> stored_profiles(const std::string& db) {
-    std::vector<std::vector<std::string>> rows;
-    sqlite3* handle = nullptr;
-    EXPECT_EQ(sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-    sqlite3_stmt* stmt = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(handle, "SELECT pendidikan, pekerjaan, profile_detail FROM responses ORDER BY seq", -1,
-                                 &stmt, nullptr),
-              SQLITE_OK);
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-        std::vector<std::string> row;
-        for (int i = 0; i < 3; ++i) row.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, i)));
-        rows.push_back(std::move(row));
-    }
-    sqlite3_finalize(stmt);
-    sqlite3_close(handle);
-    return rows;
-}
-
 // The profile screens' sub-options, tapped in both orientations on one
 // database: "Tidak sekolah" and "Petani / Nelayan" are stored as their
 // official codes SD and Lainnya with the detail beside them, and the
@@ -248,7 +227,7 @@ TEST(KioskEndToEnd, ASubOccupationIsStoredWithItsCodeAndReportedUnderIt) {
     const std::vector<std::vector<std::string>> expected = {
         {"SD", "Lainnya", "pendidikan=tidak_sekolah;pekerjaan=petani_nelayan"},
         {"SD", "Lainnya", "pendidikan=tidak_sekolah;pekerjaan=petani_nelayan"}};
-    ASSERT_EQ(stored_profiles(db), expected);
+    ASSERT_EQ(stored_rows(db, "SELECT pendidikan, pekerjaan, profile_detail FROM responses ORDER BY seq"), expected);
 
     // The semester report (CSV) of this half-year: pekerjaan Lainnya 2.
     const std::string year = sh("date +%Y");

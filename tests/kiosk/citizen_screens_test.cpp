@@ -19,7 +19,6 @@
 
 #include <gtest/gtest.h>
 #include <imgui.h>
-#include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <cmath>
 #include <fstream>
@@ -39,17 +38,6 @@ const formats::ProfileOptions& shipped_options() {
     static const auto o = formats::load_profile_options(kAssets / "kiosk" / "profile-options.json");
     return o;
 }
-
-class Sink final : public ResponseSink {
-public:
-    std::optional<Problem> submit(const store::Submission& s) override {
-        if (failing) return Problem{"store.disk_full", {}};
-        stored.push_back(s);
-        return std::nullopt;
-    }
-    std::vector<store::Submission> stored;
-    bool failing = false;
-};
 
 class Quiet final : public Speaker {
 public:
@@ -77,7 +65,7 @@ public:
     }
     SurveyFlow& flow() { return flow_; }
     ViewContext& ctx() { return *ctx_; }
-    Sink sink;
+    testing::KeepingSink sink;
 
 private:
     testing::Ids ids_;
@@ -86,20 +74,6 @@ private:
     SurveyFlow flow_;
     std::unique_ptr<ViewContext> ctx_;
 };
-
-std::string missing_glyphs(ImFont* font, const std::string& text) {
-    std::string missing;
-    const char* p = text.c_str();
-    const char* end = p + text.size();
-    while (p < end) {
-        unsigned int c = 0;
-        const int n = ImTextCharFromUtf8(&c, p, end);
-        if (n <= 0) break;
-        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing += std::string(p, static_cast<std::size_t>(n));
-        p += n;
-    }
-    return missing;
-}
 
 bool overlaps(ImVec2 a_min, ImVec2 a_max, ImVec2 b_min, ImVec2 b_max) {
     return a_min.x < b_max.x && b_min.x < a_max.x && a_min.y < b_max.y && b_min.y < a_max.y;

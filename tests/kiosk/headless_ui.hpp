@@ -25,6 +25,19 @@ public:
     std::optional<Problem> submit(const store::Submission&) override { return std::nullopt; }
 };
 
+// A sink that keeps what it is given, or refuses it all while `failing`
+// (the disk is full): for views whose tests look at the submissions.
+class KeepingSink final : public ResponseSink {
+public:
+    std::optional<Problem> submit(const store::Submission& s) override {
+        if (failing) return Problem{"store.disk_full", {}};
+        stored.push_back(s);
+        return std::nullopt;
+    }
+    std::vector<store::Submission> stored;
+    bool failing = false;
+};
+
 class Ids final : public store::IdSource {
 public:
     std::string next_id() override { return "x"; }

@@ -20,7 +20,6 @@
 
 #include <gtest/gtest.h>
 #include <imgui.h>
-#include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <filesystem>
 
@@ -34,16 +33,7 @@ const UiTexts& texts() {
     return t;
 }
 
-class FakeSink final : public ResponseSink {
-public:
-    std::optional<Problem> submit(const store::Submission& s) override {
-        if (failing) return Problem{"store.disk_full", {}};
-        stored.push_back(s);
-        return std::nullopt;
-    }
-    std::vector<store::Submission> stored;
-    bool failing = false;  // the disk is full: nothing is stored
-};
+using FakeSink = testing::KeepingSink;
 
 class RecordingSpeaker final : public Speaker {
 public:
@@ -158,21 +148,6 @@ private:
     ImGuiContext* context_ = nullptr;
     std::unique_ptr<ViewContext> ctx_;
 };
-
-// Characters of a label the fonts cannot draw (they would show as "?").
-std::string missing_glyphs(ImFont* font, const std::string& text) {
-    std::string missing;
-    const char* p = text.c_str();
-    const char* end = p + text.size();
-    while (p < end) {
-        unsigned int c = 0;
-        const int n = ImTextCharFromUtf8(&c, p, end);
-        if (n <= 0) break;
-        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing += std::string(p, static_cast<std::size_t>(n));
-        p += n;
-    }
-    return missing;
-}
 
 std::string describe(const std::vector<Overflow>& overflows) {
     std::string out;
