@@ -3,6 +3,7 @@
 #include "formats/catalog.hpp"
 #include "formats/json_position.hpp"
 #include "formats/kiosk_config.hpp"
+#include "formats/profile_options.hpp"
 #include "formats/layanan_list.hpp"
 #include "scoring/problem.hpp"
 
@@ -40,6 +41,8 @@ TEST(KioskConfig, TheDemoFileLoadsWithItsPathsResolved) {
     EXPECT_EQ(c.min_interval_ms, 30'000);
     EXPECT_EQ(c.initial_staff_pin, "246810");
     EXPECT_EQ(load_layanan_list(c.layanan_file).size(), 12u);
+    EXPECT_EQ(c.profile_options_file, assets / "kiosk" / "profile-options.json");  // the default: shipped sub-options
+    EXPECT_EQ(load_profile_options(c.profile_options_file).of("pekerjaan").size(), 5u);
 }
 
 TEST(KioskConfig, DefaultsAndAbsolutePaths) {
@@ -48,6 +51,10 @@ TEST(KioskConfig, DefaultsAndAbsolutePaths) {
     EXPECT_EQ(c.layanan_file, "/etc/skm/layanan.json");
     EXPECT_EQ(c.questionnaire_file, "/usr/share/skm/questionnaire/permenpan-14-2017.json");
     EXPECT_EQ(c.thanks_ms, 5'000);
+    EXPECT_EQ(c.profile_options_file, "/usr/share/skm/kiosk/profile-options.json");
+    EXPECT_EQ(parse_kiosk_config(R"({"office": "X", "profile_options": "/etc/skm/profil.json"})", "x.json", "/a")
+                  .profile_options_file,
+              "/etc/skm/profil.json");
     EXPECT_EQ(c.device_id, "kiosk");
     EXPECT_TRUE(c.logo.empty());
     EXPECT_FALSE(c.first_run_setup);
