@@ -49,7 +49,7 @@ void tour_every_screen(const formats::Questionnaire& questionnaire, const std::v
         at_stop("unsur-" + std::to_string(i + 1), flow);
         step([&] { flow.answer(static_cast<std::uint8_t>(3 + i % 2)); });
     }
-    flow.set_saran("Ruang tunggu nyaman");
+    step([&] { flow.set_saran("Ruang tunggu nyaman"); });
     at_stop("saran", flow);
     step([&] { flow.submit(); });
     at_stop("thanks", flow);
@@ -79,7 +79,7 @@ void tour_every_screen(const formats::Questionnaire& questionnaire, const std::v
     step([&] { flow.choose_profile("Wirausaha"); });
     at_stop("unsur-1-large", flow);
     for (std::size_t i = 0; i < questionnaire.unsur.size(); ++i) step([&] { flow.answer(3); });
-    flow.set_saran("Ruang tunggu nyaman");
+    step([&] { flow.set_saran("Ruang tunggu nyaman"); });
     at_stop("saran-large", flow);
 }
 
