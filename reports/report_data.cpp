@@ -37,6 +37,7 @@ public:
     }
 
     std::uint64_t respondents() const { return all_.respondents(); }
+    const Tally& all() const { return all_; }
 
 private:
     Tally all_;
@@ -281,6 +282,7 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
             }
         }
     }
+    data.chapters = gather_chapter_data(store, scheme, period.id, all.all());
     return data;
 }
 
