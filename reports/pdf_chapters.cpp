@@ -43,6 +43,13 @@ std::string signed_difference(const mpq_class& difference, char separator) {
     return (difference < 0 ? "\xE2\x88\x92" : "+") + rounded.str(separator);
 }
 
+// A new page unless the table and `above` points of text before it fit; a
+// table longer than a page starts where it is.
+void keep_table_with(PdfCanvas& canvas, const Table& table, char separator, double above) {
+    const double height = canvas.table_height(table, separator, canvas.width(), false) + above;
+    if (height < canvas.bottom() - PdfCanvas::kMarginTop) canvas.ensure(height);
+}
+
 }  // namespace
 
 void chapter_heading(PdfCanvas& canvas, const std::string& text, double keep_with) {
@@ -154,6 +161,8 @@ void draw_analysis(PdfCanvas& canvas, const ChapterPage& p) {
         canvas.paragraph(c.format("report.analysis.saran_none", {{"min_n", min_n}}));
         return;
     }
+    // The introduction stays with the table (or as much of it as a page holds).
+    keep_table_with(canvas, p.tables.saran_by_unsur, p.separator, 70);
     canvas.paragraph(c.format("report.analysis.saran_intro", {{"min_n", min_n}}));
     for (const auto& group : groups) {
         if (!d.weakest.empty() && group.unsur == d.weakest.front()) {
@@ -163,11 +172,6 @@ void draw_analysis(PdfCanvas& canvas, const ChapterPage& p) {
     }
     canvas.table(p.tables.saran_by_unsur, p.separator, canvas.left(), canvas.width(), false);
     canvas.move_down(6);
-}
-
-std::string nip_text(const std::string& nip) {
-    if (nip.size() != 18) return nip;
-    return nip.substr(0, 8) + " " + nip.substr(8, 6) + " " + nip.substr(14, 1) + " " + nip.substr(15, 3);
 }
 
 void draw_signatory(PdfCanvas& canvas, const ChapterPage& p) {
@@ -204,7 +208,8 @@ void draw_appendix(PdfCanvas& canvas, const ChapterPage& p) {
     canvas.paragraph(c.text("report.pdf.questionnaire_intro"));
     canvas.table(p.tables.questionnaire, p.separator, canvas.left(), canvas.width(), false);
     canvas.move_down(10);
-    subheading(canvas, c.text("report.pdf.h.tabulation"), 120);
+    keep_table_with(canvas, p.tables.tabulation, p.separator, 70);
+    subheading(canvas, c.text("report.pdf.h.tabulation"));
     canvas.paragraph(c.format("report.pdf.tabulation_intro", {{"respondents", std::to_string(p.data.respondents())}}));
     canvas.table(p.tables.tabulation, p.separator, canvas.left(), canvas.width(), false);
 }

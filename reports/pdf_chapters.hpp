@@ -41,7 +41,4 @@ void draw_signatory(PdfCanvas& canvas, const ChapterPage& page);
 // LAMPIRAN on a new page: the questionnaire as shown, and the tabulation.
 void draw_appendix(PdfCanvas& canvas, const ChapterPage& page);
 
-// "19800101 200501 1 001": an 18-digit NIP in its printed groups; anything else unchanged.
-std::string nip_text(const std::string& nip);
-
 }  // namespace skm::reports

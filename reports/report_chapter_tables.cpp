@@ -3,6 +3,8 @@
 #include "reports/report_labels.hpp"
 #include "scoring/privacy.hpp"
 
+#include <algorithm>
+
 namespace skm::reports {
 namespace {
 
@@ -34,10 +36,13 @@ Table saran_groups_table(const ReportData& data, const formats::Catalog& catalog
             {},
             0};
     for (const auto& group : published_saran_groups(data, catalog)) {
-        std::string examples;
-        for (std::size_t i = 0; i < group.saran.size() && i < kExamplesPerGroup; ++i) {
-            examples += (examples.empty() ? "" : "\n") + ("\xE2\x80\x9C" + group.saran[i] + "\xE2\x80\x9D");
+        // Different saran as examples: the same words twice say nothing new.
+        std::vector<std::string> shown;
+        for (const auto& s : group.saran) {
+            if (shown.size() < kExamplesPerGroup && std::find(shown.begin(), shown.end(), s) == shown.end()) shown.push_back(s);
         }
+        std::string examples;
+        for (const auto& s : shown) examples += (examples.empty() ? "" : "\n") + ("\xE2\x80\x9C" + s + "\xE2\x80\x9D");
         t.rows.push_back(Row{{Cell::of(unsur_name(data.questionnaire, group.unsur, catalog)),
                               Cell::of(static_cast<std::uint64_t>(group.saran.size())), Cell::of(examples)},
                              false});
@@ -141,6 +146,11 @@ Table tabulation_table(const ReportData& data, const formats::Catalog& catalog) 
     }
     t.notes.push_back(catalog.text("report.note.tabulation"));
     return t;
+}
+
+std::string nip_text(const std::string& nip) {
+    if (nip.size() != 18) return nip;
+    return nip.substr(0, 8) + " " + nip.substr(8, 6) + " " + nip.substr(14, 1) + " " + nip.substr(15, 3);
 }
 
 }  // namespace skm::reports

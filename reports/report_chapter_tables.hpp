@@ -26,4 +26,7 @@ Table tabulation_table(const ReportData& data, const formats::Catalog& catalog);
 // "Semester II Tahun 2026": the period after `period`, of the same kind.
 std::string next_period_label(const scoring::PeriodId& period, const formats::Catalog& catalog);
 
+// "19800101 200501 1 001": an 18-digit NIP in its printed groups; anything else unchanged.
+std::string nip_text(const std::string& nip);
+
 }  // namespace skm::reports
