@@ -191,6 +191,41 @@ TEST(StaffUi, SmallGroupsShowNoFigures) {
     EXPECT_TRUE(k.shows("Informasi")) << k.drawn();  // 49 respondents: named, but no figures
 }
 
+TEST(StaffUi, SignatoryIsEditedOnTheSettingsTabCheckedAndAudited) {
+    StaffKiosk k(ImVec2(1280, 800));
+    k.tap("tab_settings");
+    k.scroll_to("set_signatory_nip");
+    k.tap("set_signatory_nip");
+    k.clear_field();
+    k.type("12345");
+    k.tap("edit_save");
+    EXPECT_TRUE(k.shows("18 angka")) << k.drawn();
+    EXPECT_EQ(k.service().text(formats::setting::kSignatoryNip), "");
+    k.clear_field();
+    k.type("198001012005011001");
+    k.tap("edit_save");
+    EXPECT_EQ(k.service().text(formats::setting::kSignatoryNip), "198001012005011001");
+    EXPECT_EQ(k.db().setting(formats::setting::kSignatoryNip.stored), "198001012005011001");
+
+    k.scroll_to("set_signatory_place");
+    k.tap("set_signatory_place");
+    k.clear_field();
+    k.type("sukamaju");
+    k.tap("edit_save");
+    EXPECT_EQ(k.service().text(formats::setting::kSignatoryPlace), "sukamaju");
+
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(k.db().path().c_str(), &raw, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(raw, "SELECT actor, detail FROM audit_log WHERE action = 'signatory_nip'", -1, &stmt, nullptr);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "staff");
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)), "198001012005011001");
+    EXPECT_NE(sqlite3_step(stmt), SQLITE_ROW);  // the refused "12345" left no trace
+    sqlite3_finalize(stmt);
+    sqlite3_close(raw);
+}
+
 TEST(StaffUi, InvalidSettingsAreRefusedInPlainWordsAndChangeNothing) {
     StaffKiosk k(ImVec2(1280, 800));
     k.tap("tab_settings");
