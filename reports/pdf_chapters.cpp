@@ -154,15 +154,15 @@ void draw_analysis(PdfCanvas& canvas, const ChapterPage& p) {
         canvas.paragraph(c.text("report.analysis.change_rule"), TextStyle{8, false, true, Align::left, 0.25});
     }
 
-    subheading(canvas, c.text("report.pdf.h.saran_by_unsur"), 80);
     const std::string min_n = std::to_string(d.chapters.min_n);
     const auto groups = published_saran_groups(d, c);
+    // The heading and introduction stay with the table (when a page holds them all).
+    if (!groups.empty()) keep_table_with(canvas, p.tables.saran_by_unsur, p.separator, 100);
+    subheading(canvas, c.text("report.pdf.h.saran_by_unsur"), 80);
     if (groups.empty()) {
         canvas.paragraph(c.format("report.analysis.saran_none", {{"min_n", min_n}}));
         return;
     }
-    // The introduction stays with the table (or as much of it as a page holds).
-    keep_table_with(canvas, p.tables.saran_by_unsur, p.separator, 70);
     canvas.paragraph(c.format("report.analysis.saran_intro", {{"min_n", min_n}}));
     for (const auto& group : groups) {
         if (!d.weakest.empty() && group.unsur == d.weakest.front()) {

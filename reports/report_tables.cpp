@@ -99,8 +99,8 @@ private:
     Table unsur() const {
         Table t{"unsur",
                 text("report.table.unsur"),
-                {right(text("report.col.no"), 0.45), left(text("report.col.unsur"), 3.9), right(text("report.col.answered"), 0.85),
-                 right(text("report.col.sum"), 0.9), right(text("report.col.nrr"), 0.8), center(text("report.col.weight"), 0.55),
+                {right(text("report.col.no"), 0.45), left(text("report.col.unsur"), 3.75), right(text("report.col.answered"), 0.85),
+                 right(text("report.col.sum"), 0.9), right(text("report.col.nrr"), 0.8), center(text("report.col.weight"), 0.7),
                  right(text("report.col.nrr_weighted"), 1.05)},
                 {},
                 {},
