@@ -131,7 +131,7 @@ void draw_analysis(PdfCanvas& canvas, const ChapterPage& p) {
     const auto& d = p.data;
     const auto& c = p.catalog;
     subheading(canvas, c.text("report.pdf.h.strengths"));
-    const auto ranked = unsur_by_nrr_descending(d.overall.pooled);
+    const auto ranked = unsur_by_nrr(d.overall.pooled, NrrOrder::highest_first);
     if (ranked.empty()) {
         canvas.paragraph(c.text("report.analysis.no_unsur"));
     } else {

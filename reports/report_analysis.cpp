@@ -24,7 +24,7 @@ bool word_character(char c) {
 
 }  // namespace
 
-std::vector<std::size_t> unsur_by_nrr_descending(const scoring::IkmSummary& summary) {
+std::vector<std::size_t> unsur_by_nrr(const scoring::IkmSummary& summary, NrrOrder order) {
     std::vector<std::pair<mpq_class, std::size_t>> scored;
     for (std::size_t i = 0; i < summary.unsur.size(); ++i) {
         const auto& exact = summary.unsur[i].nrr_exact;
@@ -32,7 +32,9 @@ std::vector<std::size_t> unsur_by_nrr_descending(const scoring::IkmSummary& summ
         if (auto value = scoring::parse_fraction(*exact)) scored.emplace_back(*value, i);
     }
     // Exact comparison; equal NRR keep the questionnaire's order.
-    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::stable_sort(scored.begin(), scored.end(), [order](const auto& a, const auto& b) {
+        return order == NrrOrder::highest_first ? a.first > b.first : a.first < b.first;
+    });
     std::vector<std::size_t> out;
     for (const auto& s : scored) out.push_back(s.second);
     return out;

@@ -18,8 +18,10 @@ namespace skm::reports {
 
 struct SaranItem;
 
-// Questionnaire indexes by exact NRR, highest first; unsur nobody answered left out.
-std::vector<std::size_t> unsur_by_nrr_descending(const scoring::IkmSummary& summary);
+// Questionnaire indexes by exact NRR, highest or lowest first (equal NRR in
+// questionnaire order); unsur nobody answered left out.
+enum class NrrOrder { highest_first, lowest_first };
+std::vector<std::size_t> unsur_by_nrr(const scoring::IkmSummary& summary, NrrOrder order);
 
 // A change is "bermakna" only when the two 95% intervals do not overlap
 // (docs/reference/skm-rules.md#report-structure): a conservative test that a

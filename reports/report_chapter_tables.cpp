@@ -15,6 +15,18 @@ Column column(std::string header, double width, Align align = Align::left) { ret
 
 std::string rank_text(std::size_t rank) { return std::to_string(rank); }
 
+// No., the unsur column, and one column per answer value 1..4 (the lampiran's two tables).
+Table per_unsur_table(const char* id, const char* title, const char* unsur_header, double unsur_width, double value_width,
+                      Align value_align, const formats::Catalog& catalog) {
+    Table t{id, catalog.text(title), {column(catalog.text("report.col.no"), 0.4, Align::right),
+                                      column(catalog.text(unsur_header), unsur_width)}, {}, {}, 0};
+    for (int value = 1; value <= 4; ++value) {
+        t.columns.push_back(column(catalog.format("report.col.answer_value", {{"value", std::to_string(value)}}), value_width,
+                                   value_align));
+    }
+    return t;
+}
+
 }  // namespace
 
 std::vector<SaranGroup> published_saran_groups(const ReportData& data, const formats::Catalog& catalog) {
@@ -92,15 +104,7 @@ Table follow_up_table(const ReportData& data, const formats::Catalog& catalog, c
 }
 
 Table questionnaire_table(const ReportData& data, const formats::Catalog& catalog) {
-    Table t{"questionnaire",
-            catalog.text("report.table.questionnaire"),
-            {column(catalog.text("report.col.no"), 0.4, Align::right), column(catalog.text("report.col.question"), 3.4)},
-            {},
-            {},
-            0};
-    for (int value = 1; value <= 4; ++value) {
-        t.columns.push_back(column(catalog.format("report.col.answer_value", {{"value", std::to_string(value)}}), 1.05));
-    }
+    Table t = per_unsur_table("questionnaire", "report.table.questionnaire", "report.col.question", 3.4, 1.05, Align::left, catalog);
     const auto& q = data.questionnaire;
     for (std::size_t i = 0; i < q.unsur.size(); ++i) {
         const auto& u = q.unsur[i];
@@ -122,15 +126,7 @@ Table questionnaire_table(const ReportData& data, const formats::Catalog& catalo
 }
 
 Table tabulation_table(const ReportData& data, const formats::Catalog& catalog) {
-    Table t{"tabulation",
-            catalog.text("report.table.tabulation"),
-            {column(catalog.text("report.col.no"), 0.4, Align::right), column(catalog.text("report.col.unsur"), 2.4)},
-            {},
-            {},
-            0};
-    for (int value = 1; value <= 4; ++value) {
-        t.columns.push_back(column(catalog.format("report.col.answer_value", {{"value", std::to_string(value)}}), 0.75, Align::right));
-    }
+    Table t = per_unsur_table("tabulation", "report.table.tabulation", "report.col.unsur", 2.4, 0.75, Align::right, catalog);
     t.columns.push_back(column(catalog.text("report.col.unanswered"), 0.9, Align::right));
     t.columns.push_back(column(catalog.text("report.col.answered"), 0.85, Align::right));
     t.columns.push_back(column(catalog.text("report.col.sum"), 0.95, Align::right));

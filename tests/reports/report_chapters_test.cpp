@@ -69,6 +69,12 @@ std::filesystem::path write_pdf(TestStore& db, std::string_view period, const st
     return pdf;
 }
 
+// The semester report of these rows as pdftotext reads it.
+std::string report_text(const Rows& rows, std::string_view period) {
+    TestStore db(rows.csv);
+    return test::pdf_text(write_pdf(db, period, "report.pdf"));
+}
+
 // pdftotext's lines after the first occurrence of `from`.
 std::vector<std::string> lines_after(const std::string& text, const std::string& from) {
     std::vector<std::string> lines;
@@ -92,8 +98,7 @@ const std::array<const char*, 9> kFirstWords = {"Persyaratan", "Sistem,",    "Wa
 TEST(ReportChapters, PdfListsTheChaptersOfALaporanHasilSkmInOrder) {
     Rows rows;
     fill(rows, 2024, 7, 40, 2, 4, 7);
-    TestStore db(rows.csv);
-    const std::string text = test::pdf_text(write_pdf(db, "2024-S2", "s2.pdf"));
+    const std::string text = report_text(rows, "2024-S2");
     const std::vector<std::string> chapters = {
         "BAB I\\s+PENDAHULUAN", "1\\.1 Latar Belakang", "1\\.2 Tujuan", "BAB II\\s+METODE DAN PELAKSANAAN SURVEI",
         "2\\.1 Pelaksanaan Pengumpulan Data", "2\\.2 Metode Penghitungan", "BAB III\\s+RESPONDEN DAN SAMPEL",
@@ -118,8 +123,7 @@ TEST(ReportChapters, PdfListsTheChaptersOfALaporanHasilSkmInOrder) {
 TEST(ReportChapters, SumsPerUnsurAndTabulationEqualARecountOfTheRows) {
     Rows rows;
     fill(rows, 2024, 1, 83, 1, 4, 11);
-    TestStore db(rows.csv);
-    const std::string text = test::pdf_text(write_pdf(db, "2024-S1", "sums.pdf"));
+    const std::string text = report_text(rows, "2024-S1");
 
     // BAB IV: No, unsur, n answered, sum, NRR = sum / n.
     const auto results = lines_after(text, "4.1 Nilai per Unsur Pelayanan");
@@ -169,8 +173,7 @@ TEST(ReportChapters, AClearDropIsTurunBermaknaAndNoiseIsTidakBermakna) {
         Rows rows;
         fill(rows, 2024, 1, 60, 3, 4, 5);   // S1: mostly satisfied
         fill(rows, 2024, 7, 60, 1, 3, 6);   // S2: clearly worse
-        TestStore db(rows.csv);
-        const std::string text = test::pdf_text(write_pdf(db, "2024-S2", "drop.pdf"));
+        const std::string text = report_text(rows, "2024-S2");
         const auto change = text.substr(text.find("5.2 Perbandingan"));
         EXPECT_NE(change.find("Dibandingkan Semester I Tahun 2024"), std::string::npos);
         EXPECT_NE(change.find("turun bermakna"), std::string::npos);
@@ -180,8 +183,7 @@ TEST(ReportChapters, AClearDropIsTurunBermaknaAndNoiseIsTidakBermakna) {
         Rows rows;
         fill(rows, 2024, 1, 60, 2, 4, 5);   // the same spread both semesters:
         fill(rows, 2024, 7, 60, 2, 4, 9);   // a difference of chance only
-        TestStore db(rows.csv);
-        const std::string text = test::pdf_text(write_pdf(db, "2024-S2", "noise.pdf"));
+        const std::string text = report_text(rows, "2024-S2");
         const auto change = text.substr(text.find("5.2 Perbandingan"));
         EXPECT_NE(change.find("tidak bermakna"), std::string::npos);
         EXPECT_EQ(change.find("turun bermakna"), std::string::npos);
