@@ -4,8 +4,10 @@
 // drop and for noise, the saran under the unsur their keywords name, and the
 // signatory block from the office's settings.
 #include "reports/pdf_report.hpp"
+#include "reports/xlsx_report.hpp"
 #include "reports/report_analysis.hpp"
 #include "reports/report_chapter_tables.hpp"
+#include "reports/report_labels.hpp"
 #include "report_test_support.hpp"
 #include "formats/settings_table.hpp"
 #include "store/settings.hpp"
@@ -216,6 +218,30 @@ TEST(ReportChapters, SaranAreGroupedUnderTheUnsurTheirKeywordsNameOnlyFromMinN) 
     EXPECT_TRUE(std::regex_search(section, std::regex("Sarana dan Prasarana\\s+5\\s+\\S*Ruang tunggu panas")));
     EXPECT_EQ(section.find("Petugas kurang ramah"), std::string::npos);
     EXPECT_EQ(section.find("Perilaku Pelaksana"), std::string::npos);
+}
+
+TEST(ReportChapters, XlsxLampiranSheetHoldsTheTabulationAsNumbers) {
+    Rows rows;
+    fill(rows, 2024, 1, 31, 1, 4, 17);
+    TestStore db(rows.csv);
+    const auto xlsx = db.dir() / "report.xlsx";
+    write_xlsx_report(test::gather(db, "2024-S1"), test::catalog("id"), xlsx);
+    const auto sheet = test::xlsx_sheet(xlsx, 9);  // after summary, NRR, layanan, months, profile, saran, RTL, LKjIP
+    const auto names = test::questionnaire();
+    for (std::size_t u = 0; u < 9; ++u) {
+        const std::string row = test::xlsx_row_of(sheet, 'B', unsur_name(names, u, test::catalog("id")));
+        ASSERT_FALSE(row.empty()) << u;
+        const auto& c = rows.counts[u];
+        // The questionnaire above writes name and question in one cell: this row is the tabulation's.
+        const std::string& last = row;
+        for (std::size_t v = 1; v <= 4; ++v) {
+            const std::string ref = std::string(1, static_cast<char>('B' + v)) + last;
+            ASSERT_TRUE(sheet.count(ref)) << ref;
+            EXPECT_TRUE(sheet.at(ref).number) << ref;
+            EXPECT_EQ(sheet.at(ref).text, std::to_string(c[v])) << ref;
+        }
+        EXPECT_EQ(sheet.at("I" + last).text, std::to_string(c[1] + 2 * c[2] + 3 * c[3] + 4 * c[4])) << u;
+    }
 }
 
 TEST(ReportChapters, SignatoryBlockFromTheSettingsOrDottedLinesWhenUnset) {
