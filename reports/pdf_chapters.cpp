@@ -208,6 +208,7 @@ void draw_appendix(PdfCanvas& canvas, const ChapterPage& p) {
     canvas.paragraph(c.text("report.pdf.questionnaire_intro"));
     canvas.table(p.tables.questionnaire, p.separator, canvas.left(), canvas.width(), false);
     canvas.move_down(10);
+    if (p.data.chapters.tally.unsur_count() == 0) return;  // counts not known (the hub's summaries): no tabulation
     keep_table_with(canvas, p.tables.tabulation, p.separator, 70);
     subheading(canvas, c.text("report.pdf.h.tabulation"));
     canvas.paragraph(c.format("report.pdf.tabulation_intro", {{"respondents", std::to_string(p.data.respondents())}}));

@@ -96,6 +96,12 @@ private:
         return t;
     }
 
+    // "—" when the counts are not known (the hub's kecamatan PDF is built from summaries only).
+    Cell sum_cell(std::size_t i) const {
+        const auto& tally = d_.chapters.tally;
+        return i < tally.unsur_count() ? Cell::of(tally.unsur(i).sum()) : Cell::of(std::string("\u2014"));
+    }
+
     Table unsur() const {
         Table t{"unsur",
                 text("report.table.unsur"),
@@ -115,7 +121,7 @@ private:
             }
             // The sum of answer values beside n, so NRR = sum / n can be checked on paper.
             t.rows.push_back(row({Cell::of(static_cast<std::uint64_t>(i + 1)), Cell::of(unsur_name(q, i, c_)), Cell::of(u.answered),
-                                  Cell::of(d_.chapters.tally.unsur(i).sum()), Cell::of(u.nrr), Cell::of(q.unsur[i].weight_text), Cell::of(weighted)}));
+                                  sum_cell(i), Cell::of(u.nrr), Cell::of(q.unsur[i].weight_text), Cell::of(weighted)}));
         }
         t.rows.push_back(row({Cell::of(std::string()), Cell::of(text("report.row.sum_weighted")), Cell::of(std::string()),
                               Cell::of(std::string()), Cell::of(std::string()), Cell::of(std::string()), Cell::of(pooled.ikm_unit)},
