@@ -85,7 +85,8 @@ const char* config_refusal(const SettingSpec& spec) {
         case TextForm::sha256_pin: return "config.bad_hub_pin";
         case TextForm::any:
         case TextForm::https_url:
-        case TextForm::no_spaces: break;
+        case TextForm::no_spaces:
+        case TextForm::nip: break;  // not a config-file setting
     }
     return "config.bad_field";
 }

@@ -14,6 +14,8 @@ bool shaped(TextForm form, std::string_view value) {
             return value.size() >= 4 && value.size() <= 12 && value.find_first_not_of("0123456789") == std::string_view::npos;
         case TextForm::sha256_pin: return value.rfind("sha256//", 0) == 0;
         case TextForm::no_spaces: return value.find_first_of(" \t\r\n") == std::string_view::npos;
+        // A civil servant's NIP: 18 digits, written without the spaces some print between its parts.
+        case TextForm::nip: return value.size() == 18 && value.find_first_not_of("0123456789") == std::string_view::npos;
     }
     return false;
 }

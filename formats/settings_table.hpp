@@ -29,7 +29,7 @@ namespace skm::formats {
 enum class SettingType { text, integer, boolean, choice, path };
 
 // What a text must look like besides its length.
-enum class TextForm { any, https_url, pin, sha256_pin, no_spaces };  // pin: 4 to 12 digits
+enum class TextForm { any, https_url, pin, sha256_pin, no_spaces, nip };  // pin: 4 to 12 digits; nip: 18 digits
 
 // The unit of an integer, for messages and for the config file's refusals.
 enum class SettingUnit { none, seconds, milliseconds };
@@ -95,13 +95,22 @@ inline constexpr SettingSpec kInitialStaffPin{.key = "initial_staff_pin", .store
 inline constexpr SettingSpec kHubCaFile{.key = "hub_ca_file", .stored = "", .type = SettingType::path, .low = 1, .high = 4096, .changed_by = kConfigFile, .label = "settings.label.hub_ca_file", .refusal = "settings.bad_text"};
 inline constexpr SettingSpec kHubPin{.key = "hub_pin", .stored = "", .type = SettingType::text, .low = 0, .high = 200, .form = TextForm::sha256_pin, .changed_by = kConfigFile, .label = "settings.label.hub_pin", .refusal = "settings.bad_text"};
 inline constexpr SettingSpec kFirstRunSetup{.key = "first_run_setup", .stored = "", .type = SettingType::boolean, .fallback_number = 0, .changed_by = kConfigFile, .label = "settings.label.first_run_setup", .refusal = "settings.bad_boolean"};
+// The office's details and the report's signatory (reports/report_signatory): staff fill them
+// on the kiosk or with `skm settings`; empty means "not set" and the report leaves a line to write on.
+inline constexpr SettingSpec kOfficeAddress{.key = "office_address", .stored = "office_address", .type = SettingType::text, .low = 0, .high = 300, .changed_by = kStaffPin | kCli, .label = "settings.label.office_address", .refusal = "settings.bad_text"};
+inline constexpr SettingSpec kOfficeContact{.key = "office_contact", .stored = "office_contact", .type = SettingType::text, .low = 0, .high = 200, .changed_by = kStaffPin | kCli, .label = "settings.label.office_contact", .refusal = "settings.bad_text"};
+inline constexpr SettingSpec kSignatoryTitle{.key = "signatory_title", .stored = "signatory_title", .type = SettingType::text, .low = 0, .high = 120, .changed_by = kStaffPin | kCli, .label = "settings.label.signatory_title", .refusal = "settings.bad_text"};
+inline constexpr SettingSpec kSignatoryName{.key = "signatory_name", .stored = "signatory_name", .type = SettingType::text, .low = 0, .high = 120, .changed_by = kStaffPin | kCli, .label = "settings.label.signatory_name", .refusal = "settings.bad_text"};
+inline constexpr SettingSpec kSignatoryNip{.key = "signatory_nip", .stored = "signatory_nip", .type = SettingType::text, .low = 0, .high = 18, .form = TextForm::nip, .changed_by = kStaffPin | kCli, .label = "settings.label.signatory_nip", .refusal = "office.nip_invalid"};
+inline constexpr SettingSpec kSignatoryPlace{.key = "signatory_place", .stored = "signatory_place", .type = SettingType::text, .low = 0, .high = 100, .changed_by = kStaffPin | kCli, .label = "settings.label.signatory_place", .refusal = "settings.bad_text"};
 // clang-format on
 }  // namespace setting
 
 // ---- [table] ---------------------------------------------------------------
 
 // In the order the docs and `skm settings list` show them.
-inline constexpr std::array<const SettingSpec*, 23> kSettingsTable = {
+// Sized by its entries (class template argument deduction), so adding a setting is one line.
+inline constexpr std::array kSettingsTable = {
     &setting::kOffice,           &setting::kRegion,           &setting::kLogo,
     &setting::kDeviceId,         &setting::kLayananFile,      &setting::kQuestionnaireFile,
     &setting::kProfileOptionsFile,
@@ -110,7 +119,9 @@ inline constexpr std::array<const SettingSpec*, 23> kSettingsTable = {
     &setting::kTouchSettleMs,    &setting::kStaffLockSeconds, &setting::kMinN,
     &setting::kPopulation,       &setting::kHubUrl,           &setting::kDeviceToken,
     &setting::kInitialStaffPin,  &setting::kHubCaFile,        &setting::kHubPin,
-    &setting::kFirstRunSetup};
+    &setting::kFirstRunSetup,    &setting::kOfficeAddress,    &setting::kOfficeContact,
+    &setting::kSignatoryTitle,   &setting::kSignatoryName,    &setting::kSignatoryNip,
+    &setting::kSignatoryPlace};
 
 // The entry with this key, or nullptr.
 const SettingSpec* find_setting(std::string_view key);

@@ -2,6 +2,7 @@
 #include "reports/pdf_report.hpp"
 
 #include "reports/pdf_canvas.hpp"
+#include "reports/pdf_chapters.hpp"
 #include "reports/pdf_chart.hpp"
 #include "reports/report_file.hpp"
 #include "reports/report_labels.hpp"
@@ -35,24 +36,37 @@ class PdfWriter {
 public:
     PdfWriter(const ReportData& data, const formats::Catalog& catalog)
         : d_(data), c_(catalog), sep_(catalog.decimal_separator()), tables_(build_tables(data, catalog, sep_)),
-          h_(data.headline()) {}
+          h_(data.headline()), page_{data, catalog, sep_, tables_, office()} {}
 
     // Draws the report; total_pages is printed in the footers (0 on the
     // counting pass). Returns the number of pages.
     int render(cairo_t* cr, int total_pages) {
         total_pages_ = total_pages;
         PdfCanvas canvas(cr, [this](PdfCanvas& page_canvas, int page) { footer(page_canvas, page); });
+        // The chapters of a Laporan Hasil SKM (docs/reference/skm-rules.md#report-structure).
         title_block(canvas);
-        intro(canvas);
+        chapter_heading(canvas, text("report.pdf.ch.intro"));
+        draw_introduction(canvas, page_);
+        chapter_heading(canvas, text("report.pdf.ch.method"));
+        draw_collection(canvas, page_);
         method(canvas);
+        chapter_heading(canvas, text("report.pdf.ch.respondents"));
+        sample(canvas);
         profile(canvas);
+        chapter_heading(canvas, text("report.pdf.ch.results"), 200);
         results(canvas);
         layanan(canvas);
         trend(canvas);
-        saran(canvas);
-        follow_up(canvas);
         lkjip(canvas);
+        chapter_heading(canvas, text("report.pdf.ch.analysis"));
+        draw_analysis(canvas, page_);
+        saran(canvas);
+        chapter_heading(canvas, text("report.pdf.ch.follow_up"), 160);
+        follow_up(canvas);
+        // The conclusion and the signature under it open together on a page: never a signature alone.
+        chapter_heading(canvas, text("report.pdf.ch.conclusion"), 230);
         conclusion(canvas);
+        draw_appendix(canvas, page_);
         canvas.finish();
         return canvas.page();
     }
@@ -99,12 +113,6 @@ private:
         canvas.move_down(10);
     }
 
-    void intro(PdfCanvas& canvas) {
-        canvas.heading(text("report.pdf.h.intro"), 40);
-        canvas.paragraph(c_.format("report.pdf.intro",
-                                   {{"office", office()}, {"period", period()}, {"dates", range_label(d_.request.period.range, c_)}}));
-    }
-
     std::string weight_text() const {
         const auto& unsur = d_.questionnaire.unsur;
         const bool equal = std::all_of(unsur.begin(), unsur.end(), [&](const auto& u) { return u.weight_text == unsur.front().weight_text; });
@@ -112,25 +120,9 @@ private:
     }
 
     void method(PdfCanvas& canvas) {
-        canvas.heading(text("report.pdf.h.method"), 60);
         canvas.paragraph(c_.format("report.pdf.method_unsur",
                                    {{"count", std::to_string(d_.questionnaire.unsur.size())}, {"bobot", weight_text()}}));
         canvas.paragraph(text("report.pdf.method_formula"));
-        const std::string respondents = std::to_string(d_.respondents());
-        if (d_.sample) {
-            const auto& s = *d_.sample;
-            const std::string status = s.reached() ? text("report.sample.reached")
-                                                   : c_.format("report.sample.missing", {{"missing", std::to_string(s.missing())}});
-            canvas.paragraph(c_.format("report.pdf.sample_known", {{"year", std::to_string(*d_.year)},
-                                                                   {"population", std::to_string(*d_.population)},
-                                                                   {"sample", std::to_string(s.needed)},
-                                                                   {"respondents", respondents},
-                                                                   {"status", status}}));
-        } else if (d_.year) {
-            canvas.paragraph(c_.format("report.pdf.sample_unknown", {{"year", std::to_string(*d_.year)}, {"respondents", respondents}}));
-        } else {
-            canvas.paragraph(c_.format("report.pdf.sample_range", {{"respondents", respondents}}));
-        }
         if (d_.annual) {
             const auto method = d_.request.annual;
             const auto other_method = method == AnnualMethod::pooled ? AnnualMethod::semesters : AnnualMethod::pooled;
@@ -146,6 +138,30 @@ private:
                                                               {"ikm", num(headline(d_.unflagged, d_.request.annual, d_.annual).ikm)}}));
         } else {
             canvas.paragraph(text("report.pdf.no_flagged"));
+        }
+    }
+
+    // BAB III opens with the respondents against the sample the period needs.
+    void sample(PdfCanvas& canvas) {
+        subheading(canvas, text("report.pdf.h.sample"));
+        const std::string respondents = std::to_string(d_.respondents());
+        if (d_.sample) {
+            const auto& s = *d_.sample;
+            const std::string status = s.reached() ? text("report.sample.reached")
+                                                   : c_.format("report.sample.missing", {{"missing", std::to_string(s.missing())}});
+            canvas.paragraph(c_.format("report.pdf.sample_known", {{"year", std::to_string(*d_.year)},
+                                                                   {"population", std::to_string(*d_.population)},
+                                                                   {"sample", std::to_string(s.needed)},
+                                                                   {"respondents", respondents},
+                                                                   {"status", status}}));
+        } else if (d_.year) {
+            canvas.paragraph(c_.format("report.pdf.sample_unknown", {{"year", std::to_string(*d_.year)}, {"respondents", respondents}}));
+        } else {
+            canvas.paragraph(c_.format("report.pdf.sample_range", {{"respondents", respondents}}));
+        }
+        if (tables_.sample) {
+            canvas.table(*tables_.sample, sep_, canvas.left(), canvas.width());
+            canvas.move_down(10);
         }
     }
 
@@ -172,7 +188,7 @@ private:
     }
 
     void profile(PdfCanvas& canvas) {
-        canvas.heading(text("report.pdf.h.profile"), 120);
+        subheading(canvas, text("report.pdf.h.profile"), 120);
         canvas.paragraph(c_.format("report.pdf.profile_intro", {{"respondents", std::to_string(d_.respondents())}}));
         const auto& p = tables_.profile;
         for (std::size_t i = 0; i < p.size(); i += 2) side_by_side(canvas, p[i], i + 1 < p.size() ? &p[i + 1] : nullptr);
@@ -216,7 +232,7 @@ private:
     }
 
     void results(PdfCanvas& canvas) {
-        canvas.heading(text("report.pdf.h.results"), 200);
+        subheading(canvas, text("report.pdf.h.results"), 200);
         canvas.table(tables_.unsur, sep_, canvas.left(), canvas.width());
         canvas.move_down(10);
         ikm_box(canvas);
@@ -230,18 +246,14 @@ private:
     }
 
     void layanan(PdfCanvas& canvas) {
-        canvas.heading(text("report.pdf.h.layanan"), 100);
+        subheading(canvas, text("report.pdf.h.layanan"), 100);
         canvas.table(tables_.layanan, sep_, canvas.left(), canvas.width());
         canvas.move_down(10);
-        if (tables_.sample) {
-            canvas.table(*tables_.sample, sep_, canvas.left(), canvas.width());
-            canvas.move_down(10);
-        }
     }
 
     void trend(PdfCanvas& canvas) {
         const double chart_height = 210;
-        canvas.heading(text("report.pdf.h.trend"), chart_height + 40);
+        subheading(canvas, text("report.pdf.h.trend"), chart_height + 40);
         canvas.paragraph(text("report.pdf.trend_intro"));
         TrendChart chart;
         const bool many_years = d_.months.size() > 1 && d_.months.front().month.year != d_.months.back().month.year;
@@ -272,7 +284,7 @@ private:
     }
 
     void saran(PdfCanvas& canvas) {
-        canvas.heading(text("report.pdf.h.saran"), 60);
+        subheading(canvas, text("report.pdf.h.saran"), 60);
         const std::size_t count = d_.saran.size();
         if (count == 0) {
             canvas.paragraph(text("report.pdf.saran_none"));
@@ -292,22 +304,20 @@ private:
     }
 
     void follow_up(PdfCanvas& canvas) {
-        canvas.heading(text("report.pdf.h.follow_up"), 160);
+        subheading(canvas, text("report.pdf.h.follow_up"), 160);
         canvas.paragraph(text("report.pdf.follow_up_intro"));
         canvas.table(tables_.follow_up, sep_, canvas.left(), canvas.width(), false);
         canvas.move_down(10);
     }
 
     void lkjip(PdfCanvas& canvas) {
-        canvas.heading(text("report.pdf.h.lkjip"), 90);
+        subheading(canvas, text("report.pdf.h.lkjip"), 90);
         canvas.paragraph(text("report.pdf.lkjip_intro"));
         canvas.table(tables_.lkjip, sep_, canvas.left(), canvas.width(), false);
         canvas.move_down(10);
     }
 
     void conclusion(PdfCanvas& canvas) {
-        // The conclusion and the signature under it open together on a page: never a signature alone.
-        canvas.heading(text("report.pdf.h.conclusion"), 230);
         if (h_.ikm) {
             std::string s = c_.format("report.pdf.conclusion", {{"office", office()},
                                                                 {"period", period()},
@@ -323,34 +333,14 @@ private:
                 for (const std::size_t i : d_.weakest) names += (names.empty() ? "" : ", ") + unsur_name(d_.questionnaire, i, c_);
                 s += " " + c_.format("report.pdf.conclusion_weakest", {{"unsur", names}});
             }
+            if (const std::string change = change_sentence(page_); !change.empty()) s += " " + change;
             canvas.paragraph(s);
         } else {
             std::string codes;
             for (const auto& code : d_.overall.pooled.unsur_without_answers) codes += (codes.empty() ? "" : ", ") + code;
             canvas.paragraph(c_.format("report.pdf.no_ikm", {{"unsur", codes}}));
         }
-        signature(canvas);
-    }
-
-    void signature(PdfCanvas& canvas) {
-        const double block = 190;
-        const double x = canvas.left() + canvas.width() - block;
-        const TextStyle style{9.5, false, false, Align::left, 0};
-        // The date, the signature and the "made with" line stay on one page.
-        canvas.ensure(160);
-        canvas.move_down(14);
-        double y = canvas.y();
-        auto line = [&](const std::string& s, double after) {
-            canvas.draw_text(s, style, x, y, block);
-            y += canvas.text_height(s, style, block) + after;
-        };
-        line(date_label(d_.request.generated_on, c_), 2);
-        line(text("report.pdf.sign_role"), 48);
-        line(text("report.pdf.sign_name"), 2);
-        line(text("report.pdf.sign_id"), 0);
-        canvas.set_y(y + 16);
-        canvas.paragraph(c_.format("report.pdf.generated", {{"date", date_label(d_.request.generated_on, c_)}}),
-                         TextStyle{7.5, false, true, Align::left, 0.35});
+        draw_signatory(canvas, page_);
     }
 
     const ReportData& d_;
@@ -358,6 +348,7 @@ private:
     char sep_;
     ReportTables tables_;
     Headline h_;
+    ChapterPage page_;
     int total_pages_ = 0;
 };
 

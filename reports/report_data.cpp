@@ -1,5 +1,6 @@
 #include "reports/report_data.hpp"
 
+#include "reports/report_analysis.hpp"
 #include "formats/response.hpp"
 #include "formats/settings_table.hpp"
 #include "scoring/ikm.hpp"
@@ -37,6 +38,7 @@ public:
     }
 
     std::uint64_t respondents() const { return all_.respondents(); }
+    const Tally& all() const { return all_; }
 
 private:
     Tally all_;
@@ -99,16 +101,8 @@ std::optional<scoring::Decimal> target_of(const store::Connection& db, int year,
 }
 
 std::vector<std::size_t> weakest_unsur(const scoring::IkmSummary& summary) {
-    std::vector<std::pair<mpq_class, std::size_t>> scored;
-    for (std::size_t i = 0; i < summary.unsur.size(); ++i) {
-        const auto& exact = summary.unsur[i].nrr_exact;
-        if (!exact) continue;
-        if (auto value = scoring::parse_fraction(*exact)) scored.emplace_back(*value, i);
-    }
-    // Exact comparison; equal NRR keep the questionnaire's order.
-    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < scored.size() && i < 3; ++i) out.push_back(scored[i].second);
+    std::vector<std::size_t> out = unsur_by_nrr(summary, NrrOrder::lowest_first);
+    if (out.size() > 3) out.resize(3);
     return out;
 }
 
@@ -281,6 +275,7 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
             }
         }
     }
+    data.chapters = gather_chapter_data(store, scheme, period.id, all.all());
     return data;
 }
 

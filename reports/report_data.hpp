@@ -8,6 +8,7 @@
 #pragma once
 
 #include "formats/questionnaire.hpp"
+#include "reports/report_chapter_data.hpp"
 #include "scoring/decimal.hpp"
 #include "scoring/mutu.hpp"
 #include "scoring/period.hpp"
@@ -144,6 +145,7 @@ struct ReportData {
     std::optional<std::uint64_t> population;      // the office's (or the layanan's summed)
     std::optional<scoring::SampleProgress> sample;
     std::vector<YearFigures> previous_years;      // oldest first; only years with data or a target
+    ChapterData chapters;                         // counts, previous period, settings for the chapters
 
     std::uint64_t respondents() const { return overall.pooled.respondents; }
     Headline headline() const { return reports::headline(overall, request.annual, annual); }

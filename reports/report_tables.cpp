@@ -1,5 +1,6 @@
 #include "reports/report_tables.hpp"
 
+#include "reports/report_chapter_tables.hpp"
 #include "reports/report_labels.hpp"
 #include "scoring/capaian.hpp"
 
@@ -36,8 +37,11 @@ public:
         t.months = months();
         for (const auto& profile : d_.profile) t.profile.push_back(profile_table(profile));
         t.saran = saran();
-        t.follow_up = follow_up();
+        t.follow_up = follow_up_table(d_, c_, sep_);
         t.lkjip = lkjip();
+        t.saran_by_unsur = saran_groups_table(d_, c_);
+        t.questionnaire = questionnaire_table(d_, c_);
+        t.tabulation = tabulation_table(d_, c_);
         return t;
     }
 
@@ -92,11 +96,18 @@ private:
         return t;
     }
 
+    // "—" when the counts are not known (the hub's kecamatan PDF is built from summaries only).
+    Cell sum_cell(std::size_t i) const {
+        const auto& tally = d_.chapters.tally;
+        return i < tally.unsur_count() ? Cell::of(tally.unsur(i).sum()) : Cell::of(std::string("\u2014"));
+    }
+
     Table unsur() const {
         Table t{"unsur",
                 text("report.table.unsur"),
-                {right(text("report.col.no"), 0.45), left(text("report.col.unsur"), 3.6), right(text("report.col.answered"), 1),
-                 right(text("report.col.nrr"), 0.9), center(text("report.col.weight"), 0.8), right(text("report.col.nrr_weighted"), 1.3)},
+                {right(text("report.col.no"), 0.45), left(text("report.col.unsur"), 3.75), right(text("report.col.answered"), 0.85),
+                 right(text("report.col.sum"), 0.9), right(text("report.col.nrr"), 0.8), center(text("report.col.weight"), 0.7),
+                 right(text("report.col.nrr_weighted"), 1.05)},
                 {},
                 {},
                 0};
@@ -108,14 +119,15 @@ private:
             if (u.nrr_exact) {
                 if (auto nrr = scoring::parse_fraction(*u.nrr_exact)) weighted = scoring::round_half_up(*nrr * q.scheme.weight(i), 4);
             }
+            // The sum of answer values beside n, so NRR = sum / n can be checked on paper.
             t.rows.push_back(row({Cell::of(static_cast<std::uint64_t>(i + 1)), Cell::of(unsur_name(q, i, c_)), Cell::of(u.answered),
-                                  Cell::of(u.nrr), Cell::of(q.unsur[i].weight_text), Cell::of(weighted)}));
+                                  sum_cell(i), Cell::of(u.nrr), Cell::of(q.unsur[i].weight_text), Cell::of(weighted)}));
         }
         t.rows.push_back(row({Cell::of(std::string()), Cell::of(text("report.row.sum_weighted")), Cell::of(std::string()),
-                              Cell::of(std::string()), Cell::of(std::string()), Cell::of(pooled.ikm_unit)},
+                              Cell::of(std::string()), Cell::of(std::string()), Cell::of(std::string()), Cell::of(pooled.ikm_unit)},
                              true));
         t.rows.push_back(row({Cell::of(std::string()), Cell::of(text("report.row.konversi")), Cell::of(std::string()),
-                              Cell::of(std::string()), Cell::of(std::string()), Cell::of(pooled.ikm)},
+                              Cell::of(std::string()), Cell::of(std::string()), Cell::of(std::string()), Cell::of(pooled.ikm)},
                              true));
         t.notes.push_back(text("report.note.rounding"));
         if (annual_ && method_ == AnnualMethod::semesters) t.notes.push_back(text("report.note.unsur_pooled"));
@@ -240,24 +252,6 @@ private:
         return t;
     }
 
-    Table follow_up() const {
-        Table t{"follow_up",
-                text("report.table.follow_up"),
-                {right(text("report.col.no"), 0.4), left(text("report.col.unsur"), 1.6), right(text("report.col.nrr"), 0.75),
-                 left(text("report.col.problem"), 1.9), left(text("report.col.action"), 1.9), left(text("report.col.when"), 1),
-                 left(text("report.col.responsible"), 1.2)},
-                {},
-                {},
-                46};
-        std::uint64_t n = 0;
-        for (const std::size_t i : d_.weakest) {
-            t.rows.push_back(row({Cell::of(++n), Cell::of(unsur_name(d_.questionnaire, i, c_)), Cell::of(d_.overall.pooled.unsur[i].nrr),
-                                  Cell::of(std::string()), Cell::of(std::string()), Cell::of(std::string()), Cell::of(std::string())}));
-        }
-        t.notes.push_back(text("report.note.follow_up"));
-        return t;
-    }
-
     Table lkjip() const {
         Table t{"lkjip",
                 text("report.table.lkjip"),
@@ -295,8 +289,11 @@ std::vector<const Table*> ReportTables::all() const {
     out.push_back(&months);
     for (const auto& p : profile) out.push_back(&p);
     out.push_back(&saran);
+    out.push_back(&saran_by_unsur);
     out.push_back(&follow_up);
     out.push_back(&lkjip);
+    out.push_back(&questionnaire);
+    out.push_back(&tabulation);
     return out;
 }
 

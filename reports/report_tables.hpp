@@ -22,6 +22,10 @@ struct ReportTables {
     Table saran;
     Table follow_up;              // rencana tindak lanjut, seeded with the weakest unsur
     Table lkjip;
+    // The Laporan Hasil SKM chapters' own (reports/report_chapter_tables).
+    Table saran_by_unsur;
+    Table questionnaire;          // lampiran 1
+    Table tabulation;             // lampiran 2
 
     // In report order (the order of the XLSX sheets and the CSV sections).
     std::vector<const Table*> all() const;

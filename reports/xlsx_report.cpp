@@ -176,9 +176,10 @@ void write_xlsx_report(const ReportData& data, const formats::Catalog& catalog, 
     std::vector<const Table*> profile;
     for (const auto& t : tables.profile) profile.push_back(&t);
     write_sheet(book, catalog.text("report.sheet.profile"), profile);
-    write_sheet(book, catalog.text("report.sheet.saran"), {&tables.saran});
+    write_sheet(book, catalog.text("report.sheet.saran"), {&tables.saran_by_unsur, &tables.saran});
     write_sheet(book, catalog.text("report.sheet.follow_up"), {&tables.follow_up});
     write_sheet(book, catalog.text("report.sheet.lkjip"), {&tables.lkjip});
+    write_sheet(book, catalog.text("report.sheet.lampiran"), {&tables.questionnaire, &tables.tabulation});
     book.close();
 }
 

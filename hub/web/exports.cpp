@@ -188,6 +188,7 @@ WebResponse export_kecamatan_pdf(const PageContext& c) {
     }
     data.target = k.target;
     data.population = k.population;
+    data.chapters.min_n = min_n;  // the report's method chapter states the rule the page applied
     if (k.population) data.sample = scoring::sample_progress(*k.population, k.figures.respondents);
 
     const auto file = temp_file(c, ".pdf");

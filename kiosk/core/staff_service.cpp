@@ -157,6 +157,16 @@ std::optional<Problem> StaffService::set_hub_url(const std::string& url) {
     return std::nullopt;
 }
 
+std::string StaffService::text(const formats::SettingSpec& setting) const {
+    return store::stored_setting(db_, setting).value_or("");
+}
+
+std::optional<Problem> StaffService::set_text(const formats::SettingSpec& setting, const std::string& value) {
+    if (auto refused = store::change_setting(db_, setting, value)) return refused;
+    audit(setting.stored, value);
+    return std::nullopt;
+}
+
 std::optional<sync::SyncStatus> StaffService::sync_status() const {
     if (!sync_status_) return std::nullopt;
     return sync_status_();

@@ -66,6 +66,10 @@ public:
     std::optional<Problem> set_target(int year, const std::string& layanan, const std::string& decimal);
     std::optional<Problem> set_number(const formats::SettingSpec& setting, const std::string& digits);
     std::optional<Problem> set_hub_url(const std::string& url);
+    // A text entry of formats/settings_table (the office's address, the
+    // report's signatory): what staff set, else "" (not set).
+    std::string text(const formats::SettingSpec& setting) const;
+    std::optional<Problem> set_text(const formats::SettingSpec& setting, const std::string& value);
     std::string default_language() const;
     std::optional<Problem> set_default_language(const std::string& language);
     std::optional<Problem> change_pin(const std::string& pin, const std::string& repeated);

@@ -116,6 +116,25 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
         }
         ry += 64 * s + 8 * s;
     }
+    // The office's details and the report's signatory, checked by formats/settings_table.
+    const struct {
+        const formats::SettingSpec& setting;
+        const char* id;
+        KeyboardLayout layout;
+    } texts[] = {{formats::setting::kOfficeAddress, "set_office_address", KeyboardLayout::text},
+                 {formats::setting::kOfficeContact, "set_office_contact", KeyboardLayout::address},
+                 {formats::setting::kSignatoryTitle, "set_signatory_title", KeyboardLayout::text},
+                 {formats::setting::kSignatoryName, "set_signatory_name", KeyboardLayout::text},
+                 {formats::setting::kSignatoryNip, "set_signatory_nip", KeyboardLayout::text},
+                 {formats::setting::kSignatoryPlace, "set_signatory_place", KeyboardLayout::text}};
+    for (const auto& t : texts) {
+        const std::string value = service.text(t.setting);
+        if (row.line(t.id, ctx.t(t.setting.label), value.empty() ? "–" : value, change)) {
+            const formats::SettingSpec& setting = t.setting;
+            view.begin_edit(ctx.t(setting.label), value,
+                            [&service, &setting](const std::string& v) { return service.set_text(setting, v); }, {}, t.layout);
+        }
+    }
     const auto office_target = service.target(year, "");
     if (row.line("set_target_office", ctx.f("kiosk.staff.target_office", {{"year", std::to_string(year)}}),
                  office_target.value_or("–"), change)) {

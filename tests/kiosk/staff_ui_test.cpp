@@ -191,6 +191,47 @@ TEST(StaffUi, SmallGroupsShowNoFigures) {
     EXPECT_TRUE(k.shows("Informasi")) << k.drawn();  // 49 respondents: named, but no figures
 }
 
+// "ACTOR DETAIL" of every audit-log row with this action, oldest first.
+std::vector<std::string> audit_rows(const std::filesystem::path& db, const std::string& action) {
+    std::vector<std::string> rows;
+    sqlite3* raw = nullptr;
+    if (sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) return {"cannot open " + db.string()};
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(raw, "SELECT actor || ' ' || detail FROM audit_log WHERE action = ?1 ORDER BY rowid", -1, &stmt, nullptr);
+    sqlite3_bind_text(stmt, 1, action.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(stmt) == SQLITE_ROW) rows.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+    sqlite3_finalize(stmt);
+    sqlite3_close(raw);
+    return rows;
+}
+
+TEST(StaffUi, SignatoryIsEditedOnTheSettingsTabCheckedAndAudited) {
+    StaffKiosk k(ImVec2(1280, 800));
+    k.tap("tab_settings");
+    k.scroll_to("set_signatory_nip");
+    k.tap("set_signatory_nip");
+    k.clear_field();
+    k.type("12345");
+    k.tap("edit_save");
+    EXPECT_TRUE(k.shows("18 angka")) << k.drawn();
+    EXPECT_EQ(k.service().text(formats::setting::kSignatoryNip), "");
+    k.clear_field();
+    k.type("198001012005011001");
+    k.tap("edit_save");
+    EXPECT_EQ(k.service().text(formats::setting::kSignatoryNip), "198001012005011001");
+    EXPECT_EQ(k.db().setting(formats::setting::kSignatoryNip.stored), "198001012005011001");
+
+    k.scroll_to("set_signatory_place");
+    k.tap("set_signatory_place");
+    k.clear_field();
+    k.type("sukamaju");
+    k.tap("edit_save");
+    EXPECT_EQ(k.service().text(formats::setting::kSignatoryPlace), "sukamaju");
+
+    // The refused "12345" left no trace.
+    EXPECT_EQ(audit_rows(k.db().path(), "signatory_nip"), std::vector<std::string>{"staff 198001012005011001"});
+}
+
 TEST(StaffUi, InvalidSettingsAreRefusedInPlainWordsAndChangeNothing) {
     StaffKiosk k(ImVec2(1280, 800));
     k.tap("tab_settings");
@@ -222,16 +263,8 @@ TEST(StaffUi, InvalidSettingsAreRefusedInPlainWordsAndChangeNothing) {
     k.tap("edit_cancel");
 
     // Every accepted change is in the audit log.
-    sqlite3* raw = nullptr;
-    ASSERT_EQ(sqlite3_open_v2(k.db().path().c_str(), &raw, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-    sqlite3_stmt* stmt = nullptr;
-    sqlite3_prepare_v2(raw, "SELECT actor, action, detail FROM audit_log WHERE action = 'staff_min_n'", -1, &stmt, nullptr);
-    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "staff");
-    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 2)), "7");
-    EXPECT_NE(sqlite3_step(stmt), SQLITE_ROW);  // the refused "1" left no trace
-    sqlite3_finalize(stmt);
-    sqlite3_close(raw);
+    // The refused "1" left no trace.
+    EXPECT_EQ(audit_rows(k.db().path(), "staff_min_n"), std::vector<std::string>{"staff 7"});
 }
 
 TEST(StaffUi, LayananAreAddedRenamedAndRetiredNeverDeleted) {

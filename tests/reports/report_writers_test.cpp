@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <charconv>
+#include <regex>
 #include <sstream>
 
 namespace skm::reports {
@@ -156,7 +157,7 @@ TEST(PdfReport, EnglishWhenAskedWithADecimalPoint) {
     const std::string text = test::pdf_text(pdf);
     EXPECT_NE(text.find(c["expect"]["ikm"].get<std::string>()), std::string::npos);
     EXPECT_TRUE(has_phrase(text, "Page 1 of"));
-    EXPECT_TRUE(has_phrase(text, "Follow-up Plan"));
+    EXPECT_TRUE(has_phrase(text, "Follow-up plan"));
 }
 
 // Renders the demo year as a sekcam would print it, for a person to look at.
@@ -190,7 +191,7 @@ TEST(PdfReport, DemoYearPagesRenderedForReview) {
         ASSERT_EQ(rendered.exit_code, 0) << rendered.err;
         const int pages = test::pdf_pages(pdf);
         EXPECT_GE(pages, 4);
-        EXPECT_LE(pages, 8);
+        EXPECT_LE(pages, 10);  // seven chapters and the lampiran
         for (int page = 1; page <= pages; ++page) {
             EXPECT_GT(test::pdf_text(pdf, page, page).size(), 400u) << "page " << page << " is nearly empty";
         }
@@ -229,9 +230,11 @@ TEST(XlsxReport, CellsHoldTheGoldenFiguresAsNumbers) {
             const std::string code = test::questionnaire().unsur[i].code;
             const std::string row = test::xlsx_row_of(unsur, 'B', unsur_name(i));
             ASSERT_FALSE(row.empty()) << code;
-            ASSERT_TRUE(unsur.count("D" + row)) << code;
+            // C answered, D the sum of answer values, E the NRR.
+            ASSERT_TRUE(unsur.count("E" + row)) << code;
+            EXPECT_TRUE(unsur.at("E" + row).number);
             EXPECT_TRUE(unsur.at("D" + row).number);
-            EXPECT_EQ(number(unsur.at("D" + row).text), number(expect["unsur"][code]["nrr"].get<std::string>())) << code;
+            EXPECT_EQ(number(unsur.at("E" + row).text), number(expect["unsur"][code]["nrr"].get<std::string>())) << code;
             EXPECT_EQ(number(unsur.at("C" + row).text), expect["unsur"][code]["answered"].get<double>()) << code;
         }
     }
@@ -276,8 +279,11 @@ TEST(CsvReport, BothDialectsCarryTheRoundedGoldenFigures) {
             // Names with a comma are quoted in csv, not in csv-id.
             const std::string name = unsur_name(i);
             const std::string quoted = name.find(',') != std::string::npos ? "\"" + name + "\"" : name;
-            EXPECT_NE(plain.find("\n" + n + "," + quoted + "," + answered + "," + nrr + ",1/9,"), std::string::npos) << code;
-            EXPECT_NE(excel.find("\n" + n + ";" + name + ";" + answered + ";" + comma(nrr) + ";1/9;"), std::string::npos) << code;
+            // Between answered and NRR: the sum of answer values.
+            EXPECT_TRUE(std::regex_search(plain, std::regex("\n" + n + "," + quoted + "," + answered + ",[0-9]+," + nrr + ",1/9,")))
+                << code;
+            EXPECT_TRUE(std::regex_search(excel, std::regex("\n" + n + ";" + name + ";" + answered + ";[0-9]+;" + comma(nrr) + ";1/9;")))
+                << code;
         }
     }
 }

@@ -101,6 +101,31 @@ TEST(SkmSettings, AnOutOfRangeValueIsRefusedAndNothingChanges) {
     EXPECT_EQ(stored(db, "kiosk_default_language"), std::nullopt);
 }
 
+TEST(SkmSettings, SignatoryAndOfficeDetailsRoundTripAndABadNipIsRefused) {
+    const std::string db = fresh_db();
+    const std::vector<std::pair<std::string, std::string>> values = {
+        {"signatory_title", "Camat Sukamaju"},   {"signatory_name", "Drs. Budi Santoso, M.Si."},
+        {"signatory_nip", "198001012005011001"}, {"signatory_place", "Sukamaju"},
+        {"office_address", "Jl. Merdeka No. 1, Sukamaju"}, {"office_contact", "(0271) 123456"}};
+    for (const auto& [key, value] : values) {
+        ASSERT_EQ(skm({"settings", "set", key, value, "--db", db}).exit_code, 0) << key;
+        EXPECT_EQ(skm({"settings", "get", key, "--db", db}).out, value + "\n") << key;
+        EXPECT_EQ(stored(db, key), value) << key;
+        EXPECT_EQ(query(db, "SELECT actor || ' ' || detail FROM audit_log WHERE action = '" + key + "'"), "cli " + value) << key;
+    }
+    const auto audits = query(db, "SELECT count(*) FROM audit_log");
+    for (const std::string bad : {"12345", "19800101 200501 1 001", "19800101200501100X", "1980010120050110011"}) {
+        const auto refused = skm({"settings", "set", "signatory_nip", bad, "--db", db, "--lang", "en"});
+        EXPECT_EQ(refused.exit_code, 3) << bad;
+        EXPECT_EQ(refused.err, "Error: NIP \"" + bad + "\" is not valid: a NIP is 18 digits without spaces or other signs.\n") << bad;
+    }
+    EXPECT_EQ(stored(db, "signatory_nip"), "198001012005011001");
+    EXPECT_EQ(query(db, "SELECT count(*) FROM audit_log"), audits);
+    // Empty is "not set": the report then prints a dotted line to write on.
+    ASSERT_EQ(skm({"settings", "set", "signatory_nip", "", "--db", db}).exit_code, 0);
+    EXPECT_EQ(skm({"settings", "get", "signatory_nip", "--db", db}).out, "\n");
+}
+
 TEST(SkmSettings, ASecretIsNeverPrinted) {
     const std::string db = fresh_db();
     const std::string token = "tok-0123456789abcdef";
@@ -173,7 +198,13 @@ TEST(SkmSettings, ListJsonIsExactlyTheDocumentedShape) {
               R"({"key":"staff_lock_seconds","value":120,"default":120,"is_default":true},)"
               R"({"key":"min_n","value":9,"default":5,"is_default":false},)"
               R"({"key":"hub_url","value":"https://hub.example/api/v1/batches","default":"","is_default":false},)"
-              R"({"key":"device_token","is_set":false}],)"
+              R"({"key":"device_token","is_set":false},)"
+              R"({"key":"office_address","value":"","default":"","is_default":true},)"
+              R"({"key":"office_contact","value":"","default":"","is_default":true},)"
+              R"({"key":"signatory_title","value":"","default":"","is_default":true},)"
+              R"({"key":"signatory_name","value":"","default":"","is_default":true},)"
+              R"({"key":"signatory_nip","value":"","default":"","is_default":true},)"
+              R"({"key":"signatory_place","value":"","default":"","is_default":true}],)"
               R"("populations":[{"year":2026,"layanan":"KTP-el","population":1200}]})"
               "\n");
 }
