@@ -559,7 +559,7 @@ TEST(KioskUi, StaffCornerPinPadAndLockout) {
         k.tap("pin_11");
     };
     for (int i = 0; i < 5; ++i) enter("1111");
-    enter("2468");  // right PIN, but locked after five wrong ones
+    enter("2468");  // right PIN, but the pad waits after the fourth wrong one in a row
     EXPECT_EQ(k.ctx().button("staff_exit"), nullptr);
     k.frame(60'000);
     k.frame();
