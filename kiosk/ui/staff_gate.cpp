@@ -16,6 +16,15 @@ void StaffGate::lock() {
     if (view_) view_->reset();
 }
 
+void StaffGate::show_pin_pad() {
+    mode_ = Mode::pin;
+    entered_.clear();
+    message_key_.clear();
+    press_started_ = -1;
+    last_touch_ = clock_.monotonic_ms();
+    idle_lock_ms_ = view_ ? view_->service().staff_lock_ms() : formats::default_ms(formats::setting::kStaffLockSeconds);
+}
+
 std::string StaffGate::screen_name() const {
     switch (mode_) {
         case Mode::closed: return "closed";
@@ -39,14 +48,7 @@ bool StaffGate::draw(ViewContext& ctx, float w, float h) {
         const bool in_corner = io.MousePos.x >= 0 && io.MousePos.x < corner && io.MousePos.y >= 0 && io.MousePos.y < corner;
         if (io.MouseDown[0] && in_corner) {
             if (press_started_ < 0) press_started_ = clock_.monotonic_ms();
-            if (clock_.monotonic_ms() - press_started_ >= kHoldMs) {
-                mode_ = Mode::pin;
-                entered_.clear();
-                message_key_.clear();
-                press_started_ = -1;
-                last_touch_ = clock_.monotonic_ms();
-                idle_lock_ms_ = view_ ? view_->service().staff_lock_ms() : formats::default_ms(formats::setting::kStaffLockSeconds);
-            }
+            if (clock_.monotonic_ms() - press_started_ >= kHoldMs) show_pin_pad();
         } else {
             press_started_ = -1;
         }

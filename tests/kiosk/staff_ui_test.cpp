@@ -282,6 +282,7 @@ TEST(StaffUi, PopulationAndTargetDriveSampleAndCapaian) {
 TEST(StaffUi, ThePinChangesInTwoStepsAndAMismatchKeepsTheOldOne) {
     StaffKiosk k(ImVec2(1280, 800));
     k.tap("tab_settings");
+    k.scroll_to("set_pin");
     k.tap("set_pin");
     k.type("1357");
     k.tap("edit_save");
@@ -290,6 +291,7 @@ TEST(StaffUi, ThePinChangesInTwoStepsAndAMismatchKeepsTheOldOne) {
     EXPECT_TRUE(k.shows("tidak sama")) << k.drawn();
     EXPECT_EQ(k.lock().try_pin("2468"), PinResult::ok);
     k.tap("edit_cancel");
+    k.scroll_to("set_pin");
     k.tap("set_pin");
     k.type("1357");
     k.tap("edit_save");
@@ -443,11 +445,11 @@ TEST(StaffUi, DoubleTapsOnStaffScreensActOnce) {
     EXPECT_EQ(k.view().period, DashboardPeriod::month);
     k.double_tap("tab_settings");  // dashboard → settings
     EXPECT_EQ(k.view().screen_name(), "tab:3");
-    const std::string under = k.double_tap("set_min_n");  // settings → editor with its keyboard
+    const std::string under = k.double_tap("set_idle_prompt");  // settings → editor with its keyboard
     EXPECT_EQ(k.view().screen_name().rfind("edit:", 0), 0u);
     EXPECT_EQ(under.rfind("key_", 0), 0u) << "the twin tap should fall on a key, fell on \"" << under << "\"";
     k.tap("edit_save");
-    EXPECT_EQ(k.service().number(formats::setting::kMinN), 5u);  // nothing was typed into "5"
+    EXPECT_EQ(k.service().number(formats::setting::kIdlePromptSeconds), 60u);  // nothing was typed into "60"
     k.tap("set_min_n");
     k.double_tap("edit_cancel");  // editor → settings
     EXPECT_EQ(k.view().screen_name(), "tab:3");
@@ -462,7 +464,7 @@ TEST(StaffUi, DoubleTapsOnStaffScreensActOnce) {
     EXPECT_FALSE(k.gate().open());
     EXPECT_EQ(k.flow().screen(), Screen::welcome);
     EXPECT_FALSE(k.gate().exit_requested());
-    EXPECT_EQ(k.db().setting(formats::setting::kMinN.stored), "5");  // saved once, as shown: no twin digit
+    EXPECT_EQ(k.db().setting(formats::setting::kIdlePromptSeconds.stored), "60");  // saved once, as shown: no twin digit
 }
 
 TEST(StaffUi, TheStatusTabSaysWhenTheClockIsOffAndWhichHubConfigIsApplied) {
