@@ -167,11 +167,12 @@ void draw_trend(ViewContext& ctx, StaffView& view, const Dashboard& d, float hei
     const float ink_middle = zero ? (zero->Y0 + zero->Y1) / 2 : font->FontSize / 2;
     draw->AddRect(min, max, palette::kNeutral, 0, 0, 2 * s);
     for (double grid : {70.0, 80.0, 90.0}) {
-        // On a whole pixel row, so a 1-unit line is one crisp row at scale 1.
-        const float gy = std::floor(to_y(grid)) + 0.5f;
+        // On a whole pixel row (AddLine adds half a pixel itself), so a
+        // 1-unit line is one crisp row at scale 1, centred at row + 0.5.
+        const float gy = std::floor(to_y(grid));
         draw->AddLine(ImVec2(min.x, gy), ImVec2(max.x, gy), palette::kNeutral, 1 * s);
         const std::string label = std::to_string(static_cast<int>(grid));
-        const ImVec2 pos(min.x - 6 * s - text_width(font, label), std::round(gy - ink_middle));
+        const ImVec2 pos(min.x - 6 * s - text_width(font, label), std::round(gy + 0.5f - ink_middle));
         draw->AddText(font, font->FontSize, pos, palette::kMuted, label.c_str());
         ctx.texts_drawn.push_back(label);
     }
