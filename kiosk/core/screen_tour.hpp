@@ -28,6 +28,8 @@ inline constexpr std::array<std::string_view, 6> kStaffStops = {"staff-pin-pad",
 inline constexpr std::array<std::string_view, 5> kSetupStops = {"setup-language", "setup-office", "setup-layanan",
                                                                 "setup-hub", "setup-pin-pad"};
 inline constexpr int kStaffFirstNumber = 31;
+// The screen sizes of the screenshot run: a 10-inch tablet, landscape and portrait.
+inline constexpr std::array<std::pair<int, int>, 2> kScreenshotSizes = {{{1280, 800}, {800, 1280}}};
 
 // "1280x800-id-05-profile-4.png"
 std::string screenshot_file(int width, int height, std::string_view language, int number, std::string_view name);
