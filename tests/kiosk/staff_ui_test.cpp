@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 namespace skm::kiosk::ui {
 namespace {
@@ -147,7 +148,43 @@ TEST(StaffUi, EveryTabInEveryLanguageAndOrientationFits) {
                 EXPECT_TRUE(k.ctx().overflows.empty()) << lang << " " << display.x << " " << tab << ": "
                                                        << k.ctx().overflows.front().label;
                 k.ctx().overflows.clear();
-                for (const auto& b : k.ctx().buttons) EXPECT_LE(b.max.x, display.x + 1) << tab << " " << b.id;
+                // Inside what ImGui draws: the window clips half its padding at each edge
+                // (the old tab row started at 8 px and lost its rounded ends there).
+                const ImVec2 clip = ImGui::GetStyle().WindowPadding;
+                for (const auto& b : k.ctx().buttons) {
+                    EXPECT_GE(b.min.x, clip.x / 2 - 0.5f) << lang << " " << display.x << " " << tab << " " << b.id;
+                    EXPECT_LE(b.max.x, display.x - clip.x / 2 + 0.5f) << lang << " " << display.x << " " << tab << " " << b.id;
+                }
+                for (const char* id : {"tab_dashboard", "tab_export", "staff_back"}) {
+                    ASSERT_NE(k.ctx().button(id), nullptr) << id;
+                    EXPECT_GE(k.ctx().button(id)->min.y, clip.y / 2 - 0.5f) << lang << " " << display.x << " " << id;
+                }
+            }
+        }
+    }
+}
+
+// One number format per language on every staff screen: the comma in
+// Indonesian and Javanese, the point in English — the summary's IKM and the
+// target stored as "80.00" alike (Settings used to show it as stored).
+TEST(StaffUi, OneDecimalFormatPerLanguageOnEveryStaffScreen) {
+    for (const std::string lang : {"id", "en", "jv"}) {
+        StaffKiosk k(ImVec2(1280, 800), lang);
+        ASSERT_FALSE(k.service().set_target(2025, "", "80.00"));
+        const char sep = lang == "en" ? '.' : ',';
+        const std::regex wrong(lang == "en" ? R"(\d,\d)" : R"(\d\.\d)");
+        const std::string target = std::string("80") + sep + "00";
+        k.tap("period_4");
+        k.frame();
+        EXPECT_TRUE(k.shows(target)) << lang << ":\n" << k.drawn();
+        for (const char* tab : {"tab_dashboard", "tab_settings", "tab_status", "tab_saran"}) {
+            k.tap(tab);
+            k.frame();
+            if (std::string(tab) == "tab_settings") {
+                EXPECT_TRUE(k.shows(target)) << lang << ":\n" << k.drawn();
+            }
+            for (const auto& text : k.ctx().texts_drawn) {
+                EXPECT_FALSE(std::regex_search(text, wrong)) << lang << " " << tab << ": \"" << text << "\"";
             }
         }
     }
