@@ -14,6 +14,7 @@
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/ui_texts.hpp"
+#include "headless_ui.hpp"
 #include "kiosk_assets.hpp"
 #include "store/office_data.hpp"
 #include "store/stored_row.hpp"
@@ -97,12 +98,8 @@ TEST_P(StaffChartPixels, LabelsSitOnTheirGridlinesAndTheChartIsOnScreen) {
         formats::KioskConfig config;
         StaffLock lock(StaffLock::hash_pin("2468"), clock);
         StaffService service(db, lock, config);
-        class NoSink final : public ResponseSink {
-            std::optional<Problem> submit(const store::Submission&) override { return std::nullopt; }
-        } sink;
-        class NoIds final : public store::IdSource {
-            std::string next_id() override { return ""; }
-        } ids;
+        testing::NoSink sink;
+        testing::Ids ids;
         SurveyFlow flow(questionnaire(), layanan, FlowSettings{}, store::DeviceIdentity{"chart", &questionnaire()}, clock, ids, sink);
         const UiTexts texts = UiTexts::load(kAssets / "i18n");
         SilentSpeaker speaker;
