@@ -101,15 +101,15 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
     if (row.line("set_pin", ctx.t("kiosk.staff.pin"), "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2", change)) {
         // Two steps: the new PIN, then the same again.
         auto first = std::make_shared<std::string>();
-        view.begin_edit(
-            ctx.t("kiosk.staff.pin_new"), "",
+        view.begin_pin_edit(
+            ctx.t("kiosk.staff.pin_new"),
             [first](const std::string& pin) -> std::optional<Problem> {
                 *first = pin;
                 return std::nullopt;
             },
             [&view, &ctx, &service, first] {
-                view.begin_edit(ctx.t("kiosk.staff.pin_repeat"), "",
-                                [&service, first](const std::string& again) { return service.change_pin(*first, again); });
+                view.begin_pin_edit(ctx.t("kiosk.staff.pin_repeat"),
+                                    [&service, first](const std::string& again) { return service.change_pin(*first, again); });
             });
     }
     {  // The welcome screen's language: its label, then three buttons, no typing.

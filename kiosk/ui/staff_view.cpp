@@ -3,6 +3,7 @@
 #include "kiosk/core/guarded.hpp"
 #include "kiosk/ui/confirm_dialog.hpp"
 #include "kiosk/ui/keyboard.hpp"
+#include "kiosk/ui/pin_pad.hpp"
 #include "kiosk/ui/widgets.hpp"
 #include "scoring/decimal.hpp"
 
@@ -55,6 +56,12 @@ void StaffView::begin_edit(const std::string& title, const std::string& text,
                            KeyboardLayout layout) {
     edit_ = StaffEdit{title, text, std::move(apply), std::move(then), layout};
     message_.clear();
+}
+
+void StaffView::begin_pin_edit(const std::string& title, std::function<std::optional<Problem>(const std::string&)> apply,
+                               std::function<void()> then) {
+    begin_edit(title, "", std::move(apply), std::move(then));
+    edit_->pin = true;
 }
 
 std::string StaffView::screen_name() const {
@@ -161,14 +168,20 @@ void StaffView::draw_editor(ViewContext& ctx, float width, float height) {
     const float box_h = 80 * s;
     draw->AddRectFilled(ImVec2(margin, y), ImVec2(width - margin, y + box_h), IM_COL32(255, 255, 255, 255), 10 * s);
     draw->AddRect(ImVec2(margin, y), ImVec2(width - margin, y + box_h), palette::kText, 10 * s, 0, 3 * s);
+    const std::string typed = edit_->pin ? std::string(edit_->text.size(), '*') : edit_->text;
     draw->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(margin + 16 * s, y + 18 * s), palette::kText,
-                  (edit_->text + "|").c_str());
+                  (typed + "|").c_str());
     y += box_h + 8 * s;
     if (!message_.empty()) y += staff_text(ctx, ctx.fonts.small, message_, margin, y, width - 2 * margin, palette::kAnswer[0]);
     y += 8 * s;
     const float bottom_h = 88 * s;
-    const float key_h = std::min(80 * s, (height - y - bottom_h - 48 * s) / 5 - 8 * s);
-    if (auto edited = draw_keyboard(ctx, edit_->text, margin, y, width - 2 * margin, key_h, 8 * s, edit_->layout)) edit_->text = *edited;
+    if (edit_->pin) {
+        const PinPadLayout pad = fit_pin_pad(s, width - 2 * margin, height - y - bottom_h - 40 * s);
+        draw_pin_pad(ctx, edit_->text, ImVec2((width - pad.width()) / 2, y), pad, PinPadIds::keyboard);
+    } else {
+        const float key_h = std::min(80 * s, (height - y - bottom_h - 48 * s) / 5 - 8 * s);
+        if (auto edited = draw_keyboard(ctx, edit_->text, margin, y, width - 2 * margin, key_h, 8 * s, edit_->layout)) edit_->text = *edited;
+    }
     const float bw = std::min(400 * s, (width - 2 * margin - 16 * s) / 2);
     const float by = height - bottom_h - 16 * s;
     ImGui::SetCursorScreenPos(ImVec2(margin, by));

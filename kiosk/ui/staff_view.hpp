@@ -23,6 +23,7 @@ struct StaffEdit {
     std::function<std::optional<Problem>(const std::string&)> apply;
     std::function<void()> then;  // after a successful apply (e.g. the PIN's second entry)
     KeyboardLayout layout = KeyboardLayout::text;
+    bool pin = false;  // typed on the number pad, shown as dots
 };
 
 class StaffView {
@@ -55,6 +56,9 @@ public:
     void begin_edit(const std::string& title, const std::string& text,
                     std::function<std::optional<Problem>(const std::string&)> apply, std::function<void()> then = {},
                     KeyboardLayout layout = KeyboardLayout::text);
+    // A PIN: the gate's number pad instead of the keyboard, the digits hidden.
+    void begin_pin_edit(const std::string& title, std::function<std::optional<Problem>(const std::string&)> apply,
+                        std::function<void()> then = {});
     std::string message_;  // the last refusal or confirmation, shown under the tabs
     const MediaSources& media() const { return media_; }
     const std::vector<std::string>& unsur_codes() const { return unsur_codes_; }

@@ -321,8 +321,12 @@ TEST(StaffUi, ThePinChangesInTwoStepsAndAMismatchKeepsTheOldOne) {
     k.tap("tab_settings");
     k.scroll_to("set_pin");
     k.tap("set_pin");
+    // On the number pad, the digits hidden: no letter key, no PIN in the drawn text.
+    EXPECT_TRUE(k.has_button("key_0"));
+    EXPECT_FALSE(k.has_button("key_a"));
     k.type("1357");
     k.tap("edit_save");
+    EXPECT_FALSE(k.has_button("key_a"));  // the repeat too
     k.type("1358");
     k.tap("edit_save");
     EXPECT_TRUE(k.shows("tidak sama")) << k.drawn();
