@@ -91,6 +91,7 @@ void staff_screens(Window& window, const ScreenshotJob& job, const formats::Kios
         staff.period = DashboardPeriod::year;
         for (auto lang : formats::kLanguages) {
             flow.set_language(std::string(lang));
+            service.set_default_language(std::string(lang));  // Settings shows the language of the shot chosen
             int number = kStaffFirstNumber;
             auto shoot = [&](std::string_view name, ui::SetupScreen* setup_screen, const std::function<void(ui::ViewContext&)>& draw) {
                 ui::ViewContext view{flow, texts, speaker, config, fonts, scale, nullptr};
