@@ -1,5 +1,7 @@
 #include "kiosk/core/screen_tour.hpp"
 
+#include <cstdio>
+
 namespace skm::kiosk {
 namespace {
 
@@ -81,6 +83,33 @@ void tour_every_screen(const formats::Questionnaire& questionnaire, const std::v
     for (std::size_t i = 0; i < questionnaire.unsur.size(); ++i) step([&] { flow.answer(3); });
     step([&] { flow.set_saran("Ruang tunggu nyaman"); });
     at_stop("saran-large", flow);
+}
+
+std::string screenshot_file(int width, int height, std::string_view language, int number, std::string_view name) {
+    char prefix[32];
+    std::snprintf(prefix, sizeof prefix, "%02d-", number);
+    return std::to_string(width) + "x" + std::to_string(height) + "-" + std::string(language) + "-" + prefix +
+           std::string(name) + ".png";
+}
+
+std::vector<std::string> screenshot_files(const formats::Questionnaire& questionnaire, const std::vector<std::string>& layanan,
+                                          const std::vector<std::pair<int, int>>& sizes, bool with_staff) {
+    std::vector<std::string> files;
+    for (const auto& [width, height] : sizes) {
+        for (auto language : formats::kLanguages) {
+            int number = 0;
+            tour_every_screen(questionnaire, layanan, std::string(language), [&](const std::string& name, SurveyFlow&) {
+                files.push_back(screenshot_file(width, height, language, ++number, name));
+            });
+        }
+        if (!with_staff) continue;
+        for (auto language : formats::kLanguages) {
+            int number = kStaffFirstNumber;
+            for (auto name : kStaffStops) files.push_back(screenshot_file(width, height, language, number++, name));
+            for (auto name : kSetupStops) files.push_back(screenshot_file(width, height, language, number++, name));
+        }
+    }
+    return files;
 }
 
 }  // namespace skm::kiosk

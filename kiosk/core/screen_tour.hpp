@@ -5,8 +5,12 @@
 
 #include "kiosk/core/survey_flow.hpp"
 
+#include <array>
 #include <functional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace skm::kiosk {
 
@@ -18,5 +22,24 @@ void tour_every_screen(const formats::Questionnaire& questionnaire, const std::v
                        const std::string& language,
                        const std::function<void(const std::string& name, SurveyFlow& flow)>& at_stop,
                        const formats::ProfileOptions& profile_options = {});
+
+// The staff side of `skm-kiosk --screenshots`, after the survey's stops, in
+// every language: the PIN pad, each staff tab, then each first-run setup step
+// (its last one is the PIN on the number pad). Numbered from kStaffFirstNumber.
+inline constexpr std::array<std::string_view, 6> kStaffStops = {"staff-pin-pad", "staff-dashboard", "staff-saran",
+                                                                "staff-status", "staff-settings", "staff-export"};
+inline constexpr std::array<std::string_view, 5> kSetupStops = {"setup-language", "setup-office", "setup-layanan",
+                                                                "setup-hub", "setup-pin-pad"};
+inline constexpr int kStaffFirstNumber = 31;
+// The screen sizes of the screenshot run: a 10-inch tablet, landscape and portrait.
+inline constexpr std::array<std::pair<int, int>, 2> kScreenshotSizes = {{{1280, 800}, {800, 1280}}};
+
+// "1280x800-id-05-profile-4.png"
+std::string screenshot_file(int width, int height, std::string_view language, int number, std::string_view name);
+
+// Every file the screenshot run writes, in the order it writes them (the
+// docs' list, docs/reference/kiosk-screenshots.md, is checked against it).
+std::vector<std::string> screenshot_files(const formats::Questionnaire& questionnaire, const std::vector<std::string>& layanan,
+                                          const std::vector<std::pair<int, int>>& sizes, bool with_staff);
 
 }  // namespace skm::kiosk

@@ -7,8 +7,14 @@
 
 namespace skm::kiosk {
 
-StaffLock::StaffLock(std::string pin_hash, store::Clock& clock, int max_attempts, std::int64_t lockout_ms)
-    : hash_(std::move(pin_hash)), clock_(clock), max_attempts_(max_attempts), lockout_ms_(lockout_ms) {
+std::int64_t StaffLock::wait_after(int failures) {
+    constexpr std::int64_t kWaits[] = {0, 0, 0, 5'000, 15'000, 30'000};
+    if (failures <= 0) return 0;
+    const auto i = static_cast<std::size_t>(failures - 1);
+    return i < std::size(kWaits) ? kWaits[i] : kMaxWaitMs;
+}
+
+StaffLock::StaffLock(std::string pin_hash, store::Clock& clock) : hash_(std::move(pin_hash)), clock_(clock) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
 }
 
@@ -31,18 +37,23 @@ int StaffLock::locked_seconds() const {
 }
 
 PinResult StaffLock::try_pin(const std::string& pin) {
-    if (locked()) return PinResult::locked;
+    const std::int64_t now = clock_.monotonic_ms();
+    if (locked()) {
+        report({PinResult::locked, failures_, locked_until_ - now});
+        return PinResult::locked;
+    }
     const bool match = !hash_.empty() && crypto_pwhash_str_verify(hash_.c_str(), pin.c_str(), pin.size()) == 0;
     if (match) {
         failures_ = 0;
         return PinResult::ok;
     }
-    if (++failures_ >= max_attempts_) {
-        failures_ = 0;
-        locked_until_ = clock_.monotonic_ms() + lockout_ms_;
-        return PinResult::locked;
-    }
-    return PinResult::wrong;
+    if (failures_ > 0 && now - last_failure_ >= kForgetMs) failures_ = 0;
+    ++failures_;
+    last_failure_ = now;
+    const std::int64_t wait = wait_after(failures_);
+    locked_until_ = now + wait;
+    report({PinResult::wrong, failures_, wait});
+    return wait > 0 ? PinResult::locked : PinResult::wrong;
 }
 
 }  // namespace skm::kiosk

@@ -9,7 +9,22 @@
 namespace skm::kiosk {
 
 StaffService::StaffService(store::ResponseStore& db, StaffLock& lock, const formats::KioskConfig& config)
-    : db_(db), lock_(lock), config_(config) {}
+    : db_(db), lock_(lock), config_(config) {
+    lock_.on_failure([this](const PinFailure& failure) {
+        // Who typed it is unknown: the actor is the pad. A disk that refuses
+        // the row must not keep staff out, so a failed audit is dropped.
+        const std::string detail = failure.result == PinResult::wrong
+                                       ? "wrong PIN " + std::to_string(failure.failures) + " in a row, wait " +
+                                             std::to_string(failure.wait_ms / 1000) + " s"
+                                       : "tried while waiting, " + std::to_string((failure.wait_ms + 999) / 1000) + " s left";
+        try {
+            db_.audit("pin_pad", failure.result == PinResult::wrong ? "pin_wrong" : "pin_while_waiting", detail);
+        } catch (const std::exception&) {
+        }
+    });
+}
+
+StaffService::~StaffService() { lock_.on_failure({}); }
 
 void StaffService::audit(const std::string& action, const std::string& detail) { db_.audit("staff", action, detail); }
 

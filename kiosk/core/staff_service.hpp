@@ -40,7 +40,11 @@ struct StorageHealth {
 
 class StaffService {
 public:
+    // Writes every refused PIN to the audit log (StaffLock::on_failure) while it lives.
     StaffService(store::ResponseStore& db, StaffLock& lock, const formats::KioskConfig& config);
+    ~StaffService();
+    StaffService(const StaffService&) = delete;
+    StaffService& operator=(const StaffService&) = delete;
 
     Dashboard dashboard(DashboardPeriod period, const scoring::LocalDate& today) const;
     std::vector<store::SaranEntry> saran(std::size_t limit) const;

@@ -11,6 +11,7 @@
 #include "kiosk/platform/texture.hpp"
 #include "kiosk/ui/kiosk_view.hpp"
 #include "kiosk/ui/setup_screen.hpp"
+#include "kiosk/ui/staff_gate.hpp"
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "store/office_data.hpp"
@@ -54,23 +55,17 @@ void capture(Window& window, ui::ViewContext& view, int width, int height, const
     entry["buttons"] = buttons;
 }
 
-std::string file_name(int width, int height, std::string_view lang, int number, const std::string& name) {
-    char prefix[32];
-    std::snprintf(prefix, sizeof prefix, "%02d-", number);
-    return std::to_string(width) + "x" + std::to_string(height) + "-" + std::string(lang) + "-" + prefix + name + ".png";
-}
-
-// The staff view's tabs on a throwaway database holding the demo year.
-int staff_screens(Window& window, const ScreenshotJob& job, const formats::KioskConfig& config,
-                  const formats::Questionnaire& questionnaire, const std::vector<std::string>& layanan,
-                  const ui::UiTexts& texts, const ui::Fonts& fonts, float scale, int width, int height,
-                  nlohmann::ordered_json& index) {
+// The PIN pad, the staff view's tabs and the first-run setup, in every
+// language, on a throwaway database holding the demo year.
+void staff_screens(Window& window, const ScreenshotJob& job, const formats::KioskConfig& config,
+                   const formats::Questionnaire& questionnaire, const std::vector<std::string>& layanan,
+                   const ui::UiTexts& texts, const ui::Fonts& fonts, float scale, int width, int height,
+                   nlohmann::ordered_json& index, std::vector<std::string>& written) {
     const auto dir = job.out_dir / ".staff-demo";
     std::filesystem::remove_all(dir);
     store::ManualClock clock(scoring::Timestamp{{2025, 12, 20}, 10, 0, 0, 420});
     store::StoreOptions options;
     options.path = dir / "demo.db";
-    int written = 0;
     {
         store::ResponseStore db(options, questionnaire.scheme, clock);
         const formats::FileContent demo(job.demo_responses);
@@ -94,48 +89,50 @@ int staff_screens(Window& window, const ScreenshotJob& job, const formats::Kiosk
         SilentSpeaker speaker;
         ui::StaffView staff(service, clock, {dir}, questionnaire.codes(), "screenshots");
         staff.period = DashboardPeriod::year;
-        const std::pair<ui::StaffTab, const char*> tabs[] = {{ui::StaffTab::dashboard, "staff-dashboard"},
-                                                            {ui::StaffTab::saran, "staff-saran"},
-                                                            {ui::StaffTab::status, "staff-status"},
-                                                            {ui::StaffTab::settings, "staff-settings"},
-                                                            {ui::StaffTab::export_usb, "staff-export"}};
-        int number = 30;
-        for (const auto& [tab, name] : tabs) {
-            ui::ViewContext view{flow, texts, speaker, config, fonts, scale, nullptr};
-            staff.show(tab);
-            const std::string file = file_name(width, height, "id", ++number, name);
-            nlohmann::ordered_json entry = {{"screen", name}, {"language", "id"}};
-            capture(window, view, width, height,
-                    [&] { ui::draw_full_screen(view, [&](float w, float h) { staff.draw(view, w, h); }); },
-                    job.out_dir / file, entry);
-            index[file] = entry;
-            ++written;
-        }
-        // The first-run setup, step by step (it writes to this throwaway database).
-        FirstRunSetup setup(service);
-        ui::SetupScreen setup_screen(setup);
-        const std::function<void()> steps[] = {
-            [] {},
-            [&] { setup.choose_language("id"); },
-            [&] { setup.set_office("Kantor Kecamatan Sukamaju"); },
-            [&] { setup.confirm_layanan(); },
-            [&] { setup.skip_hub(); },
-        };
-        int step = 0;
-        for (const auto& advance : steps) {
-            advance();
-            ui::ViewContext view{flow, texts, speaker, config, fonts, scale, nullptr};
-            view.setup = &setup_screen;
-            const std::string name = "setup-" + std::to_string(++step);
-            const std::string file = file_name(width, height, "id", ++number, name);
-            nlohmann::ordered_json entry = {{"screen", name}, {"language", "id"}};
-            capture(window, view, width, height, [&] { ui::draw_kiosk(view); }, job.out_dir / file, entry);
-            index[file] = entry;
-            ++written;
+        for (auto lang : formats::kLanguages) {
+            flow.set_language(std::string(lang));
+            service.set_default_language(std::string(lang));  // Settings shows the language of the shot chosen
+            int number = kStaffFirstNumber;
+            auto shoot = [&](std::string_view name, ui::SetupScreen* setup_screen, const std::function<void(ui::ViewContext&)>& draw) {
+                ui::ViewContext view{flow, texts, speaker, config, fonts, scale, nullptr};
+                view.setup = setup_screen;
+                const std::string file = screenshot_file(width, height, lang, number++, name);
+                nlohmann::ordered_json entry = {{"screen", name}, {"language", lang}};
+                capture(window, view, width, height, [&] { draw(view); }, job.out_dir / file, entry);
+                index[file] = entry;
+                written.push_back(file);
+            };
+            ui::StaffGate gate(lock, clock);
+            gate.show_pin_pad();
+            shoot(kStaffStops[0], nullptr, [&](ui::ViewContext& view) {
+                ui::draw_full_screen(view, [&](float w, float h) { gate.draw(view, w, h); });
+            });
+            const ui::StaffTab tabs[] = {ui::StaffTab::dashboard, ui::StaffTab::saran, ui::StaffTab::status,
+                                         ui::StaffTab::settings, ui::StaffTab::export_usb};
+            for (std::size_t i = 0; i < std::size(tabs); ++i) {
+                staff.show(tabs[i]);
+                shoot(kStaffStops[i + 1], nullptr, [&](ui::ViewContext& view) {
+                    ui::draw_full_screen(view, [&](float w, float h) { staff.draw(view, w, h); });
+                });
+            }
+            // The first-run setup, step by step (it writes to this throwaway database).
+            FirstRunSetup setup(service);
+            ui::SetupScreen setup_screen(setup);
+            const std::function<void()> steps[] = {
+                [] {},
+                [&] { setup.choose_language(std::string(lang)); },
+                [&] { setup.set_office("Kantor Kecamatan Sukamaju"); },
+                [&] { setup.confirm_layanan(); },
+                [&] { setup.skip_hub(); },
+            };
+            static_assert(std::size(steps) == kSetupStops.size());
+            for (std::size_t i = 0; i < std::size(steps); ++i) {
+                steps[i]();
+                shoot(kSetupStops[i], &setup_screen, [&](ui::ViewContext& view) { ui::draw_kiosk(view); });
+            }
         }
     }
     std::filesystem::remove_all(dir);
-    return written;
 }
 
 }  // namespace
@@ -147,7 +144,7 @@ int write_screenshots(Window& window, const ScreenshotJob& job, const formats::K
     nlohmann::ordered_json index = nlohmann::ordered_json::object();
     SilentSpeaker speaker;
     const Texture logo(config.logo);
-    int written = 0;
+    std::vector<std::string> written;
     for (const auto& [width, height] : job.sizes) {
         window.resize(width, height);
         const float scale = ui::layout_scale(ImVec2(static_cast<float>(width), static_cast<float>(height)));
@@ -159,19 +156,23 @@ int write_screenshots(Window& window, const ScreenshotJob& job, const formats::K
             tour_every_screen(questionnaire, layanan, std::string(lang), [&](const std::string& name, SurveyFlow& flow) {
                 ui::ViewContext view{flow, texts, speaker, config, fonts, scale, nullptr};
                 attach_logo(view, logo);
-                const std::string file = file_name(width, height, lang, ++number, name);
+                const std::string file = screenshot_file(width, height, lang, ++number, name);
                 nlohmann::ordered_json entry = {{"screen", name}, {"language", lang}};
                 capture(window, view, width, height, [&] { ui::draw_kiosk(view); }, job.out_dir / file, entry);
                 index[file] = entry;
-                ++written;
+                written.push_back(file);
             }, job.profile_options);
         }
         if (!job.demo_responses.empty()) {
-            written += staff_screens(window, job, config, questionnaire, layanan, texts, fonts, scale, width, height, index);
+            staff_screens(window, job, config, questionnaire, layanan, texts, fonts, scale, width, height, index, written);
         }
     }
     std::ofstream(job.out_dir / "buttons.json") << index.dump(1) << "\n";
-    return written;
+    // The docs list what screenshot_files() names (tests/kiosk/screenshot_list_test): the run must write exactly that.
+    if (written != screenshot_files(questionnaire, layanan, job.sizes, !job.demo_responses.empty())) {
+        throw std::logic_error("the screenshot run wrote other files than screenshot_files() names");
+    }
+    return static_cast<int>(written.size());
 }
 
 }  // namespace skm::kiosk::platform

@@ -7,6 +7,7 @@
 #include "formats/kiosk_config.hpp"
 #include "formats/profile_options.hpp"
 #include "formats/questionnaire.hpp"
+#include "kiosk/core/screen_tour.hpp"
 #include "kiosk/platform/window.hpp"
 #include "kiosk/ui/ui_texts.hpp"
 
@@ -19,7 +20,7 @@ namespace skm::kiosk::platform {
 struct ScreenshotJob {
     std::filesystem::path out_dir;
     std::filesystem::path font_dir;
-    std::vector<std::pair<int, int>> sizes = {{1280, 800}, {800, 1280}};
+    std::vector<std::pair<int, int>> sizes{kScreenshotSizes.begin(), kScreenshotSizes.end()};
     std::filesystem::path demo_responses;  // when set: the staff view too, on a throwaway database of these
     formats::ProfileOptions profile_options;  // the sub-options the profile screens show
 };

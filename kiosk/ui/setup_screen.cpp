@@ -2,6 +2,7 @@
 #include "kiosk/ui/setup_screen.hpp"
 
 #include "kiosk/ui/keyboard.hpp"
+#include "kiosk/ui/pin_pad.hpp"
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -14,7 +15,7 @@ const ButtonStyle kSecondary{palette::kNeutral, palette::kText, nullptr, true};
 struct FieldLook {
     const char* title;
     const char* help;
-    bool masked;
+    bool masked;  // a PIN: shown as stars, typed on the number pad
     KeyboardLayout layout;
 };
 
@@ -146,9 +147,15 @@ void SetupScreen::draw_typing(ViewContext& ctx, float width, float height, float
     y += box_h + 16 * s;
 
     const float bottom_h = 88 * s;
-    const float key_h = std::min(80 * s, (height - y - bottom_h - 48 * s) / 5 - 8 * s);
-    if (auto edited = draw_keyboard(ctx, text_, margin, y, width - 2 * margin, key_h, 8 * s, look.layout)) {
-        if (edited->size() <= 200) text_ = *edited;
+    if (look.masked) {
+        // A PIN is digits: the staff gate's number pad, not the letter keyboard.
+        const PinPadLayout pad = fit_pin_pad(s, width - 2 * margin, height - y - bottom_h - 40 * s);
+        draw_pin_pad(ctx, text_, ImVec2((width - pad.width()) / 2, y), pad, PinPadIds::keyboard);
+    } else {
+        const float key_h = std::min(80 * s, (height - y - bottom_h - 48 * s) / 5 - 8 * s);
+        if (auto edited = draw_keyboard(ctx, text_, margin, y, width - 2 * margin, key_h, 8 * s, look.layout)) {
+            if (edited->size() <= 200) text_ = *edited;
+        }
     }
     const bool skippable = field_ == Field::hub_url || field_ == Field::token;
     const int buttons = skippable ? 3 : 2;

@@ -1,6 +1,7 @@
 #include "kiosk/ui/staff_gate.hpp"
 
 #include "kiosk/ui/confirm_dialog.hpp"
+#include "kiosk/ui/pin_pad.hpp"
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -13,6 +14,15 @@ void StaffGate::lock() {
     confirm_exit_ = false;
     press_started_ = -1;
     if (view_) view_->reset();
+}
+
+void StaffGate::show_pin_pad() {
+    mode_ = Mode::pin;
+    entered_.clear();
+    message_key_.clear();
+    press_started_ = -1;
+    last_touch_ = clock_.monotonic_ms();
+    idle_lock_ms_ = view_ ? view_->service().staff_lock_ms() : formats::default_ms(formats::setting::kStaffLockSeconds);
 }
 
 std::string StaffGate::screen_name() const {
@@ -38,14 +48,7 @@ bool StaffGate::draw(ViewContext& ctx, float w, float h) {
         const bool in_corner = io.MousePos.x >= 0 && io.MousePos.x < corner && io.MousePos.y >= 0 && io.MousePos.y < corner;
         if (io.MouseDown[0] && in_corner) {
             if (press_started_ < 0) press_started_ = clock_.monotonic_ms();
-            if (clock_.monotonic_ms() - press_started_ >= kHoldMs) {
-                mode_ = Mode::pin;
-                entered_.clear();
-                message_key_.clear();
-                press_started_ = -1;
-                last_touch_ = clock_.monotonic_ms();
-                idle_lock_ms_ = view_ ? view_->service().staff_lock_ms() : formats::default_ms(formats::setting::kStaffLockSeconds);
-            }
+            if (clock_.monotonic_ms() - press_started_ >= kHoldMs) show_pin_pad();
         } else {
             press_started_ = -1;
         }
@@ -57,10 +60,8 @@ bool StaffGate::draw(ViewContext& ctx, float w, float h) {
 
 void StaffGate::draw_pin(ViewContext& ctx, float w, float h) {
     const float s = ctx.scale;
-    const float key = std::min(130 * s, (h - 300 * s) / 4.6f);
-    const float gap = 14 * s;
-    const float pad_w = 3 * key + 2 * gap;
-    const float x0 = (w - pad_w) / 2;
+    const PinPadLayout pad = fit_pin_pad(s, w - 64 * s, (h - 300 * s) / 4.6f * 4 + 3 * 14 * s);
+    const float x0 = (w - pad.width()) / 2;
     float y = 24 * s;
     y += centered_text(ctx.fonts.title, ctx.t("kiosk.pin.title"), 0, y, w, palette::kText);
     std::string dots;
@@ -73,29 +74,14 @@ void StaffGate::draw_pin(ViewContext& ctx, float w, float h) {
         message = ctx.t(message_key_);
     }
     y += centered_text(ctx.fonts.small, message.empty() ? " " : message, 0, y, w, palette::kAnswer[0]) + 12 * s;
-    const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
-    ButtonStyle digit{palette::kNeutral, palette::kText, ctx.fonts.title, true};
-    for (int i = 0; i < 12; ++i) {
-        ImGui::SetCursorScreenPos(ImVec2(x0 + static_cast<float>(i % 3) * (key + gap), y + static_cast<float>(i / 3) * (key + gap)));
-        const std::string label = i == 11 ? ctx.t("kiosk.pin.ok") : i == 9 ? ctx.t("kiosk.keyboard.delete") : labels[i];
-        ButtonStyle style = i == 11 ? ButtonStyle{} : digit;
-        if (i == 9) style.font = ctx.fonts.body;  // a word, not a digit
-        if (!big_button(ctx, std::string("pin_") + std::to_string(i), label, ImVec2(key, key), style)) {
-            continue;
-        }
-        if (i == 9) {
-            if (!entered_.empty()) entered_.pop_back();
-        } else if (i == 11) {
-            const PinResult result = lock_.try_pin(entered_);
-            entered_.clear();
-            message_key_ = result == PinResult::wrong ? "kiosk.pin.wrong" : "";
-            if (result == PinResult::ok) mode_ = Mode::menu;
-        } else if (entered_.size() < 12) {
-            entered_ += labels[i];
-        }
+    if (draw_pin_pad(ctx, entered_, ImVec2(x0, y), pad, PinPadIds::gate, ctx.t("kiosk.pin.ok"))) {
+        const PinResult result = lock_.try_pin(entered_);
+        entered_.clear();
+        message_key_ = result == PinResult::wrong ? "kiosk.pin.wrong" : "";
+        if (result == PinResult::ok) mode_ = Mode::menu;
     }
-    ImGui::SetCursorScreenPos(ImVec2(x0, y + 4 * (key + gap)));
-    if (big_button(ctx, "pin_cancel", ctx.t("kiosk.cancel"), ImVec2(pad_w, 90 * s),
+    ImGui::SetCursorScreenPos(ImVec2(x0, y + pad.height() + pad.gap));
+    if (big_button(ctx, "pin_cancel", ctx.t("kiosk.cancel"), ImVec2(pad.width(), 90 * s),
                    ButtonStyle{palette::kNeutral, palette::kText, nullptr, true})) {
         lock();
     }

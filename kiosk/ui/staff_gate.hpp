@@ -29,6 +29,8 @@ public:
     bool draw(ViewContext& ctx, float display_w, float display_h);
 
     bool open() const { return mode_ != Mode::closed; }
+    // Opens the PIN pad as the 3-second press does (the screenshot run shows it).
+    void show_pin_pad();
     bool exit_requested() const;
     // Closes the pad or the menu: the next entry needs the PIN again.
     void lock();

@@ -1,4 +1,5 @@
-// Saran and kritik, newest first, with layanan and date.
+// Saran and kritik, newest first, with layanan and date, in a scrolling list
+// whose lines wrap at the window's edge (older ones are a scroll away, not cut).
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -6,26 +7,23 @@ namespace skm::kiosk::ui {
 
 void draw_staff_saran(ViewContext& ctx, StaffView& view, float width, float height, float y) {
     const float s = ctx.scale;
-    const float margin = 24 * s;
     const auto entries = view.service().saran(200);
     if (entries.empty()) {
+        const float margin = 24 * s;
         staff_text(ctx, ctx.fonts.body, ctx.t("kiosk.staff.no_saran"), margin, y + 40 * s, width - 2 * margin, palette::kMuted);
         return;
     }
-    auto* draw = ImGui::GetWindowDrawList();
+    const ImVec2 pad = ImGui::GetStyle().WindowPadding;
+    ImGui::SetCursorScreenPos(ImVec2(pad.x, y));
+    ImGui::BeginChild("saran", ImVec2(width - 2 * pad.x, height - y - pad.y / 2), false, ImGuiWindowFlags_NoBackground);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * s, 2 * s));
     for (const auto& e : entries) {
-        if (y + ctx.fonts.small->FontSize * 3 > height - margin) break;
-        const std::string header = e.submitted_at.substr(0, 10) + " \xC2\xB7 " + e.layanan;
-        draw->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(margin, y), palette::kMuted, header.c_str());
-        ctx.texts_drawn.push_back(header);
-        ctx.texts_drawn.push_back(e.saran);
-        y += ctx.fonts.small->FontSize * 1.2f;
-        for (const auto& line : wrap_lines(ctx.fonts.small, e.saran, width - 2 * margin)) {
-            draw->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(margin, y), palette::kText, line.c_str());
-            y += ctx.fonts.small->FontSize * 1.2f;
-        }
-        y += 10 * s;
+        staff_label(ctx, ctx.fonts.small, palette::kMuted, e.submitted_at.substr(0, 10) + " \xC2\xB7 " + e.layanan);
+        staff_label(ctx, ctx.fonts.small, palette::kText, e.saran);
+        ImGui::Dummy(ImVec2(1, 10 * s));
     }
+    ImGui::PopStyleVar();
+    ImGui::EndChild();
 }
 
 }  // namespace skm::kiosk::ui

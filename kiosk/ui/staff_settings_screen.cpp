@@ -9,28 +9,34 @@
 namespace skm::kiosk::ui {
 namespace {
 
-struct Row {
+// One table: label | value | button. Labels and values wrap in their
+// columns (long Javanese labels take two lines, never run into the value).
+struct Rows {
     ViewContext& ctx;
-    StaffView& view;
-    float x;
-    float width;
     float height;
-    float& y;
 
+    // A text cell, centred vertically in a row of `height` when it is one line.
+    void cell(const std::string& text, ImU32 color) {
+        ImFont* font = ctx.fonts.small;
+        ImGui::PushFont(font);
+        const float h = ImGui::CalcTextSize(text.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y;
+        ImGui::PopFont();
+        if (h < height) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (height - h) / 2);
+        staff_label(ctx, font, color, text);
+    }
+    bool button(const std::string& id, const std::string& label, ButtonStyle style) {
+        return big_button(ctx, id, label, ImVec2(ImGui::GetContentRegionAvail().x, height), style);
+    }
     // "label: value   [button]" — returns true when the button was tapped.
-    bool line(const std::string& id, const std::string& label, const std::string& value, const std::string& button,
+    bool line(const std::string& id, const std::string& label, const std::string& value, const std::string& button_label,
               ImU32 value_color = palette::kText) {
-        auto* draw = ImGui::GetWindowDrawList();
-        const float s = ctx.scale;
-        const float bw = 200 * s;
-        draw->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(x, y + 14 * s), palette::kText, label.c_str());
-        draw->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(x + width * 0.42f, y + 14 * s), value_color,
-                      value.c_str());
-        ImGui::SetCursorScreenPos(ImVec2(x + width - bw, y));
-        const bool tapped = big_button(ctx, id, button, ImVec2(bw, height),
-                                       ButtonStyle{palette::kNeutral, palette::kText, ctx.fonts.small, true});
-        y += height + 8 * s;
-        return tapped;
+        ImGui::TableNextRow(ImGuiTableRowFlags_None, height);
+        ImGui::TableNextColumn();
+        cell(label, palette::kText);
+        ImGui::TableNextColumn();
+        cell(value, value_color);
+        ImGui::TableNextColumn();
+        return button(id, button_label, ButtonStyle{palette::kNeutral, palette::kText, ctx.fonts.small, true});
     }
 };
 
@@ -38,16 +44,25 @@ struct Row {
 
 void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float height, float y) {
     const float s = ctx.scale;
-    const float margin = 24 * s;
     StaffService& service = view.service();
     const int year = view.clock().wall_now().date.year;
     const std::string change = ctx.t("kiosk.staff.change");
 
-    // A scrolling region: the list is longer than a tablet screen.
-    ImGui::SetCursorScreenPos(ImVec2(0, y));
-    ImGui::BeginChild("settings", ImVec2(width, height - y), false, ImGuiWindowFlags_NoBackground);
-    float ry = ImGui::GetCursorScreenPos().y + 4 * s;
-    Row row{ctx, view, margin, width - 2 * margin - 32 * s, 64 * s, ry};
+    // A scrolling region inside the window's padding: the list is longer than a tablet screen.
+    const ImVec2 pad = ImGui::GetStyle().WindowPadding;
+    ImGui::SetCursorScreenPos(ImVec2(pad.x, y));
+    ImGui::BeginChild("settings", ImVec2(width - 2 * pad.x, height - y - pad.y / 2), false, ImGuiWindowFlags_NoBackground);
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(8 * s, 4 * s));
+    if (!ImGui::BeginTable("settings_rows", 3, ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::PopStyleVar();
+        ImGui::EndChild();
+        return;
+    }
+    ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, 0.55f);
+    ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, 0.45f);
+    ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, 200 * s);
+    Rows row{ctx, 64 * s};
+    const ButtonStyle small{palette::kNeutral, palette::kText, ctx.fonts.small, true};
 
     if (row.line("set_office", ctx.t(formats::setting::kOffice.label), service.office_name(), change)) {
         view.begin_edit(ctx.t(formats::setting::kOffice.label), service.office_name(),
@@ -86,35 +101,31 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
     if (row.line("set_pin", ctx.t("kiosk.staff.pin"), "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2", change)) {
         // Two steps: the new PIN, then the same again.
         auto first = std::make_shared<std::string>();
-        view.begin_edit(
-            ctx.t("kiosk.staff.pin_new"), "",
+        view.begin_pin_edit(
+            ctx.t("kiosk.staff.pin_new"),
             [first](const std::string& pin) -> std::optional<Problem> {
                 *first = pin;
                 return std::nullopt;
             },
             [&view, &ctx, &service, first] {
-                view.begin_edit(ctx.t("kiosk.staff.pin_repeat"), "",
-                                [&service, first](const std::string& again) { return service.change_pin(*first, again); });
+                view.begin_pin_edit(ctx.t("kiosk.staff.pin_repeat"),
+                                    [&service, first](const std::string& again) { return service.change_pin(*first, again); });
             });
     }
-    {  // The welcome screen's language: three buttons, no typing.
-        ImGui::GetWindowDrawList()->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(margin, ry + 14 * s),
-                                            palette::kText, ctx.t(formats::setting::kDefaultLanguage.label).c_str());
-        const float bw = 200 * s;
-        const auto& languages = formats::setting::kDefaultLanguage.choices;
-        for (std::size_t i = 0; i < languages.size(); ++i) {
-            const std::string language(languages[i]);
-            const auto from_right = static_cast<float>(languages.size() - i);
-            ImGui::SetCursorScreenPos(ImVec2(margin + row.width - from_right * (bw + 8 * s) + 8 * s, ry));
+    {  // The welcome screen's language: its label, then three buttons, no typing.
+        ImGui::TableNextRow(ImGuiTableRowFlags_None, row.height);
+        ImGui::TableNextColumn();
+        row.cell(ctx.t(formats::setting::kDefaultLanguage.label), palette::kText);
+        ImGui::TableNextRow(ImGuiTableRowFlags_None, row.height);
+        for (const auto& language_view : formats::setting::kDefaultLanguage.choices) {
+            const std::string language(language_view);
+            ImGui::TableNextColumn();
             const bool chosen = service.default_language() == language;
-            const ButtonStyle style = chosen ? ButtonStyle{palette::kSelected, palette::kText, ctx.fonts.small, true}
-                                             : ButtonStyle{palette::kNeutral, palette::kText, ctx.fonts.small, true};
-            if (big_button(ctx, "default_lang_" + language, ctx.texts.text(language, "kiosk.language." + language),
-                           ImVec2(bw, 64 * s), style)) {
+            const ButtonStyle style = chosen ? ButtonStyle{palette::kSelected, palette::kText, ctx.fonts.small, true} : small;
+            if (row.button("default_lang_" + language, ctx.texts.text(language, "kiosk.language." + language), style)) {
                 service.set_default_language(language);
             }
         }
-        ry += 64 * s + 8 * s;
     }
     // The office's details and the report's signatory, checked by formats/settings_table.
     const struct {
@@ -135,31 +146,39 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
                             [&service, &setting](const std::string& v) { return service.set_text(setting, v); }, {}, t.layout);
         }
     }
-    const auto office_target = service.target(year, "");
+    // Targets are stored as "80.00"; staff read and type them in their language's format.
+    const auto stored_office_target = service.target(year, "");
+    const std::optional<std::string> office_target =
+        stored_office_target ? std::optional<std::string>(shown(ctx, *stored_office_target)) : std::nullopt;
     if (row.line("set_target_office", ctx.f("kiosk.staff.target_office", {{"year", std::to_string(year)}}),
                  office_target.value_or("–"), change)) {
         view.begin_edit(ctx.f("kiosk.staff.target_office", {{"year", std::to_string(year)}}), office_target.value_or(""),
                         [&service, year](const std::string& v) { return service.set_target(year, "", v); });
     }
 
-    ry += 12 * s;
-    ImGui::GetWindowDrawList()->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(margin, ry), palette::kText,
-                                        ctx.t("kiosk.staff.layanan_list").c_str());
-    ry += ctx.fonts.body->FontSize * 1.5f;
-    ImGui::SetCursorScreenPos(ImVec2(margin, ry));
-    if (big_button(ctx, "add_layanan", ctx.t("kiosk.staff.add_layanan"), ImVec2(400 * s, 64 * s),
+    ImGui::EndTable();
+
+    ImGui::Dummy(ImVec2(1, 8 * s));
+    staff_label(ctx, ctx.fonts.body, palette::kText, ctx.t("kiosk.staff.layanan_list"));
+    if (big_button(ctx, "add_layanan", ctx.t("kiosk.staff.add_layanan"), ImVec2(std::min(400 * s, ImGui::GetContentRegionAvail().x), 64 * s),
                    ButtonStyle{palette::kPrimary, IM_COL32(255, 255, 255, 255), ctx.fonts.small, false})) {
         view.begin_edit(ctx.t("kiosk.staff.add_layanan"), "",
                         [&service](const std::string& v) { return service.add_layanan(v); });
     }
-    ry += 80 * s;
+    if (!ImGui::BeginTable("layanan_rows", 3, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::PopStyleVar();
+        ImGui::EndChild();
+        return;
+    }
     const auto entries = service.layanan();
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const auto& e = entries[i];
         const std::string id = std::to_string(i);
         const std::string name = e.name;
         const auto population = service.population(year, name);
-        const auto target = service.target(year, name);
+        const auto stored_target = service.target(year, name);
+        const std::optional<std::string> target =
+            stored_target ? std::optional<std::string>(shown(ctx, *stored_target)) : std::nullopt;
         const std::string value = (e.active ? "" : ctx.t("kiosk.staff.retired") + " · ") +
                                   ctx.f("kiosk.staff.population_target", {{"population", population ? std::to_string(*population) : "–"},
                                                                           {"target", target.value_or("–")}});
@@ -167,32 +186,30 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
             view.begin_edit(ctx.t("kiosk.staff.rename") + ": " + name, name,
                             [&service, name](const std::string& v) { return service.rename_layanan(name, v); });
         }
-        // A second line of buttons for this layanan, under its name.
-        const float bw = 220 * s;
-        const ButtonStyle small{palette::kNeutral, palette::kText, ctx.fonts.small, true};
-        ImGui::SetCursorScreenPos(ImVec2(margin + 24 * s, ry - 8 * s));
-        if (big_button(ctx, "toggle_" + id, ctx.t(e.active ? "kiosk.staff.retire" : "kiosk.staff.restore"), ImVec2(bw, 64 * s),
-                       small)) {
+        // A second row of buttons for this layanan, under its name.
+        ImGui::TableNextRow(ImGuiTableRowFlags_None, row.height);
+        ImGui::TableNextColumn();
+        if (row.button("toggle_" + id, ctx.t(e.active ? "kiosk.staff.retire" : "kiosk.staff.restore"), small)) {
             if (auto problem = service.set_layanan_active(name, !e.active)) {
                 view.message_ = ctx.texts.format(ctx.flow.language(), problem->key, problem->args);
             }
         }
-        ImGui::SetCursorScreenPos(ImVec2(margin + 24 * s + bw + 8 * s, ry - 8 * s));
-        if (big_button(ctx, "population_" + id, ctx.t("kiosk.staff.population"), ImVec2(bw, 64 * s), small)) {
+        ImGui::TableNextColumn();
+        if (row.button("population_" + id, ctx.t("kiosk.staff.population"), small)) {
             view.begin_edit(ctx.f("kiosk.staff.population_of", {{"layanan", name}, {"year", std::to_string(year)}}),
                             population ? std::to_string(*population) : "",
                             [&service, year, name](const std::string& v) { return service.set_population(year, name, v); });
         }
-        ImGui::SetCursorScreenPos(ImVec2(margin + 24 * s + 2 * (bw + 8 * s), ry - 8 * s));
-        if (big_button(ctx, "target_" + id, ctx.t("kiosk.staff.target_short"), ImVec2(bw, 64 * s), small)) {
+        ImGui::TableNextColumn();
+        if (row.button("target_" + id, ctx.t("kiosk.staff.target_short"), small)) {
             view.begin_edit(ctx.f("kiosk.staff.target_of", {{"layanan", name}, {"year", std::to_string(year)}}),
                             target.value_or(""),
                             [&service, year, name](const std::string& v) { return service.set_target(year, name, v); });
         }
-        ry += 64 * s + 16 * s;
+        ImGui::TableNextRow(ImGuiTableRowFlags_None, 8 * s);  // a gap before the next layanan
     }
-    ImGui::SetCursorScreenPos(ImVec2(margin, ry));
-    ImGui::Dummy(ImVec2(1, 1));  // the child's content height, for its scrollbar
+    ImGui::EndTable();
+    ImGui::PopStyleVar();
     ImGui::EndChild();
 }
 

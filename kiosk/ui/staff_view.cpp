@@ -3,9 +3,24 @@
 #include "kiosk/core/guarded.hpp"
 #include "kiosk/ui/confirm_dialog.hpp"
 #include "kiosk/ui/keyboard.hpp"
+#include "kiosk/ui/pin_pad.hpp"
 #include "kiosk/ui/widgets.hpp"
+#include "scoring/decimal.hpp"
+
+#include <algorithm>
 
 namespace skm::kiosk::ui {
+
+void staff_label(ViewContext& ctx, ImFont* font, ImU32 color, const std::string& text) {
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(0.0f);  // the right edge of the column or window
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ctx.texts_drawn.push_back(text);
+}
 
 float staff_text(ViewContext& ctx, ImFont* font, const std::string& text, float x, float y, float width, ImU32 color) {
     ctx.texts_drawn.push_back(text);
@@ -31,11 +46,22 @@ std::string shown(const ViewContext& ctx, const scoring::Decimal& value) {
     return value.str(formats::decimal_separator(ctx.flow.language()));
 }
 
+std::string shown(const ViewContext& ctx, const std::string& stored) {
+    const auto value = scoring::parse_decimal(stored);
+    return value ? shown(ctx, *value) : stored;
+}
+
 void StaffView::begin_edit(const std::string& title, const std::string& text,
                            std::function<std::optional<Problem>(const std::string&)> apply, std::function<void()> then,
                            KeyboardLayout layout) {
     edit_ = StaffEdit{title, text, std::move(apply), std::move(then), layout};
     message_.clear();
+}
+
+void StaffView::begin_pin_edit(const std::string& title, std::function<std::optional<Problem>(const std::string&)> apply,
+                               std::function<void()> then) {
+    begin_edit(title, "", std::move(apply), std::move(then));
+    edit_->pin = true;
 }
 
 std::string StaffView::screen_name() const {
@@ -58,6 +84,7 @@ bool StaffView::draw(ViewContext& ctx, float width, float height) {
     const float s = ctx.scale;
     const float tab_h = 72 * s;
     const float gap = 8 * s;
+    const ImVec2 pad = ImGui::GetStyle().WindowPadding;
     struct Tab {
         StaffTab tab;
         const char* id;
@@ -68,29 +95,48 @@ bool StaffView::draw(ViewContext& ctx, float width, float height) {
                         {StaffTab::status, "tab_status", "kiosk.staff.tab.status"},
                         {StaffTab::settings, "tab_settings", "kiosk.staff.tab.settings"},
                         {StaffTab::export_usb, "tab_export", "kiosk.staff.tab.export"}};
-    // Six tabs in one row, or two rows of three on a narrow (portrait) screen.
-    const int per_row = width >= 1000 * s ? 6 : 3;
-    const float tab_w = (width - 16 * s - static_cast<float>(per_row - 1) * gap) / static_cast<float>(per_row);
-    auto tab_pos = [&](int i) {
-        return ImVec2(8 * s + static_cast<float>(i % per_row) * (tab_w + gap), 8 * s + static_cast<float>(i / per_row) * (tab_h + gap));
+    // Inside the window's padding (ImGui clips half of it): six tabs in one
+    // row when every label fits on two lines, else two rows of three.
+    const float row_w = width - 2 * pad.x;
+    auto labels_fit = [&](int per_row) {
+        const float room = (row_w - static_cast<float>(per_row - 1) * gap) / static_cast<float>(per_row) - 24 * s;
+        std::vector<std::string> labels;
+        for (const Tab& tab : tabs) labels.push_back(ctx.t(tab.key));
+        labels.push_back(ctx.t("kiosk.staff.back"));
+        return std::all_of(labels.begin(), labels.end(), [&](const std::string& label) {
+            const auto lines = wrap_lines(ctx.fonts.small, label, room);
+            if (lines.size() > 2) return false;
+            return std::all_of(lines.begin(), lines.end(), [&](const std::string& line) {
+                return ctx.fonts.small->CalcTextSizeA(ctx.fonts.small->FontSize, 1e9f, 0, line.c_str()).x <= room;
+            });
+        });
     };
-    for (int i = 0; i < 5; ++i) {
-        ImGui::SetCursorScreenPos(tab_pos(i));
-        const bool active = tab_ == tabs[i].tab;
-        ButtonStyle style = active ? ButtonStyle{palette::kPrimary, IM_COL32(255, 255, 255, 255), ctx.fonts.small, false}
-                                   : ButtonStyle{palette::kNeutral, palette::kText, ctx.fonts.small, false};
-        if (big_button(ctx, tabs[i].id, ctx.t(tabs[i].key), ImVec2(tab_w, tab_h), style)) {
-            tab_ = tabs[i].tab;
-            message_.clear();
+    const int per_row = labels_fit(6) ? 6 : 3;
+    ImGui::SetCursorScreenPos(ImVec2(pad.x, pad.y / 2));
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(gap / 2, gap / 2));
+    bool back = false;
+    if (ImGui::BeginTable("staff_tabs", per_row, ImGuiTableFlags_SizingStretchSame, ImVec2(row_w, 0))) {
+        for (const Tab& tab : tabs) {
+            ImGui::TableNextColumn();
+            const bool active = tab_ == tab.tab;
+            ButtonStyle style = active ? ButtonStyle{palette::kPrimary, IM_COL32(255, 255, 255, 255), ctx.fonts.small, false}
+                                       : ButtonStyle{palette::kNeutral, palette::kText, ctx.fonts.small, false};
+            if (big_button(ctx, tab.id, ctx.t(tab.key), ImVec2(ImGui::GetContentRegionAvail().x, tab_h), style)) {
+                tab_ = tab.tab;
+                message_.clear();
+            }
         }
+        ImGui::TableNextColumn();
+        back = big_button(ctx, "staff_back", ctx.t("kiosk.staff.back"), ImVec2(ImGui::GetContentRegionAvail().x, tab_h),
+                          ButtonStyle{palette::kSelected, palette::kText, ctx.fonts.small, true});
+        ImGui::EndTable();
     }
-    ImGui::SetCursorScreenPos(tab_pos(5));
-    if (big_button(ctx, "staff_back", ctx.t("kiosk.staff.back"), ImVec2(tab_w, tab_h),
-                   ButtonStyle{palette::kSelected, palette::kText, ctx.fonts.small, true})) {
+    ImGui::PopStyleVar();
+    if (back) {
         reset();
         return false;
     }
-    float y = tab_pos(5).y + tab_h + 12 * s;
+    float y = ImGui::GetCursorScreenPos().y + 4 * s;
     if (const auto trouble = service_.storage_trouble()) y += draw_storage_banner(ctx, *trouble, width, y);
     if (!message_.empty()) {
         y += staff_text(ctx, ctx.fonts.small, message_, 0, y, width, palette::kAnswer[0]) + 4 * s;
@@ -122,14 +168,20 @@ void StaffView::draw_editor(ViewContext& ctx, float width, float height) {
     const float box_h = 80 * s;
     draw->AddRectFilled(ImVec2(margin, y), ImVec2(width - margin, y + box_h), IM_COL32(255, 255, 255, 255), 10 * s);
     draw->AddRect(ImVec2(margin, y), ImVec2(width - margin, y + box_h), palette::kText, 10 * s, 0, 3 * s);
+    const std::string typed = edit_->pin ? std::string(edit_->text.size(), '*') : edit_->text;
     draw->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(margin + 16 * s, y + 18 * s), palette::kText,
-                  (edit_->text + "|").c_str());
+                  (typed + "|").c_str());
     y += box_h + 8 * s;
     if (!message_.empty()) y += staff_text(ctx, ctx.fonts.small, message_, margin, y, width - 2 * margin, palette::kAnswer[0]);
     y += 8 * s;
     const float bottom_h = 88 * s;
-    const float key_h = std::min(80 * s, (height - y - bottom_h - 48 * s) / 5 - 8 * s);
-    if (auto edited = draw_keyboard(ctx, edit_->text, margin, y, width - 2 * margin, key_h, 8 * s, edit_->layout)) edit_->text = *edited;
+    if (edit_->pin) {
+        const PinPadLayout pad = fit_pin_pad(s, width - 2 * margin, height - y - bottom_h - 40 * s);
+        draw_pin_pad(ctx, edit_->text, ImVec2((width - pad.width()) / 2, y), pad, PinPadIds::keyboard);
+    } else {
+        const float key_h = std::min(80 * s, (height - y - bottom_h - 48 * s) / 5 - 8 * s);
+        if (auto edited = draw_keyboard(ctx, edit_->text, margin, y, width - 2 * margin, key_h, 8 * s, edit_->layout)) edit_->text = *edited;
+    }
     const float bw = std::min(400 * s, (width - 2 * margin - 16 * s) / 2);
     const float by = height - bottom_h - 16 * s;
     ImGui::SetCursorScreenPos(ImVec2(margin, by));

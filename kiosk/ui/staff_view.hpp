@@ -23,6 +23,7 @@ struct StaffEdit {
     std::function<std::optional<Problem>(const std::string&)> apply;
     std::function<void()> then;  // after a successful apply (e.g. the PIN's second entry)
     KeyboardLayout layout = KeyboardLayout::text;
+    bool pin = false;  // typed on the number pad, shown as dots
 };
 
 class StaffView {
@@ -55,6 +56,9 @@ public:
     void begin_edit(const std::string& title, const std::string& text,
                     std::function<std::optional<Problem>(const std::string&)> apply, std::function<void()> then = {},
                     KeyboardLayout layout = KeyboardLayout::text);
+    // A PIN: the gate's number pad instead of the keyboard, the digits hidden.
+    void begin_pin_edit(const std::string& title, std::function<std::optional<Problem>(const std::string&)> apply,
+                        std::function<void()> then = {});
     std::string message_;  // the last refusal or confirmation, shown under the tabs
     const MediaSources& media() const { return media_; }
     const std::vector<std::string>& unsur_codes() const { return unsur_codes_; }
@@ -62,6 +66,14 @@ public:
     // The words of printed reports (Indonesian); without it the report buttons say so.
     void set_report_catalog(const formats::Catalog* catalog) { report_catalog_ = catalog; }
     const formats::Catalog* report_catalog() const { return report_catalog_; }
+    // Where the dashboard's trend chart drew its plot last frame (screen
+    // pixels) and where its label gutter starts: tests read the gridlines and
+    // labels from a screenshot there.
+    struct TrendPlot {
+        ImVec2 min{0, 0};
+        ImVec2 max{0, 0};
+        float gutter_x = 0;
+    } trend_plot;
 
 private:
     void draw_editor(ViewContext& ctx, float width, float height);
@@ -85,13 +97,22 @@ void draw_staff_status(ViewContext& ctx, StaffView& view, float width, float hei
 void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float height, float y);
 void draw_staff_export(ViewContext& ctx, StaffView& view, float width, float height, float y);
 
+// Text at the cursor, wrapped at the edge of its column or child window, in
+// `font` and `color`; recorded for tests (ctx.texts_drawn).
+void staff_label(ViewContext& ctx, ImFont* font, ImU32 color, const std::string& text);
+
 // centered_text that also records the text for tests (ctx.texts_drawn).
 float staff_text(ViewContext& ctx, ImFont* font, const std::string& text, float x, float y, float width, ImU32 color);
 
 // The red band above every staff tab while answers cannot be stored; returns its height.
 float draw_storage_banner(ViewContext& ctx, const Problem& trouble, float width, float y);
 
-// Indonesian or English number formatting of a decimal ("89,72" / "89.72").
+// The one number format of the staff screens: a decimal with the separator of
+// the staff's language (formats::decimal_separator: "89,72" in id and jv,
+// "89.72" in en). Every staff screen writes decimals through these.
 std::string shown(const ViewContext& ctx, const scoring::Decimal& value);
+// A stored decimal ("80.00", as the database keeps targets) in that format;
+// text that is not a decimal is shown as it is.
+std::string shown(const ViewContext& ctx, const std::string& stored);
 
 }  // namespace skm::kiosk::ui

@@ -106,9 +106,16 @@ TEST(SetupUi, StaffSetUpANewKioskByTouchAndEveryAnswerIsStored) {
     EXPECT_EQ(k.setting(store::setting_key::kHubUrl), "https://hub.kab.go.id/api/v1/batches");
     EXPECT_EQ(k.setting(store::setting_key::kDeviceToken), "0123456789abcdef0123");
 
-    // PIN twice; a mismatch first, said in words, nothing stored.
-    k.ui.type("2468");
+    // PIN twice, on the number pad (digits and delete, no letters); a mismatch
+    // first, said in words, nothing stored.
+    ASSERT_TRUE(k.ui.has_button("key_0"));
+    ASSERT_TRUE(k.ui.has_button("key_delete"));
+    EXPECT_FALSE(k.ui.has_button("key_a"));
+    EXPECT_FALSE(k.ui.has_button("key_space"));
+    k.ui.type("24689");
+    k.ui.tap("key_delete");
     k.ui.tap("setup_next");
+    EXPECT_FALSE(k.ui.has_button("key_a"));  // the repeat too
     k.ui.type("2469");
     k.ui.tap("setup_next");
     EXPECT_FALSE(k.setting(store::setting_key::kStaffPinHash).has_value());

@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 namespace skm::kiosk::ui {
 namespace {
@@ -147,7 +148,43 @@ TEST(StaffUi, EveryTabInEveryLanguageAndOrientationFits) {
                 EXPECT_TRUE(k.ctx().overflows.empty()) << lang << " " << display.x << " " << tab << ": "
                                                        << k.ctx().overflows.front().label;
                 k.ctx().overflows.clear();
-                for (const auto& b : k.ctx().buttons) EXPECT_LE(b.max.x, display.x + 1) << tab << " " << b.id;
+                // Inside what ImGui draws: the window clips half its padding at each edge
+                // (the old tab row started at 8 px and lost its rounded ends there).
+                const ImVec2 clip = ImGui::GetStyle().WindowPadding;
+                for (const auto& b : k.ctx().buttons) {
+                    EXPECT_GE(b.min.x, clip.x / 2 - 0.5f) << lang << " " << display.x << " " << tab << " " << b.id;
+                    EXPECT_LE(b.max.x, display.x - clip.x / 2 + 0.5f) << lang << " " << display.x << " " << tab << " " << b.id;
+                }
+                for (const char* id : {"tab_dashboard", "tab_export", "staff_back"}) {
+                    ASSERT_NE(k.ctx().button(id), nullptr) << id;
+                    EXPECT_GE(k.ctx().button(id)->min.y, clip.y / 2 - 0.5f) << lang << " " << display.x << " " << id;
+                }
+            }
+        }
+    }
+}
+
+// One number format per language on every staff screen: the comma in
+// Indonesian and Javanese, the point in English — the summary's IKM and the
+// target stored as "80.00" alike (Settings used to show it as stored).
+TEST(StaffUi, OneDecimalFormatPerLanguageOnEveryStaffScreen) {
+    for (const std::string lang : {"id", "en", "jv"}) {
+        StaffKiosk k(ImVec2(1280, 800), lang);
+        ASSERT_FALSE(k.service().set_target(2025, "", "80.00"));
+        const char sep = lang == "en" ? '.' : ',';
+        const std::regex wrong(lang == "en" ? R"(\d,\d)" : R"(\d\.\d)");
+        const std::string target = std::string("80") + sep + "00";
+        k.tap("period_4");
+        k.frame();
+        EXPECT_TRUE(k.shows(target)) << lang << ":\n" << k.drawn();
+        for (const char* tab : {"tab_dashboard", "tab_settings", "tab_status", "tab_saran"}) {
+            k.tap(tab);
+            k.frame();
+            if (std::string(tab) == "tab_settings") {
+                EXPECT_TRUE(k.shows(target)) << lang << ":\n" << k.drawn();
+            }
+            for (const auto& text : k.ctx().texts_drawn) {
+                EXPECT_FALSE(std::regex_search(text, wrong)) << lang << " " << tab << ": \"" << text << "\"";
             }
         }
     }
@@ -315,14 +352,20 @@ TEST(StaffUi, PopulationAndTargetDriveSampleAndCapaian) {
 TEST(StaffUi, ThePinChangesInTwoStepsAndAMismatchKeepsTheOldOne) {
     StaffKiosk k(ImVec2(1280, 800));
     k.tap("tab_settings");
+    k.scroll_to("set_pin");
     k.tap("set_pin");
+    // On the number pad, the digits hidden: no letter key, no PIN in the drawn text.
+    EXPECT_TRUE(k.has_button("key_0"));
+    EXPECT_FALSE(k.has_button("key_a"));
     k.type("1357");
     k.tap("edit_save");
+    EXPECT_FALSE(k.has_button("key_a"));  // the repeat too
     k.type("1358");
     k.tap("edit_save");
     EXPECT_TRUE(k.shows("tidak sama")) << k.drawn();
     EXPECT_EQ(k.lock().try_pin("2468"), PinResult::ok);
     k.tap("edit_cancel");
+    k.scroll_to("set_pin");
     k.tap("set_pin");
     k.type("1357");
     k.tap("edit_save");
@@ -476,11 +519,11 @@ TEST(StaffUi, DoubleTapsOnStaffScreensActOnce) {
     EXPECT_EQ(k.view().period, DashboardPeriod::month);
     k.double_tap("tab_settings");  // dashboard → settings
     EXPECT_EQ(k.view().screen_name(), "tab:3");
-    const std::string under = k.double_tap("set_min_n");  // settings → editor with its keyboard
+    const std::string under = k.double_tap("set_idle_prompt");  // settings → editor with its keyboard
     EXPECT_EQ(k.view().screen_name().rfind("edit:", 0), 0u);
     EXPECT_EQ(under.rfind("key_", 0), 0u) << "the twin tap should fall on a key, fell on \"" << under << "\"";
     k.tap("edit_save");
-    EXPECT_EQ(k.service().number(formats::setting::kMinN), 5u);  // nothing was typed into "5"
+    EXPECT_EQ(k.service().number(formats::setting::kIdlePromptSeconds), 60u);  // nothing was typed into "60"
     k.tap("set_min_n");
     k.double_tap("edit_cancel");  // editor → settings
     EXPECT_EQ(k.view().screen_name(), "tab:3");
@@ -495,7 +538,7 @@ TEST(StaffUi, DoubleTapsOnStaffScreensActOnce) {
     EXPECT_FALSE(k.gate().open());
     EXPECT_EQ(k.flow().screen(), Screen::welcome);
     EXPECT_FALSE(k.gate().exit_requested());
-    EXPECT_EQ(k.db().setting(formats::setting::kMinN.stored), "5");  // saved once, as shown: no twin digit
+    EXPECT_EQ(k.db().setting(formats::setting::kIdlePromptSeconds.stored), "60");  // saved once, as shown: no twin digit
 }
 
 TEST(StaffUi, TheStatusTabSaysWhenTheClockIsOffAndWhichHubConfigIsApplied) {

@@ -533,10 +533,12 @@ TEST(KioskUi, StaffCornerPinPadAndLockout) {
         for (char d : digits) k.tap("pin_" + std::to_string(d == '0' ? 10 : d - '1'));
         k.tap("pin_11");
     };
-    for (int i = 0; i < 5; ++i) enter("1111");
-    enter("2468");  // right PIN, but locked after five wrong ones
+    for (int i = 0; i < 3; ++i) enter("1111");  // three slips: no wait
+    EXPECT_EQ(k.gate().screen_name(), "pin");
+    enter("1111");  // the fourth: the pad waits 5 s (StaffLock::wait_after)
+    enter("2468");  // right PIN, but typed while the pad waits
     EXPECT_EQ(k.ctx().button("staff_exit"), nullptr);
-    k.frame(60'000);
+    k.frame(5'000);
     k.frame();
     enter("2468");
     ASSERT_NE(k.ctx().button("staff_exit"), nullptr);
