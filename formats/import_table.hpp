@@ -22,7 +22,7 @@ struct TableCell {
 struct ImportTable {
     std::vector<std::string> header;
     std::vector<std::vector<TableCell>> rows;  // each as wide as the header
-    std::vector<std::size_t> row_numbers;      // the line (CSV) or sheet row (XLSX) each row starts on
+    std::vector<std::size_t> row_numbers;      // each row's number as a spreadsheet shows it (the header is 1)
 };
 
 // An XLSX workbook starts with the zip signature "PK\3\4"; anything else is

@@ -36,7 +36,11 @@ ImportTable read_csv_table(std::string_view content, std::string_view file_name)
         throw Error(ErrorKind::input, Problem{"import.empty_file", {{"file", std::string(file_name)}}});
     }
     table.header.assign(fields.begin(), fields.begin() + static_cast<std::ptrdiff_t>(count));
+    // Rows numbered as a spreadsheet shows the file (the header is row 1): a
+    // saran with a line break is still one row there.
+    std::size_t row_number = 1;
     while (splitter.next(fields, count, line)) {
+        ++row_number;
         std::vector<TableCell> row(table.header.size());
         bool blank = true;
         for (std::size_t i = 0; i < count; ++i) {
@@ -45,7 +49,7 @@ ImportTable read_csv_table(std::string_view content, std::string_view file_name)
         }
         if (blank) continue;  // a row of empty cells, as spreadsheets leave below the data
         table.rows.push_back(std::move(row));
-        table.row_numbers.push_back(line);
+        table.row_numbers.push_back(row_number);
     }
     return table;
 }
