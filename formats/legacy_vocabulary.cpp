@@ -49,8 +49,9 @@ constexpr std::array<FieldWords, 7> kFieldWords = {{
     {ColumnKind::pendidikan, {"pendidikan", "education"}},
     {ColumnKind::pekerjaan, {"pekerjaan", "occupation", "profesi", "job"}},
     {ColumnKind::saran, {"saran", "masukan", "kritik", "komentar", "suggestion", "suggestions"}},
-    {ColumnKind::personal, {"email", "e mail", "surel", "nama", "name", "nik"}},
+    // Layanan before the personal words: "Nama layanan" is the layanan.
     {ColumnKind::layanan, {"layanan", "pelayanan", "service"}},
+    {ColumnKind::personal, {"email", "e mail", "surel", "nama", "name", "nik"}},
 }};
 // The rest of the fixed list of personal columns: nomor HP/telepon and alamat.
 constexpr std::array<std::string_view, 11> kPersonalWords = {"hp", "handphone", "telepon", "telp", "telpon", "phone",

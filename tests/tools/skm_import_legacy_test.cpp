@@ -293,6 +293,11 @@ TEST(SkmImportGoogleForms, ImportingTwiceOrTheSameDataAsXlsxAddsNothingButTwinRo
     write_file(dir + "/a.csv", google_forms_csv(layout, rows, indonesian_timestamp));
     ASSERT_EQ(skm({"import", "--from", "google-forms", dir + "/a.csv", "--db", db, "--layanan", "KTP-el"}).exit_code, 0);
     EXPECT_EQ(count_rows(db), 21);
+    // Derived ids: UUIDs in the version-5 form, in the allowed id form.
+    EXPECT_EQ(count_rows(db, "response_id GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-"
+                             "[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-5[0-9a-f][0-9a-f][0-9a-f]-[89ab][0-9a-f][0-9a-f][0-9a-f]-*' "
+                             "AND length(response_id) = 36"),
+              21);
     const std::string before = skm({"export", "--db", db}).out;
 
     const auto again = skm({"import", "--from", "google-forms", dir + "/a.csv", "--db", db, "--layanan", "KTP-el", "--lang", "en"});
