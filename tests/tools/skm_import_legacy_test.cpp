@@ -280,7 +280,12 @@ TEST(SkmImportGoogleForms, IndonesianCsvStoresEveryRowWithTheExactIkmAndNoEmail)
     // Saran with quotes, a comma and a line break, kept whole.
     const auto exported = skm({"export", "--db", db, "--format", "json"});
     EXPECT_NE(exported.out.find(json("Antrian \"lama\", mohon\ndiperbaiki ke-4").dump()), std::string::npos);
+    // The imported year is in the report like kiosk answers.
+    const auto report = skm({"report", "--db", db, "--period", "2024", "--format", "csv", "-o", dir + "/r.csv"});
+    ASSERT_EQ(report.exit_code, 0) << report.err;
+    EXPECT_NE(read_bytes(dir + "/r.csv").find("Jumlah responden,48\n"), std::string::npos);
     expect_no_personal_data(db, rows);
+    EXPECT_EQ(read_bytes(dir + "/r.csv").find("@contoh.id"), std::string::npos);
 }
 
 TEST(SkmImportGoogleForms, ImportingTwiceOrTheSameDataAsXlsxAddsNothingButTwinRowsStayTwo) {
