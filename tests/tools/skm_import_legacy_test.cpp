@@ -141,6 +141,13 @@ mpq_class exact_ikm(const std::vector<Respondent>& rows) {
     return total;
 }
 
+// A positive exact value to two places, half up, with a point.
+std::string two_places(const mpq_class& value) {
+    const mpq_class scaled = value * 100 + mpq_class(1, 2);
+    const mpz_class hundredths = scaled.get_num() / scaled.get_den();
+    return mpz_class(hundredths / 100).get_str() + "." + (hundredths % 100 < 10 ? "0" : "") + mpz_class(hundredths % 100).get_str();
+}
+
 mpq_class stored_ikm(const std::string& db) {
     const auto scored = skm({"score", "--db", db, "--json"});
     EXPECT_EQ(scored.exit_code, 0) << scored.err;
@@ -352,6 +359,11 @@ TEST(SkmImportGoogleForms, XlsxWithSerialDates) {
     const auto rows = respondents(25, 5);
     const auto layout = shuffled_layout("id", "Stempel waktu", 9);
     google_forms_xlsx(dir + "/sheet.xlsx", layout, rows);
+    // --period keeps the rows inside it (January: rows 0, 12 and 24).
+    const auto january = skm({"import", "--from", "google-forms", dir + "/sheet.xlsx", "--db", db, "--layanan", "KTP-el",
+                              "--period", "2024-01", "--dry-run", "--lang", "en"});
+    ASSERT_EQ(january.exit_code, 0) << january.err;
+    EXPECT_NE(january.out.find("3 would be added, 0 already present, 22 outside the period"), std::string::npos) << january.out;
     const auto result = skm({"import", "--from", "google-forms", dir + "/sheet.xlsx", "--db", db, "--layanan", "KTP-el"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_EQ(stored_ikm(db), exact_ikm(rows));
@@ -369,11 +381,7 @@ TEST(SkmImportGoogleForms, DryRunPrintsMappingCountsAndIkmAndStoresNothing) {
     ASSERT_EQ(dry.exit_code, 0) << dry.err;
     EXPECT_NE(dry.out.find("Alamat email → personal"), std::string::npos) << dry.out;
     EXPECT_NE(dry.out.find("12 would be added"), std::string::npos) << dry.out;
-    // The konversi IKM to two places, half up, from the exact value.
-    const mpq_class ikm = exact_ikm(rows) * 100 + mpq_class(1, 2);
-    const mpz_class hundredths = ikm.get_num() / ikm.get_den();
-    const std::string shown = mpz_class(hundredths / 100).get_str() + "." + (hundredths % 100 < 10 ? "0" : "") +
-                              mpz_class(hundredths % 100).get_str();
+    const std::string shown = two_places(exact_ikm(rows));
     EXPECT_NE(dry.out.find(shown), std::string::npos) << shown << "\n" << dry.out;
     EXPECT_FALSE(std::filesystem::exists(db));
 }
@@ -499,6 +507,26 @@ TEST(SkmImportSpreadsheet, TemplateAsXlsxWithNumbers) {
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_EQ(count_rows(db, "submitted_at = '2022-01-01T12:00:00+07:00'"), 17);
     EXPECT_EQ(stored_ikm(db), exact_ikm(rows));
+}
+
+// An office's history: the 2022 spreadsheet and the 2024 form; the 2024
+// report's comparison with earlier years shows 2022 from the spreadsheet.
+TEST(SkmImportSpreadsheet, AnImportedYearIsInTheComparisonWithEarlierYears) {
+    const std::string dir = make_temp_dir();
+    const std::string db = dir + "/skm.db";
+    const auto old_rows = respondents(15, 10);
+    std::string csv = csv_quoted(template_header());
+    for (std::size_t i = 0; i < old_rows.size(); ++i) csv += csv_quoted(template_cells(old_rows[i], i));
+    write_file(dir + "/2022.csv", csv);
+    ASSERT_EQ(skm({"import", "--from", "spreadsheet", dir + "/2022.csv", "--db", db, "--layanan", "KTP-el", "--period", "2022"}).exit_code, 0);
+    auto rows = respondents(9, 11);
+    rows[0].day = 13;
+    write_file(dir + "/2024.csv", google_forms_csv(shuffled_layout("id", "Stempel waktu", 4), rows, indonesian_timestamp));
+    ASSERT_EQ(skm({"import", "--from", "google-forms", dir + "/2024.csv", "--db", db, "--layanan", "KTP-el"}).exit_code, 0);
+    const auto report = skm({"report", "--db", db, "--period", "2024", "--format", "csv", "-o", dir + "/r.csv"});
+    ASSERT_EQ(report.exit_code, 0) << report.err;
+    const std::string text = read_bytes(dir + "/r.csv");
+    EXPECT_NE(text.find("Indeks Kepuasan Masyarakat,2022,—," + two_places(exact_ikm(old_rows))), std::string::npos) << text;
 }
 
 TEST(SkmImportSpreadsheet, OptionsOfFromAreRefusedWithoutIt) {
