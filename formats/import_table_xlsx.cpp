@@ -41,6 +41,9 @@ public:
             if (required) bad_xlsx(file_, name);
             return doc;
         }
+        // A part that unpacks past this is no survey sheet (a million rows stay well below it).
+        constexpr zip_uint64_t kMaxPartBytes = 512u << 20;
+        if (stat.size > kMaxPartBytes) bad_xlsx(file_, name);
         std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(zip_fopen(archive_.get(), name.c_str(), 0), zip_fclose);
         std::string bytes(static_cast<std::size_t>(stat.size), '\0');
         if (!file || zip_fread(file.get(), bytes.data(), bytes.size()) != static_cast<zip_int64_t>(bytes.size()) ||

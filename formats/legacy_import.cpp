@@ -4,8 +4,10 @@
 #include "scoring/problem.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace skm::formats {
 namespace {
