@@ -8,6 +8,7 @@
 #include "formats/questionnaire.hpp"
 #include "store/outbox.hpp"
 #include "sync/protocol.hpp"
+#include "tests/support/count_rows.hpp"
 #include "tests/support/run_program.hpp"
 #include "tests/support/xlsx_fixture.hpp"
 
@@ -43,20 +44,6 @@ std::string read_bytes(const std::string& path) {
     std::stringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
-}
-
-long long count_rows(const std::string& db, const std::string& where = "1") {
-    sqlite3* handle = nullptr;
-    EXPECT_EQ(sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-    const std::string sql = "SELECT count(*) FROM responses WHERE " + where;
-    sqlite3_stmt* stmt = nullptr;
-    long long n = -1;
-    if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
-        n = sqlite3_column_int64(stmt, 0);
-    }
-    sqlite3_finalize(stmt);
-    sqlite3_close(handle);
-    return n;
 }
 
 std::string csv_quoted(const std::vector<std::string>& cells, char separator = ',') {
