@@ -63,6 +63,11 @@ struct SettingSpec {
     bool per_year_layanan = false;  // one value per year and layanan (stored in its own table)
 };
 
+// The office's time zone: Indonesia's three, none with daylight saving.
+// Times read from files that carry no offset (Google Forms, spreadsheets)
+// are taken to be in it (formats/legacy_date.hpp gives each its offset).
+inline constexpr std::array<std::string_view, 3> kTimeZones = {"WIB", "WITA", "WIT"};
+
 // ---- [entries] -------------------------------------------------------------
 // Keys already in use on devices keep their stored names, so an update keeps
 // every value staff set before.
@@ -94,6 +99,7 @@ inline constexpr SettingSpec kDeviceToken{.key = "device_token", .stored = "sync
 inline constexpr SettingSpec kInitialStaffPin{.key = "initial_staff_pin", .stored = "", .type = SettingType::text, .low = 0, .high = 12, .form = TextForm::pin, .changed_by = kConfigFile, .label = "settings.label.initial_staff_pin", .refusal = "office.pin_invalid", .secret = true};
 inline constexpr SettingSpec kHubCaFile{.key = "hub_ca_file", .stored = "", .type = SettingType::path, .low = 1, .high = 4096, .changed_by = kConfigFile, .label = "settings.label.hub_ca_file", .refusal = "settings.bad_text"};
 inline constexpr SettingSpec kHubPin{.key = "hub_pin", .stored = "", .type = SettingType::text, .low = 0, .high = 200, .form = TextForm::sha256_pin, .changed_by = kConfigFile, .label = "settings.label.hub_pin", .refusal = "settings.bad_text"};
+inline constexpr SettingSpec kTimeZone{.key = "time_zone", .stored = "office_time_zone", .type = SettingType::choice, .fallback_text = "WIB", .choices = kTimeZones, .changed_by = kCli, .label = "settings.label.time_zone", .refusal = "settings.bad_time_zone"};
 inline constexpr SettingSpec kFirstRunSetup{.key = "first_run_setup", .stored = "", .type = SettingType::boolean, .fallback_number = 0, .changed_by = kConfigFile, .label = "settings.label.first_run_setup", .refusal = "settings.bad_boolean"};
 // The office's details and the report's signatory (reports/report_signatory): staff fill them
 // on the kiosk or with `skm settings`; empty means "not set" and the report leaves a line to write on.
@@ -121,7 +127,7 @@ inline constexpr std::array kSettingsTable = {
     &setting::kInitialStaffPin,  &setting::kHubCaFile,        &setting::kHubPin,
     &setting::kFirstRunSetup,    &setting::kOfficeAddress,    &setting::kOfficeContact,
     &setting::kSignatoryTitle,   &setting::kSignatoryName,    &setting::kSignatoryNip,
-    &setting::kSignatoryPlace};
+    &setting::kSignatoryPlace, &setting::kTimeZone};
 
 // The entry with this key, or nullptr.
 const SettingSpec* find_setting(std::string_view key);

@@ -4,6 +4,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -13,10 +14,11 @@ RandomUuidSource::RandomUuidSource() {
     if (sodium_init() < 0) throw Error(ErrorKind::storage, Problem{"store.no_randomness", {}});
 }
 
-std::string RandomUuidSource::next_id() {
-    std::array<std::uint8_t, 16> bytes{};
-    randombytes_buf(bytes.data(), bytes.size());
-    bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0f) | 0x40);
+namespace {
+
+// 16 bytes as 8-4-4-4-12 lowercase hex, with `version` and the RFC 4122 variant set.
+std::string uuid_text(std::array<std::uint8_t, 16> bytes, unsigned version) {
+    bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0f) | (version << 4));
     bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3f) | 0x80);
     static constexpr char kHex[] = "0123456789abcdef";
     std::string id;
@@ -27,6 +29,23 @@ std::string RandomUuidSource::next_id() {
         id += kHex[bytes[i] & 0x0f];
     }
     return id;
+}
+
+}  // namespace
+
+std::string RandomUuidSource::next_id() {
+    std::array<std::uint8_t, 16> bytes{};
+    randombytes_buf(bytes.data(), bytes.size());
+    return uuid_text(bytes, 4);
+}
+
+std::string derived_uuid(std::string_view seed) {
+    if (sodium_init() < 0) throw Error(ErrorKind::storage, Problem{"store.no_randomness", {}});
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(seed.data()), seed.size());
+    std::array<std::uint8_t, 16> bytes{};
+    std::copy_n(digest.begin(), bytes.size(), bytes.begin());
+    return uuid_text(bytes, 5);
 }
 
 bool is_uuid_v4(std::string_view text) {

@@ -21,6 +21,13 @@ public:
     std::string next_id() override;
 };
 
+// The id of a row `skm import` read from an old file (Google Forms, a
+// spreadsheet): a UUID made from the SHA-256 of `seed` (the row's imported
+// content and its occurrence among identical rows), in the version-5 form
+// (version nibble 5, RFC 4122 variant). The same row of the same file always
+// gets the same id, so a second import adds nothing; libsodium's SHA-256.
+std::string derived_uuid(std::string_view seed);
+
 // 8-4-4-4-12 lowercase hex with the version-4 and RFC 4122 variant bits.
 bool is_uuid_v4(std::string_view text);
 

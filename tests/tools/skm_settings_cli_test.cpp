@@ -204,7 +204,8 @@ TEST(SkmSettings, ListJsonIsExactlyTheDocumentedShape) {
               R"({"key":"signatory_title","value":"","default":"","is_default":true},)"
               R"({"key":"signatory_name","value":"","default":"","is_default":true},)"
               R"({"key":"signatory_nip","value":"","default":"","is_default":true},)"
-              R"({"key":"signatory_place","value":"","default":"","is_default":true}],)"
+              R"({"key":"signatory_place","value":"","default":"","is_default":true},)"
+              R"({"key":"time_zone","value":"WIB","default":"WIB","is_default":true}],)"
               R"("populations":[{"year":2026,"layanan":"KTP-el","population":1200}]})"
               "\n");
 }

@@ -1,6 +1,7 @@
 // The store commands as a staff member runs them: import (idempotent,
 // all-or-nothing, --skip-bad), export that `skm score` reads back to the same
 // figures, `score --db`, `db check|backup|salvage`, and `simulate`.
+#include "tests/support/count_rows.hpp"
 #include "tests/support/run_program.hpp"
 
 #include <gtest/gtest.h>
@@ -34,21 +35,6 @@ std::vector<std::string> lines(const std::string& text) {
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);) out.push_back(line);
     return out;
-}
-
-// Counts rows straight from the file, not through our code.
-long long count_rows(const std::string& db, const char* where = "1") {
-    sqlite3* handle = nullptr;
-    EXPECT_EQ(sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-    const std::string sql = std::string("SELECT count(*) FROM responses WHERE ") + where;
-    sqlite3_stmt* stmt = nullptr;
-    long long n = -1;
-    if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
-        n = sqlite3_column_int64(stmt, 0);
-    }
-    sqlite3_finalize(stmt);
-    sqlite3_close(handle);
-    return n;
 }
 
 const char* kHeader =

@@ -1,10 +1,13 @@
-// `skm import FILE.csv --db PATH [--skip-bad]`: all-or-nothing unless
+// `skm import FILE.csv --db PATH [--skip-bad]`: the response CSV (below);
+// with --from google-forms|spreadsheet an office's old file (tools/skm/import_legacy).
+// The response CSV is all-or-nothing unless
 // --skip-bad; idempotent by response_id (a second import adds nothing and
 // says so). The whole file is read and checked before the database is touched.
 // Rows keep the origin and channel the file records; origin=import where it has none.
 #include "formats/file_content.hpp"
 #include "formats/response_csv_reader.hpp"
 #include "store/stored_row.hpp"
+#include "tools/skm/import_legacy.hpp"
 #include "tools/skm/store_access.hpp"
 
 namespace skm::tools {
@@ -14,11 +17,20 @@ struct ImportOptions {
     std::vector<std::string> arguments;
     DatabaseOptions database;
     bool skip_bad = false;
+    // --from and what only it takes.
+    std::optional<std::string> from, map, layanan, period, date_order;
+    bool dry_run = false;
 };
 
 int run_import(Context& context, const ImportOptions& args) {
     if (args.arguments.size() != 1) throw Error(ErrorKind::usage, Problem{"usage.import_needs_file", {}});
     const std::string& file = args.arguments[0];
+    if (args.from) {
+        return run_legacy_import(context, {*args.from, file, args.database, args.map, args.layanan, args.period, args.date_order, args.dry_run});
+    }
+    if (args.map || args.layanan || args.period || args.date_order || args.dry_run) {
+        throw Error(ErrorKind::usage, Problem{"usage.import_needs_from", {}});
+    }
     auto opened = open_store(context, args.database);
 
     const formats::FileContent content(file);
@@ -55,6 +67,12 @@ void declare_import(CLI::App& command, ImportOptions& options) {
     cli::add_arguments(command, options.arguments);
     add_database_options(command, options.database);
     cli::add_flag(command, "--skip-bad", options.skip_bad);
+    cli::add_texts(command, {{"--from", &options.from},
+                             {"--map", &options.map},
+                             {"--layanan", &options.layanan},
+                             {"--period", &options.period},
+                             {"--date-order", &options.date_order}});
+    cli::add_flag(command, "--dry-run", options.dry_run);
 }
 
 }  // namespace
