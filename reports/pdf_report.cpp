@@ -5,6 +5,7 @@
 #include "reports/pdf_chart.hpp"
 #include "reports/report_file.hpp"
 #include "reports/report_labels.hpp"
+#include "reports/privacy_statement.hpp"
 #include "reports/report_privacy.hpp"
 #include "reports/report_sample.hpp"
 #include "reports/report_tables.hpp"
@@ -142,7 +143,7 @@ private:
                                              {"other_method", method_label(other_method, c_)},
                                              {"other", num(other.ikm)}}));
         }
-        canvas.paragraph(privacy_statement(d_, c_));
+        canvas.paragraph(privacy_statement(d_.min_n, c_));
         if (d_.flagged > 0) {
             canvas.paragraph(c_.format("report.pdf.flagged", {{"flagged", count_text(d_.flagged, c_)},
                                                               {"ikm", num(headline(d_.unflagged, d_.request.annual, d_.annual).ikm)}}));

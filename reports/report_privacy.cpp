@@ -73,8 +73,4 @@ bool saran_publishable(const ReportData& data, const std::string& layanan) {
     return it != data.layanan.end() && scoring::enough_for_figures(it->figures.pooled.respondents, data.min_n);
 }
 
-std::string privacy_statement(const ReportData& data, const formats::Catalog& catalog) {
-    return catalog.format("report.privacy.statement", {{"min_n", std::to_string(data.min_n)}});
-}
-
 }  // namespace skm::reports

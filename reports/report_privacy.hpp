@@ -21,8 +21,6 @@ void apply_privacy(ReportData& data);
 // Saran may be listed for this layanan: it has at least min-n respondents.
 bool saran_publishable(const ReportData& data, const std::string& layanan);
 
-// The rule and its value in one sentence, for the report's method section
-// (and the notes of the XLSX and CSV).
-std::string privacy_statement(const ReportData& data, const formats::Catalog& catalog);
+// The rule and its value in one sentence: reports/privacy_statement.hpp.
 
 }  // namespace skm::reports

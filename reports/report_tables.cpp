@@ -1,6 +1,7 @@
 #include "reports/report_tables.hpp"
 
 #include "reports/report_labels.hpp"
+#include "reports/privacy_statement.hpp"
 #include "reports/report_privacy.hpp"
 #include "reports/report_sample.hpp"
 #include "scoring/capaian.hpp"
@@ -109,7 +110,7 @@ private:
             add(c_.format("report.row.target", {{"year", year}}), Cell::of(d_.target));
             add(text("report.row.capaian"), Cell::of(capaian(h.ikm, d_.target)));
         }
-        t.notes.push_back(privacy_statement(d_, c_));
+        t.notes.push_back(privacy_statement(d_.min_n, c_));
         return t;
     }
 
@@ -160,15 +161,16 @@ private:
         bool samples = d_.sample.has_value();
         for (const auto& l : d_.layanan) samples = samples || l.sample.has_value();
         Table t{"layanan", text("report.table.layanan"), {}, {}, {}, 0};
-        t.columns = {left(text("report.col.layanan"), 2.6), right(text("report.col.respondents"), 1.1),
-                     right(text("report.col.ikm"), 0.9), center(text("report.col.mutu"), 0.7),
+        // The IKM column is wide enough for "belum cukup data" on one line.
+        t.columns = {left(text("report.col.layanan"), 2.2), right(text("report.col.respondents"), 1.1),
+                     right(text("report.col.ikm"), 1.45), center(text("report.col.mutu"), 0.7),
                      left(text("report.col.kinerja"), 1.3)};
         if (annual_) t.columns.push_back(right(other_header(), 1.2));
         if (targets) {
             t.columns.push_back(right(text("report.col.target"), 0.9));
             t.columns.push_back(right(text("report.col.capaian"), 1.1));
         }
-        if (samples) t.columns.push_back(left(text("report.col.representative"), 2.2));
+        if (samples) t.columns.push_back(left(text("report.col.representative"), 2.0));
         auto add = [&](std::string name, std::uint64_t respondents, const IkmFigures& figures,
                        const std::optional<Decimal>& target, bool strong, const std::optional<scoring::SampleProgress>& sample) {
             const Headline h = headline(figures, method_, annual_);
