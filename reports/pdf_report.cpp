@@ -276,6 +276,9 @@ private:
         const double chart_height = 210;
         canvas.heading(text("report.pdf.h.trend"), chart_height + 40);
         canvas.paragraph(text("report.pdf.trend_intro"));
+        if (std::any_of(d_.months.begin(), d_.months.end(), [](const MonthFigures& m) { return m.hidden; })) {
+            canvas.paragraph(c_.format("report.pdf.trend_hidden", {{"min_n", std::to_string(d_.min_n)}}));
+        }
         TrendChart chart;
         const bool many_years = d_.months.size() > 1 && d_.months.front().month.year != d_.months.back().month.year;
         for (const auto& m : d_.months) {

@@ -123,14 +123,16 @@ WebResponse export_recap(const PageContext& c, bool xlsx) {
                    col(t.text("web.col.respondents"), reports::Align::right), col(t.text("web.col.ikm"), reports::Align::right),
                    col(t.text("web.col.mutu"))},
                   {}, {}, 0};
-    for (const auto& r : o.rows) {
+    for (std::size_t row = 0; row < o.rows.size(); ++row) {
+        const auto& r = o.rows[row];
         const KecamatanPage k = build_kecamatan({c.app.hub, c.app.store, c.app.tallies, c.app.options.min_n}, r.kecamatan, *period, 0);
         const std::vector<bool> hidden_layanan = hidden_rows(k.layanan, c.app.options.min_n);
         for (std::size_t i = 0; i < k.layanan.size(); ++i) {
             const auto& l = k.layanan[i];
+            // A hidden kecamatan's layanan stay hidden: one of them alone would be the kecamatan's figure.
+            const bool hidden = hidden_kecamatan[row] || hidden_layanan[i];
             layanan.rows.push_back({{Cell::of(csv_text(r.kecamatan, !xlsx)), Cell::of(csv_text(l.layanan, !xlsx)),
-                                     Cell::of(l.figures.respondents),
-                                     ikm_cell(l.figures, hidden_layanan[i], t), mutu_cell(l.figures, hidden_layanan[i])},
+                                     Cell::of(l.figures.respondents), ikm_cell(l.figures, hidden, t), mutu_cell(l.figures, hidden)},
                                     false});
         }
     }
