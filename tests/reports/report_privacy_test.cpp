@@ -191,6 +191,35 @@ TEST(ReportSample, SemesterUsesHalfTheYearAndSaysSo) {
     EXPECT_NE(annual.find("Semester II: hasil semester ini belum mewakili: responden 0 dari minimal 217"), std::string::npos);
 }
 
+TEST(ReportSample, PeriodPopulationOwnFigureFirstElseTheYearsShare) {
+    const auto s1 = parse_report_period("2024-S1");
+    // The staff's own figure for the semester wins over half the year's, and says so.
+    const auto own = period_population(s1.range, s1.id, false, 1000, 123);
+    ASSERT_TRUE(own);
+    EXPECT_EQ(own->population, 123u);
+    EXPECT_EQ(own->basis, PopulationBasis::own_period);
+    EXPECT_EQ(population_basis_text(*own, test::catalog("id"), 2024),
+              "Populasi: jumlah pengguna layanan pada periode ini yang diisi petugas (123).");
+    // Without it: 1001 × 6/12 = 500,5 → 501 (half up); a triwulan 3/12, a month 1/12.
+    EXPECT_EQ(period_population(s1.range, s1.id, false, 1001, std::nullopt)->population, 501u);
+    const auto tw = parse_report_period("2024-TW3");
+    EXPECT_EQ(period_population(tw.range, tw.id, false, 1000, std::nullopt)->population, 250u);
+    const auto march = parse_report_period("2024-03");
+    EXPECT_EQ(period_population(march.range, march.id, false, 1200, std::nullopt)->population, 100u);
+    // A date range by its days: 1–31 January 2024 is 31 of 366 days; 366 × 31/366 = 31.
+    const auto range = parse_report_period("2024-01-01..2024-01-31");
+    const auto days = period_population(range.range, range.id, false, 366, std::nullopt);
+    EXPECT_EQ(days->population, 31u);
+    EXPECT_EQ(days->share_num, 31u);
+    EXPECT_EQ(days->share_den, 366u);
+    // A year uses the year's figure; nothing known, nothing to compare.
+    const auto year = parse_report_period("2024");
+    EXPECT_EQ(period_population(year.range, year.id, true, 1000, 7)->basis, PopulationBasis::year);
+    EXPECT_FALSE(period_population(s1.range, s1.id, false, std::nullopt, std::nullopt));
+    // Never 0: a tiny year still asks for one respondent.
+    EXPECT_EQ(period_population(march.range, march.id, false, 1, std::nullopt)->population, 1u);
+}
+
 TEST(ReportSample, NoCaveatWhenTheSampleIsReached) {
     TestStore db(semester_rows());
     // 40 a year → 20 in a semester → Krejcie–Morgan 19: the 19 respondents are enough.
