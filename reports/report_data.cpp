@@ -100,12 +100,16 @@ std::optional<scoring::Decimal> target_of(const store::Connection& db, int year,
     return scoring::parse_decimal(*text);
 }
 
-// The population the report's own period is measured against (reports/report_sample).
-// The store keeps populations per year only, so a shorter period takes its
-// share of the year's; a figure staff enter for the period itself would be
-// passed as period_population's own_population (docs/reference/settings.md#population).
-std::optional<PeriodPopulation> population_for(const ReportPeriod& period, bool annual, std::optional<std::uint64_t> year_population) {
-    return period_population(period.range, period.id, annual, year_population, std::nullopt);
+// The population the report's own period is measured against (reports/report_sample):
+// the figure staff entered for a semester, triwulan or month itself, else the
+// period's share of the year's.
+std::optional<PeriodPopulation> population_for(const store::Connection& db, const ReportPeriod& period, bool annual,
+                                               const std::string& layanan, std::optional<std::uint64_t> year_population) {
+    std::optional<std::uint64_t> own;
+    if (!annual && period.id && period.id->kind != scoring::PeriodKind::year) {
+        own = store::period_population(db, scoring::period_key(*period.id), layanan);
+    }
+    return period_population(period.range, period.id, annual, year_population, own);
 }
 
 std::vector<std::size_t> weakest_unsur(const scoring::IkmSummary& summary) {
@@ -244,7 +248,7 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
         if (year) {
             row.target = target_of(db, *year, name);
             row.population = store::population(db, *year, name);
-            row.period_population = population_for(period, annual, row.population);
+            row.period_population = population_for(db, period, annual, name, row.population);
             if (row.period_population) row.sample = scoring::sample_progress(row.period_population->population, tally.respondents());
         }
         for (std::uint64_t i = 0; i < tally.respondents(); ++i) layanan_counter.add(name);
@@ -274,13 +278,13 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
             for (const auto& row : data.layanan) sum += row.population.value_or(0);
             if (sum > 0) data.population = sum;
         }
-        data.period_population = population_for(period, annual, data.population);
+        data.period_population = population_for(db, period, annual, "", data.population);
         if (data.period_population) data.sample = scoring::sample_progress(data.period_population->population, data.respondents());
         if (annual) {
             for (int s = 0; s < 2; ++s) {
                 const auto semester = scoring::PeriodId{scoring::PeriodKind::semester, *year, s + 1};
-                const auto pop = population_for(ReportPeriod{scoring::period_key(semester), scoring::range_of(semester), semester},
-                                                false, data.population);
+                const auto pop = population_for(db, ReportPeriod{scoring::period_key(semester), scoring::range_of(semester), semester},
+                                                false, "", data.population);
                 if (pop) data.semester_samples[static_cast<std::size_t>(s)] =
                     scoring::sample_progress(pop->population, data.overall.semester_respondents[static_cast<std::size_t>(s)]);
             }

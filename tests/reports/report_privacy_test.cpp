@@ -191,6 +191,29 @@ TEST(ReportSample, SemesterUsesHalfTheYearAndSaysSo) {
     EXPECT_NE(annual.find("Semester II: hasil semester ini belum mewakili: responden 0 dari minimal 217"), std::string::npos);
 }
 
+TEST(ReportSample, SemesterWithItsOwnPopulationUsesItAndSaysSo) {
+    TestStore db(semester_rows());
+    auto& conn = db.store().connection();
+    ASSERT_FALSE(store::set_population(conn, 2024, "", 1000));
+    ASSERT_FALSE(store::set_period_population(conn, "2024-S1", "", 300));
+    const ReportData s1 = test::gather(db, "2024-S1");
+    EXPECT_EQ(s1.period_population->basis, PopulationBasis::own_period);
+    EXPECT_EQ(s1.sample->needed, 169u);  // Krejcie–Morgan table: N 300 → 169
+    const std::string text = flat(pdf_of(s1, db.dir() / "s1.pdf"));
+    EXPECT_NE(text.find("jumlah pengguna layanan pada periode ini yang diisi petugas (300)"), std::string::npos) << text;
+    EXPECT_NE(text.find(caveat(19, 169)), std::string::npos);
+    EXPECT_EQ(text.find("6/12"), std::string::npos);
+    // Semester II has no own figure: its report takes half the year's.
+    const ReportData s2 = test::gather(db, "2024-S2");
+    EXPECT_EQ(s2.period_population->basis, PopulationBasis::share_of_year);
+    EXPECT_EQ(s2.period_population->population, 500u);
+    // The annual report flags Semester I against its own 169, Semester II against 217.
+    const ReportData year = test::gather(db, "2024");
+    EXPECT_EQ(year.semester_samples[0]->needed, 169u);
+    EXPECT_EQ(year.semester_samples[1]->needed, 217u);
+    EXPECT_EQ(year.sample->needed, 278u);
+}
+
 TEST(ReportSample, PeriodPopulationOwnFigureFirstElseTheYearsShare) {
     const auto s1 = parse_report_period("2024-S1");
     // The staff's own figure for the semester wins over half the year's, and says so.
