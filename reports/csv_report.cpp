@@ -27,7 +27,9 @@ std::string csv_tables(const std::vector<const Table*>& tables, formats::CsvDial
         line(header);
         for (const auto& row : table->rows) {
             std::vector<std::string> fields;
-            for (const auto& cell : row.cells) fields.push_back(cell.display(decimal));
+            // The Indonesian spreadsheet CSV reads as a person reads (1.899);
+            // the standard one stays plain digits for programs.
+            for (const auto& cell : row.cells) fields.push_back(cell.display(decimal, indonesian));
             line(fields);
         }
         for (const auto& note : table->notes) line({note});

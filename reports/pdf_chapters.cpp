@@ -95,7 +95,7 @@ void draw_collection(PdfCanvas& canvas, const ChapterPage& p) {
                                {"where", region.empty() ? p.office : p.office + ", " + region},
                                {"dates", range_label(p.data.request.period.range, c)},
                                {"period", period_label(p.data.request.period, c)}}));
-    canvas.paragraph(privacy_statement(p.data.chapters.min_n, c));
+    canvas.paragraph(privacy_statement(p.data.min_n, c));
     subheading(canvas, c.text("report.pdf.h.method"));
 }
 
@@ -105,7 +105,7 @@ std::string change_sentence(const ChapterPage& p) {
     if (!d.chapters.previous) return {};
     const auto& before = d.chapters.previous->summary;
     const auto& now = d.overall.pooled;
-    const std::uint64_t min_n = d.chapters.min_n;
+    const std::uint64_t min_n = d.min_n;
     const std::string previous = previous_label(*d.chapters.previous, c);
     if (!before.konversi_exact || !now.konversi_exact || !scoring::enough_for_figures(before.respondents, min_n) ||
         !scoring::enough_for_figures(now.respondents, min_n)) {
@@ -154,7 +154,7 @@ void draw_analysis(PdfCanvas& canvas, const ChapterPage& p) {
         canvas.paragraph(c.text("report.analysis.change_rule"), TextStyle{8, false, true, Align::left, 0.25});
     }
 
-    const std::string min_n = std::to_string(d.chapters.min_n);
+    const std::string min_n = std::to_string(d.min_n);
     const auto groups = published_saran_groups(d, c);
     // The heading and introduction stay with the table (when a page holds them all).
     if (!groups.empty()) keep_table_with(canvas, p.tables.saran_by_unsur, p.separator, 100);

@@ -6,6 +6,8 @@
 #include "reports/pdf_chart.hpp"
 #include "reports/report_file.hpp"
 #include "reports/report_labels.hpp"
+#include "reports/report_privacy.hpp"
+#include "reports/report_sample.hpp"
 #include "reports/report_tables.hpp"
 #include "scoring/mutu.hpp"
 
@@ -134,7 +136,7 @@ private:
                                              {"other", num(other.ikm)}}));
         }
         if (d_.flagged > 0) {
-            canvas.paragraph(c_.format("report.pdf.flagged", {{"flagged", std::to_string(d_.flagged)},
+            canvas.paragraph(c_.format("report.pdf.flagged", {{"flagged", count_text(d_.flagged, c_)},
                                                               {"ikm", num(headline(d_.unflagged, d_.request.annual, d_.annual).ikm)}}));
         } else {
             canvas.paragraph(text("report.pdf.no_flagged"));
@@ -144,16 +146,15 @@ private:
     // BAB III opens with the respondents against the sample the period needs.
     void sample(PdfCanvas& canvas) {
         subheading(canvas, text("report.pdf.h.sample"));
-        const std::string respondents = std::to_string(d_.respondents());
+        const std::string respondents = count_text(d_.respondents(), c_);
         if (d_.sample) {
             const auto& s = *d_.sample;
-            const std::string status = s.reached() ? text("report.sample.reached")
-                                                   : c_.format("report.sample.missing", {{"missing", std::to_string(s.missing())}});
-            canvas.paragraph(c_.format("report.pdf.sample_known", {{"year", std::to_string(*d_.year)},
-                                                                   {"population", std::to_string(*d_.population)},
-                                                                   {"sample", std::to_string(s.needed)},
+            const auto& population = *d_.period_population;
+            canvas.paragraph(population_basis_text(population, c_, *d_.year) + " " +
+                             c_.format("report.pdf.sample_known", {{"sample", count_text(s.needed, c_)},
                                                                    {"respondents", respondents},
-                                                                   {"status", status}}));
+                                                                   {"status", sample_status_text(s, population.population, c_)}}));
+            semesters_short(canvas);
         } else if (d_.year) {
             canvas.paragraph(c_.format("report.pdf.sample_unknown", {{"year", std::to_string(*d_.year)}, {"respondents", respondents}}));
         } else {
@@ -163,6 +164,30 @@ private:
             canvas.table(*tables_.sample, sep_, canvas.left(), canvas.width());
             canvas.move_down(10);
         }
+    }
+
+    // An annual report names each semester that fell short of its own minimum:
+    // the mean of semesters weighs it as much as the other.
+    void semesters_short(PdfCanvas& canvas) {
+        if (!d_.annual) return;
+        for (std::size_t i = 0; i < d_.semester_samples.size(); ++i) {
+            const auto& s = d_.semester_samples[i];
+            if (!s || s->reached()) continue;
+            canvas.paragraph(c_.format("report.pdf.semester_short", {{"semester", i == 0 ? "I" : "II"},
+                                                                     {"respondents", count_text(s->collected, c_)},
+                                                                     {"needed", count_text(s->needed, c_)}}));
+        }
+    }
+
+    // "± 3,21 poin" and, when the sample fell short, the caveat; empty when there is nothing to say.
+    std::string precision_text() const {
+        std::string out;
+        if (d_.overall.pooled.ci95) {
+            out = c_.format("report.pdf.margin", {{"margin", margin_of_error(*d_.overall.pooled.ci95).str(sep_)}});
+        }
+        const std::string shortfall = shortfall_text(d_.sample, c_);
+        if (!shortfall.empty()) out += (out.empty() ? "" : " ") + c_.format("report.pdf.shortfall", {{"shortfall", shortfall}});
+        return out;
     }
 
     // Two tables next to each other when both fit on the page; else one after the other.
@@ -189,7 +214,7 @@ private:
 
     void profile(PdfCanvas& canvas) {
         subheading(canvas, text("report.pdf.h.profile"), 120);
-        canvas.paragraph(c_.format("report.pdf.profile_intro", {{"respondents", std::to_string(d_.respondents())}}));
+        canvas.paragraph(c_.format("report.pdf.profile_intro", {{"respondents", count_text(d_.respondents(), c_)}}));
         const auto& p = tables_.profile;
         for (std::size_t i = 0; i < p.size(); i += 2) side_by_side(canvas, p[i], i + 1 < p.size() ? &p[i + 1] : nullptr);
     }
@@ -210,7 +235,8 @@ private:
         cairo_restore(cr);
         const double big_width = 150;
         canvas.draw_text(text("report.pdf.box_title"), TextStyle{8.5, true, false, Align::center, 0.2}, x, y + 8, big_width);
-        canvas.draw_text(num(h_.ikm), TextStyle{30, true, false, Align::center, 0}, x, y + 20, big_width);
+        canvas.draw_text(d_.overall.hidden ? text("report.not_enough") : num(h_.ikm),
+                         TextStyle{d_.overall.hidden ? 11.0 : 30.0, true, false, Align::center, 0}, x, y + 20, big_width);
         const double tx = x + big_width + 10;
         const double tw = canvas.width() - big_width - 20;
         double ty = y + 9;
@@ -224,9 +250,14 @@ private:
         } else {
             line(text("report.pdf.box_no_ikm"), true);
         }
-        line(c_.format("report.pdf.box_unit", {{"unit", num(h_.ikm_unit)}, {"respondents", std::to_string(d_.respondents())}}), false);
+        line(c_.format("report.pdf.box_unit", {{"unit", num(h_.ikm_unit)}, {"respondents", count_text(d_.respondents(), c_)}}), false);
         const auto& ci = d_.overall.pooled.ci95;
-        if (ci) line(c_.format("report.pdf.box_ci", {{"low", ci->low.str(sep_)}, {"high", ci->high.str(sep_)}}), false);
+        if (ci) {
+            line(c_.format("report.pdf.box_ci", {{"low", ci->low.str(sep_)}, {"high", ci->high.str(sep_)},
+                                                 {"margin", margin_of_error(*ci).str(sep_)}}), false);
+        }
+        const std::string shortfall = shortfall_text(d_.sample, c_);
+        if (!shortfall.empty()) line(shortfall, true);
         if (d_.annual) line(c_.format("report.pdf.box_method", {{"method", method_label(d_.request.annual, c_)}}), false);
         canvas.move_down(height + 10);
     }
@@ -255,13 +286,16 @@ private:
         const double chart_height = 210;
         subheading(canvas, text("report.pdf.h.trend"), chart_height + 40);
         canvas.paragraph(text("report.pdf.trend_intro"));
+        if (std::any_of(d_.months.begin(), d_.months.end(), [](const MonthFigures& m) { return m.hidden; })) {
+            canvas.paragraph(c_.format("report.pdf.trend_hidden", {{"min_n", std::to_string(d_.min_n)}}));
+        }
         TrendChart chart;
         const bool many_years = d_.months.size() > 1 && d_.months.front().month.year != d_.months.back().month.year;
         for (const auto& m : d_.months) {
             TrendPoint point;
             point.label = month_short_label(m.month.index, c_);
             if (many_years) point.label += " " + std::to_string(m.month.year % 100 + 100).substr(1);
-            point.sublabel = c_.format("report.chart.respondents", {{"count", std::to_string(m.summary.respondents)}});
+            point.sublabel = c_.format("report.chart.respondents", {{"count", count_text(m.summary.respondents, c_)}});
             if (m.summary.ikm) {
                 point.value = m.summary.ikm->value().get_d();
                 point.value_text = m.summary.ikm->str(sep_);
@@ -285,7 +319,7 @@ private:
 
     void saran(PdfCanvas& canvas) {
         subheading(canvas, text("report.pdf.h.saran"), 60);
-        const std::size_t count = d_.saran.size();
+        const std::size_t count = tables_.saran.rows.size();
         if (count == 0) {
             canvas.paragraph(text("report.pdf.saran_none"));
             return;
@@ -334,7 +368,11 @@ private:
                 s += " " + c_.format("report.pdf.conclusion_weakest", {{"unsur", names}});
             }
             if (const std::string change = change_sentence(page_); !change.empty()) s += " " + change;
+            if (const std::string precision = precision_text(); !precision.empty()) s += " " + precision;
             canvas.paragraph(s);
+        } else if (d_.overall.hidden) {
+            canvas.paragraph(c_.format("report.pdf.not_enough", {{"respondents", count_text(d_.respondents(), c_)},
+                                                                 {"min_n", std::to_string(d_.min_n)}}));
         } else {
             std::string codes;
             for (const auto& code : d_.overall.pooled.unsur_without_answers) codes += (codes.empty() ? "" : ", ") + code;

@@ -25,8 +25,6 @@ ChapterData gather_chapter_data(const store::ResponseStore& store, const scoring
                                 const std::optional<scoring::PeriodId>& period, scoring::Tally tally) {
     ChapterData data;
     data.tally = std::move(tally);
-    data.min_n = static_cast<std::uint64_t>(store::integer_setting(store, formats::setting::kMinN,
-                                                                   formats::setting::kMinN.fallback_number));
     data.signatory = {text_setting(store, formats::setting::kSignatoryTitle), text_setting(store, formats::setting::kSignatoryName),
                       text_setting(store, formats::setting::kSignatoryNip), text_setting(store, formats::setting::kSignatoryPlace)};
     data.office = {text_setting(store, formats::setting::kOfficeAddress), text_setting(store, formats::setting::kOfficeContact)};

@@ -2,7 +2,7 @@
 // report_data: the answer counts per unsur (so the sums and the tabulation
 // can be printed and NRR = sum / n recomputed from the paper), the previous
 // period of the same kind (for the change and its significance), the office's
-// min-n, its address and the signatory block, all read from the device
+// address and the signatory block, all read from the device
 // database's settings (formats/settings_table).
 #pragma once
 
@@ -43,7 +43,6 @@ struct PreviousPeriod {
 struct ChapterData {
     scoring::Tally tally{0};  // every response of the period, per unsur × answer
     std::optional<PreviousPeriod> previous;
-    std::uint64_t min_n = 0;
     Signatory signatory;
     OfficeDetails office;
 };

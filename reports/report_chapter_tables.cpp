@@ -34,7 +34,7 @@ std::vector<SaranGroup> published_saran_groups(const ReportData& data, const for
     for (const auto& s : data.saran) texts.push_back(s.saran);
     std::vector<SaranGroup> out;
     for (auto& group : group_saran(texts, unsur_keywords(data.questionnaire, catalog))) {
-        if (scoring::enough_for_figures(group.saran.size(), data.chapters.min_n)) out.push_back(std::move(group));
+        if (scoring::enough_for_figures(group.saran.size(), data.min_n)) out.push_back(std::move(group));
     }
     return out;
 }
@@ -59,7 +59,7 @@ Table saran_groups_table(const ReportData& data, const formats::Catalog& catalog
                               Cell::of(static_cast<std::uint64_t>(group.saran.size())), Cell::of(examples)},
                              false});
     }
-    t.notes.push_back(catalog.format("report.note.saran_by_unsur", {{"min_n", std::to_string(data.chapters.min_n)}}));
+    t.notes.push_back(catalog.format("report.note.saran_by_unsur", {{"min_n", std::to_string(data.min_n)}}));
     return t;
 }
 

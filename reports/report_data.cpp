@@ -3,9 +3,11 @@
 #include "reports/report_analysis.hpp"
 #include "formats/response.hpp"
 #include "formats/settings_table.hpp"
+#include "reports/report_privacy.hpp"
 #include "scoring/ikm.hpp"
 #include "scoring/period.hpp"
 #include "store/office_data.hpp"
+#include "store/settings.hpp"
 
 #include <algorithm>
 #include <array>
@@ -32,7 +34,7 @@ public:
     }
 
     IkmFigures figures(const scoring::ScoringScheme& scheme, bool annual, const scoring::ScoreOptions& options) const {
-        IkmFigures figures{scoring::summarize(all_, scheme, options), std::nullopt};
+        IkmFigures figures{scoring::summarize(all_, scheme, options), std::nullopt, {first_.respondents(), second_.respondents()}, false};
         if (annual) figures.mean_of_semesters = scoring::mean_of_semesters({first_, second_}, scheme);
         return figures;
     }
@@ -98,6 +100,18 @@ std::optional<scoring::Decimal> target_of(const store::Connection& db, int year,
     const auto text = store::target(db, year, layanan);
     if (!text) return std::nullopt;
     return scoring::parse_decimal(*text);
+}
+
+// The population the report's own period is measured against (reports/report_sample):
+// the figure staff entered for a semester, triwulan or month itself, else the
+// period's share of the year's.
+std::optional<PeriodPopulation> population_for(const store::Connection& db, const ReportPeriod& period, bool annual,
+                                               const std::string& layanan, std::optional<std::uint64_t> year_population) {
+    std::optional<std::uint64_t> own;
+    if (!annual && period.id && period.id->kind != scoring::PeriodKind::year) {
+        own = store::period_population(db, scoring::period_key(*period.id), layanan);
+    }
+    return period_population(period.range, period.id, annual, year_population, own);
 }
 
 std::vector<std::size_t> weakest_unsur(const scoring::IkmSummary& summary) {
@@ -212,6 +226,7 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
     data.annual = annual;
     data.year = year;
     data.flagged = flagged;
+    data.min_n = data.request.min_n.value_or(static_cast<std::uint64_t>(store::integer_setting(store, formats::setting::kMinN)));
     const ReportRequest& req = data.request;
     data.office = !req.office.empty() ? req.office : store.setting(formats::setting::kOffice.stored).value_or("");
 
@@ -223,10 +238,12 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
 
     ProfileCounter layanan_counter("layanan", {});
     for (const auto& [name, tally] : by_layanan) {
-        LayananFigures row{name, tally.figures(scheme, annual, {}), std::nullopt, std::nullopt};
+        LayananFigures row{name, tally.figures(scheme, annual, {}), std::nullopt, std::nullopt, std::nullopt, std::nullopt};
         if (year) {
             row.target = target_of(db, *year, name);
             row.population = store::population(db, *year, name);
+            row.period_population = population_for(db, period, annual, name, row.population);
+            if (row.period_population) row.sample = scoring::sample_progress(row.period_population->population, tally.respondents());
         }
         for (std::uint64_t i = 0; i < tally.respondents(); ++i) layanan_counter.add(name);
         data.layanan.push_back(std::move(row));
@@ -235,7 +252,7 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
     for (int i = 0; i < month_count; ++i) {
         const int absolute = period.range.first.month - 1 + i;
         const scoring::PeriodId month{scoring::PeriodKind::month, period.range.first.year + absolute / 12, absolute % 12 + 1};
-        data.months.push_back({month, scoring::summarize(by_month[static_cast<std::size_t>(i)], scheme, {})});
+        data.months.push_back({month, scoring::summarize(by_month[static_cast<std::size_t>(i)], scheme, {}), false});
     }
 
     data.profile = {jenis_kelamin.table(), umur.table(), pendidikan.table(), pekerjaan.table(), layanan_counter.table()};
@@ -255,7 +272,17 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
             for (const auto& row : data.layanan) sum += row.population.value_or(0);
             if (sum > 0) data.population = sum;
         }
-        if (data.population) data.sample = scoring::sample_progress(*data.population, data.respondents());
+        data.period_population = population_for(db, period, annual, "", data.population);
+        if (data.period_population) data.sample = scoring::sample_progress(data.period_population->population, data.respondents());
+        if (annual) {
+            for (int s = 0; s < 2; ++s) {
+                const auto semester = scoring::PeriodId{scoring::PeriodKind::semester, *year, s + 1};
+                const auto pop = population_for(db, ReportPeriod{scoring::period_key(semester), scoring::range_of(semester), semester},
+                                                false, "", data.population);
+                if (pop) data.semester_samples[static_cast<std::size_t>(s)] =
+                    scoring::sample_progress(pop->population, data.overall.semester_respondents[static_cast<std::size_t>(s)]);
+            }
+        }
 
         if (req.previous_years > 0) {
             const int first_year = *year - req.previous_years;
@@ -276,6 +303,7 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
         }
     }
     data.chapters = gather_chapter_data(store, scheme, period.id, all.all());
+    apply_privacy(data);
     return data;
 }
 

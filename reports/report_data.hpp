@@ -9,15 +9,18 @@
 
 #include "formats/questionnaire.hpp"
 #include "reports/report_chapter_data.hpp"
+#include "reports/report_sample.hpp"
 #include "scoring/decimal.hpp"
 #include "scoring/mutu.hpp"
 #include "scoring/period.hpp"
+#include "scoring/privacy.hpp"
 #include "scoring/sample.hpp"
 #include "scoring/summary.hpp"
 #include "store/response_store.hpp"
 
 #include <gmpxx.h>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -62,6 +65,8 @@ struct ReportRequest {
     // What the office's old spreadsheet printed with (docs/reference/skm-rules.md#legacy-spreadsheets).
     mpq_class legacy_weight{111, 1000};
     int previous_years = 4;  // LKjIP rows before the period's year, when they have data
+    // The privacy threshold (scoring/privacy.hpp); empty: the store's min_n setting.
+    std::optional<std::uint64_t> min_n;
 };
 
 // ---- [figures] -------------------------------------------------------------
@@ -71,6 +76,8 @@ struct ReportRequest {
 struct IkmFigures {
     scoring::IkmSummary pooled;
     std::optional<mpq_class> mean_of_semesters;
+    std::array<std::uint64_t, 2> semester_respondents{};  // January–June, July–December
+    bool hidden = false;  // under min-n: only pooled.respondents is left (reports/report_privacy)
 };
 
 // The value the report prints as the group's IKM under the chosen method,
@@ -89,11 +96,14 @@ struct LayananFigures {
     IkmFigures figures;
     std::optional<scoring::Decimal> target;      // that year's, from the targets table
     std::optional<std::uint64_t> population;     // that year's transactions
+    std::optional<PeriodPopulation> period_population;  // for the report's own period
+    std::optional<scoring::SampleProgress> sample;      // against period_population
 };
 
 struct MonthFigures {
     scoring::PeriodId month;
     scoring::IkmSummary summary;
+    bool hidden = false;  // under min-n: only summary.respondents is left
 };
 
 struct ProfileCount {
@@ -110,7 +120,7 @@ struct ProfileTable {
 struct SaranItem {
     std::string saran;
     std::string layanan;
-    scoring::LocalDate date;  // the respondent's own local date
+    scoring::LocalDate date;  // the respondent's own local date; published as its month only (scoring::publishable_month)
 };
 
 struct YearFigures {
@@ -142,8 +152,12 @@ struct ReportData {
     std::vector<SaranItem> saran;         // newest first
 
     std::optional<scoring::Decimal> target;       // the office's, for the period's year
-    std::optional<std::uint64_t> population;      // the office's (or the layanan's summed)
-    std::optional<scoring::SampleProgress> sample;
+    std::optional<std::uint64_t> population;      // the office's (or the layanan's summed), for the year
+    std::optional<PeriodPopulation> period_population;  // for the report's own period (reports/report_sample)
+    std::optional<scoring::SampleProgress> sample;      // against period_population
+    // Annual: each semester's respondents against its own required sample.
+    std::array<std::optional<scoring::SampleProgress>, 2> semester_samples;
+    std::uint64_t min_n = scoring::kDefaultMinN;   // the office's min_n setting (the hub's own at the hub)
     std::vector<YearFigures> previous_years;      // oldest first; only years with data or a target
     ChapterData chapters;                         // counts, previous period, settings for the chapters
 

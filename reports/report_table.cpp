@@ -1,5 +1,7 @@
 #include "reports/report_table.hpp"
 
+#include "scoring/shares.hpp"
+
 namespace skm::reports {
 
 Cell Cell::of(std::string text) {
@@ -24,10 +26,10 @@ Cell Cell::of(const scoring::Decimal& decimal) {
 
 Cell Cell::of(const std::optional<scoring::Decimal>& decimal) { return decimal ? of(*decimal) : of(std::string("—")); }
 
-std::string Cell::display(char decimal_separator) const {
+std::string Cell::display(char decimal_separator, bool group) const {
     switch (kind) {
         case Kind::text: return text;
-        case Kind::count: return std::to_string(count);
+        case Kind::count: return group ? scoring::group_thousands(count, decimal_separator == ',' ? '.' : ',') : std::to_string(count);
         case Kind::decimal: return decimal.str(decimal_separator);
     }
     return text;

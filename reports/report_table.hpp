@@ -26,8 +26,10 @@ struct Cell {
     static Cell of(const std::optional<scoring::Decimal>& decimal);
 
     bool numeric() const { return kind != Kind::text; }
-    // As printed: decimals with the given separator ("89,72"), counts in digits.
-    std::string display(char decimal_separator) const;
+    // As printed: decimals with the given separator ("89,72"); counts grouped
+    // in thousands with the other mark (1.899 beside a decimal comma, 1,899
+    // beside a point) unless `group` is off (the machine-readable CSV).
+    std::string display(char decimal_separator, bool group = true) const;
 };
 
 enum class Align { left, right, center };

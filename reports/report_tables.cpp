@@ -2,7 +2,11 @@
 
 #include "reports/report_chapter_tables.hpp"
 #include "reports/report_labels.hpp"
+#include "reports/privacy_statement.hpp"
+#include "reports/report_privacy.hpp"
+#include "reports/report_sample.hpp"
 #include "scoring/capaian.hpp"
+#include "scoring/shares.hpp"
 
 namespace skm::reports {
 namespace {
@@ -17,10 +21,14 @@ Row row(std::vector<Cell> cells, bool strong = false) { return Row{std::move(cel
 
 std::string year_text(const std::optional<int>& year) { return year ? std::to_string(*year) : std::string(); }
 
-// Percent of a total, 2 places half-up.
-std::optional<Decimal> percent(std::uint64_t count, std::uint64_t total) {
-    if (total == 0) return std::nullopt;
-    return scoring::round_half_up(mpq_class(mpz_class(std::to_string(count)), mpz_class(std::to_string(total))) * 100, 2);
+// A table with a "—" in it gets the note saying what "—" means.
+bool has_dash(const Table& t) {
+    for (const auto& r : t.rows) {
+        for (const auto& c : r.cells) {
+            if (c.kind == Cell::Kind::text && c.text == "—") return true;
+        }
+    }
+    return false;
 }
 
 class Builder {
@@ -42,11 +50,20 @@ public:
         t.saran_by_unsur = saran_groups_table(d_, c_);
         t.questionnaire = questionnaire_table(d_, c_);
         t.tabulation = tabulation_table(d_, c_);
+        for (Table* table : {&t.summary, &t.unsur, &t.layanan, &t.months, &t.lkjip}) {
+            if (has_dash(*table)) table->notes.push_back(text("report.note.dash"));
+        }
+        if (t.sample && has_dash(*t.sample)) t.sample->notes.push_back(text("report.note.dash"));
         return t;
     }
 
 private:
     std::string text(const char* key) const { return c_.text(key); }
+
+    // An IKM figure, or "belum cukup data" for a group the min-n rule hides.
+    Cell ikm_cell(const IkmFigures& figures, const std::optional<Decimal>& value) const {
+        return figures.hidden ? Cell::of(text("report.not_enough")) : Cell::of(value);
+    }
 
     // The column header of the "other" annual figure.
     std::string other_header() const {
@@ -66,13 +83,16 @@ private:
         add(text("report.row.period"), Cell::of(period_label(d_.request.period, c_)));
         add(text("report.row.dates"), Cell::of(range_label(d_.request.period.range, c_)));
         add(text("report.row.respondents"), Cell::of(d_.respondents()));
-        if (d_.population) {
-            add(c_.format("report.row.population", {{"year", year}}), Cell::of(*d_.population));
+        if (d_.period_population) {
+            add(text("report.row.period_population"), Cell::of(d_.period_population->population));
+            add(text("report.row.population_basis"), Cell::of(population_basis_text(*d_.period_population, c_, d_.year.value_or(0))));
             add(text("report.row.sample_needed"), Cell::of(d_.sample->needed));
+            add(text("report.row.representative"),
+                Cell::of(d_.sample->reached() ? text("report.sample.representative") : shortfall_text(d_.sample, c_)), true);
         }
         if (annual_) add(text("report.row.annual_method"), Cell::of(method_label(method_, c_)));
-        add(text("report.row.ikm_unit"), Cell::of(h.ikm_unit), true);
-        add(text("report.row.ikm"), Cell::of(h.ikm), true);
+        add(text("report.row.ikm_unit"), ikm_cell(d_.overall, h.ikm_unit), true);
+        add(text("report.row.ikm"), ikm_cell(d_.overall, h.ikm), true);
         add(text("report.row.mutu"), Cell::of(mutu_text(h.mutu)), true);
         add(text("report.row.kinerja"), Cell::of(kinerja_text(h.mutu, c_)), true);
         if (annual_) {
@@ -85,6 +105,7 @@ private:
         const char* ci_high = annual_ && method_ == AnnualMethod::semesters ? "report.row.ci_high_pooled" : "report.row.ci_high";
         add(text(ci_low), Cell::of(pooled.ci95 ? std::optional<Decimal>(pooled.ci95->low) : std::nullopt));
         add(text(ci_high), Cell::of(pooled.ci95 ? std::optional<Decimal>(pooled.ci95->high) : std::nullopt));
+        add(text("report.row.margin"), Cell::of(pooled.ci95 ? std::optional<Decimal>(margin_of_error(*pooled.ci95)) : std::nullopt));
         add(text("report.row.flagged"), Cell::of(d_.flagged));
         add(text("report.row.ikm_unflagged"), Cell::of(headline(d_.unflagged, method_, annual_).ikm));
         add(c_.format("report.row.legacy", {{"bobot", scoring::round_half_up(d_.request.legacy_weight, 3).str(sep_)}}),
@@ -93,6 +114,7 @@ private:
             add(c_.format("report.row.target", {{"year", year}}), Cell::of(d_.target));
             add(text("report.row.capaian"), Cell::of(capaian(h.ikm, d_.target)));
         }
+        t.notes.push_back(privacy_statement(d_.min_n, c_));
         return t;
     }
 
@@ -148,60 +170,66 @@ private:
 
     Table layanan() const {
         const bool targets = any_layanan_target();
+        bool samples = d_.sample.has_value();
+        for (const auto& l : d_.layanan) samples = samples || l.sample.has_value();
         Table t{"layanan", text("report.table.layanan"), {}, {}, {}, 0};
-        t.columns = {left(text("report.col.layanan"), 2.6), right(text("report.col.respondents"), 1.1),
-                     right(text("report.col.ikm"), 0.9), center(text("report.col.mutu"), 0.7),
+        // The IKM column is wide enough for "belum cukup data" on one line.
+        t.columns = {left(text("report.col.layanan"), 2.2), right(text("report.col.respondents"), 1.1),
+                     right(text("report.col.ikm"), 1.45), center(text("report.col.mutu"), 0.7),
                      left(text("report.col.kinerja"), 1.3)};
         if (annual_) t.columns.push_back(right(other_header(), 1.2));
         if (targets) {
             t.columns.push_back(right(text("report.col.target"), 0.9));
             t.columns.push_back(right(text("report.col.capaian"), 1.1));
         }
+        if (samples) t.columns.push_back(left(text("report.col.representative"), 2.0));
         auto add = [&](std::string name, std::uint64_t respondents, const IkmFigures& figures,
-                       const std::optional<Decimal>& target, bool strong) {
+                       const std::optional<Decimal>& target, bool strong, const std::optional<scoring::SampleProgress>& sample) {
             const Headline h = headline(figures, method_, annual_);
-            Row r = row({Cell::of(std::move(name)), Cell::of(respondents), Cell::of(h.ikm), Cell::of(mutu_text(h.mutu)),
-                         Cell::of(kinerja_text(h.mutu, c_))},
+            Row r = row({Cell::of(std::move(name)), Cell::of(respondents), ikm_cell(figures, h.ikm),
+                         Cell::of(figures.hidden ? std::string() : mutu_text(h.mutu)),
+                         Cell::of(figures.hidden ? std::string() : kinerja_text(h.mutu, c_))},
                         strong);
             if (annual_) r.cells.push_back(Cell::of(other_headline(figures, method_).ikm));
             if (targets) {
                 r.cells.push_back(Cell::of(target));
                 r.cells.push_back(Cell::of(capaian(h.ikm, target)));
             }
+            // Beside an IKM that stands on too few respondents, in plain words.
+            if (samples) r.cells.push_back(Cell::of(figures.hidden ? std::string() : shortfall_text(sample, c_)));
             t.rows.push_back(std::move(r));
         };
-        for (const auto& l : d_.layanan) add(l.layanan, l.figures.pooled.respondents, l.figures, l.target, false);
-        add(text("report.row.all_layanan"), d_.respondents(), d_.overall, d_.target, true);
+        for (const auto& l : d_.layanan) add(l.layanan, l.figures.pooled.respondents, l.figures, l.target, false, l.sample);
+        add(text("report.row.all_layanan"), d_.respondents(), d_.overall, d_.target, true, d_.sample);
         if (annual_) t.notes.push_back(c_.format("report.note.method", {{"method", method_label(method_, c_)}}));
         return t;
     }
 
     std::optional<Table> sample() const {
-        bool any = d_.population.has_value();
-        for (const auto& l : d_.layanan) any = any || l.population.has_value();
+        bool any = d_.period_population.has_value();
+        for (const auto& l : d_.layanan) any = any || l.period_population.has_value();
         if (!any) return std::nullopt;
         Table t{"sample",
-                c_.format("report.table.sample", {{"year", year_text(d_.year)}}),
+                c_.format("report.table.sample", {{"period", period_label(d_.request.period, c_)}}),
                 {left(text("report.col.layanan"), 2.6), right(text("report.col.population"), 1.1),
                  right(text("report.col.sample_needed"), 1.2), right(text("report.col.respondents"), 1.1),
                  left(text("report.col.sample_status"), 1.8)},
                 {},
                 {},
                 0};
-        auto status = [&](const scoring::SampleProgress& p) {
-            return p.reached() ? text("report.sample.reached")
-                               : c_.format("report.sample.missing", {{"missing", std::to_string(p.missing())}});
-        };
         for (const auto& l : d_.layanan) {
-            if (!l.population) continue;
-            const auto p = scoring::sample_progress(*l.population, l.figures.pooled.respondents);
-            t.rows.push_back(row({Cell::of(l.layanan), Cell::of(*l.population), Cell::of(p.needed), Cell::of(p.collected),
-                                  Cell::of(status(p))}));
+            if (!l.period_population) continue;
+            const auto& p = *l.sample;
+            const std::uint64_t population = l.period_population->population;
+            t.rows.push_back(row({Cell::of(l.layanan), Cell::of(population), Cell::of(p.needed), Cell::of(p.collected),
+                                  Cell::of(sample_status_text(p, population, c_))}));
         }
         if (d_.sample) {
-            t.rows.push_back(row({Cell::of(text("report.row.all_layanan")), Cell::of(*d_.population), Cell::of(d_.sample->needed),
-                                  Cell::of(d_.sample->collected), Cell::of(status(*d_.sample))},
+            const std::uint64_t population = d_.period_population->population;
+            t.rows.push_back(row({Cell::of(text("report.row.all_layanan")), Cell::of(population), Cell::of(d_.sample->needed),
+                                  Cell::of(d_.sample->collected), Cell::of(sample_status_text(*d_.sample, population, c_))},
                                  true));
+            t.notes.push_back(population_basis_text(*d_.period_population, c_, d_.year.value_or(0)));
         }
         t.notes.push_back(text("report.note.sample"));
         return t;
@@ -216,8 +244,10 @@ private:
                 {},
                 0};
         for (const auto& m : d_.months) {
-            t.rows.push_back(row({Cell::of(month_label(m.month, c_)), Cell::of(m.summary.respondents), Cell::of(m.summary.ikm),
-                                  Cell::of(mutu_text(m.summary.mutu)), Cell::of(kinerja_text(m.summary.mutu, c_))}));
+            t.rows.push_back(row({Cell::of(month_label(m.month, c_)), Cell::of(m.summary.respondents),
+                                  m.hidden ? Cell::of(text("report.not_enough")) : Cell::of(m.summary.ikm),
+                                  Cell::of(m.hidden ? std::string() : mutu_text(m.summary.mutu)),
+                                  Cell::of(m.hidden ? std::string() : kinerja_text(m.summary.mutu, c_))}));
         }
         return t;
     }
@@ -229,25 +259,34 @@ private:
                 {},
                 {},
                 0};
-        for (const auto& count : p.counts) {
-            t.rows.push_back(row({Cell::of(profile_value_label(p.field, count.value, c_)), Cell::of(count.count),
-                                  Cell::of(percent(count.count, p.total))}));
+        // Largest remainder: the rows' percentages add up to the 100,00 printed under them.
+        std::vector<std::uint64_t> counts;
+        for (const auto& count : p.counts) counts.push_back(count.count);
+        const auto shares = scoring::percent_shares(counts, 2);
+        for (std::size_t i = 0; i < p.counts.size(); ++i) {
+            const auto share = shares.empty() ? std::nullopt : std::optional<Decimal>(shares[i]);
+            t.rows.push_back(row({Cell::of(profile_value_label(p.field, p.counts[i].value, c_)), Cell::of(p.counts[i].count),
+                                  Cell::of(share)}));
         }
-        t.rows.push_back(row({Cell::of(text("report.row.total")), Cell::of(p.total), Cell::of(percent(p.total, p.total))}, true));
+        const auto whole = p.total == 0 ? std::nullopt : std::optional<Decimal>(Decimal{100 * scoring::pow10(2), 2});
+        t.rows.push_back(row({Cell::of(text("report.row.total")), Cell::of(p.total), Cell::of(whole)}, true));
         return t;
     }
 
     Table saran() const {
         Table t{"saran",
                 text("report.table.saran"),
-                {right(text("report.col.no"), 0.45), left(text("report.col.date"), 1.75), left(text("report.col.layanan"), 1.9),
+                {right(text("report.col.no"), 0.45), left(text("report.col.month"), 1.75), left(text("report.col.layanan"), 1.9),
                  left(text("report.col.saran"), 4.6)},
                 {},
                 {},
                 0};
         std::uint64_t n = 0;
+        // Only saran of layanan at or above min-n (apply_privacy), and only their month.
         for (const auto& s : d_.saran) {
-            t.rows.push_back(row({Cell::of(++n), Cell::of(date_label(s.date, c_)), Cell::of(s.layanan), Cell::of(s.saran)}));
+            if (!saran_publishable(d_, s.layanan)) continue;
+            t.rows.push_back(row({Cell::of(++n), Cell::of(month_label(scoring::publishable_month(s.date), c_)), Cell::of(s.layanan),
+                                  Cell::of(s.saran)}));
         }
         return t;
     }
@@ -263,14 +302,16 @@ private:
         const std::string indicator = text("report.indicator.ikm");
         for (const auto& y : d_.previous_years) {
             const Headline h = headline(y.figures, method_, true);
-            t.rows.push_back(row({Cell::of(indicator), Cell::of(std::to_string(y.year)), Cell::of(y.target), Cell::of(h.ikm),
+            t.rows.push_back(row({Cell::of(indicator), Cell::of(std::to_string(y.year)), Cell::of(y.target), ikm_cell(y.figures, h.ikm),
                                   Cell::of(capaian(h.ikm, y.target))}));
         }
         const Headline h = d_.headline();
         const std::string when = annual_ && d_.year ? std::to_string(*d_.year) : period_label(d_.request.period, c_);
-        t.rows.push_back(row({Cell::of(indicator), Cell::of(when), Cell::of(d_.target), Cell::of(h.ikm), Cell::of(capaian(h.ikm, d_.target))},
+        t.rows.push_back(row({Cell::of(indicator), Cell::of(when), Cell::of(d_.target), ikm_cell(d_.overall, h.ikm),
+                              Cell::of(capaian(h.ikm, d_.target))},
                              true));
-        t.notes.push_back(c_.format("report.note.lkjip", {{"method", annual_ ? method_label(method_, c_) : method_label(AnnualMethod::pooled, c_)}}));
+        // A shorter period pools its own respondents, not the year's.
+        t.notes.push_back(c_.format("report.note.lkjip", {{"method", annual_ ? method_label(method_, c_) : text("report.method.period")}}));
         return t;
     }
 

@@ -55,7 +55,7 @@ public:
         const auto key = std::make_tuple(places, bold, wrap);
         if (auto it = formats_.find(key); it != formats_.end()) return it->second;
         lxw_format* f = workbook_add_format(book_);
-        if (places == 0) format_set_num_format(f, "0");
+        if (places == 0) format_set_num_format(f, "#,##0");  // Excel groups thousands in the reader's locale
         if (places > 0) format_set_num_format(f, ("0." + std::string(static_cast<std::size_t>(places), '0')).c_str());
         if (bold) format_set_bold(f);
         if (wrap) {

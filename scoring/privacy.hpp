@@ -1,16 +1,32 @@
-// The min-n privacy rule shared by the kiosk's staff dashboard and the hub's
-// web dashboard: a group with fewer respondents than min_n shows no figures
-// and no saran, so nobody can read one citizen's answers off a screen.
+// The min-n privacy rule shared by the kiosk's staff dashboard, the hub's web
+// dashboard and every published report (PDF, XLSX, CSV, hub exports): a group
+// with fewer respondents than min_n shows no figures and no saran, so nobody
+// can read one citizen's answers off a screen or a page; and a saran is
+// published with its month, never its day (a date narrows it to a person).
+// docs/reference/skm-rules.md#privacy.
 #pragma once
 
+#include "scoring/period.hpp"
+
 #include <cstdint>
+#include <vector>
 
 namespace skm::scoring {
 
 inline constexpr std::uint64_t kDefaultMinN = 5;
 
+// A group (layanan, month, kecamatan, the whole period…) may show figures.
 inline bool enough_for_figures(std::uint64_t respondents, std::uint64_t min_n) {
     return respondents > 0 && respondents >= min_n;
 }
+
+// The finest date a published saran may carry: its month.
+inline PeriodId publishable_month(const LocalDate& date) { return period_of(date, PeriodKind::month); }
+
+// Which groups of one table hide their figures: those under min_n (primary),
+// and, when exactly one group is hidden, the smallest other group with data as
+// well (secondary), so a hidden group cannot be recovered from the table's
+// total minus the groups shown. counts[i] = respondents of group i.
+std::vector<bool> hidden_groups(const std::vector<std::uint64_t>& counts, std::uint64_t min_n);
 
 }  // namespace skm::scoring

@@ -6,7 +6,7 @@ namespace skm::store {
 namespace {
 
 // Their schema is ours (store/schema.cpp): fixed names, INTEGER or TEXT columns, no NULLs.
-constexpr const char* kOfficeTables[] = {"settings", "layanan", "targets", "populations"};
+constexpr const char* kOfficeTables[] = {"settings", "layanan", "targets", "populations", "period_populations"};
 
 }  // namespace
 

@@ -124,6 +124,28 @@ std::optional<Problem> set_population(Connection& db, int year, const std::strin
     return std::nullopt;
 }
 
+std::optional<std::uint64_t> period_population(const Connection& db, const std::string& period, const std::string& layanan) {
+    Statement q(db, "SELECT population FROM period_populations WHERE period = ?1 AND layanan = ?2");
+    q.bind(1, period).bind(2, layanan);
+    if (!q.step()) return std::nullopt;
+    return static_cast<std::uint64_t>(q.int64(0));
+}
+
+std::optional<Problem> set_period_population(Connection& db, const std::string& period, const std::string& layanan,
+                                             std::uint64_t value) {
+    const auto& rule = formats::setting::kPopulation;
+    const auto id = scoring::parse_period_key(period);
+    if (!id || id->kind == scoring::PeriodKind::year || id->year < 2000 || id->year > 2100 ||
+        value < static_cast<std::uint64_t>(rule.low) || value > static_cast<std::uint64_t>(rule.high)) {
+        return Problem{"office.population_invalid", {{"value", std::to_string(value)}}};
+    }
+    Statement upsert(db, "INSERT INTO period_populations (period, layanan, population) VALUES (?1, ?2, ?3) "
+                         "ON CONFLICT (period, layanan) DO UPDATE SET population = excluded.population");
+    upsert.bind(1, scoring::period_key(*id)).bind(2, layanan).bind(3, static_cast<std::int64_t>(value));
+    upsert.step();
+    return std::nullopt;
+}
+
 std::vector<PopulationEntry> populations(const Connection& db) {
     std::vector<PopulationEntry> out;
     Statement q(db, "SELECT year, layanan, population FROM populations ORDER BY year, layanan");

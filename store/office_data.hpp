@@ -50,6 +50,16 @@ struct PopulationEntry {
 // Every population set, by year then layanan.
 std::vector<PopulationEntry> populations(const Connection& db);
 
+// The number of service users in a period shorter than a year, by its key
+// (2024-S1, 2024-TW3, 2024-03: scoring::period_key); layanan "" = the office.
+// Reports for that period use it instead of the year's share
+// (docs/reference/settings.md#per-period-populations).
+std::optional<std::uint64_t> period_population(const Connection& db, const std::string& period, const std::string& layanan);
+// Refused: office.population_invalid (a value outside kPopulation's range, or
+// a period key that is not a semester, triwulan or month).
+std::optional<Problem> set_period_population(Connection& db, const std::string& period, const std::string& layanan,
+                                             std::uint64_t population);
+
 // In the layanan list (retired ones included) or named by a stored response
 // (a database filled by `skm import` has no list).
 bool layanan_known(const Connection& db, const std::string& name);

@@ -6,7 +6,7 @@ namespace skm::store {
 namespace {
 
 // Never edit a shipped migration: add a new one.
-constexpr std::array<Migration, 4> kMigrations = {{
+constexpr std::array<Migration, 5> kMigrations = {{
     {1, R"sql(
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
@@ -76,6 +76,17 @@ CREATE TABLE populations (
 ) STRICT;
 )sql"},
     {4, kOptionalResponseColumns, /*defaults_meet_new_checks=*/true},
+    {5, R"sql(
+-- The number of service users in a period shorter than a year (2024-S1,
+-- 2024-TW3, 2024-03), where staff know it: a report for that period measures
+-- its respondents against it instead of its share of the year's population.
+CREATE TABLE period_populations (
+    period     TEXT NOT NULL,
+    layanan    TEXT NOT NULL,
+    population INTEGER NOT NULL CHECK (population > 0),
+    PRIMARY KEY (period, layanan)
+) STRICT;
+)sql"},
 }};
 
 }  // namespace

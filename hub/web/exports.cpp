@@ -5,6 +5,7 @@
 #include "hub/device_token.hpp"
 #include "hub/web/web_pages.hpp"
 #include "reports/csv_report.hpp"
+#include "reports/report_privacy.hpp"
 #include "reports/report_file.hpp"
 #include "reports/write_report.hpp"
 #include "reports/xlsx_report.hpp"
@@ -26,12 +27,23 @@ using reports::Table;
 
 Column col(const std::string& header, reports::Align align = reports::Align::left) { return {header, 1, align}; }
 
-Cell ikm_cell(const Figures& f) {
+// A group the min-n rule hides (below min-n, or withheld so that it cannot be
+// worked out from the total: scoring::hidden_groups) reads "belum cukup data".
+Cell ikm_cell(const Figures& f, bool hidden, const formats::Catalog& t) {
+    if (hidden || !f.enough) return Cell::of(t.text("report.not_enough"));
     return f.summary && f.summary->ikm ? Cell::of(*f.summary->ikm) : Cell::of(std::string("—"));
 }
-Cell mutu_cell(const Figures& f) {
+Cell mutu_cell(const Figures& f, bool hidden) {
+    if (hidden || !f.enough) return Cell::of(std::string());
     return f.summary && f.summary->mutu ? Cell::of(std::string(1, scoring::mutu_letter(*f.summary->mutu)))
                                         : Cell::of(std::string("—"));
+}
+
+template <typename Rows>
+std::vector<bool> hidden_rows(const Rows& rows, std::uint64_t min_n) {
+    std::vector<std::uint64_t> counts;
+    for (const auto& r : rows) counts.push_back(r.figures.respondents);
+    return scoring::hidden_groups(counts, min_n);
 }
 
 // Reads a file made for the answer, then removes it.
@@ -89,15 +101,20 @@ WebResponse export_recap(const PageContext& c, bool xlsx) {
                  col(t.text("web.col.change"), reports::Align::right), col(t.text("web.col.target"), reports::Align::right),
                  col(t.text("web.col.sample_needed"), reports::Align::right), col(t.text("web.col.last_sync"))},
                 {}, {t.format("web.export.min_n_note", {{"min_n", std::to_string(c.app.options.min_n)}})}, 0};
-    for (const auto& r : o.rows) {
-        recap.rows.push_back({{Cell::of(csv_text(r.kecamatan, !xlsx)), Cell::of(r.figures.respondents), ikm_cell(r.figures), mutu_cell(r.figures),
-                               Cell::of(r.previous_ikm), Cell::of(r.change), Cell::of(r.target),
+    const std::vector<bool> hidden_kecamatan = hidden_rows(o.rows, c.app.options.min_n);
+    for (std::size_t i = 0; i < o.rows.size(); ++i) {
+        const auto& r = o.rows[i];
+        const bool hidden = hidden_kecamatan[i];
+        // A hidden row's change would give its IKM back from the previous one.
+        recap.rows.push_back({{Cell::of(csv_text(r.kecamatan, !xlsx)), Cell::of(r.figures.respondents), ikm_cell(r.figures, hidden, t),
+                               mutu_cell(r.figures, hidden), hidden ? Cell::of(std::string()) : Cell::of(r.previous_ikm),
+                               hidden ? Cell::of(std::string()) : Cell::of(r.change), Cell::of(r.target),
                                r.sample ? Cell::of(r.sample->needed) : Cell::of(std::string("—")),
                                Cell::of(r.last_sync.value_or("—"))},
                               false});
     }
-    recap.rows.push_back({{Cell::of(t.text("web.export.kabupaten")), Cell::of(o.total.respondents), ikm_cell(o.total),
-                           mutu_cell(o.total), Cell::of(std::string("")), Cell::of(std::string("")), Cell::of(std::string("")),
+    recap.rows.push_back({{Cell::of(t.text("web.export.kabupaten")), Cell::of(o.total.respondents), ikm_cell(o.total, false, t),
+                           mutu_cell(o.total, false), Cell::of(std::string("")), Cell::of(std::string("")), Cell::of(std::string("")),
                            Cell::of(std::string("")), Cell::of(std::string(""))},
                           true});
 
@@ -106,12 +123,16 @@ WebResponse export_recap(const PageContext& c, bool xlsx) {
                    col(t.text("web.col.respondents"), reports::Align::right), col(t.text("web.col.ikm"), reports::Align::right),
                    col(t.text("web.col.mutu"))},
                   {}, {}, 0};
-    for (const auto& r : o.rows) {
+    for (std::size_t row = 0; row < o.rows.size(); ++row) {
+        const auto& r = o.rows[row];
         const KecamatanPage k = build_kecamatan({c.app.hub, c.app.store, c.app.tallies, c.app.options.min_n}, r.kecamatan, *period, 0);
-        for (const auto& l : k.layanan) {
+        const std::vector<bool> hidden_layanan = hidden_rows(k.layanan, c.app.options.min_n);
+        for (std::size_t i = 0; i < k.layanan.size(); ++i) {
+            const auto& l = k.layanan[i];
+            // A hidden kecamatan's layanan stay hidden: one of them alone would be the kecamatan's figure.
+            const bool hidden = hidden_kecamatan[row] || hidden_layanan[i];
             layanan.rows.push_back({{Cell::of(csv_text(r.kecamatan, !xlsx)), Cell::of(csv_text(l.layanan, !xlsx)),
-                                     Cell::of(l.figures.respondents),
-                                     ikm_cell(l.figures), mutu_cell(l.figures)},
+                                     Cell::of(l.figures.respondents), ikm_cell(l.figures, hidden, t), mutu_cell(l.figures, hidden)},
                                     false});
         }
     }
@@ -145,6 +166,7 @@ WebResponse export_kecamatan_pdf(const PageContext& c) {
     data.office = request.office;
     data.annual = request.period.annual();
     data.year = request.period.year();
+    data.min_n = min_n;
     data.overall.pooled = *k.figures.summary;
     data.unflagged.pooled = *k.figures.summary;
     for (const auto& l : k.layanan) {
@@ -165,7 +187,7 @@ WebResponse export_kecamatan_pdf(const PageContext& c) {
         } else {
             s.respondents = m.figures.respondents;
         }
-        data.months.push_back({m.month, s});
+        data.months.push_back({m.month, s, false});
     }
     for (const char* field : {"jenis_kelamin", "umur", "pendidikan", "pekerjaan", "layanan"}) {
         reports::ProfileTable table{field, {}, 0};
@@ -188,8 +210,10 @@ WebResponse export_kecamatan_pdf(const PageContext& c) {
     }
     data.target = k.target;
     data.population = k.population;
-    data.chapters.min_n = min_n;  // the report's method chapter states the rule the page applied
-    if (k.population) data.sample = scoring::sample_progress(*k.population, k.figures.respondents);
+    if (data.year) data.period_population = reports::period_population(period->range, period->id, data.annual, k.population, std::nullopt);
+    if (data.period_population) data.sample = scoring::sample_progress(data.period_population->population, k.figures.respondents);
+    // The same rule as the device's report: hidden groups, saran of big-enough layanan only, months not days.
+    reports::apply_privacy(data);
 
     const auto file = temp_file(c, ".pdf");
     reports::write_report(reports::ReportFormat::pdf, data, c.t, file);

@@ -157,7 +157,7 @@ TEST(ReportData, FlaggedResponsesCountButAreAlsoShownWithout) {
     TestStore db(test::kHeader + row("a", "2024-02-01T09:00:00+07:00", "KTP-el", "4,4,4,4,4,4,4,4,4") +
                  row("b", "2024-02-02T09:00:00+07:00", "KTP-el", "2,2,2,2,2,2,2,2,2") +
                  row("c", "2024-02-03T09:00:00+07:00", "KTP-el", "1,1,1,1,1,1,1,1,1", "", "too_fast;straight_line"));
-    const ReportData data = gather(db, "2024-02");
+    const ReportData data = gather(db, "2024-02", AnnualMethod::pooled, {}, 1);
     EXPECT_EQ(data.respondents(), 3u);
     EXPECT_EQ(data.flagged, 1u);
     EXPECT_EQ(data.unflagged.pooled.respondents, 2u);
@@ -169,7 +169,7 @@ TEST(ReportData, ProfileMonthsAndWeakestUnsur) {
     TestStore db(test::kHeader + row("a", "2024-01-10T09:00:00+07:00", "KTP-el", "4,3,2,4,4,4,4,1,4", "", "", "L,30-39,SMA,PNS") +
                  row("b", "2024-03-05T09:00:00+07:00", "SKTM", "4,3,2,4,4,4,4,1,4", "", "", "P,,S1,Swasta") +
                  row("c", "2024-03-06T09:00:00+07:00", "SKTM", "4,3,3,4,4,4,4,,3", "", "", "P,60+,,Lainnya"));
-    const ReportData data = gather(db, "2024-S1");
+    const ReportData data = gather(db, "2024-S1", AnnualMethod::pooled, {}, 1);
     ASSERT_EQ(data.months.size(), 6u);
     EXPECT_EQ(data.months[0].summary.respondents, 1u);
     EXPECT_EQ(data.months[1].summary.respondents, 0u);
@@ -203,7 +203,7 @@ TEST(ReportData, SaranNewestFirstByInstantAcrossOffsets) {
                  row("b", "2024-05-01T10:00:00+09:00", "SKTM", "3,3,3,3,3,3,3,3,3", "lebih awal WIT") +
                  row("c", "2024-05-02T08:00:00+07:00", "KK", "3,3,3,3,3,3,3,3,3", "terbaru") +
                  row("d", "2024-05-02T08:30:00+07:00", "KK", "3,3,3,3,3,3,3,3,3", ""));
-    const ReportData data = gather(db, "2024-05");
+    const ReportData data = gather(db, "2024-05", AnnualMethod::pooled, {}, 1);
     ASSERT_EQ(data.saran.size(), 3u);
     EXPECT_EQ(data.saran[0].saran, "terbaru");
     EXPECT_EQ(data.saran[1].saran, "pertama WIB");
@@ -222,7 +222,7 @@ TEST(ReportData, TargetsCapaianAndEarlierYearsForTheLkjip) {
     ASSERT_FALSE(store::set_target(conn, 2024, "SKTM", "90.00"));
     ASSERT_FALSE(store::set_population(conn, 2024, "KTP-el", 1899));
 
-    const ReportData data = gather(db, "2024");
+    const ReportData data = gather(db, "2024", AnnualMethod::pooled, {}, 1);
     EXPECT_EQ(str(data.target), "85.50");
     EXPECT_EQ(str(data.overall.pooled.ikm), "93.06");  // (4 × 4 + 5 × 7/2) / 9 × 25 = 93.055…
     ASSERT_TRUE(data.population);

@@ -20,6 +20,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -105,9 +106,12 @@ private:
 };
 
 // The report data of `period` from the test store, made on 2025-01-15.
+// min_n 1 shows every group that has respondents: for tests of the figures
+// themselves on a handful of rows, not of the privacy rule.
 inline ReportData gather(TestStore& db, std::string_view period, AnnualMethod method = AnnualMethod::pooled,
-                         std::string office = {}) {
+                         std::string office = {}, std::optional<std::uint64_t> min_n = std::nullopt) {
     ReportRequest request;
+    request.min_n = min_n;
     request.period = parse_report_period(period);
     request.annual = method;
     request.office = std::move(office);

@@ -150,7 +150,7 @@ TEST_F(StoreMigration, Version4AddsTheRecordedColumnsEmptyOnEveryOldRowAfterABac
     options.backup_dir = dir / "backups";
     ResponseStore store(options, scheme, clock);
     EXPECT_EQ(store.open_report().schema_version_found, 3);
-    EXPECT_EQ(schema_version(store.connection()), 4);
+    EXPECT_EQ(schema_version(store.connection()), latest_schema_version());
     EXPECT_EQ(store.count(), kRows);
     EXPECT_EQ(store.check_counts().second, kRows / 5);  // every fifth was still waiting to be sent
     for (std::int64_t seq : {std::int64_t{1}, std::int64_t{10}, std::int64_t{13}, std::int64_t{500}, kRows}) {
@@ -158,6 +158,8 @@ TEST_F(StoreMigration, Version4AddsTheRecordedColumnsEmptyOnEveryOldRowAfterABac
     }
     RawDb raw(file);
     EXPECT_EQ(raw.integer("SELECT count(*) FROM responses WHERE profile_detail = '' AND origin = '' AND channel = ''"), kRows);
+    // Version 5: the per-period populations, empty.
+    EXPECT_EQ(raw.integer("SELECT count(*) FROM period_populations"), 0);
     EXPECT_TRUE(store.check().ok());
     // The migration skipped testing its new CHECKs on the old rows; the store's
     // own connection enforces them again for every row written after it.

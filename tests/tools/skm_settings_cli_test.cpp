@@ -180,6 +180,24 @@ TEST(SkmSettings, PopulationsAreKeptPerYearAndLayanan) {
     EXPECT_EQ(skm({"settings", "get", "population", "--year", "1999", "--layanan", "KTP-el", "--db", db}).exit_code, 2);
 }
 
+TEST(SkmSettings, APeriodsOwnPopulationIsKeptByItsPeriodKey) {
+    const std::string db = fresh_db();
+    ASSERT_EQ(skm({"settings", "set", "population", "300", "--period", "2026-S1", "--layanan", "", "--db", db}).exit_code, 0);
+    EXPECT_EQ(query(db, "SELECT period || '=' || population FROM period_populations WHERE layanan = ''"), "2026-S1=300");
+    EXPECT_EQ(query(db, "SELECT count(*) FROM populations"), "0");  // not the year's figure
+    EXPECT_EQ(skm({"settings", "get", "population", "--period", "2026-S1", "--layanan", "", "--db", db}).out, "300\n");
+    EXPECT_EQ(query(db, "SELECT count(*) FROM audit_log WHERE action = 'population' AND detail = '2026-S1  = 300'"), "1");
+    // A year, nonsense, or both --year and --period: usage (2); 0 or an unknown layanan: input (3), nothing written.
+    const auto year = skm({"settings", "set", "population", "9", "--period", "2026", "--layanan", "", "--db", db, "--lang", "en"});
+    EXPECT_EQ(year.exit_code, 2);
+    EXPECT_NE(year.err.find("must be a semester, triwulan or month"), std::string::npos) << year.err;
+    EXPECT_EQ(skm({"settings", "set", "population", "9", "--period", "2026-S1", "--year", "2026", "--layanan", "", "--db", db}).exit_code, 2);
+    EXPECT_EQ(skm({"settings", "set", "population", "0", "--period", "2026-S2", "--layanan", "", "--db", db}).exit_code, 3);
+    EXPECT_EQ(skm({"settings", "set", "population", "9", "--period", "2026-S2", "--layanan", "Paspor", "--db", db}).exit_code, 3);
+    EXPECT_EQ(skm({"settings", "get", "population", "--period", "2026-S2", "--layanan", "", "--db", db}).exit_code, 3);
+    EXPECT_EQ(query(db, "SELECT count(*) FROM period_populations"), "1");
+}
+
 TEST(SkmSettings, ListJsonIsExactlyTheDocumentedShape) {
     const std::string db = fresh_db();
     ASSERT_EQ(skm({"settings", "set", "min_n", "9", "--db", db}).exit_code, 0);

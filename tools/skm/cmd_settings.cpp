@@ -3,10 +3,13 @@
 // (docs/reference/settings.md). Populations are kept per year and layanan
 // (--layanan "" = the whole office):
 // `skm settings set population 1200 --year 2026 --layanan "KTP"` and
-// `skm settings get population --year 2026 --layanan "KTP"`. A value the
+// `skm settings get population --year 2026 --layanan "KTP"`; a semester,
+// triwulan or month's own figure with --period 2026-S1 instead of --year
+// (docs/reference/settings.md#per-period-populations). A value the
 // table refuses is an input error (exit 3) and nothing is written; each change
 // is written to the audit log with the actor "cli".
 #include "formats/settings_table.hpp"
+#include "scoring/period.hpp"
 #include "store/office_data.hpp"
 #include "store/settings.hpp"
 #include "tools/skm/store_access.hpp"
@@ -26,7 +29,7 @@ using formats::SettingType;
 struct SettingsOptions {
     std::vector<std::string> arguments;  // the action and its key and value
     DatabaseOptions database;
-    std::optional<std::string> year, layanan;
+    std::optional<std::string> year, period, layanan;
     bool json = false;
 };
 
@@ -34,7 +37,8 @@ struct SettingsRequest {
     std::string action;  // list, get, set
     const SettingSpec* spec = nullptr;
     std::string value;  // set
-    int year = 0;       // population
+    int year = 0;        // population
+    std::string period;  // population of a semester, triwulan or month ("2026-S1"); empty: the year's
     std::string layanan;
     bool json = false;
 };
@@ -64,10 +68,19 @@ SettingsRequest parse_request(const SettingsOptions& args) {
     if (expected >= 2) request.spec = &database_setting(words[1]);
     if (expected == 3) request.value = words[2];
     const bool per_year = request.spec && request.spec->per_year_layanan;
-    if (!per_year && (args.year || args.layanan)) {
-        usage("usage.unknown_option", {{"option", args.year ? "--year" : "--layanan"}});
+    if (!per_year && (args.year || args.period || args.layanan)) {
+        usage("usage.unknown_option", {{"option", args.year ? "--year" : args.period ? "--period" : "--layanan"}});
     }
-    if (per_year) {
+    if (per_year && args.period) {
+        if (args.year) usage("usage.unknown_option", {{"option", "--year"}});
+        if (!args.layanan) usage("usage.settings_needs_year_layanan", {{"key", request.spec->key}});
+        const auto id = scoring::parse_period_key(*args.period);
+        if (!id || id->kind == scoring::PeriodKind::year || id->year < 2000 || id->year > 2100) {
+            usage("usage.bad_population_period", {{"value", *args.period}});
+        }
+        request.period = scoring::period_key(*id);
+        request.layanan = *args.layanan;
+    } else if (per_year) {
         const auto& year = args.year;
         const auto& layanan = args.layanan;
         if (!year || !layanan) usage("usage.settings_needs_year_layanan", {{"key", request.spec->key}});
@@ -146,10 +159,12 @@ int list(Context& context, const store::ResponseStore& db, bool json) {
 
 int get(Context& context, const store::ResponseStore& db, const SettingsRequest& request) {
     if (request.spec->per_year_layanan) {
-        const auto population = store::population(db.connection(), request.year, request.layanan);
+        const bool own_period = !request.period.empty();
+        const auto population = own_period ? store::period_population(db.connection(), request.period, request.layanan)
+                                           : store::population(db.connection(), request.year, request.layanan);
         if (!population) {
-            throw Error(ErrorKind::input, Problem{"settings.population_unset",
-                                                  {{"year", std::to_string(request.year)}, {"layanan", request.layanan}}});
+            const std::string when = own_period ? request.period : std::to_string(request.year);
+            throw Error(ErrorKind::input, Problem{"settings.population_unset", {{"year", when}, {"layanan", request.layanan}}});
         }
         context.out << *population << "\n";
         return 0;
@@ -167,11 +182,13 @@ int set(Context& context, store::ResponseStore& db, const SettingsRequest& reque
         }
         const auto value = formats::integer_value(spec, request.value);
         if (!value) throw Error(ErrorKind::input, *formats::check_setting(spec, request.value));
-        if (auto refused = store::set_population(db.connection(), request.year, request.layanan,
-                                                 static_cast<std::uint64_t>(*value))) {
-            throw Error(ErrorKind::input, std::move(*refused));
-        }
-        db.audit("cli", "population", std::to_string(request.year) + " " + request.layanan + " = " + std::to_string(*value));
+        const bool own_period = !request.period.empty();
+        const auto population = static_cast<std::uint64_t>(*value);
+        auto refused = own_period ? store::set_period_population(db.connection(), request.period, request.layanan, population)
+                                  : store::set_population(db.connection(), request.year, request.layanan, population);
+        if (refused) throw Error(ErrorKind::input, std::move(*refused));
+        const std::string when = own_period ? request.period : std::to_string(request.year);
+        db.audit("cli", "population", when + " " + request.layanan + " = " + std::to_string(*value));
     } else {
         // A secret never reaches the terminal or the audit log, not even in a refusal.
         if (auto refused = store::change_setting(db, spec, request.value)) {
@@ -195,7 +212,7 @@ int run_settings(Context& context, const SettingsOptions& args) {
 void declare_settings(CLI::App& command, SettingsOptions& options) {
     cli::add_arguments(command, options.arguments);
     add_database_options(command, options.database);
-    cli::add_texts(command, {{"--year", &options.year}, {"--layanan", &options.layanan}});
+    cli::add_texts(command, {{"--year", &options.year}, {"--period", &options.period}, {"--layanan", &options.layanan}});
     cli::add_flag(command, "--json", options.json);
 }
 

@@ -9,8 +9,12 @@
 
 #include "scoring/summary.hpp"
 #include "scoring/tally.hpp"
+#include "tests/support/run_program.hpp"
 
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
 
 namespace skm::hub::web::testing {
 namespace {
@@ -189,6 +193,39 @@ TEST_P(WebPages, ExportsAreRealFiles) {
     ASSERT_EQ(pdf.status, 200);
     EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
     EXPECT_EQ(browser.get("/export/recap.csv?period=bogus").status, 400);
+}
+
+// The exports follow the reports' min-n rule (5 here): Cibodas (3) reads
+// "belum cukup data", and so does Sukamakmur (6), the smallest other
+// kecamatan, or Cibodas would follow from the kabupaten's total; within
+// Sukamaju both layanan have 4. The kecamatan PDF leaves out the saran of a
+// layanan under min-n and prints no day.
+TEST_P(WebPages, ExportsFollowTheMinNRule) {
+    const Reply csv = browser.get("/export/recap.csv?period=2025");
+    ASSERT_EQ(csv.status, 200);
+    EXPECT_NE(csv.body.find("Cibodas,3,belum cukup data,,"), std::string::npos) << csv.body;
+    EXPECT_NE(csv.body.find("Sukamakmur,6,belum cukup data,,"), std::string::npos) << csv.body;
+    EXPECT_EQ(csv.body.find(ikm_of(b2025, '.')), std::string::npos);
+    EXPECT_EQ(csv.body.find(ikm_of(c2025, '.')), std::string::npos);
+    EXPECT_NE(csv.body.find("Sukamaju,8," + ikm_of(a2025, '.') + ","), std::string::npos);
+    EXPECT_NE(csv.body.find("Sukamaju,KTP-el,4,belum cukup data,"), std::string::npos) << csv.body;
+    EXPECT_NE(csv.body.find("Sukamaju,Kartu Keluarga,4,belum cukup data,"), std::string::npos) << csv.body;
+
+    const Reply pdf = browser.get("/export/kecamatan.pdf?name=Sukamaju&period=2025");
+    ASSERT_EQ(pdf.status, 200);
+    const std::filesystem::path dir = skm::testing::make_temp_dir();
+    {
+        std::ofstream out(dir / "k.pdf", std::ios::binary);
+        out << pdf.body;
+    }
+    const auto text = skm::testing::run_program({"/usr/bin/pdftotext", "-layout", (dir / "k.pdf").string(), "-"});
+    std::filesystem::remove_all(dir);
+    ASSERT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_EQ(text.out.find("Antrean terlalu panjang"), std::string::npos);  // Kartu Keluarga's, 4 respondents
+    EXPECT_EQ(text.out.find("Rahasia warga"), std::string::npos);
+    EXPECT_NE(text.out.find(ikm_of(a2025)), std::string::npos);
+    EXPECT_NE(text.out.find("belum cukup data"), std::string::npos);
+    EXPECT_NE(text.out.find("kurang dari 5 responden"), std::string::npos);
 }
 
 TEST_P(WebPages, AKioskEnrolledOnThePageUploadsAndReportsItself) {

@@ -1,0 +1,25 @@
+#include "scoring/privacy.hpp"
+
+namespace skm::scoring {
+
+std::vector<bool> hidden_groups(const std::vector<std::uint64_t>& counts, std::uint64_t min_n) {
+    std::vector<bool> hidden(counts.size(), false);
+    std::size_t primary = 0;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        // An empty group has nothing to hide and nothing to give away.
+        if (counts[i] > 0 && !enough_for_figures(counts[i], min_n)) {
+            hidden[i] = true;
+            ++primary;
+        }
+    }
+    if (primary != 1) return hidden;
+    std::size_t smallest = counts.size();
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        if (hidden[i] || counts[i] == 0) continue;
+        if (smallest == counts.size() || counts[i] < counts[smallest]) smallest = i;
+    }
+    if (smallest < counts.size()) hidden[smallest] = true;
+    return hidden;
+}
+
+}  // namespace skm::scoring
