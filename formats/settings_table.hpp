@@ -93,13 +93,17 @@ inline constexpr SettingSpec kInitialStaffPin{.key = "initial_staff_pin", .store
 inline constexpr SettingSpec kHubCaFile{.key = "hub_ca_file", .stored = "", .type = SettingType::path, .low = 1, .high = 4096, .changed_by = kConfigFile, .label = "settings.label.hub_ca_file", .refusal = "settings.bad_text"};
 inline constexpr SettingSpec kHubPin{.key = "hub_pin", .stored = "", .type = SettingType::text, .low = 0, .high = 200, .form = TextForm::sha256_pin, .changed_by = kConfigFile, .label = "settings.label.hub_pin", .refusal = "settings.bad_text"};
 inline constexpr SettingSpec kFirstRunSetup{.key = "first_run_setup", .stored = "", .type = SettingType::boolean, .fallback_number = 0, .changed_by = kConfigFile, .label = "settings.label.first_run_setup", .refusal = "settings.bad_boolean"};
+// What the SKM poster (`skm poster`) prints besides the figures: the office's follow-up ("yang kami tindak lanjuti"), its contact, and where citizens complain (the national SP4N-LAPOR channel unless the office names its own).
+inline constexpr SettingSpec kFollowUp{.key = "follow_up", .stored = "poster_follow_up", .type = SettingType::text, .low = 0, .high = 1000, .changed_by = kStaffPin | kCli, .label = "settings.label.follow_up", .refusal = "settings.bad_text"};
+inline constexpr SettingSpec kOfficeContact{.key = "office_contact", .stored = "office_contact", .type = SettingType::text, .low = 0, .high = 300, .changed_by = kStaffPin | kCli, .label = "settings.label.office_contact", .refusal = "settings.bad_text"};
+inline constexpr SettingSpec kComplaintChannel{.key = "complaint_channel", .stored = "complaint_channel", .type = SettingType::text, .fallback_text = "SP4N-LAPOR! — www.lapor.go.id", .low = 1, .high = 300, .changed_by = kStaffPin | kCli, .label = "settings.label.complaint_channel", .refusal = "settings.bad_text"};
 // clang-format on
 }  // namespace setting
 
 // ---- [table] ---------------------------------------------------------------
 
 // In the order the docs and `skm settings list` show them.
-inline constexpr std::array<const SettingSpec*, 22> kSettingsTable = {
+inline constexpr std::array<const SettingSpec*, 25> kSettingsTable = {
     &setting::kOffice,           &setting::kRegion,           &setting::kLogo,
     &setting::kDeviceId,         &setting::kLayananFile,      &setting::kQuestionnaireFile,
     &setting::kDefaultLanguage,  &setting::kIdlePromptSeconds, &setting::kIdleResetSeconds,
@@ -107,7 +111,8 @@ inline constexpr std::array<const SettingSpec*, 22> kSettingsTable = {
     &setting::kTouchSettleMs,    &setting::kStaffLockSeconds, &setting::kMinN,
     &setting::kPopulation,       &setting::kHubUrl,           &setting::kDeviceToken,
     &setting::kInitialStaffPin,  &setting::kHubCaFile,        &setting::kHubPin,
-    &setting::kFirstRunSetup};
+    &setting::kFirstRunSetup,    &setting::kFollowUp,         &setting::kOfficeContact,
+    &setting::kComplaintChannel};
 
 // The entry with this key, or nullptr.
 const SettingSpec* find_setting(std::string_view key);

@@ -98,6 +98,19 @@ std::optional<scoring::Decimal> target_of(const store::Connection& db, int year,
     return scoring::parse_decimal(*text);
 }
 
+}  // namespace
+
+// ---- period ------------------------------------------------------------------
+
+bool ReportPeriod::annual() const {
+    return range.first == LocalDate{range.first.year, 1, 1} && range.last == LocalDate{range.first.year, 12, 31};
+}
+
+std::optional<int> ReportPeriod::year() const {
+    if (range.first.year != range.last.year) return std::nullopt;
+    return range.first.year;
+}
+
 std::vector<std::size_t> weakest_unsur(const scoring::IkmSummary& summary) {
     std::vector<std::pair<mpq_class, std::size_t>> scored;
     for (std::size_t i = 0; i < summary.unsur.size(); ++i) {
@@ -110,19 +123,6 @@ std::vector<std::size_t> weakest_unsur(const scoring::IkmSummary& summary) {
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < scored.size() && i < 3; ++i) out.push_back(scored[i].second);
     return out;
-}
-
-}  // namespace
-
-// ---- period ------------------------------------------------------------------
-
-bool ReportPeriod::annual() const {
-    return range.first == LocalDate{range.first.year, 1, 1} && range.last == LocalDate{range.first.year, 12, 31};
-}
-
-std::optional<int> ReportPeriod::year() const {
-    if (range.first.year != range.last.year) return std::nullopt;
-    return range.first.year;
 }
 
 ReportPeriod parse_report_period(std::string_view text) {
