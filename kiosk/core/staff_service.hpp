@@ -66,6 +66,9 @@ public:
     std::optional<Problem> set_target(int year, const std::string& layanan, const std::string& decimal);
     std::optional<Problem> set_number(const formats::SettingSpec& setting, const std::string& digits);
     std::optional<Problem> set_hub_url(const std::string& url);
+    // A text setting staff may change (the poster's follow-up, contact, complaint channel): the stored value or its default.
+    std::string text(const formats::SettingSpec& setting) const;
+    std::optional<Problem> set_text(const formats::SettingSpec& setting, const std::string& value);
     std::string default_language() const;
     std::optional<Problem> set_default_language(const std::string& language);
     std::optional<Problem> change_pin(const std::string& pin, const std::string& repeated);

@@ -1,6 +1,7 @@
 // Settings: office name, kiosk timings, privacy threshold, hub address, PIN,
 // and the layanan list with this year's population and target for each.
 // Every value goes through StaffService, which validates and audits it.
+#include "formats/utf8.hpp"
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -69,6 +70,23 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
             const formats::SettingSpec& setting = n.setting;
             view.begin_edit(ctx.t(setting.label), value,
                             [&service, &setting](const std::string& v) { return service.set_number(setting, v); });
+        }
+    }
+    // What the SKM poster prints besides the figures.
+    const struct {
+        const formats::SettingSpec& setting;
+        const char* id;
+    } texts[] = {{formats::setting::kFollowUp, "set_follow_up"},
+                 {formats::setting::kOfficeContact, "set_office_contact"},
+                 {formats::setting::kComplaintChannel, "set_complaint_channel"}};
+    for (const auto& t : texts) {
+        const std::string value = service.text(t.setting);
+        // A follow-up is a few sentences: its start is enough to recognise it on the row.
+        const std::string shown = value.size() > 40 ? formats::cut_utf8(value, 40) + "…" : value;
+        if (row.line(t.id, ctx.t(t.setting.label), value.empty() ? "–" : shown, change)) {
+            const formats::SettingSpec& setting = t.setting;
+            view.begin_edit(ctx.t(setting.label), value,
+                            [&service, &setting](const std::string& v) { return service.set_text(setting, v); });
         }
     }
     const std::string hub = service.hub_url();

@@ -13,33 +13,11 @@
 namespace skm::reports {
 namespace {
 
-using testing::ProgramResult;
+using test::comma;
+using test::skm;
 
-ProgramResult skm(std::vector<std::string> args) {
-    args.insert(args.begin(), testing::skm_binary());
-    return testing::run_program(args);
-}
-
-std::string comma(std::string text) {
-    std::replace(text.begin(), text.end(), '.', ',');
-    return text;
-}
-
-class SkmPoster : public ::testing::Test {
+class SkmPoster : public test::DemoYearSuite {
 protected:
-    static void SetUpTestSuite() {
-        dir_ = new std::string(testing::make_temp_dir());
-        const auto imported = skm({"import", (test::kSource / "assets" / "demo" / "responses.csv").string(), "--db", db()});
-        ASSERT_EQ(imported.exit_code, 0) << imported.err;
-    }
-    static void TearDownTestSuite() {
-        std::error_code ignored;
-        std::filesystem::remove_all(*dir_, ignored);
-        delete dir_;
-        dir_ = nullptr;
-    }
-    static std::string db() { return *dir_ + "/skm.db"; }
-    static std::string file(const std::string& name) { return *dir_ + "/" + name; }
     static std::string config() { return (test::kSource / "assets" / "kiosk" / "demo.json").string(); }
 
     // `skm score --db --by semester --json`: the group of 2025-S2.
@@ -53,11 +31,7 @@ protected:
         ADD_FAILURE() << score.out;
         return {};
     }
-
-    static std::string* dir_;
 };
-
-std::string* SkmPoster::dir_ = nullptr;
 
 TEST_F(SkmPoster, PdfHoldsWhatSkmScoreSaysInEachLanguage) {
     const auto group = second_semester();
