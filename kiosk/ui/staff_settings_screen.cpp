@@ -72,23 +72,6 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
                             [&service, &setting](const std::string& v) { return service.set_number(setting, v); });
         }
     }
-    // What the SKM poster prints besides the figures.
-    const struct {
-        const formats::SettingSpec& setting;
-        const char* id;
-    } texts[] = {{formats::setting::kFollowUp, "set_follow_up"},
-                 {formats::setting::kOfficeContact, "set_office_contact"},
-                 {formats::setting::kComplaintChannel, "set_complaint_channel"}};
-    for (const auto& t : texts) {
-        const std::string value = service.text(t.setting);
-        // A follow-up is a few sentences: its start is enough to recognise it on the row.
-        const std::string shown = value.size() > 40 ? formats::cut_utf8(value, 40) + "…" : value;
-        if (row.line(t.id, ctx.t(t.setting.label), value.empty() ? "–" : shown, change)) {
-            const formats::SettingSpec& setting = t.setting;
-            view.begin_edit(ctx.t(setting.label), value,
-                            [&service, &setting](const std::string& v) { return service.set_text(setting, v); });
-        }
-    }
     const std::string hub = service.hub_url();
     if (row.line("set_hub", ctx.t(formats::setting::kHubUrl.label), hub.empty() ? "–" : hub, change)) {
         view.begin_edit(ctx.t(formats::setting::kHubUrl.label), hub.empty() ? "https://" : hub,
@@ -139,6 +122,23 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
                  office_target.value_or("–"), change)) {
         view.begin_edit(ctx.f("kiosk.staff.target_office", {{"year", std::to_string(year)}}), office_target.value_or(""),
                         [&service, year](const std::string& v) { return service.set_target(year, "", v); });
+    }
+    // What the SKM poster prints besides the figures.
+    const struct {
+        const formats::SettingSpec& setting;
+        const char* id;
+    } texts[] = {{formats::setting::kFollowUp, "set_follow_up"},
+                 {formats::setting::kOfficeContact, "set_office_contact"},
+                 {formats::setting::kComplaintChannel, "set_complaint_channel"}};
+    for (const auto& t : texts) {
+        const std::string value = service.text(t.setting);
+        // A follow-up is a few sentences: its start is enough to recognise it on the row.
+        const std::string shown = value.size() > 40 ? formats::cut_utf8(value, 40) + "…" : value;
+        if (row.line(t.id, ctx.t(t.setting.label), value.empty() ? "–" : shown, change)) {
+            const formats::SettingSpec& setting = t.setting;
+            view.begin_edit(ctx.t(setting.label), value,
+                            [&service, &setting](const std::string& v) { return service.set_text(setting, v); });
+        }
     }
 
     ry += 12 * s;

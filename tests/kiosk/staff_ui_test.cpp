@@ -237,7 +237,8 @@ TEST(StaffUi, InvalidSettingsAreRefusedInPlainWordsAndChangeNothing) {
 TEST(StaffUi, ThePosterTextsAreSettingsStaffChange) {
     StaffKiosk k(ImVec2(1280, 800));
     k.tap("tab_settings");
-    EXPECT_TRUE(k.shows("SP4N-LAPOR! — www.lapor.go.id")) << k.drawn();  // the default channel
+    EXPECT_EQ(k.service().text(formats::setting::kComplaintChannel), "SP4N-LAPOR! — www.lapor.go.id");  // the default
+    EXPECT_EQ(k.service().text(formats::setting::kFollowUp), "");
     k.scroll_to("set_follow_up");
     k.tap("set_follow_up");
     k.type("loket");
