@@ -147,13 +147,7 @@ TEST_F(SkmPoster, UsageErrorsExitTwoAndWriteNothing) {
         {"poster", "--db", db(), "--period", "2025", "--layanan", "Tidak Ada", "-o", file("x.pdf")},
         {"poster", "--db", db(), "--period", "2025", "-o", file("x.pdf"), "--format", "pdf"},
     };
-    for (const auto& args : bad) {
-        const auto result = skm(args);
-        std::string joined;
-        for (const auto& a : args) joined += a + " ";
-        EXPECT_EQ(result.exit_code, 2) << joined << "\n" << result.err;
-        EXPECT_FALSE(result.err.empty()) << joined;
-    }
+    test::expect_usage_errors(bad);
     for (const char* name : {"x.png", "x.pdf", "x.jpg"}) EXPECT_FALSE(std::filesystem::exists(file(name))) << name;
     const auto png = skm({"poster", "--db", db(), "--period", "2025", "-o", file("x.png"), "--paper", "a3"});
     EXPECT_NE(png.err.find("1080"), std::string::npos) << png.err;

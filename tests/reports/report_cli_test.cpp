@@ -82,13 +82,7 @@ TEST_F(SkmReport, UsageErrorsExitTwo) {
         {"report", "--period", "2025", "--format", "pdf", "-o", file("x.pdf")},
         {"report", "--db", db(), "--period", "2025", "--format", "pdf", "-o", file("x.pdf"), "--by", "layanan"},
     };
-    for (const auto& args : bad) {
-        const auto result = skm(args);
-        std::string joined;
-        for (const auto& a : args) joined += a + " ";
-        EXPECT_EQ(result.exit_code, 2) << joined << "\n" << result.err;
-        EXPECT_FALSE(result.err.empty()) << joined;
-    }
+    test::expect_usage_errors(bad);
     EXPECT_FALSE(std::filesystem::exists(file("x.pdf")));
 }
 

@@ -126,6 +126,17 @@ inline testing::ProgramResult skm(std::vector<std::string> args) {
     return testing::run_program(args);
 }
 
+// Each command line is a usage error: exit 2 with a message.
+inline void expect_usage_errors(const std::vector<std::vector<std::string>>& command_lines) {
+    for (const auto& args : command_lines) {
+        const auto result = skm(args);
+        std::string joined;
+        for (const auto& a : args) joined += a + " ";
+        EXPECT_EQ(result.exit_code, 2) << joined << "\n" << result.err;
+        EXPECT_FALSE(result.err.empty()) << joined;
+    }
+}
+
 // "80.79" as the Indonesian texts print it.
 inline std::string comma(std::string text) {
     for (char& c : text) {
