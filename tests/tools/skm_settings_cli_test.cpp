@@ -173,7 +173,10 @@ TEST(SkmSettings, ListJsonIsExactlyTheDocumentedShape) {
               R"({"key":"staff_lock_seconds","value":120,"default":120,"is_default":true},)"
               R"({"key":"min_n","value":9,"default":5,"is_default":false},)"
               R"({"key":"hub_url","value":"https://hub.example/api/v1/batches","default":"","is_default":false},)"
-              R"({"key":"device_token","is_set":false}],)"
+              R"({"key":"device_token","is_set":false},)"
+              R"({"key":"follow_up","value":"","default":"","is_default":true},)"
+              R"({"key":"office_contact","value":"","default":"","is_default":true},)"
+              R"({"key":"complaint_channel","value":"SP4N-LAPOR! — www.lapor.go.id","default":"SP4N-LAPOR! — www.lapor.go.id","is_default":true}],)"
               R"("populations":[{"year":2026,"layanan":"KTP-el","population":1200}]})"
               "\n");
 }
