@@ -109,6 +109,9 @@ inline constexpr SettingSpec kSignatoryTitle{.key = "signatory_title", .stored =
 inline constexpr SettingSpec kSignatoryName{.key = "signatory_name", .stored = "signatory_name", .type = SettingType::text, .low = 0, .high = 120, .changed_by = kStaffPin | kCli, .label = "settings.label.signatory_name", .refusal = "settings.bad_text"};
 inline constexpr SettingSpec kSignatoryNip{.key = "signatory_nip", .stored = "signatory_nip", .type = SettingType::text, .low = 0, .high = 18, .form = TextForm::nip, .changed_by = kStaffPin | kCli, .label = "settings.label.signatory_nip", .refusal = "office.nip_invalid"};
 inline constexpr SettingSpec kSignatoryPlace{.key = "signatory_place", .stored = "signatory_place", .type = SettingType::text, .low = 0, .high = 100, .changed_by = kStaffPin | kCli, .label = "settings.label.signatory_place", .refusal = "settings.bad_text"};
+// What the SKM poster (`skm poster`) prints besides the figures: the office's follow-up ("yang kami tindak lanjuti"), its contact (office_contact, above), and where citizens complain (the national SP4N-LAPOR channel unless the office names its own).
+inline constexpr SettingSpec kFollowUp{.key = "follow_up", .stored = "poster_follow_up", .type = SettingType::text, .low = 0, .high = 1000, .changed_by = kStaffPin | kCli, .label = "settings.label.follow_up", .refusal = "settings.bad_text"};
+inline constexpr SettingSpec kComplaintChannel{.key = "complaint_channel", .stored = "complaint_channel", .type = SettingType::text, .fallback_text = "SP4N-LAPOR! — www.lapor.go.id", .low = 1, .high = 300, .changed_by = kStaffPin | kCli, .label = "settings.label.complaint_channel", .refusal = "settings.bad_text"};
 // clang-format on
 }  // namespace setting
 
@@ -127,7 +130,8 @@ inline constexpr std::array kSettingsTable = {
     &setting::kInitialStaffPin,  &setting::kHubCaFile,        &setting::kHubPin,
     &setting::kFirstRunSetup,    &setting::kOfficeAddress,    &setting::kOfficeContact,
     &setting::kSignatoryTitle,   &setting::kSignatoryName,    &setting::kSignatoryNip,
-    &setting::kSignatoryPlace, &setting::kTimeZone};
+    &setting::kSignatoryPlace,  &setting::kTimeZone,         &setting::kFollowUp,
+    &setting::kComplaintChannel};
 
 // The entry with this key, or nullptr.
 const SettingSpec* find_setting(std::string_view key);

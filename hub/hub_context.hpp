@@ -27,5 +27,6 @@ void add_serve(cli::CommandLine& command_line, HubContext& context);
 void add_device_commands(cli::CommandLine& command_line, HubContext& context);  // enroll, revoke, devices
 void add_publish(cli::CommandLine& command_line, HubContext& context);
 void add_user(cli::CommandLine& command_line, HubContext& context);
+void add_public(cli::CommandLine& command_line, HubContext& context);  // public add|remove|list
 
 }  // namespace skm::hub

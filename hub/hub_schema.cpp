@@ -7,7 +7,7 @@ namespace skm::hub {
 namespace {
 
 // Never edit a shipped migration: add a new one.
-constexpr std::array<store::Migration, 4> kMigrations = {{
+constexpr std::array<store::Migration, 5> kMigrations = {{
     {1, R"sql(
 -- One row per enrolled kiosk. Only a hash of its token is kept (hub/device_token).
 CREATE TABLE devices (
@@ -110,6 +110,16 @@ CREATE INDEX responses_by_kecamatan ON responses(kecamatan, local_date);
 )sql"},
     // ---- optional response fields (formats/response.hpp) -----------------------
     {4, store::kOptionalResponseColumns, /*defaults_meet_new_checks=*/true},
+    // ---- the public page (skm-hub public, /public) -------------------------------
+    {5, R"sql(
+-- The periods an admin made public: nothing is public before one is added
+-- here (skm-hub public add, or the dashboard), and taking one out hides it again.
+CREATE TABLE public_periods (
+    period       TEXT PRIMARY KEY CHECK (length(period) BETWEEN 4 AND 8),  -- a period key: 2025, 2025-S1, 2025-TW3, 2025-03
+    published_at TEXT NOT NULL,
+    published_by TEXT NOT NULL
+) STRICT;
+)sql"},
 }};
 
 }  // namespace

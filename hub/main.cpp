@@ -7,7 +7,7 @@ namespace {
 
 void add_commands(skm::cli::CommandLine& command_line, skm::hub::HubContext& context) {
     using namespace skm::hub;
-    for (auto add : {add_serve, add_device_commands, add_publish, add_user}) add(command_line, context);
+    for (auto add : {add_serve, add_device_commands, add_publish, add_user, add_public}) add(command_line, context);
     command_line.add_help_command();
 }
 

@@ -10,7 +10,7 @@ namespace {
 
 // Never edit a shipped migration: add a new one. The columns mean what they
 // mean in hub/hub_schema.cpp; times are the hub's ISO 8601 text, as there.
-constexpr std::array<store::Migration, 4> kMigrations = {{
+constexpr std::array<store::Migration, 5> kMigrations = {{
     {1, R"sql(
 CREATE TABLE devices (
     device_id    text PRIMARY KEY CHECK (length(device_id) BETWEEN 1 AND 200),
@@ -105,6 +105,14 @@ ALTER TABLE responses
     ADD COLUMN profile_detail text NOT NULL DEFAULT '' CHECK (length(profile_detail) <= 200),
     ADD COLUMN origin text NOT NULL DEFAULT '' CHECK (origin IN ('', 'kiosk', 'import', 'hub')),
     ADD COLUMN channel text NOT NULL DEFAULT '' CHECK (channel IN ('', 'kiosk', 'link', 'form', 'paper'));
+)sql"},
+    // SQLite's migration 5.
+    {5, R"sql(
+CREATE TABLE public_periods (
+    period       text COLLATE "C" PRIMARY KEY CHECK (length(period) BETWEEN 4 AND 8),
+    published_at text NOT NULL,
+    published_by text NOT NULL
+);
 )sql"},
 }};
 

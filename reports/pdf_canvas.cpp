@@ -66,6 +66,10 @@ PangoLayout* PdfCanvas::layout(const std::string& text, const TextStyle& style, 
     pango_font_description_free(font);
     pango_layout_set_width(layout, width < 0 ? -1 : static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    if (style.max_lines > 0) {
+        pango_layout_set_height(layout, -style.max_lines);  // negative: a number of lines
+        pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+    }
     switch (style.align) {
         case Align::left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT); break;
         case Align::right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT); break;

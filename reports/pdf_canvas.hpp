@@ -20,6 +20,7 @@ struct TextStyle {
     bool italic = false;
     Align align = Align::left;
     double gray = 0;    // 0 black … 1 white
+    int max_lines = 0;  // more is cut with "…" (a box of fixed size); 0: no limit
 };
 
 class PdfCanvas {

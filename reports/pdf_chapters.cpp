@@ -147,7 +147,7 @@ void draw_analysis(PdfCanvas& canvas, const ChapterPage& p) {
     if (!d.request.period.id) {
         canvas.paragraph(c.text("report.analysis.no_previous_range"));
     } else if (!d.chapters.previous) {
-        const PreviousPeriod none{previous_period(*d.request.period.id), {}};
+        const PreviousPeriod none{scoring::previous_period(*d.request.period.id), {}};
         canvas.paragraph(c.format("report.analysis.no_previous", {{"previous", previous_label(none, c)}}));
     } else {
         canvas.paragraph(change_sentence(p));

@@ -13,14 +13,6 @@ std::string text_setting(const store::ResponseStore& store, const formats::Setti
 
 }  // namespace
 
-scoring::PeriodId previous_period(const scoring::PeriodId& period) {
-    using scoring::PeriodKind;
-    if (period.kind == PeriodKind::year) return {PeriodKind::year, period.year - 1, 1};
-    if (period.index > 1) return {period.kind, period.year, period.index - 1};
-    const int last = period.kind == PeriodKind::month ? 12 : period.kind == PeriodKind::triwulan ? 4 : 2;
-    return {period.kind, period.year - 1, last};
-}
-
 ChapterData gather_chapter_data(const store::ResponseStore& store, const scoring::ScoringScheme& scheme,
                                 const std::optional<scoring::PeriodId>& period, scoring::Tally tally) {
     ChapterData data;
@@ -29,7 +21,7 @@ ChapterData gather_chapter_data(const store::ResponseStore& store, const scoring
                       text_setting(store, formats::setting::kSignatoryNip), text_setting(store, formats::setting::kSignatoryPlace)};
     data.office = {text_setting(store, formats::setting::kOfficeAddress), text_setting(store, formats::setting::kOfficeContact)};
     if (period) {
-        const scoring::PeriodId before = previous_period(*period);
+        const scoring::PeriodId before = scoring::previous_period(*period);
         const scoring::DateRange range = scoring::range_of(before);
         scoring::Tally previous(scheme.size());
         store.for_each({range.first, range.last, std::nullopt},

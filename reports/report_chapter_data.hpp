@@ -47,9 +47,6 @@ struct ChapterData {
     OfficeDetails office;
 };
 
-// The period before `period` of the same kind.
-scoring::PeriodId previous_period(const scoring::PeriodId& period);
-
 // Reads the settings and the previous period's rows; `tally` is the period's
 // own, gathered by the caller in its pass over the rows.
 ChapterData gather_chapter_data(const store::ResponseStore& store, const scoring::ScoringScheme& scheme,

@@ -114,12 +114,6 @@ std::optional<PeriodPopulation> population_for(const store::Connection& db, cons
     return period_population(period.range, period.id, annual, year_population, own);
 }
 
-std::vector<std::size_t> weakest_unsur(const scoring::IkmSummary& summary) {
-    std::vector<std::size_t> out = unsur_by_nrr(summary, NrrOrder::lowest_first);
-    if (out.size() > 3) out.resize(3);
-    return out;
-}
-
 }  // namespace
 
 // ---- period ------------------------------------------------------------------
@@ -131,6 +125,12 @@ bool ReportPeriod::annual() const {
 std::optional<int> ReportPeriod::year() const {
     if (range.first.year != range.last.year) return std::nullopt;
     return range.first.year;
+}
+
+std::vector<std::size_t> weakest_unsur(const scoring::IkmSummary& summary) {
+    std::vector<std::size_t> out = unsur_by_nrr(summary, NrrOrder::lowest_first);
+    if (out.size() > 3) out.resize(3);
+    return out;
 }
 
 ReportPeriod parse_report_period(std::string_view text) {

@@ -129,6 +129,10 @@ struct YearFigures {
     std::optional<scoring::Decimal> target;
 };
 
+// The questionnaire indexes of the unsur with the lowest NRR, lowest first,
+// at most 3 (exact comparison; equal NRR keep the questionnaire's order).
+std::vector<std::size_t> weakest_unsur(const scoring::IkmSummary& summary);
+
 // ---- [ReportData] ----------------------------------------------------------
 
 struct ReportData {

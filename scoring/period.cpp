@@ -182,6 +182,21 @@ std::optional<PeriodId> parse_period_key(std::string_view key) {
     return std::nullopt;
 }
 
+PeriodId previous_period(const PeriodId& period) {
+    PeriodId id = period;
+    const int per_year = id.kind == PeriodKind::month      ? 12
+                         : id.kind == PeriodKind::triwulan ? 4
+                         : id.kind == PeriodKind::semester ? 2
+                                                           : 1;
+    if (id.index > 1) {
+        --id.index;
+    } else {
+        --id.year;
+        id.index = per_year;
+    }
+    return id;
+}
+
 DateRange range_of(const PeriodId& period) {
     int first_month = 1;
     int last_month = 12;

@@ -69,6 +69,9 @@ struct DateRange {
 };
 
 DateRange range_of(const PeriodId& period);
+// The period of the same kind just before: 2025-S1 → 2024-S2, 2025 → 2024
+// (what "change against the previous period" compares with).
+PeriodId previous_period(const PeriodId& period);
 // 2024, 2024-S1, 2024-TW3, 2024-03 or 2024-01-01..2024-06-30.
 std::optional<DateRange> parse_period(std::string_view text);
 

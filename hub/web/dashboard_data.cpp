@@ -56,17 +56,7 @@ std::optional<WebPeriod> parse_web_period(std::string_view key) {
 }
 
 WebPeriod previous_period(const WebPeriod& period) {
-    scoring::PeriodId id = period.id;
-    const int per_year = id.kind == scoring::PeriodKind::month      ? 12
-                         : id.kind == scoring::PeriodKind::triwulan ? 4
-                         : id.kind == scoring::PeriodKind::semester ? 2
-                                                                    : 1;
-    if (id.index > 1) {
-        --id.index;
-    } else {
-        --id.year;
-        id.index = per_year;
-    }
+    const scoring::PeriodId id = scoring::previous_period(period.id);
     return WebPeriod{scoring::period_key(id), id, scoring::range_of(id)};
 }
 

@@ -129,6 +129,25 @@ std::vector<Target> SqlWebStore::targets(int year) {
         });
 }
 
+bool SqlWebStore::add_public_period(const PublicPeriod& p) {
+    return database_->write()->execute(
+               "INSERT INTO public_periods (period, published_at, published_by) VALUES (?1, ?2, ?3) "
+               "ON CONFLICT (period) DO NOTHING",
+               {p.period, p.published_at, p.published_by}) > 0;
+}
+
+bool SqlWebStore::remove_public_period(std::string_view period) {
+    return database_->write()->execute("DELETE FROM public_periods WHERE period = ?1", {std::string(period)}) > 0;
+}
+
+std::vector<PublicPeriod> SqlWebStore::public_periods() {
+    return database_->read()->rows("SELECT period, published_at, published_by FROM public_periods ORDER BY period", {},
+                                   [](const SqlRow& row) {
+                                       return PublicPeriod{std::string(row.text(0)), std::string(row.text(1)),
+                                                           std::string(row.text(2))};
+                                   });
+}
+
 std::vector<SaranRow> SqlWebStore::saran(std::string_view kecamatan, const scoring::DateRange& dates,
                                          std::size_t limit) {
     return database_->read()->rows(

@@ -37,6 +37,9 @@ public:
     std::vector<DeviceReport> device_reports() override;
     void set_target(const Target& target) override;
     std::vector<Target> targets(int year) override;
+    bool add_public_period(const PublicPeriod& period) override;
+    bool remove_public_period(std::string_view period) override;
+    std::vector<PublicPeriod> public_periods() override;
     std::vector<SaranRow> saran(std::string_view kecamatan, const scoring::DateRange& dates,
                                 std::size_t limit) override;
     void for_each_response_after(

@@ -64,6 +64,13 @@ struct Target {
     std::optional<std::int64_t> population;
 };
 
+// A period made public (/public): its key, when and by whom.
+struct PublicPeriod {
+    std::string period;  // "2025", "2025-S1", "2025-TW3", "2025-03"
+    std::string published_at;
+    std::string published_by;
+};
+
 struct SaranRow {
     std::string layanan;
     std::string saran;
@@ -93,6 +100,11 @@ public:
 
     virtual void set_target(const Target& target) = 0;
     virtual std::vector<Target> targets(int year) = 0;
+
+    // Adding a period already public, or removing one that is not, changes nothing (false).
+    virtual bool add_public_period(const PublicPeriod& period) = 0;
+    virtual bool remove_public_period(std::string_view period) = 0;
+    virtual std::vector<PublicPeriod> public_periods() = 0;  // by period key
 
     // Non-empty saran of one kecamatan in the dates, newest first.
     virtual std::vector<SaranRow> saran(std::string_view kecamatan, const scoring::DateRange& dates,

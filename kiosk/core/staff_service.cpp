@@ -166,19 +166,19 @@ std::optional<Problem> StaffService::set_number(const formats::SettingSpec& sett
     return std::nullopt;
 }
 
-std::optional<Problem> StaffService::set_hub_url(const std::string& url) {
-    if (auto refused = store::change_setting(db_, formats::setting::kHubUrl, url)) return refused;
-    audit("hub_url", url);
-    return std::nullopt;
-}
-
 std::string StaffService::text(const formats::SettingSpec& setting) const {
-    return store::stored_setting(db_, setting).value_or("");
+    return store::stored_setting(db_, setting).value_or(formats::default_text(setting));
 }
 
 std::optional<Problem> StaffService::set_text(const formats::SettingSpec& setting, const std::string& value) {
     if (auto refused = store::change_setting(db_, setting, value)) return refused;
     audit(setting.stored, value);
+    return std::nullopt;
+}
+
+std::optional<Problem> StaffService::set_hub_url(const std::string& url) {
+    if (auto refused = store::change_setting(db_, formats::setting::kHubUrl, url)) return refused;
+    audit("hub_url", url);
     return std::nullopt;
 }
 

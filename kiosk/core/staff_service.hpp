@@ -70,8 +70,8 @@ public:
     std::optional<Problem> set_target(int year, const std::string& layanan, const std::string& decimal);
     std::optional<Problem> set_number(const formats::SettingSpec& setting, const std::string& digits);
     std::optional<Problem> set_hub_url(const std::string& url);
-    // A text entry of formats/settings_table (the office's address, the
-    // report's signatory): what staff set, else "" (not set).
+    // A text entry of formats/settings_table (the office's address, the report's
+    // signatory, the poster's texts): the stored value, else its default ("" for most).
     std::string text(const formats::SettingSpec& setting) const;
     std::optional<Problem> set_text(const formats::SettingSpec& setting, const std::string& value);
     std::string default_language() const;

@@ -1,6 +1,7 @@
 // Settings: office name, kiosk timings, privacy threshold, hub address, PIN,
 // and the layanan list with this year's population and target for each.
 // Every value goes through StaffService, which validates and audits it.
+#include "formats/utf8.hpp"
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -127,7 +128,7 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
             }
         }
     }
-    // The office's details and the report's signatory, checked by formats/settings_table.
+    // The office's details, the report's signatory and the poster's texts, checked by formats/settings_table.
     const struct {
         const formats::SettingSpec& setting;
         const char* id;
@@ -137,10 +138,14 @@ void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float h
                  {formats::setting::kSignatoryTitle, "set_signatory_title", KeyboardLayout::text},
                  {formats::setting::kSignatoryName, "set_signatory_name", KeyboardLayout::text},
                  {formats::setting::kSignatoryNip, "set_signatory_nip", KeyboardLayout::text},
-                 {formats::setting::kSignatoryPlace, "set_signatory_place", KeyboardLayout::text}};
+                 {formats::setting::kSignatoryPlace, "set_signatory_place", KeyboardLayout::text},
+                 {formats::setting::kFollowUp, "set_follow_up", KeyboardLayout::text},
+                 {formats::setting::kComplaintChannel, "set_complaint_channel", KeyboardLayout::address}};
     for (const auto& t : texts) {
         const std::string value = service.text(t.setting);
-        if (row.line(t.id, ctx.t(t.setting.label), value.empty() ? "–" : value, change)) {
+        // A follow-up is a few sentences: its start is enough to recognise it on the row.
+        const std::string start = value.size() > 40 ? formats::cut_utf8(value, 40) + "…" : value;
+        if (row.line(t.id, ctx.t(t.setting.label), value.empty() ? "–" : start, change)) {
             const formats::SettingSpec& setting = t.setting;
             view.begin_edit(ctx.t(setting.label), value,
                             [&service, &setting](const std::string& v) { return service.set_text(setting, v); }, {}, t.layout);

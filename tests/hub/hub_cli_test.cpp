@@ -490,6 +490,53 @@ TEST(HubCli, UserAddRefusesWeakPasswordsUnknownRolesAndTakenNames) {
 
 // The first admin made from the command line on PostgreSQL signs in to the
 // dashboard that `serve --db postgresql://…` serves, and sees the upload.
+// Nothing is public until an admin says so; overlapping periods are refused
+// (a year beside its semesters would give back suppressed groups by subtraction).
+TEST(HubCli, PublicAddRemoveListAndOverlapsRefused) {
+    Dir dir;
+    const auto empty = run_program({hub_binary(), "public", "list", "--db", dir.db()});
+    ASSERT_EQ(empty.exit_code, 0) << empty.err;
+    EXPECT_EQ(empty.out, "");
+    ASSERT_EQ(run_program({hub_binary(), "public", "add", "--db", dir.db(), "--period", "2025-S1"}).exit_code, 0);
+    ASSERT_EQ(run_program({hub_binary(), "public", "add", "--db", dir.db(), "--period", "2025-S2"}).exit_code, 0);
+    const auto again = run_program({hub_binary(), "public", "add", "--db", dir.db(), "--period", "2025-S1"});
+    EXPECT_EQ(again.exit_code, 0);
+    EXPECT_NE(again.err.find("sudah publik"), std::string::npos) << again.err;
+    const auto overlapping = run_program({hub_binary(), "public", "add", "--db", dir.db(), "--period", "2025"});
+    EXPECT_EQ(overlapping.exit_code, 3) << overlapping.err;
+    EXPECT_NE(overlapping.err.find("2025-S1"), std::string::npos) << overlapping.err;
+    EXPECT_EQ(query_text(dir, "SELECT period FROM public_periods ORDER BY period"), "2025-S1\n2025-S2\n");
+    const auto list = run_program({hub_binary(), "public", "list", "--db", dir.db()});
+    EXPECT_EQ(list.out.rfind("2025-S1\t", 0), 0u) << list.out;
+    ASSERT_EQ(run_program({hub_binary(), "public", "remove", "--db", dir.db(), "--period", "2025-S1"}).exit_code, 0);
+    EXPECT_EQ(query_text(dir, "SELECT period FROM public_periods"), "2025-S2\n");
+    // Every change is in the dashboard's audit log.
+    EXPECT_EQ(query_text(dir, "SELECT action || ' ' || detail FROM web_audit ORDER BY seq"),
+              "public_add 2025-S1\npublic_add 2025-S2\npublic_remove 2025-S1\n");
+    for (const std::vector<std::string>& bad : std::vector<std::vector<std::string>>{
+             {"public", "add", "--db", dir.db()},
+             {"public", "add", "--db", dir.db(), "--period", "2025-S3"},
+             {"public", "add", "--db", dir.db(), "--period", "2025-01-01..2025-06-30"},
+             {"public", "publish", "--db", dir.db(), "--period", "2025"},
+             {"public", "--db", dir.db()}}) {
+        std::vector<std::string> argv = {hub_binary()};
+        argv.insert(argv.end(), bad.begin(), bad.end());
+        EXPECT_EQ(run_program(argv).exit_code, 2) << bad[1];
+    }
+    EXPECT_EQ(query_text(dir, "SELECT count(*) FROM public_periods"), "1\n");
+}
+
+TEST(HubCliPostgres, PublicPeriodsKeptInPostgres) {
+    auto& pg = skm::testing::test_postgres();
+    const std::string database = pg.create_database();
+    const std::string db = pg.uri(database);
+    ASSERT_EQ(run_program({hub_binary(), "public", "add", "--db", db, "--period", "2025-TW1"}).exit_code, 0);
+    EXPECT_EQ(run_program({hub_binary(), "public", "add", "--db", db, "--period", "2025-03"}).exit_code, 3);
+    EXPECT_EQ(pg.query_int(database, "SELECT count(*) FROM public_periods WHERE period = '2025-TW1'"), 1);
+    const auto list = run_program({hub_binary(), "public", "list", "--db", db});
+    EXPECT_EQ(list.out.rfind("2025-TW1\t", 0), 0u) << list.out;
+}
+
 TEST(HubCliPostgres, UserAddThenTheDashboardServedFromPostgres) {
     Dir dir;
     auto& pg = skm::testing::test_postgres();

@@ -434,8 +434,8 @@ TEST_P(HubStoreContract, AnOriginOrChannelOutsideTheVocabularyIsRefusedAndStores
 // opened by this hub, it gains the columns ('' for every old row) and keeps the rest.
 TEST_P(HubStoreContract, ADatabaseOfTheSchemaBeforeKeepsItsRowsAndGainsEmptyOptionalFields) {
     constexpr int kBefore = 3;
-    ASSERT_EQ(latest_hub_schema_version(), kBefore + 1);
-    ASSERT_EQ(latest_pg_schema_version(), kBefore + 1);
+    ASSERT_GT(latest_hub_schema_version(), kBefore);
+    ASSERT_EQ(latest_pg_schema_version(), latest_hub_schema_version());
     const BackendDb old(GetParam());
     if (GetParam() == Backend::sqlite) {
         store::Connection c(old.db(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -458,7 +458,7 @@ TEST_P(HubStoreContract, ADatabaseOfTheSchemaBeforeKeepsItsRowsAndGainsEmptyOpti
     EXPECT_EQ(migrated->response_count(), 1);
     if (GetParam() == Backend::sqlite) {
         // The copy made before the change is the old database, rows and version.
-        const std::string copy = old.db() + ".before-v" + std::to_string(kBefore + 1);
+        const std::string copy = old.db() + ".before-v" + std::to_string(latest_hub_schema_version());
         store::Connection c(copy, SQLITE_OPEN_READONLY);
         EXPECT_EQ(store::query_int(c, "PRAGMA user_version"), kBefore);
         EXPECT_EQ(store::query_int(c, "SELECT count(*) FROM responses WHERE response_id = 'old-1'"), 1);

@@ -304,6 +304,22 @@ TEST(StaffUi, InvalidSettingsAreRefusedInPlainWordsAndChangeNothing) {
     EXPECT_EQ(audit_rows(k.db().path(), "staff_min_n"), std::vector<std::string>{"staff 7"});
 }
 
+TEST(StaffUi, ThePosterTextsAreSettingsStaffChange) {
+    StaffKiosk k(ImVec2(1280, 800));
+    k.tap("tab_settings");
+    EXPECT_EQ(k.service().text(formats::setting::kComplaintChannel), "SP4N-LAPOR! — www.lapor.go.id");  // the default
+    EXPECT_EQ(k.service().text(formats::setting::kFollowUp), "");
+    k.scroll_to("set_follow_up");
+    k.tap("set_follow_up");
+    k.type("loket");
+    k.tap("edit_save");
+    EXPECT_EQ(k.service().text(formats::setting::kFollowUp), "loket");
+    EXPECT_EQ(k.db().setting(formats::setting::kFollowUp.stored), "loket");
+    // The complaint channel cannot be emptied: a poster always says where to complain.
+    EXPECT_TRUE(k.service().set_text(formats::setting::kComplaintChannel, ""));
+    EXPECT_EQ(k.service().text(formats::setting::kComplaintChannel), "SP4N-LAPOR! — www.lapor.go.id");
+}
+
 TEST(StaffUi, LayananAreAddedRenamedAndRetiredNeverDeleted) {
     StaffKiosk k(ImVec2(1280, 800));
     k.tap("tab_settings");

@@ -11,19 +11,8 @@
 namespace skm::reports {
 namespace {
 
-using testing::ProgramResult;
-
-ProgramResult skm(std::vector<std::string> args) {
-    args.insert(args.begin(), testing::skm_binary());
-    return testing::run_program(args);
-}
-
-std::string comma(std::string text) {
-    for (char& c : text) {
-        if (c == '.') c = ',';
-    }
-    return text;
-}
+using test::comma;
+using test::skm;
 
 bool no_partial_files(const std::filesystem::path& dir) {
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
@@ -32,27 +21,7 @@ bool no_partial_files(const std::filesystem::path& dir) {
     return true;
 }
 
-// The demo year imported once for all tests of this file.
-class SkmReport : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        dir_ = new std::string(testing::make_temp_dir());
-        const auto imported = skm({"import", (test::kSource / "assets" / "demo" / "responses.csv").string(), "--db", db()});
-        ASSERT_EQ(imported.exit_code, 0) << imported.err;
-    }
-    static void TearDownTestSuite() {
-        std::error_code ignored;
-        std::filesystem::remove_all(*dir_, ignored);
-        delete dir_;
-        dir_ = nullptr;
-    }
-    static std::string db() { return *dir_ + "/skm.db"; }
-    static std::string file(const std::string& name) { return *dir_ + "/" + name; }
-
-    static std::string* dir_;
-};
-
-std::string* SkmReport::dir_ = nullptr;
+class SkmReport : public test::DemoYearSuite {};
 
 TEST_F(SkmReport, PdfHoldsWhatSkmScoreSays) {
     const auto score = skm({"score", "--db", db(), "--json"});
@@ -113,13 +82,7 @@ TEST_F(SkmReport, UsageErrorsExitTwo) {
         {"report", "--period", "2025", "--format", "pdf", "-o", file("x.pdf")},
         {"report", "--db", db(), "--period", "2025", "--format", "pdf", "-o", file("x.pdf"), "--by", "layanan"},
     };
-    for (const auto& args : bad) {
-        const auto result = skm(args);
-        std::string joined;
-        for (const auto& a : args) joined += a + " ";
-        EXPECT_EQ(result.exit_code, 2) << joined << "\n" << result.err;
-        EXPECT_FALSE(result.err.empty()) << joined;
-    }
+    test::expect_usage_errors(bad);
     EXPECT_FALSE(std::filesystem::exists(file("x.pdf")));
 }
 

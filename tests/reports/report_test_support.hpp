@@ -123,6 +123,53 @@ inline const std::string kHeader =
     "response_id,submitted_at,layanan,jenis_kelamin,umur,pendidikan,pekerjaan,persyaratan,prosedur,waktu,biaya,"
     "produk,kompetensi,perilaku,pengaduan,sarana,saran,flags\n";
 
+// ---- the demo year, for the command-line tests ---------------------------------
+
+inline testing::ProgramResult skm(std::vector<std::string> args) {
+    args.insert(args.begin(), testing::skm_binary());
+    return testing::run_program(args);
+}
+
+// Each command line is a usage error: exit 2 with a message.
+inline void expect_usage_errors(const std::vector<std::vector<std::string>>& command_lines) {
+    for (const auto& args : command_lines) {
+        const auto result = skm(args);
+        std::string joined;
+        for (const auto& a : args) joined += a + " ";
+        EXPECT_EQ(result.exit_code, 2) << joined << "\n" << result.err;
+        EXPECT_FALSE(result.err.empty()) << joined;
+    }
+}
+
+// "80.79" as the Indonesian texts print it.
+inline std::string comma(std::string text) {
+    for (char& c : text) {
+        if (c == '.') c = ',';
+    }
+    return text;
+}
+
+// A suite over the demo year (assets/demo/responses.csv, exactly 2025)
+// imported once with `skm import` into a folder removed at the end.
+class DemoYearSuite : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = new std::string(testing::make_temp_dir());
+        const auto imported = skm({"import", (kSource / "assets" / "demo" / "responses.csv").string(), "--db", db()});
+        ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    }
+    static void TearDownTestSuite() {
+        std::error_code ignored;
+        std::filesystem::remove_all(*dir_, ignored);
+        delete dir_;
+        dir_ = nullptr;
+    }
+    static std::string db() { return *dir_ + "/skm.db"; }
+    static std::string file(const std::string& name) { return *dir_ + "/" + name; }
+
+    inline static std::string* dir_ = nullptr;
+};
+
 // ---- reading what the writers made -------------------------------------------
 
 inline std::string tool(const std::string& name) { return "/usr/bin/" + name; }

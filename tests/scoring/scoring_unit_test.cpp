@@ -134,6 +134,15 @@ TEST(Calendar, UnixSecondsAndBackKeepTheOffset) {
     EXPECT_EQ(unix_seconds({{2024, 12, 31}, 23, 59, 59, 540}), 1735657199);  // WIT new year's eve
 }
 
+TEST(Period, ThePreviousPeriodIsOfTheSameKindAcrossTheYearEnd) {
+    EXPECT_EQ(period_key(previous_period(*parse_period_key("2025"))), "2024");
+    EXPECT_EQ(period_key(previous_period(*parse_period_key("2025-S1"))), "2024-S2");
+    EXPECT_EQ(period_key(previous_period(*parse_period_key("2025-S2"))), "2025-S1");
+    EXPECT_EQ(period_key(previous_period(*parse_period_key("2025-TW1"))), "2024-TW4");
+    EXPECT_EQ(period_key(previous_period(*parse_period_key("2025-TW3"))), "2025-TW2");
+    EXPECT_EQ(period_key(previous_period(*parse_period_key("2025-01"))), "2024-12");
+}
+
 TEST(Calendar, PeriodsEndOnTheLastDayOfFebruary) {
     EXPECT_EQ(range_of({PeriodKind::month, 2024, 2}).last, (LocalDate{2024, 2, 29}));
     EXPECT_EQ(range_of({PeriodKind::month, 2023, 2}).last, (LocalDate{2023, 2, 28}));

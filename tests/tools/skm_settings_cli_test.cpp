@@ -223,7 +223,9 @@ TEST(SkmSettings, ListJsonIsExactlyTheDocumentedShape) {
               R"({"key":"signatory_name","value":"","default":"","is_default":true},)"
               R"({"key":"signatory_nip","value":"","default":"","is_default":true},)"
               R"({"key":"signatory_place","value":"","default":"","is_default":true},)"
-              R"({"key":"time_zone","value":"WIB","default":"WIB","is_default":true}],)"
+              R"({"key":"time_zone","value":"WIB","default":"WIB","is_default":true},)"
+              R"({"key":"follow_up","value":"","default":"","is_default":true},)"
+              R"({"key":"complaint_channel","value":"SP4N-LAPOR! — www.lapor.go.id","default":"SP4N-LAPOR! — www.lapor.go.id","is_default":true}],)"
               R"("populations":[{"year":2026,"layanan":"KTP-el","population":1200}]})"
               "\n");
 }

@@ -33,5 +33,6 @@ void add_simulate(cli::CommandLine& command_line, Context& context);
 void add_report(cli::CommandLine& command_line, Context& context);
 void add_sync(cli::CommandLine& command_line, Context& context);
 void add_settings(cli::CommandLine& command_line, Context& context);
+void add_poster(cli::CommandLine& command_line, Context& context);
 
 }  // namespace skm::tools

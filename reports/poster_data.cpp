@@ -1,0 +1,73 @@
+#include "reports/poster_data.hpp"
+
+#include <algorithm>
+
+namespace skm::reports {
+namespace {
+
+// The group the poster is about in one period's report data: the office, or one layanan.
+const IkmFigures* group_of(const ReportData& data, const std::optional<std::string>& layanan) {
+    if (!layanan) return &data.overall;
+    const auto it = std::find_if(data.layanan.begin(), data.layanan.end(),
+                                 [&](const LayananFigures& row) { return row.layanan == *layanan; });
+    return it == data.layanan.end() ? nullptr : &it->figures;
+}
+
+}  // namespace
+
+PosterData gather_poster(const store::ResponseStore& store, const formats::Questionnaire& questionnaire,
+                         PosterRequest request) {
+    // The poster prints one IKM: over all respondents (the report's default method).
+    request.report.annual = AnnualMethod::pooled;
+    request.report.previous_years = 0;
+    const ReportData data = gather_report(store, questionnaire, request.report);
+    const IkmFigures* group = group_of(data, request.layanan);
+    if (!group) throw Error(ErrorKind::usage, Problem{"poster.unknown_layanan", {{"layanan", *request.layanan}}});
+
+    PosterData poster(questionnaire);
+    poster.period = data.request.period;
+    poster.generated_on = data.request.generated_on;
+    poster.office = data.office;
+    poster.region = data.request.region;
+    poster.layanan = request.layanan.value_or("");
+    poster.min_n = request.min_n;
+    poster.follow_up = std::move(request.follow_up);
+    poster.contact = std::move(request.contact);
+    poster.complaint_channel = std::move(request.complaint_channel);
+    poster.logo = std::move(request.logo);
+    poster.respondents = group->pooled.respondents;
+    poster.enough = scoring::enough_for_figures(poster.respondents, poster.min_n);
+    if (!poster.enough) return poster;  // no figure of a group this small leaves this function
+
+    poster.headline = headline(*group, AnnualMethod::pooled, data.annual);
+    const auto weakest = weakest_unsur(group->pooled);
+    for (std::size_t i = 0; i < group->pooled.unsur.size(); ++i) {
+        poster.bars.push_back({i, group->pooled.unsur[i].nrr, !weakest.empty() && weakest.front() == i});
+    }
+
+    std::optional<std::uint64_t> population = data.population;
+    if (request.layanan) {
+        const auto it = std::find_if(data.layanan.begin(), data.layanan.end(),
+                                     [&](const LayananFigures& row) { return row.layanan == *request.layanan; });
+        population = it->population;
+    }
+    if (population) poster.sample = scoring::sample_progress(*population, poster.respondents);
+
+    if (const auto& id = data.request.period.id) {
+        poster.previous = scoring::previous_period(*id);
+        ReportRequest before = request.report;
+        before.period = ReportPeriod{scoring::period_key(*poster.previous), scoring::range_of(*poster.previous), poster.previous};
+        const ReportData previous = gather_report(store, questionnaire, std::move(before));
+        const IkmFigures* then = group_of(previous, request.layanan);
+        // The previous figure obeys the same rule: too few respondents then, no comparison now.
+        if (then && scoring::enough_for_figures(then->pooled.respondents, poster.min_n) && then->pooled.konversi_exact) {
+            poster.previous_ikm = then->pooled.ikm;
+            if (poster.headline.konversi) {
+                poster.change = scoring::round_half_up(*poster.headline.konversi - *then->pooled.konversi_exact, 2);
+            }
+        }
+    }
+    return poster;
+}
+
+}  // namespace skm::reports
