@@ -24,7 +24,7 @@ constexpr std::array<Words, 9> kUnsurWords = {{
     {"waktu", {"waktu", "kecepatan", "fast", "speed", "wekdal"}},
     {"biaya", {"biaya", "tarif", "cost", "fee"}},
     {"produk", {"produk", "product", "standar", "standard", "result"}},
-    {"kompetensi", {"kompetensi", "kemampuan", "competent", "competence", "kabisan"}},
+    {"kompetensi", {"kompetensi", "kemampuan", "competent", "competence", "kabisan", "kasagedan"}},
     {"perilaku", {"perilaku", "kesopanan", "keramahan", "polite", "friendly", "behaviour", "behavior", "grapyakipun"}},
     {"pengaduan", {"pengaduan", "complaints", "complaint", "pangaduan"}},
     {"sarana", {"sarana", "prasarana", "facilities", "facility"}},

@@ -119,7 +119,7 @@ TEST(ReportChapters, PdfListsTheChaptersOfALaporanHasilSkmInOrder) {
     }
     // The collection: the kiosk at the counter, where, when, who, and the min-n rule.
     EXPECT_NE(text.find("kios survei layar sentuh"), std::string::npos);
-    EXPECT_NE(text.find("Kelompok dengan kurang dari 5 responden tidak ditampilkan"), std::string::npos);
+    EXPECT_NE(text.find("Aturan kerahasiaan: layanan atau bulan dengan kurang dari 5 responden"), std::string::npos);
 }
 
 TEST(ReportChapters, SumsPerUnsurAndTabulationEqualARecountOfTheRows) {
