@@ -12,6 +12,7 @@
 #pragma once
 
 #include "formats/questionnaire.hpp"
+#include "scoring/alert_rules.hpp"
 #include "scoring/privacy.hpp"
 #include "scoring/problem.hpp"
 
@@ -93,13 +94,19 @@ inline constexpr SettingSpec kInitialStaffPin{.key = "initial_staff_pin", .store
 inline constexpr SettingSpec kHubCaFile{.key = "hub_ca_file", .stored = "", .type = SettingType::path, .low = 1, .high = 4096, .changed_by = kConfigFile, .label = "settings.label.hub_ca_file", .refusal = "settings.bad_text"};
 inline constexpr SettingSpec kHubPin{.key = "hub_pin", .stored = "", .type = SettingType::text, .low = 0, .high = 200, .form = TextForm::sha256_pin, .changed_by = kConfigFile, .label = "settings.label.hub_pin", .refusal = "settings.bad_text"};
 inline constexpr SettingSpec kFirstRunSetup{.key = "first_run_setup", .stored = "", .type = SettingType::boolean, .fallback_number = 0, .changed_by = kConfigFile, .label = "settings.label.first_run_setup", .refusal = "settings.bad_boolean"};
+// Live alerts (scoring/alert_rules; defaults measured in bench/results/alerts.md).
+inline constexpr SettingSpec kAlertWindow{.key = "alert_window", .stored = "alert_window", .type = SettingType::integer, .fallback_number = static_cast<std::int64_t>(scoring::AlertThresholds{}.window), .low = 10, .high = 500, .changed_by = kConfigFile | kCli, .label = "settings.label.drop_window", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kAlertBaselineDays{.key = "alert_baseline_days", .stored = "alert_baseline_days", .type = SettingType::integer, .fallback_number = scoring::AlertThresholds{}.baseline_days, .low = 7, .high = 730, .changed_by = kConfigFile | kCli, .label = "settings.label.drop_baseline_days", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kAlertMinDrop{.key = "alert_min_drop", .stored = "alert_min_drop", .type = SettingType::integer, .fallback_number = scoring::AlertThresholds{}.min_drop_points, .low = 0, .high = 75, .changed_by = kConfigFile | kCli, .label = "settings.label.drop_min_points", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kAlertOnesRun{.key = "alert_ones_run", .stored = "alert_ones_run", .type = SettingType::integer, .fallback_number = static_cast<std::int64_t>(scoring::AlertThresholds{}.ones_run), .low = 2, .high = 100, .changed_by = kConfigFile | kCli, .label = "settings.label.ones_run", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kAlertOnesWithin{.key = "alert_ones_within", .stored = "alert_ones_within", .type = SettingType::integer, .fallback_number = static_cast<std::int64_t>(scoring::AlertThresholds{}.ones_within), .low = 2, .high = 500, .changed_by = kConfigFile | kCli, .label = "settings.label.ones_within", .refusal = "office.number_out_of_range"};
 // clang-format on
 }  // namespace setting
 
 // ---- [table] ---------------------------------------------------------------
 
 // In the order the docs and `skm settings list` show them.
-inline constexpr std::array<const SettingSpec*, 22> kSettingsTable = {
+inline constexpr std::array<const SettingSpec*, 27> kSettingsTable = {
     &setting::kOffice,           &setting::kRegion,           &setting::kLogo,
     &setting::kDeviceId,         &setting::kLayananFile,      &setting::kQuestionnaireFile,
     &setting::kDefaultLanguage,  &setting::kIdlePromptSeconds, &setting::kIdleResetSeconds,
@@ -107,7 +114,8 @@ inline constexpr std::array<const SettingSpec*, 22> kSettingsTable = {
     &setting::kTouchSettleMs,    &setting::kStaffLockSeconds, &setting::kMinN,
     &setting::kPopulation,       &setting::kHubUrl,           &setting::kDeviceToken,
     &setting::kInitialStaffPin,  &setting::kHubCaFile,        &setting::kHubPin,
-    &setting::kFirstRunSetup};
+    &setting::kFirstRunSetup,    &setting::kAlertWindow,      &setting::kAlertBaselineDays,
+    &setting::kAlertMinDrop,     &setting::kAlertOnesRun,     &setting::kAlertOnesWithin};
 
 // The entry with this key, or nullptr.
 const SettingSpec* find_setting(std::string_view key);
