@@ -2,6 +2,7 @@
 
 #include "formats/settings_table.hpp"
 #include "scoring/privacy.hpp"
+#include "store/settings.hpp"
 
 #include <algorithm>
 #include <map>
@@ -12,10 +13,7 @@ namespace {
 constexpr const char* kAckPrefix = "alert_ack:";
 
 std::int64_t stored_number(const store::ResponseStore& db, const formats::SettingSpec& spec) {
-    if (const auto text = db.setting(spec.stored)) {
-        if (const auto value = formats::integer_value(spec, *text)) return *value;
-    }
-    return spec.fallback_number;
+    return store::integer_setting(db, spec);
 }
 
 struct Row {

@@ -211,4 +211,17 @@ std::optional<std::string> StaffService::target(int year, const std::string& lay
     return store::target(db_.connection(), year, layanan);
 }
 
+const std::vector<LiveAlert>& StaffService::open_alerts(const scoring::LocalDate& today) const {
+    const std::int64_t responses = db_.count();
+    if (alert_cache_.responses != responses || alert_cache_.today != today) {
+        alert_cache_ = {responses, today, kiosk::open_alerts(db_, today, number(formats::setting::kMinN))};
+    }
+    return alert_cache_.alerts;
+}
+
+void StaffService::acknowledge_alert(const std::string& alert_id, const std::string& at) {
+    kiosk::acknowledge_alert(db_, alert_id, at);
+    alert_cache_.responses = -1;
+}
+
 }  // namespace skm::kiosk

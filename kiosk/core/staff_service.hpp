@@ -7,6 +7,7 @@
 
 #include "formats/kiosk_config.hpp"
 #include "kiosk/core/dashboard.hpp"
+#include "kiosk/core/live_alerts.hpp"
 #include "kiosk/core/staff_lock.hpp"
 #include "kiosk/core/storage_watch.hpp"
 #include "kiosk/core/survey_flow.hpp"
@@ -85,6 +86,10 @@ public:
     // The first-run setup (kiosk/core/first_run) was finished on this device.
     bool setup_complete() const;
     void mark_setup_complete();
+    // Live alerts not yet acknowledged (kiosk/core/live_alerts), recomputed
+    // only when responses arrive or one is acknowledged, not every frame.
+    const std::vector<LiveAlert>& open_alerts(const scoring::LocalDate& today) const;
+    void acknowledge_alert(const std::string& alert_id, const std::string& at);
 
 private:
     void audit(const std::string& action, const std::string& detail);
@@ -95,6 +100,12 @@ private:
     const formats::KioskConfig& config_;
     std::function<sync::SyncStatus()> sync_status_;
     const StorageWatch* storage_watch_ = nullptr;
+    struct AlertCache {
+        std::int64_t responses = -1;
+        scoring::LocalDate today;
+        std::vector<LiveAlert> alerts;
+    };
+    mutable AlertCache alert_cache_;
 };
 
 }  // namespace skm::kiosk

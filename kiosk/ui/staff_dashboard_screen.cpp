@@ -115,6 +115,7 @@ void draw_trend(ViewContext& ctx, const Dashboard& d, const DashboardGroup& over
 void draw_staff_dashboard(ViewContext& ctx, StaffView& view, float width, float height, float y) {
     const float s = ctx.scale;
     const float margin = 16 * s;
+    y += draw_alert_banner(ctx, view, width, y);
     const struct {
         DashboardPeriod period;
         const char* key;

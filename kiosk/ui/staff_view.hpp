@@ -91,6 +91,10 @@ float staff_text(ViewContext& ctx, ImFont* font, const std::string& text, float 
 // The red band above every staff tab while answers cannot be stored; returns its height.
 float draw_storage_banner(ViewContext& ctx, const Problem& trouble, float width, float y);
 
+// The oldest unacknowledged live alert with its "Sudah ditangani" button
+// (staff_alerts_banner.cpp); returns its height, 0 when there is none.
+float draw_alert_banner(ViewContext& ctx, StaffView& view, float width, float y);
+
 // Indonesian or English number formatting of a decimal ("89,72" / "89.72").
 std::string shown(const ViewContext& ctx, const scoring::Decimal& value);
 
