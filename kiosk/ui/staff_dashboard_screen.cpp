@@ -124,7 +124,14 @@ void draw_staff_dashboard(ViewContext& ctx, StaffView& view, float width, float 
                    {DashboardPeriod::triwulan, "kiosk.staff.period.triwulan"},
                    {DashboardPeriod::semester, "kiosk.staff.period.semester"},
                    {DashboardPeriod::year, "kiosk.staff.period.year"}};
-    const float pw = (width - 2 * margin - 4 * 8 * s) / 5;
+    // Five periods and the heat-map switch, one row.
+    const float pw = (width - 2 * margin - 5 * 8 * s) / 6;
+    ImGui::SetCursorScreenPos(ImVec2(margin + 5 * (pw + 8 * s), y));
+    if (big_button(ctx, "heat_map", ctx.t("kiosk.staff.heat.button"), ImVec2(pw, 64 * s),
+                   view.heat_map ? ButtonStyle{palette::kSelected, palette::kText, ctx.fonts.small, true}
+                                 : ButtonStyle{palette::kNeutral, palette::kText, ctx.fonts.small, false})) {
+        view.heat_map = !view.heat_map;
+    }
     for (int i = 0; i < 5; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(margin + static_cast<float>(i) * (pw + 8 * s), y));
         const bool active = view.period == periods[i].period;
@@ -135,6 +142,10 @@ void draw_staff_dashboard(ViewContext& ctx, StaffView& view, float width, float 
         }
     }
     y += 64 * s + 12 * s;
+    if (view.heat_map) {
+        draw_staff_heat_map(ctx, view, width, height, y);
+        return;
+    }
 
     const Dashboard d = view.service().dashboard(view.period, view.clock().wall_now().date);
     const DashboardGroup& all = d.overall;

@@ -52,6 +52,7 @@ public:
     StaffService& service() { return service_; }
     store::Clock& clock() { return clock_; }
     DashboardPeriod period = DashboardPeriod::month;
+    bool heat_map = false;  // the dashboard shows the hour × weekday heat map instead of its figures
     void begin_edit(const std::string& title, const std::string& text,
                     std::function<std::optional<Problem>(const std::string&)> apply, std::function<void()> then = {},
                     KeyboardLayout layout = KeyboardLayout::text);
@@ -84,6 +85,8 @@ void draw_staff_saran(ViewContext& ctx, StaffView& view, float width, float heig
 void draw_staff_status(ViewContext& ctx, StaffView& view, float width, float height, float y);
 void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float height, float y);
 void draw_staff_export(ViewContext& ctx, StaffView& view, float width, float height, float y);
+// Inside the dashboard, for its period (staff_heat_map_screen.cpp).
+void draw_staff_heat_map(ViewContext& ctx, StaffView& view, float width, float height, float y);
 
 // centered_text that also records the text for tests (ctx.texts_drawn).
 float staff_text(ViewContext& ctx, ImFont* font, const std::string& text, float x, float y, float width, ImU32 color);

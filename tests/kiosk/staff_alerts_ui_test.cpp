@@ -2,6 +2,7 @@
 // a seeded drop shows what, since when, which unsur and the saran; "Sudah
 // ditangani" hides it and leaves one audit row; the demo year raises nothing.
 #include "formats/response_csv_reader.hpp"
+#include "kiosk/core/heat_map.hpp"
 #include "kiosk/core/staff_service.hpp"
 #include "kiosk/ui/kiosk_view.hpp"
 #include "kiosk/ui/staff_gate.hpp"
@@ -101,6 +102,30 @@ TEST(StaffAlertsUi, TheDemoYearRaisesNoBanner) {
     AlertKiosk k(rows);
     k.frame();
     EXPECT_FALSE(k.has_button("alert_ack")) << k.drawn();
+}
+
+TEST(StaffAlertsUi, HeatMapShowsTheRecountedCellsAndHidesSmallOnes) {
+    auto rows = skm::test::seeded_drop("KTP-el", 40, "");
+    // Three responses on Tuesday 2025-12-16 at 18:xx: a cell below min-n (5).
+    for (int i = 0; i < 3; ++i) {
+        store::Submission extra = skm::test::minimal_submission("late-" + std::to_string(i), "KTP-el");
+        extra.response.submitted_at = "2025-12-16T18:1" + std::to_string(i) + ":00+07:00";
+        rows.push_back(extra);
+    }
+    AlertKiosk k(rows);
+    k.tap("period_4");  // this year (2025): only the three late ones
+    k.tap("heat_map");
+    k.frame();
+    EXPECT_TRUE(k.shows("per jam dan hari")) << k.drawn();
+    EXPECT_TRUE(k.shows("Selasa")) << k.drawn();
+    EXPECT_TRUE(k.shows("n=3")) << k.drawn();
+    const HeatMap map = build_heat_map(k.service().store(), {{2025, 1, 1}, {2025, 12, 31}}, 5);
+    EXPECT_EQ(map.cells[1][18].respondents, 3u);
+    EXPECT_FALSE(map.cells[1][18].ikm);
+    EXPECT_TRUE(k.ctx().overflows.empty());
+    k.tap("heat_map");  // back to the figures
+    k.frame();
+    EXPECT_FALSE(k.shows("per jam dan hari"));
 }
 
 }  // namespace
