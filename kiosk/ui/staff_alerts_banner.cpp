@@ -10,7 +10,14 @@
 namespace skm::kiosk::ui {
 namespace {
 
-constexpr std::size_t kSaranShown = 3;
+constexpr std::size_t kSaranShown = 2;
+
+// "2025-12-03T10:57:00+07:00" → "2025-12-03 10:57": the local time it was given.
+std::string since_text(const std::string& iso) {
+    std::string t = iso.substr(0, 16);
+    if (t.size() > 10 && t[10] == 'T') t[10] = ' ';
+    return t;
+}
 
 std::string what_line(const ViewContext& ctx, const LiveAlert& a, const std::string& unsur) {
     if (a.alert.rule == scoring::AlertRule::ones) {
@@ -39,15 +46,19 @@ float draw_alert_banner(ViewContext& ctx, StaffView& view, float width, float y)
     const auto& unsur = ctx.flow.questionnaire().unsur;
     const std::string unsur_name = a.alert.unsur < unsur.size() ? unsur[a.alert.unsur].name.at(ctx.flow.language()) : a.unsur_code;
     std::vector<std::string> lines = {what_line(ctx, a, unsur_name),
-                                      ctx.f("kiosk.staff.signal.since", {{"since", a.since.substr(0, 16)}, {"unsur", unsur_name}})};
+                                      ctx.f("kiosk.staff.signal.since", {{"since", since_text(a.since)}, {"unsur", unsur_name}})};
     if (!a.enough) {
         lines.push_back(ctx.t("kiosk.staff.signal.saran_hidden"));
     } else {
-        for (std::size_t i = 0; i < a.saran.size() && i < kSaranShown; ++i) lines.push_back("\xE2\x80\x9C" + a.saran[i] + "\xE2\x80\x9D");
+        // One line of quoted saran (wrapped if long): the banner must leave the dashboard's figures room.
+        std::string quoted;
+        for (std::size_t i = 0; i < a.saran.size() && i < kSaranShown; ++i)
+            quoted += (i ? "  " : "") + std::string("\xE2\x80\x9C") + a.saran[i] + "\xE2\x80\x9D";
         if (a.saran.size() > kSaranShown)
-            lines.push_back(ctx.f("kiosk.staff.signal.more_saran", {{"count", std::to_string(a.saran.size() - kSaranShown)}}));
+            quoted += "  " + ctx.f("kiosk.staff.signal.more_saran", {{"count", std::to_string(a.saran.size() - kSaranShown)}});
+        if (!quoted.empty()) lines.push_back(quoted);
     }
-    if (alerts.size() > 1) lines.push_back(ctx.f("kiosk.staff.signal.more", {{"count", std::to_string(alerts.size() - 1)}}));
+    if (alerts.size() > 1) lines.back() += "  " + ctx.f("kiosk.staff.signal.more", {{"count", std::to_string(alerts.size() - 1)}});
     float text_h = 0;
     for (const auto& l : lines) text_h += line_height(ctx.fonts.small) * static_cast<float>(wrap_lines(ctx.fonts.small, l, wrap).size());
     const float h = std::max(text_h, 72 * s) + 2 * pad;

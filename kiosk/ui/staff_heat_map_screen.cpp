@@ -63,8 +63,18 @@ void draw_staff_heat_map(ViewContext& ctx, StaffView& view, float width, float h
             draw->AddRectFilled(ImVec2(cx + 1 * s, ry + 1 * s), ImVec2(cx + cell_w - 1 * s, ry + cell_h - 1 * s), fill, 4 * s);
             if (cell.respondents == 0) continue;
             const ImU32 ink = cell.ikm ? IM_COL32(255, 255, 255, 255) : palette::kMuted;
-            if (cell.ikm) cell_text(cx, ry + cell_h * 0.12f, cell_w, ink, shown(ctx, *cell.ikm));
-            cell_text(cx, ry + cell_h * 0.55f, cell_w, ink, "n=" + std::to_string(cell.respondents));
+            const std::string count = "n=" + std::to_string(cell.respondents);
+            const float lh = ctx.fonts.small->FontSize;
+            if (!cell.ikm) {
+                cell_text(cx, ry + (cell_h - lh) / 2, cell_w, ink, count);
+            } else if (cell_h >= 2.1f * lh) {  // IKM over the count
+                cell_text(cx, ry + (cell_h - 2 * lh) / 2, cell_w, ink, shown(ctx, *cell.ikm));
+                cell_text(cx, ry + cell_h / 2, cell_w, ink, count);
+            } else {  // a short screen: one line, the count dropped only if it does not fit
+                const std::string both = shown(ctx, *cell.ikm) + " \xC2\xB7 " + count;
+                const bool fits = ctx.fonts.small->CalcTextSizeA(lh, 1e9f, 0, both.c_str()).x < cell_w - 4 * s;
+                cell_text(cx, ry + (cell_h - lh) / 2, cell_w, ink, fits ? both : shown(ctx, *cell.ikm));
+            }
         }
     }
 }
