@@ -117,6 +117,7 @@ int main(int argc, char** argv) {
         md += line;
         std::cout << line << std::flush;
     }
+    md += "\nReading: 0.05 a year is one alarm in the 20 simulated years. The simulation draws every answer independently; real respondents who are unhappy tend to be unhappy on every unsur, which widens the spread of a window's IKM and so raises the false-alarm rate (the interval test adapts, the fixed min-drop margin does not). A persisting run of ones raises a new alert every `ones_within` responses (one window after the other), a persisting drop every `window` responses.\n";
     std::ofstream(out + "/alerts.md") << md;
     return 0;
 }
