@@ -56,18 +56,19 @@ private:
         o.path = dir_.path() / "skm.db";
         return o;
     }
+    // What the flow and the view context borrow first, then the database and what is built on it.
     skm::test::TempDir dir_;
+    testing::NoSink sink_;
+    testing::Ids ids_;
+    SilentSpeaker speaker_;
+    const UiTexts texts_ = UiTexts::load(kAssets / "i18n");
     formats::KioskConfig config_;
     store::ResponseStore db_;
     StaffLock lock_;
     StaffService service_;
-    testing::NoSink sink_;
-    testing::Ids ids_;
     SurveyFlow flow_;
     StaffView view_;
     StaffGate gate_;
-    SilentSpeaker speaker_;
-    const UiTexts texts_ = UiTexts::load(kAssets / "i18n");
     std::unique_ptr<ViewContext> ctx_;
 };
 
