@@ -11,6 +11,11 @@
 namespace skm::kiosk::ui {
 namespace {
 
+// Monday first, as kiosk/core/heat_map numbers them.
+constexpr const char* kDayKeys[kWeekdays] = {"kiosk.staff.heat.day0", "kiosk.staff.heat.day1", "kiosk.staff.heat.day2",
+                                             "kiosk.staff.heat.day3", "kiosk.staff.heat.day4", "kiosk.staff.heat.day5",
+                                             "kiosk.staff.heat.day6"};
+
 ImU32 mutu_colour(const scoring::Decimal& ikm) {
     switch (scoring::mutu_2017(ikm.value())) {
         case scoring::Mutu::A: return palette::kAnswer[3];
@@ -55,7 +60,7 @@ void draw_staff_heat_map(ViewContext& ctx, StaffView& view, float width, float h
     y += head_h;
     for (int w = 0; w < kWeekdays; ++w) {
         const float ry = y + static_cast<float>(w) * cell_h;
-        staff_text(ctx, ctx.fonts.small, ctx.t("kiosk.staff.heat.day" + std::to_string(w)), margin, ry + cell_h / 3, label_w, palette::kText);
+        staff_text(ctx, ctx.fonts.small, ctx.t(kDayKeys[static_cast<std::size_t>(w)]), margin, ry + cell_h / 3, label_w, palette::kText);
         for (int h = 0; h < hours; ++h) {
             const HeatCell& cell = map.cells[static_cast<std::size_t>(w)][static_cast<std::size_t>(map.first_hour + h)];
             const float cx = margin + label_w + static_cast<float>(h) * cell_w;
