@@ -173,7 +173,12 @@ TEST(SkmSettings, ListJsonIsExactlyTheDocumentedShape) {
               R"({"key":"staff_lock_seconds","value":120,"default":120,"is_default":true},)"
               R"({"key":"min_n","value":9,"default":5,"is_default":false},)"
               R"({"key":"hub_url","value":"https://hub.example/api/v1/batches","default":"","is_default":false},)"
-              R"({"key":"device_token","is_set":false}],)"
+              R"({"key":"device_token","is_set":false},)"
+              R"({"key":"alert_window","value":30,"default":30,"is_default":true},)"
+              R"({"key":"alert_baseline_days","value":90,"default":90,"is_default":true},)"
+              R"({"key":"alert_min_drop","value":5,"default":5,"is_default":true},)"
+              R"({"key":"alert_ones_run","value":5,"default":5,"is_default":true},)"
+              R"({"key":"alert_ones_within","value":8,"default":8,"is_default":true}],)"
               R"("populations":[{"year":2026,"layanan":"KTP-el","population":1200}]})"
               "\n");
 }
