@@ -32,7 +32,7 @@ void draw_staff_heat_map(ViewContext& ctx, StaffView& view, float width, float h
     const float margin = 16 * s;
     const std::uint64_t min_n = view.service().number(formats::setting::kMinN);
     const scoring::DateRange range = dashboard_range(view.period, view.clock().wall_now().date);
-    const HeatMap map = build_heat_map(view.service().store(), range, min_n);
+    const HeatMap& map = view.service().heat_map(range);
     y += staff_text(ctx, ctx.fonts.small,
                     ctx.f("kiosk.staff.heat.title", {{"from", range.first.str()}, {"to", range.last.str()},
                                                      {"min_n", std::to_string(min_n)}}),
