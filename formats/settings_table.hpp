@@ -12,6 +12,7 @@
 #pragma once
 
 #include "formats/questionnaire.hpp"
+#include "scoring/alert_rules.hpp"
 #include "scoring/privacy.hpp"
 #include "scoring/problem.hpp"
 
@@ -112,6 +113,12 @@ inline constexpr SettingSpec kSignatoryPlace{.key = "signatory_place", .stored =
 // What the SKM poster (`skm poster`) prints besides the figures: the office's follow-up ("yang kami tindak lanjuti"), its contact (office_contact, above), and where citizens complain (the national SP4N-LAPOR channel unless the office names its own).
 inline constexpr SettingSpec kFollowUp{.key = "follow_up", .stored = "poster_follow_up", .type = SettingType::text, .low = 0, .high = 1000, .changed_by = kStaffPin | kCli, .label = "settings.label.follow_up", .refusal = "settings.bad_text"};
 inline constexpr SettingSpec kComplaintChannel{.key = "complaint_channel", .stored = "complaint_channel", .type = SettingType::text, .fallback_text = "SP4N-LAPOR! — www.lapor.go.id", .low = 1, .high = 300, .changed_by = kStaffPin | kCli, .label = "settings.label.complaint_channel", .refusal = "settings.bad_text"};
+// Live alerts (scoring/alert_rules; defaults measured in bench/results/alerts.md).
+inline constexpr SettingSpec kAlertWindow{.key = "alert_window", .stored = "alert_window", .type = SettingType::integer, .fallback_number = static_cast<std::int64_t>(scoring::AlertThresholds{}.window), .low = 10, .high = 500, .changed_by = kConfigFile | kCli, .label = "settings.label.drop_window", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kAlertBaselineDays{.key = "alert_baseline_days", .stored = "alert_baseline_days", .type = SettingType::integer, .fallback_number = scoring::AlertThresholds{}.baseline_days, .low = 7, .high = 730, .changed_by = kConfigFile | kCli, .label = "settings.label.drop_baseline_days", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kAlertMinDrop{.key = "alert_min_drop", .stored = "alert_min_drop", .type = SettingType::integer, .fallback_number = scoring::AlertThresholds{}.min_drop_points, .low = 0, .high = 75, .changed_by = kConfigFile | kCli, .label = "settings.label.drop_min_points", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kAlertOnesRun{.key = "alert_ones_run", .stored = "alert_ones_run", .type = SettingType::integer, .fallback_number = static_cast<std::int64_t>(scoring::AlertThresholds{}.ones_run), .low = 2, .high = 100, .changed_by = kConfigFile | kCli, .label = "settings.label.ones_run", .refusal = "office.number_out_of_range"};
+inline constexpr SettingSpec kAlertOnesWithin{.key = "alert_ones_within", .stored = "alert_ones_within", .type = SettingType::integer, .fallback_number = static_cast<std::int64_t>(scoring::AlertThresholds{}.ones_within), .low = 2, .high = 500, .changed_by = kConfigFile | kCli, .label = "settings.label.ones_within", .refusal = "office.number_out_of_range"};
 // clang-format on
 }  // namespace setting
 
@@ -131,7 +138,8 @@ inline constexpr std::array kSettingsTable = {
     &setting::kFirstRunSetup,    &setting::kOfficeAddress,    &setting::kOfficeContact,
     &setting::kSignatoryTitle,   &setting::kSignatoryName,    &setting::kSignatoryNip,
     &setting::kSignatoryPlace,  &setting::kTimeZone,         &setting::kFollowUp,
-    &setting::kComplaintChannel};
+    &setting::kComplaintChannel, &setting::kAlertWindow,    &setting::kAlertBaselineDays,
+    &setting::kAlertMinDrop,     &setting::kAlertOnesRun,     &setting::kAlertOnesWithin};
 
 // The entry with this key, or nullptr.
 const SettingSpec* find_setting(std::string_view key);

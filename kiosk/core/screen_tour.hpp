@@ -26,8 +26,9 @@ void tour_every_screen(const formats::Questionnaire& questionnaire, const std::v
 // The staff side of `skm-kiosk --screenshots`, after the survey's stops, in
 // every language: the PIN pad, each staff tab, then each first-run setup step
 // (its last one is the PIN on the number pad). Numbered from kStaffFirstNumber.
-inline constexpr std::array<std::string_view, 6> kStaffStops = {"staff-pin-pad", "staff-dashboard", "staff-saran",
-                                                                "staff-status", "staff-settings", "staff-export"};
+inline constexpr std::array<std::string_view, 7> kStaffStops = {"staff-pin-pad",  "staff-dashboard", "staff-saran",
+                                                                "staff-status",   "staff-settings",  "staff-export",
+                                                                "staff-heat-map"};
 inline constexpr std::array<std::string_view, 5> kSetupStops = {"setup-language", "setup-office", "setup-layanan",
                                                                 "setup-hub", "setup-pin-pad"};
 inline constexpr int kStaffFirstNumber = 31;

@@ -1,6 +1,7 @@
 #include "kiosk/core/staff_service.hpp"
 
 #include "scoring/privacy.hpp"
+#include "store/sqlite.hpp"
 #include "store/setting_keys.hpp"
 #include "store/settings.hpp"
 
@@ -234,6 +235,35 @@ std::optional<std::uint64_t> StaffService::population(int year, const std::strin
 
 std::optional<std::string> StaffService::target(int year, const std::string& layanan) const {
     return store::target(db_.connection(), year, layanan);
+}
+
+const std::vector<LiveAlert>& StaffService::open_alerts(const scoring::LocalDate& today) const {
+    const std::int64_t responses = newest_seq();
+    if (alert_cache_.responses != responses || alert_cache_.today != today) {
+        alert_cache_ = {responses, today, kiosk::open_alerts(db_, today, number(formats::setting::kMinN))};
+    }
+    return alert_cache_.alerts;
+}
+
+void StaffService::acknowledge_alert(const std::string& alert_id, const std::string& at) {
+    kiosk::acknowledge_alert(db_, alert_id, at);
+    alert_cache_.responses = -1;
+}
+
+const HeatMap& StaffService::heat_map(const scoring::DateRange& range) const {
+    const std::int64_t responses = newest_seq();
+    const std::uint64_t min_n = number(formats::setting::kMinN);
+    if (heat_cache_.responses != responses || heat_cache_.range.first != range.first ||
+        heat_cache_.range.last != range.last || heat_cache_.min_n != min_n) {
+        heat_cache_ = {responses, range, min_n, build_heat_map(db_, range, min_n)};
+    }
+    return heat_cache_.map;
+}
+
+// The newest row's seq (an index lookup) rather than count(*), which reads
+// every row: the dashboard asks on every frame whether its caches are stale.
+std::int64_t StaffService::newest_seq() const {
+    return store::query_int(db_.connection(), "SELECT coalesce(max(seq), 0) FROM responses");
 }
 
 }  // namespace skm::kiosk

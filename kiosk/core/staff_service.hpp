@@ -7,6 +7,8 @@
 
 #include "formats/kiosk_config.hpp"
 #include "kiosk/core/dashboard.hpp"
+#include "kiosk/core/heat_map.hpp"
+#include "kiosk/core/live_alerts.hpp"
 #include "kiosk/core/staff_lock.hpp"
 #include "kiosk/core/storage_watch.hpp"
 #include "kiosk/core/survey_flow.hpp"
@@ -93,6 +95,12 @@ public:
     // The first-run setup (kiosk/core/first_run) was finished on this device.
     bool setup_complete() const;
     void mark_setup_complete();
+    // Live alerts not yet acknowledged (kiosk/core/live_alerts), recomputed
+    // only when responses arrive or one is acknowledged, not every frame.
+    const std::vector<LiveAlert>& open_alerts(const scoring::LocalDate& today) const;
+    void acknowledge_alert(const std::string& alert_id, const std::string& at);
+    // The hour × weekday heat map (kiosk/core/heat_map) with min_n, rebuilt only when responses arrive.
+    const HeatMap& heat_map(const scoring::DateRange& range) const;
 
 private:
     void audit(const std::string& action, const std::string& detail);
@@ -103,6 +111,20 @@ private:
     const formats::KioskConfig& config_;
     std::function<sync::SyncStatus()> sync_status_;
     const StorageWatch* storage_watch_ = nullptr;
+    struct AlertCache {
+        std::int64_t responses = -1;
+        scoring::LocalDate today;
+        std::vector<LiveAlert> alerts;
+    };
+    mutable AlertCache alert_cache_;
+    struct HeatCache {
+        std::int64_t responses = -1;
+        scoring::DateRange range;
+        std::uint64_t min_n = 0;
+        HeatMap map;
+    };
+    mutable HeatCache heat_cache_;
+    std::int64_t newest_seq() const;
 };
 
 }  // namespace skm::kiosk

@@ -20,6 +20,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <stdexcept>
 
@@ -72,6 +73,22 @@ void staff_screens(Window& window, const ScreenshotJob& job, const formats::Kios
         std::vector<store::Submission> rows;
         formats::read_response_csv(demo.view(), job.demo_responses.string(), questionnaire.codes(),
                                    [&](const formats::ResponseRow& row) { rows.push_back(store::submission_from_row(row, questionnaire)); });
+        // A bad day at the KTP-el counter the day before, so the dashboard shows the
+        // live-alert banner (issue #20): the saran of the last 30 KTP-el rows with
+        // low answers and "waktu" at 1.
+        std::vector<store::Submission> bad_day;
+        for (auto it = rows.rbegin(); it != rows.rend() && bad_day.size() < 30; ++it) {
+            if (it->response.layanan != "KTP-el") continue;
+            store::Submission s = *it;
+            const int n = static_cast<int>(bad_day.size());
+            s.response.response_id = "bad-day-" + std::to_string(n);
+            s.response.submitted_at = scoring::iso8601(scoring::Timestamp{{2025, 12, 19}, 8 + n / 4, (n % 4) * 15, 0, 420});
+            std::fill(s.response.answers.begin(), s.response.answers.end(), std::uint8_t{2});
+            if (s.response.answers.size() > 2) s.response.answers[2] = 1;
+            s.response.flags.clear();
+            bad_day.push_back(std::move(s));
+        }
+        rows.insert(rows.end(), bad_day.begin(), bad_day.end());
         db.import(rows);
         store::seed_layanan(db.connection(), layanan);
         store::set_population(db.connection(), 2025, "KTP-el", 1899);
@@ -115,6 +132,13 @@ void staff_screens(Window& window, const ScreenshotJob& job, const formats::Kios
                     ui::draw_full_screen(view, [&](float w, float h) { staff.draw(view, w, h); });
                 });
             }
+            // The dashboard's hour × weekday heat map.
+            staff.show(ui::StaffTab::dashboard);
+            staff.heat_map = true;
+            shoot(kStaffStops[std::size(tabs) + 1], nullptr, [&](ui::ViewContext& view) {
+                ui::draw_full_screen(view, [&](float w, float h) { staff.draw(view, w, h); });
+            });
+            staff.heat_map = false;
             // The first-run setup, step by step (it writes to this throwaway database).
             FirstRunSetup setup(service);
             ui::SetupScreen setup_screen(setup);

@@ -206,6 +206,7 @@ void draw_staff_dashboard(ViewContext& ctx, StaffView& view, float width, float 
     const float s = ctx.scale;
     const ImVec2 pad = ImGui::GetStyle().WindowPadding;
     const float content_w = width - 2 * pad.x;
+    y += draw_alert_banner(ctx, view, width, y);
     ImGui::SetCursorScreenPos(ImVec2(pad.x, y));
     const struct {
         DashboardPeriod period;
@@ -215,8 +216,9 @@ void draw_staff_dashboard(ViewContext& ctx, StaffView& view, float width, float 
                    {DashboardPeriod::triwulan, "kiosk.staff.period.triwulan"},
                    {DashboardPeriod::semester, "kiosk.staff.period.semester"},
                    {DashboardPeriod::year, "kiosk.staff.period.year"}};
+    // Five periods and the heat-map switch, one row.
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(4 * s, 0));
-    if (ImGui::BeginTable("periods", 5, ImGuiTableFlags_SizingStretchSame, ImVec2(content_w, 0))) {
+    if (ImGui::BeginTable("periods", 6, ImGuiTableFlags_SizingStretchSame, ImVec2(content_w, 0))) {
         for (int i = 0; i < 5; ++i) {
             ImGui::TableNextColumn();
             const bool active = view.period == periods[i].period;
@@ -227,9 +229,19 @@ void draw_staff_dashboard(ViewContext& ctx, StaffView& view, float width, float 
                 view.period = periods[i].period;
             }
         }
+        ImGui::TableNextColumn();
+        if (big_button(ctx, "heat_map", ctx.t("kiosk.staff.heat.button"), ImVec2(ImGui::GetContentRegionAvail().x, 64 * s),
+                       view.heat_map ? ButtonStyle{palette::kSelected, palette::kText, ctx.fonts.small, true}
+                                     : ButtonStyle{palette::kNeutral, palette::kText, ctx.fonts.small, false})) {
+            view.heat_map = !view.heat_map;
+        }
         ImGui::EndTable();
     }
     ImGui::PopStyleVar();
+    if (view.heat_map) {
+        draw_staff_heat_map(ctx, view, width, height, ImGui::GetCursorScreenPos().y + 12 * s);
+        return;
+    }
 
     const Dashboard d = view.service().dashboard(view.period, view.clock().wall_now().date);
     const float top = ImGui::GetCursorScreenPos().y;

@@ -53,6 +53,7 @@ public:
     StaffService& service() { return service_; }
     store::Clock& clock() { return clock_; }
     DashboardPeriod period = DashboardPeriod::month;
+    bool heat_map = false;  // the dashboard shows the hour × weekday heat map instead of its figures
     void begin_edit(const std::string& title, const std::string& text,
                     std::function<std::optional<Problem>(const std::string&)> apply, std::function<void()> then = {},
                     KeyboardLayout layout = KeyboardLayout::text);
@@ -96,6 +97,8 @@ void draw_staff_saran(ViewContext& ctx, StaffView& view, float width, float heig
 void draw_staff_status(ViewContext& ctx, StaffView& view, float width, float height, float y);
 void draw_staff_settings(ViewContext& ctx, StaffView& view, float width, float height, float y);
 void draw_staff_export(ViewContext& ctx, StaffView& view, float width, float height, float y);
+// Inside the dashboard, for its period (staff_heat_map_screen.cpp).
+void draw_staff_heat_map(ViewContext& ctx, StaffView& view, float width, float height, float y);
 
 // Text at the cursor, wrapped at the edge of its column or child window, in
 // `font` and `color`; recorded for tests (ctx.texts_drawn).
@@ -106,6 +109,10 @@ float staff_text(ViewContext& ctx, ImFont* font, const std::string& text, float 
 
 // The red band above every staff tab while answers cannot be stored; returns its height.
 float draw_storage_banner(ViewContext& ctx, const Problem& trouble, float width, float y);
+
+// The oldest unacknowledged live alert with its "Sudah ditangani" button
+// (staff_alerts_banner.cpp); returns its height, 0 when there is none.
+float draw_alert_banner(ViewContext& ctx, StaffView& view, float width, float y);
 
 // The one number format of the staff screens: a decimal with the separator of
 // the staff's language (formats::decimal_separator: "89,72" in id and jv,

@@ -225,7 +225,12 @@ TEST(SkmSettings, ListJsonIsExactlyTheDocumentedShape) {
               R"({"key":"signatory_place","value":"","default":"","is_default":true},)"
               R"({"key":"time_zone","value":"WIB","default":"WIB","is_default":true},)"
               R"({"key":"follow_up","value":"","default":"","is_default":true},)"
-              R"({"key":"complaint_channel","value":"SP4N-LAPOR! — www.lapor.go.id","default":"SP4N-LAPOR! — www.lapor.go.id","is_default":true}],)"
+              R"({"key":"complaint_channel","value":"SP4N-LAPOR! — www.lapor.go.id","default":"SP4N-LAPOR! — www.lapor.go.id","is_default":true},)"
+              R"({"key":"alert_window","value":30,"default":30,"is_default":true},)"
+              R"({"key":"alert_baseline_days","value":90,"default":90,"is_default":true},)"
+              R"({"key":"alert_min_drop","value":5,"default":5,"is_default":true},)"
+              R"({"key":"alert_ones_run","value":5,"default":5,"is_default":true},)"
+              R"({"key":"alert_ones_within","value":8,"default":8,"is_default":true}],)"
               R"("populations":[{"year":2026,"layanan":"KTP-el","population":1200}]})"
               "\n");
 }
