@@ -1,6 +1,6 @@
-// Release tier: hub schema version 4 (profile_detail, origin, channel) on a
+// Release tier: hub schema versions 4 and later (profile_detail, origin, channel; public periods) on a
 // SQLite hub database of a million responses of version 3. Opening it copies
-// the database aside first (<db>.before-v4), then migrates; the test checks
+// the database aside first (<db>.before-v<N>, N the latest version), then migrates; the test checks
 // the rows, the copy, and how long the kabupaten's server stays down for it.
 #include "hub/hub_schema.hpp"
 #include "hub/open_hub_store.hpp"
@@ -64,7 +64,7 @@ TEST(HubMigration1M, AMillionResponsesOfVersion3AreCopiedAsideAndMigratedWithEve
     EXPECT_EQ(store->response_count(), kRows);
 
     store::Connection migrated(file, SQLITE_OPEN_READONLY);
-    EXPECT_EQ(store::query_int(migrated, "PRAGMA user_version"), 4);
+    EXPECT_EQ(store::query_int(migrated, "PRAGMA user_version"), latest_hub_schema_version());
     EXPECT_EQ(store::query_int(migrated, "SELECT count(*) FROM responses WHERE profile_detail = '' AND origin = '' "
                                          "AND channel = ''"),
               kRows);
@@ -74,7 +74,8 @@ TEST(HubMigration1M, AMillionResponsesOfVersion3AreCopiedAsideAndMigratedWithEve
                                          "local_date = '2025-11-24'"),
               1);
 
-    store::Connection copy(file + ".before-v4", SQLITE_OPEN_READONLY);
+    // The copy is named after the version the migration went to.
+    store::Connection copy(file + ".before-v" + std::to_string(latest_hub_schema_version()), SQLITE_OPEN_READONLY);
     EXPECT_EQ(store::query_int(copy, "PRAGMA user_version"), 3);
     EXPECT_EQ(store::query_int(copy, "SELECT count(*) FROM responses"), kRows);
 }
