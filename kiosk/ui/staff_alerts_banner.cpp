@@ -64,7 +64,8 @@ float draw_alert_banner(ViewContext& ctx, StaffView& view, float width, float y)
     const float h = std::max(text_h, 72 * s) + 2 * pad;
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(16 * s, y), ImVec2(width - 16 * s, y + h), palette::kAnswer[1], 8 * s);
     float ty = y + pad;
-    for (const auto& l : lines) ty += staff_text(ctx, ctx.fonts.small, l, 16 * s + pad, ty, wrap, palette::kText);
+    // White on the dark warning fill: the theme's answer colours are chosen for 7:1 with white text.
+    for (const auto& l : lines) ty += staff_text(ctx, ctx.fonts.small, l, 16 * s + pad, ty, wrap, palette::kWhite);
     ImGui::SetCursorScreenPos(ImVec2(width - 16 * s - pad - button_w, y + (h - 72 * s) / 2));
     if (big_button(ctx, "alert_ack", ctx.t("kiosk.staff.signal.ack"), ImVec2(button_w, 72 * s),
                    ButtonStyle{palette::kPrimary, IM_COL32(255, 255, 255, 255), ctx.fonts.small, false})) {
