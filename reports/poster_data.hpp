@@ -49,7 +49,7 @@ struct PosterData {
     bool enough = false;
     Headline headline;
     std::vector<PosterBar> bars;          // every unsur, questionnaire order
-    std::optional<scoring::SampleProgress> sample;   // when the population is known
+    std::optional<scoring::SampleProgress> sample;   // for the period, as the report has it (reports/report_sample)
     std::optional<scoring::PeriodId> previous;       // period keys only (a date range has none)
     std::optional<scoring::Decimal> previous_ikm;    // when the previous period had enough respondents
     std::optional<scoring::Decimal> change;          // exact IKM − previous, 2 places
