@@ -70,7 +70,7 @@ struct ViewContext {
     TouchSettle touch_settle{};  // a tap belongs to the screen it began on
 
     std::vector<ButtonRecord> buttons{};  // this frame's
-    std::vector<Overflow> overflows{};    // accumulated
+    std::vector<Overflow> overflows{};    // accumulated, each (id, label) once
     std::vector<std::string> texts_drawn{};  // this frame's free text on staff screens (tests read figures here)
     std::vector<DrawnText> text_log{};       // this frame's every text drawn through kiosk/ui/widgets
     std::optional<Problem> frame_problem{};  // what a frame met and survived; the kiosk's timer takes it to Status

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <utility>
 
 namespace skm::kiosk::ui {
 namespace {
@@ -15,6 +16,15 @@ float text_width(ImFont* font, const std::string& text) {
 
 thread_local ViewContext* recording = nullptr;
 
+// Each problem once: the kiosk keeps one ViewContext for years and draws the
+// same overflowing text every frame, so repeats would grow without end.
+void report(ViewContext& ctx, Overflow overflow) {
+    for (const auto& seen : ctx.overflows) {
+        if (seen.id == overflow.id && seen.label == overflow.label) return;
+    }
+    ctx.overflows.push_back(std::move(overflow));
+}
+
 // Draws one line and records it; a line wider than `room` is an overflow.
 void draw_line(ImFont* font, ImVec2 pos, ImU32 color, const std::string& text, float room, const std::string& button) {
     const float w = text_width(font, text);
@@ -22,9 +32,9 @@ void draw_line(ImFont* font, ImVec2 pos, ImU32 color, const std::string& text, f
     if (!recording) return;
     recording->text_log.push_back(
         {text, font, font->FontSize, pos, ImVec2(pos.x + w, pos.y + font->FontSize), room, button});
-    if (button.empty() && w > room + 0.5f) recording->overflows.push_back({"text", text, w, room});
+    if (button.empty() && w > room + 0.5f) report(*recording, {"text", text, w, room});
     // A character the font lacks is drawn as "?": as wrong as a cut-off word.
-    if (!missing_glyphs(font, text).empty()) recording->overflows.push_back({"missing_glyph", text, 0, 0});
+    if (!missing_glyphs(font, text).empty()) report(*recording, {"missing_glyph", text, 0, 0});
 }
 
 // Wraps and draws `label` centred in the rectangle; records an overflow when
@@ -45,7 +55,7 @@ void draw_label(ViewContext& ctx, const std::string& id, const std::string& labe
         y += line_height;
     }
     if (widest > room + 0.5f || total > (max.y - min.y) + 0.5f) {
-        ctx.overflows.push_back({id, label, std::max(widest, total), std::min(room, max.y - min.y)});
+        report(ctx, {id, label, std::max(widest, total), std::min(room, max.y - min.y)});
     }
 }
 

@@ -333,6 +333,15 @@ TEST(CitizenScreens, TheHelpersReportAWordTooWideAndAMissingGlyph) {
     EXPECT_EQ(k.ctx().overflows[1].id, "missing_glyph");
     ASSERT_EQ(k.ctx().text_log.size(), 3u);
     EXPECT_FLOAT_EQ(k.ctx().text_log[2].size, type_scale::kNotePx);
+
+    // The next frame draws the same: nothing new is recorded (the kiosk draws for years).
+    testing::begin_frame(k.clock, k.queue, 16);
+    draw_full_screen(k.ctx(), [&](float, float) {
+        centered_text(k.ctx().fonts.body, "Kependudukan", 0, 0, 100, palette::kText);
+        centered_text(k.ctx().fonts.body, "Selesai \xE2\x9C\x93", 0, 100, 600, palette::kText);
+    });
+    ImGui::Render();
+    EXPECT_EQ(k.ctx().overflows.size(), 2u);
 }
 
 }  // namespace
