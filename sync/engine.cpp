@@ -5,7 +5,10 @@
 #include "sync/config_protocol.hpp"
 #include "sync/gzip.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <set>
 
@@ -76,6 +79,7 @@ bool SyncEngine::send_one(const std::vector<store::Submission>& items, DrainOutc
     batch.pending = std::max<std::int64_t>(0, outbox_.pending() - static_cast<std::int64_t>(items.size()));
     batch.sent_at = store::iso8601(clock_.wall_now());
     const HttpResult result = transport_.post_batch(gzip_compress(encode_batch(batch, scheme_)));
+    if (result.connected && refused_whole(result, items, outcome)) return true;
     if (auto problem = http_problem(result); problem || result.status != 200) {
         failed(problem ? std::move(*problem)
                        : Problem{"sync.hub_error", {{"status", std::to_string(result.status)}, {"detail", result.detail}}});
@@ -105,14 +109,45 @@ bool SyncEngine::send_one(const std::vector<store::Submission>& items, DrainOutc
     status_.last_error.reset();
     status_.last_success = store::iso8601(clock_.wall_now());
     outbox_.set_setting(store::setting_key::kLastSyncSuccess, status_.last_success);
+    batch_limit_ = std::min(options_.batch_size, batch_limit_ * 2);  // back up after halving for a 413
     // Items the hub did not answer stay pending; if none was answered, stop rather than loop.
     return !marks.empty();
+}
+
+// The hub refuses a body whole when one item in it breaks the protocol (400
+// naming "responses[N]…") or when it is larger than the hub or its proxy take
+// (413). Sent again unchanged it would be refused forever and hold back every
+// response behind it, so: the named item alone is marked refused (it stays
+// stored, with the hub's reason in sync_note, as items refused one by one are),
+// and a body too large is sent again in halves. True when the outbox moved on.
+bool SyncEngine::refused_whole(const HttpResult& result, const std::vector<store::Submission>& items,
+                               DrainOutcome& outcome) {
+    if (result.status == 413 && items.size() > 1) {
+        batch_limit_ = std::max<std::size_t>(1, items.size() / 2);
+        return true;
+    }
+    if (result.status != 400) return false;
+    const auto body = nlohmann::json::parse(result.body, nullptr, /*allow_exceptions=*/false);
+    if (!body.is_object() || !body.contains("error") || !body.contains("where")) return false;
+    if (!body["error"].is_string() || !body["where"].is_string()) return false;
+    const std::string key = body["error"].get<std::string>();
+    const std::string where = body["where"].get<std::string>();
+    // The decoders name an item's field "responses[N].field" (sync/protocol_error.hpp).
+    constexpr std::string_view prefix = "responses[";
+    if (key.rfind("protocol.", 0) != 0 || where.rfind(prefix, 0) != 0) return false;
+    std::size_t index = 0;
+    const char* digits = where.data() + prefix.size();
+    const auto [end, error] = std::from_chars(digits, where.data() + where.size(), index);
+    if (error != std::errc{} || end == digits || *end != ']' || index >= items.size()) return false;
+    outbox_.mark({{items[index].response.response_id, false, key + " " + where}});
+    ++outcome.rejected;
+    return true;
 }
 
 DrainOutcome SyncEngine::drain() {
     DrainOutcome outcome;
     for (;;) {
-        const auto batch = outbox_.next_batch(options_.batch_size);
+        const auto batch = outbox_.next_batch(batch_limit_);
         if (batch.empty()) break;
         if (!send_one(batch, outcome)) {
             outcome.failed = status_.consecutive_failures > 0;

@@ -97,6 +97,7 @@ public:
 
 private:
     bool send_one(const std::vector<store::Submission>& batch, DrainOutcome& outcome);
+    bool refused_whole(const HttpResult& result, const std::vector<store::Submission>& items, DrainOutcome& outcome);
     static std::optional<Problem> http_problem(const HttpResult& result);
     void compare_clocks(const std::string& hub_time);
 
@@ -108,6 +109,7 @@ private:
     EngineOptions options_;
     SyncStatus status_;
     std::uint64_t batch_counter_ = 0;
+    std::size_t batch_limit_ = options_.batch_size;  // halved while the hub answers 413
     std::optional<std::int64_t> last_config_pull_ms_;
 };
 

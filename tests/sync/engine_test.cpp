@@ -5,6 +5,7 @@
 // exactly once and the kiosk marked exactly those sent.
 #include "store/outbox.hpp"
 #include "store/response_store.hpp"
+#include "store/sqlite.hpp"
 #include "sync/engine.hpp"
 #include "sync/gzip.hpp"
 #include "tests/support/minimal_submission.hpp"
@@ -16,6 +17,7 @@
 #include <deque>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 #include <thread>
@@ -43,6 +45,16 @@ public:
         if (!json) return {true, 400, "", "not gzip"};
         const auto decoded = decode_batch(*json, scheme());
         if (!std::holds_alternative<Batch>(decoded)) return {true, 400, "", std::get<ProtocolError>(decoded).key};
+        // As the hub answers a body it refuses whole (hub/api_reply, hub/ingest_api).
+        const auto& items = std::get<Batch>(decoded).responses;
+        if (items.size() > max_items) return {true, 413, R"({"error": "hub.too_large", "where": "body"})", ""};
+        if (refuse_body_as) return {true, 400, *refuse_body_as, ""};
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (!poison.count(items[i].response.response_id)) continue;
+            ++refused_bodies;
+            const std::string where = "responses[" + std::to_string(i) + "].answers.u3";
+            return {true, 400, R"({"error": "protocol.bad_value", "where": ")" + where + "\"}", ""};
+        }
         Reply reply;
         reply.batch_id = std::get<Batch>(decoded).batch_id;
         const int deliveries = fault == Fault::deliver_twice ? 2 : 1;
@@ -72,6 +84,10 @@ public:
 
     std::deque<Fault> faults;
     std::set<std::string> reject;
+    std::set<std::string> poison;            // ids whose item makes the hub refuse the whole body (400)
+    std::size_t max_items = 1u << 20;        // larger bodies are refused as too large (413)
+    std::optional<std::string> refuse_body_as;  // every body refused with this 400 reply
+    int refused_bodies = 0;
     std::map<std::string, int> stored;  // id → times the hub saw it
     std::map<std::string, formats::Response> received;  // id → the response as the hub decoded it
     std::size_t inserted = 0;           // rows the hub created: must equal stored.size()
@@ -221,6 +237,67 @@ TEST(SyncEngine, RejectedItemsAreKeptMarkedAndNotResent) {
     engine.drain();
     EXPECT_EQ(hub.calls, calls);  // nothing left to send
     expect_exactly_once(hub, device);
+}
+
+// What the kiosk kept of the hub's reason for each response (sync_note).
+std::map<std::string, std::string> notes(const fs::path& db) {
+    store::Connection connection(db.string(), SQLITE_OPEN_READONLY);
+    store::Statement query(connection, "SELECT response_id, sync_note FROM responses");
+    std::map<std::string, std::string> out;
+    while (query.step()) out[std::string(query.text(0))] = std::string(query.text(1));
+    return out;
+}
+
+// One item the hub cannot decode used to make it refuse every batch holding it,
+// for ever, and hold back everything behind it.
+TEST(SyncEngine, AnItemThatMakesTheHubRefuseTheBodyIsSetAsideAndTheRestArrive) {
+    Device device(20);
+    FakeHub hub;
+    hub.poison = {"r5", "r12"};
+    store::Outbox outbox(device.db(), scheme());
+    SyncEngine engine(outbox, hub, scheme(), device.clock, [] { return 0.5; }, options(8));
+    drain_until_empty(engine);
+    EXPECT_EQ(outbox.pending(), 0);
+    EXPECT_EQ(hub.refused_bodies, 2);  // each poisoned item refused once, then never sent again
+    EXPECT_EQ(hub.inserted, 18u);
+    const auto marks = states(device.db());
+    const auto note = notes(device.db());
+    for (const auto& id : device.ids) {
+        const bool poisoned = hub.poison.count(id) > 0;
+        EXPECT_EQ(marks.at(id), poisoned ? "rejected" : "sent") << id;
+        EXPECT_EQ(hub.stored.count(id), poisoned ? 0u : 1u) << id;
+        if (poisoned) {
+            EXPECT_NE(note.at(id).find("protocol.bad_value"), std::string::npos) << note.at(id);
+        }
+    }
+}
+
+TEST(SyncEngine, ABodyTheHubFindsTooLargeIsSentAgainInHalves) {
+    Device device(20);
+    FakeHub hub;
+    hub.max_items = 3;
+    store::Outbox outbox(device.db(), scheme());
+    SyncEngine engine(outbox, hub, scheme(), device.clock, [] { return 0.5; }, options(8));
+    drain_until_empty(engine);
+    EXPECT_EQ(outbox.pending(), 0);
+    expect_exactly_once(hub, device);
+}
+
+// A refusal that names no item (a damaged body, a proxy's page) is the network's
+// or the hub's: retried after the backoff, and no response is blamed for it.
+TEST(SyncEngine, ARefusalNamingNoItemMarksNothing) {
+    for (const std::string reply : {R"({"error": "hub.bad_gzip", "where": "body"})",
+                                    R"({"error": "protocol.bad_value", "where": "responses[99].saran"})",
+                                    R"({"error": "protocol.bad_value", "where": "responses[x]"})", "<html>400</html>"}) {
+        Device device(5);
+        FakeHub hub;
+        hub.refuse_body_as = reply;
+        store::Outbox outbox(device.db(), scheme());
+        SyncEngine engine(outbox, hub, scheme(), device.clock, [] { return 0.5; }, options(8));
+        EXPECT_TRUE(engine.drain().failed) << reply;
+        EXPECT_EQ(outbox.pending(), 5) << reply;
+        for (const auto& [id, state] : states(device.db())) EXPECT_EQ(state, "pending") << reply;
+    }
 }
 
 TEST(SyncEngine, ARestartMidDrainResumesWhereItStopped) {
