@@ -76,8 +76,15 @@ bool SyncEngine::send_one(const std::vector<store::Submission>& items, DrainOutc
     // What will still wait once this batch is in: the hub's device page shows the backlog.
     batch.pending = std::max<std::int64_t>(0, outbox_.pending() - static_cast<std::int64_t>(items.size()));
     batch.sent_at = store::iso8601(clock_.wall_now());
-    const bool sends_key = link_key_unregistered();
-    if (sends_key) batch.link_public_key = encode_link_public_key(public_key_of(link_secret_key(outbox_)));
+    bool sends_key = link_key_unregistered();
+    if (sends_key) {
+        try {
+            batch.link_public_key = encode_link_public_key(public_key_of(link_secret_key(outbox_)));
+        } catch (const Error&) {
+            // A damaged key row never holds up the responses: issue_link_url reports it to staff.
+            sends_key = false;
+        }
+    }
     const HttpResult result = transport_.post_batch(gzip_compress(encode_batch(batch, scheme_)));
     if (auto problem = http_problem(result); problem || result.status != 200) {
         failed(problem ? std::move(*problem)

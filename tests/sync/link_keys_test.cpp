@@ -202,6 +202,20 @@ TEST(LinkKeys, EngineKeepsSendingUntilAcknowledgedAndAgainWhenTheHubForgets) {
     EXPECT_EQ(kiosk.db->setting(store::setting_key::kLinkDeviceId), "kios-hub-id");
 }
 
+TEST(LinkKeys, DamagedKeyNeverHoldsUpTheResponses) {
+    KioskDb kiosk;
+    kiosk.db->set_setting(store::setting_key::kLinkSecretKey, "damaged");
+    kiosk.db->import({test::minimal_submission("r1", "KTP-el")});
+    store::Outbox outbox(kiosk.dir / "skm.db", scheme());
+    KeyHub hub;
+    SyncEngine engine(outbox, hub, scheme(), kiosk.clock, [] { return 0.5; }, registering());
+    EXPECT_FALSE(engine.drain().failed);
+    EXPECT_EQ(hub.items, 1u);
+    EXPECT_EQ(hub.keys_sent.at(0), "");
+    EXPECT_EQ(outbox.pending(), 0);
+    EXPECT_EQ(kiosk.db->setting(store::setting_key::kLinkSecretKey), "damaged");  // left for staff to see
+}
+
 TEST(LinkKeys, EngineWithoutRegistrationSendsNoKey) {
     KioskDb kiosk;
     kiosk.db->import({test::minimal_submission("r1", "KTP-el")});
