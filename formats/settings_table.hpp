@@ -119,6 +119,8 @@ inline constexpr SettingSpec kAlertBaselineDays{.key = "alert_baseline_days", .s
 inline constexpr SettingSpec kAlertMinDrop{.key = "alert_min_drop", .stored = "alert_min_drop", .type = SettingType::integer, .fallback_number = scoring::AlertThresholds{}.min_drop_points, .low = 0, .high = 75, .changed_by = kConfigFile | kCli, .label = "settings.label.drop_min_points", .refusal = "office.number_out_of_range"};
 inline constexpr SettingSpec kAlertOnesRun{.key = "alert_ones_run", .stored = "alert_ones_run", .type = SettingType::integer, .fallback_number = static_cast<std::int64_t>(scoring::AlertThresholds{}.ones_run), .low = 2, .high = 100, .changed_by = kConfigFile | kCli, .label = "settings.label.ones_run", .refusal = "office.number_out_of_range"};
 inline constexpr SettingSpec kAlertOnesWithin{.key = "alert_ones_within", .stored = "alert_ones_within", .type = SettingType::integer, .fallback_number = static_cast<std::int64_t>(scoring::AlertThresholds{}.ones_within), .low = 2, .high = 500, .changed_by = kConfigFile | kCli, .label = "settings.label.ones_within", .refusal = "office.number_out_of_range"};
+// One-time survey links (#21, sync/link_keys): how many days a link stays valid after it is made.
+inline constexpr SettingSpec kLinkValidDays{.key = "link_valid_days", .stored = "link_valid_days", .type = SettingType::integer, .fallback_number = 2, .low = 1, .high = 30, .changed_by = kCli, .label = "settings.label.link_valid_days", .refusal = "office.number_out_of_range"};
 // clang-format on
 }  // namespace setting
 
@@ -139,7 +141,8 @@ inline constexpr std::array kSettingsTable = {
     &setting::kSignatoryTitle,   &setting::kSignatoryName,    &setting::kSignatoryNip,
     &setting::kSignatoryPlace,  &setting::kTimeZone,         &setting::kFollowUp,
     &setting::kComplaintChannel, &setting::kAlertWindow,    &setting::kAlertBaselineDays,
-    &setting::kAlertMinDrop,     &setting::kAlertOnesRun,     &setting::kAlertOnesWithin};
+    &setting::kAlertMinDrop,     &setting::kAlertOnesRun,     &setting::kAlertOnesWithin,
+    &setting::kLinkValidDays};
 
 // The entry with this key, or nullptr.
 const SettingSpec* find_setting(std::string_view key);

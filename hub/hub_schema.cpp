@@ -7,7 +7,7 @@ namespace skm::hub {
 namespace {
 
 // Never edit a shipped migration: add a new one.
-constexpr std::array<store::Migration, 5> kMigrations = {{
+constexpr std::array<store::Migration, 6> kMigrations = {{
     {1, R"sql(
 -- One row per enrolled kiosk. Only a hash of its token is kept (hub/device_token).
 CREATE TABLE devices (
@@ -120,6 +120,24 @@ CREATE TABLE public_periods (
     published_by TEXT NOT NULL
 ) STRICT;
 )sql"},
+    // ---- one-time survey links (#21, hub/link_survey) ------------------------------
+    {6, R"sql(
+-- Each device's Ed25519 public key for its survey links (sync/link_token,
+-- base64url of 32 bytes), sent with its authenticated sync; NULL: none yet.
+-- Enrolling the device again clears it, and revoking it refuses its links.
+ALTER TABLE devices ADD COLUMN link_public_key TEXT
+    CHECK (link_public_key IS NULL OR length(link_public_key) = 43);
+
+-- Each link answered once: inserted in the same transaction as the response
+-- it brought, so a link is either unused or has exactly its one response.
+CREATE TABLE used_links (
+    device_id   TEXT NOT NULL,
+    link_id     TEXT NOT NULL CHECK (length(link_id) = 22),
+    response_id TEXT NOT NULL UNIQUE,
+    used_at     TEXT NOT NULL,
+    PRIMARY KEY (device_id, link_id)
+) STRICT;
+)sql", /*defaults_meet_new_checks=*/true},
 }};
 
 }  // namespace

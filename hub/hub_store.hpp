@@ -30,7 +30,12 @@ struct Device {
     std::string enrolled_at;
     std::optional<std::string> revoked_at;
     std::optional<std::string> last_contact;
+    // Its Ed25519 key for one-time survey links (base64url, sync/link_token), once registered.
+    std::optional<std::string> link_public_key = std::nullopt;
 };
+
+// What storing a survey link's answer did (store_link_answer).
+enum class LinkAnswerResult { stored, already_used };
 
 struct ResponseFilter {
     scoring::DateRange dates;
@@ -78,6 +83,21 @@ public:
                                         std::string_view now) = 0;
     // The newest config for a device of this kecamatan (its own or the all-kecamatan one).
     virtual std::optional<store::PublishedConfig> published_config(std::string_view kecamatan) = 0;
+
+    // ---- one-time survey links (#21, hub/link_check) ----
+    // The device's link key (checked by sync::decode_batch), replacing any before.
+    virtual void set_link_key(std::string_view device_id, std::string_view public_key) = 0;
+    // The device of this id, revoked or not; nothing when unknown.
+    virtual std::optional<Device> device(std::string_view device_id) = 0;
+    virtual bool link_used(std::string_view device_id, std::string_view link_id) = 0;
+    // One transaction: the link marked used and its response stored (for
+    // `device`, its kecamatan), or nothing at all when the link was used
+    // before. The response's id must be new (derived from the link).
+    virtual LinkAnswerResult store_link_answer(const Device& device, std::string_view link_id,
+                                               const store::Submission& answer, std::string_view received_at) = 0;
+    // The layanan a kecamatan's responses name, in byte order (the choices of
+    // a link that names none when the hub published no layanan list).
+    virtual std::vector<std::string> kecamatan_layanan(std::string_view kecamatan) = 0;
 
     const scoring::ScoringScheme& scheme() const { return scheme_; }
 

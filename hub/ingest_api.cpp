@@ -52,6 +52,16 @@ ApiReply IngestApi::ingest(const Device& device, std::string_view gzip_body) {
     correct_clock(batch, received);  // periods follow the hub's clock
     const std::string now = store::iso8601(received);
     sync::Reply reply{batch.batch_id, store_.ingest(device, batch, now), now};
+    // Survey links (#21): the key this device signs its links with, registered
+    // for the device the token names. The reply says so, then and with every
+    // later batch, so the kiosk stops sending it and its links name this id;
+    // a reply without it (the device enrolled anew) has the kiosk send it again.
+    if (batch.link_public_key) {
+        store_.set_link_key(device.device_id, *batch.link_public_key);
+        reply.link_key_device = device.device_id;
+    } else if (device.link_public_key) {
+        reply.link_key_device = device.device_id;
+    }
     if (on_report_) on_report_({device.device_id, batch.app_version, batch.pending, batch.sent_at, received});
     return {200, sync::encode_reply(reply)};
 }

@@ -10,7 +10,7 @@ namespace {
 
 // Never edit a shipped migration: add a new one. The columns mean what they
 // mean in hub/hub_schema.cpp; times are the hub's ISO 8601 text, as there.
-constexpr std::array<store::Migration, 5> kMigrations = {{
+constexpr std::array<store::Migration, 6> kMigrations = {{
     {1, R"sql(
 CREATE TABLE devices (
     device_id    text PRIMARY KEY CHECK (length(device_id) BETWEEN 1 AND 200),
@@ -112,6 +112,19 @@ CREATE TABLE public_periods (
     period       text COLLATE "C" PRIMARY KEY CHECK (length(period) BETWEEN 4 AND 8),
     published_at text NOT NULL,
     published_by text NOT NULL
+);
+)sql"},
+    // SQLite's migration 6.
+    {6, R"sql(
+ALTER TABLE devices ADD COLUMN link_public_key text
+    CHECK (link_public_key IS NULL OR length(link_public_key) = 43);
+
+CREATE TABLE used_links (
+    device_id   text COLLATE "C" NOT NULL,
+    link_id     text COLLATE "C" NOT NULL CHECK (length(link_id) = 22),
+    response_id text NOT NULL UNIQUE,
+    used_at     text NOT NULL,
+    PRIMARY KEY (device_id, link_id)
 );
 )sql"},
 }};

@@ -15,11 +15,11 @@ std::int64_t version_number(std::string_view text) {
     return value;  // decode_batch only lets whole numbers from 1 through here
 }
 
-constexpr std::string_view kDeviceColumns = "device_id, kecamatan, enrolled_at, revoked_at, last_contact";
+constexpr std::string_view kDeviceColumns = "device_id, kecamatan, enrolled_at, revoked_at, last_contact, link_public_key";
 
 Device read_device(const SqlRow& row) {
     return Device{std::string(row.text(0)), std::string(row.text(1)), std::string(row.text(2)), row.optional_text(3),
-                  row.optional_text(4)};
+                  row.optional_text(4), row.optional_text(5)};
 }
 
 constexpr std::string_view kInsertResponse =
@@ -29,6 +29,21 @@ constexpr std::string_view kInsertResponse =
     "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21) ON CONFLICT (response_id) DO NOTHING";
 
 }  // namespace
+
+std::int64_t SqlHubStore::insert_response(SqlConnection& connection, const Device& device, const store::Submission& s,
+                                          std::string_view batch_id, std::string_view received_at) {
+    const formats::Response& r = s.response;
+    // decode_batch checked the timestamp; a row without a date would fall out of every period.
+    const auto timestamp = scoring::parse_timestamp(r.submitted_at);
+    if (!timestamp) throw Error(ErrorKind::input, Problem{"protocol.bad_value", {{"where", r.response_id}}});
+    return connection.execute(
+        kInsertResponse,
+        {r.response_id, device.device_id, device.kecamatan, r.layanan, s.questionnaire_id,
+         version_number(r.questionnaire_version), r.jenis_kelamin, r.umur, r.pendidikan, r.pekerjaan,
+         store::encode_answers(scheme(), r.answers), r.saran, r.submitted_at, timestamp->date.str(), s.duration_ms,
+         store::join_flags(r.flags), batch_id, received_at, r.profile_detail, r.origin, r.channel},
+        SqlConnection::Plan::kept);
+}
 
 SqlHubStore::SqlHubStore(std::unique_ptr<SqlDatabase> database, scoring::ScoringScheme scheme)
     : HubStore(std::move(scheme)), database_(std::move(database)) {}
@@ -40,7 +55,7 @@ void SqlHubStore::enroll(std::string_view device_id, std::string_view kecamatan,
     const auto enrolled = database_->write()->first_row(
         "INSERT INTO devices (device_id, kecamatan, token_hash, enrolled_at) VALUES (?1, ?2, ?3, ?4) "
         "ON CONFLICT (device_id) DO UPDATE SET kecamatan = excluded.kecamatan, token_hash = excluded.token_hash, "
-        "enrolled_at = excluded.enrolled_at, revoked_at = NULL, last_contact = NULL "
+        "enrolled_at = excluded.enrolled_at, revoked_at = NULL, last_contact = NULL, link_public_key = NULL "
         "WHERE devices.revoked_at IS NOT NULL RETURNING device_id",
         {device_id, kecamatan, token_hash, now}, [](const SqlRow&) { return true; });
     if (!enrolled) throw Error(ErrorKind::input, Problem{"hub.device_exists", {{"device", std::string(device_id)}}});
@@ -88,16 +103,7 @@ std::vector<sync::ItemResult> SqlHubStore::ingest(const Device& device, const sy
     connection->lock_writers(kIngestLockKey);
     for (const store::Submission& s : batch.responses) {
         const formats::Response& r = s.response;
-        // decode_batch checked the timestamp; a row without a date would fall out of every period.
-        const auto timestamp = scoring::parse_timestamp(r.submitted_at);
-        if (!timestamp) throw Error(ErrorKind::input, Problem{"protocol.bad_value", {{"where", r.response_id}}});
-        const std::int64_t inserted = connection->execute(
-            kInsertResponse,
-            {r.response_id, device.device_id, device.kecamatan, r.layanan, s.questionnaire_id,
-             version_number(r.questionnaire_version), r.jenis_kelamin, r.umur, r.pendidikan, r.pekerjaan,
-             store::encode_answers(scheme(), r.answers), r.saran, r.submitted_at, timestamp->date.str(), s.duration_ms,
-             store::join_flags(r.flags), batch.batch_id, received_at, r.profile_detail, r.origin, r.channel},
-            SqlConnection::Plan::kept);
+        const std::int64_t inserted = insert_response(*connection, device, s, batch.batch_id, received_at);
         results.push_back({r.response_id, inserted == 1 ? sync::ItemStatus::accepted : sync::ItemStatus::duplicate, ""});
     }
     transaction.commit();
@@ -148,6 +154,47 @@ std::optional<store::PublishedConfig> SqlHubStore::published_config(std::string_
     auto decoded = sync::decode_config(*body);
     if (auto* config = std::get_if<store::PublishedConfig>(&decoded)) return std::move(*config);
     throw Error(ErrorKind::storage, Problem{"store.bad_config", {{"detail", std::get<sync::ProtocolError>(decoded).key}}});
+}
+
+// ---- one-time survey links ------------------------------------------------------
+
+void SqlHubStore::set_link_key(std::string_view device_id, std::string_view public_key) {
+    database_->write()->execute("UPDATE devices SET link_public_key = ?2 WHERE device_id = ?1", {device_id, public_key});
+}
+
+std::optional<Device> SqlHubStore::device(std::string_view device_id) {
+    static const std::string sql = std::string("SELECT ").append(kDeviceColumns).append(" FROM devices WHERE device_id = ?1");
+    return database_->read()->first_row(sql, {device_id}, read_device);
+}
+
+bool SqlHubStore::link_used(std::string_view device_id, std::string_view link_id) {
+    return database_->read()->query_int("SELECT count(*) FROM used_links WHERE device_id = ?1 AND link_id = ?2",
+                                        {device_id, link_id}) > 0;
+}
+
+LinkAnswerResult SqlHubStore::store_link_answer(const Device& device, std::string_view link_id,
+                                                const store::Submission& answer, std::string_view received_at) {
+    auto connection = database_->write();
+    SqlTransaction transaction(*connection);
+    connection->lock_writers(kIngestLockKey);  // responses commit in seq order (see kIngestLockKey)
+    // The mark first: a second submission of the link, even at the same moment, finds it and stores nothing.
+    const std::int64_t marked = connection->execute(
+        "INSERT INTO used_links (device_id, link_id, response_id, used_at) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT (device_id, link_id) DO NOTHING",
+        {device.device_id, link_id, answer.response.response_id, received_at});
+    if (marked != 1) return LinkAnswerResult::already_used;  // rolled back: nothing written
+    if (insert_response(*connection, device, answer, "link:" + std::string(link_id), received_at) != 1) {
+        // The id is the link's own (derived from it): stored already means used already.
+        return LinkAnswerResult::already_used;
+    }
+    transaction.commit();
+    return LinkAnswerResult::stored;
+}
+
+std::vector<std::string> SqlHubStore::kecamatan_layanan(std::string_view kecamatan) {
+    return database_->read()->rows(
+        "SELECT layanan FROM responses WHERE kecamatan = ?1 GROUP BY layanan ORDER BY layanan COLLATE \"C\" LIMIT 200",
+        {kecamatan}, [](const SqlRow& row) { return std::string(row.text(0)); });
 }
 
 }  // namespace skm::hub

@@ -52,8 +52,17 @@ public:
     std::int64_t response_count() override;
     std::int64_t publish_config(store::PublishedConfig config, std::string_view kecamatan, std::string_view now) override;
     std::optional<store::PublishedConfig> published_config(std::string_view kecamatan) override;
+    void set_link_key(std::string_view device_id, std::string_view public_key) override;
+    std::optional<Device> device(std::string_view device_id) override;
+    bool link_used(std::string_view device_id, std::string_view link_id) override;
+    LinkAnswerResult store_link_answer(const Device& device, std::string_view link_id, const store::Submission& answer,
+                                       std::string_view received_at) override;
+    std::vector<std::string> kecamatan_layanan(std::string_view kecamatan) override;
 
 private:
+    // One response's row (ON CONFLICT DO NOTHING): 1 inserted, 0 already there.
+    std::int64_t insert_response(SqlConnection& connection, const Device& device, const store::Submission& s,
+                                 std::string_view batch_id, std::string_view received_at);
     std::optional<std::string> revoke_where(std::string_view sql, std::string_view key, std::string_view now);
 
     std::unique_ptr<SqlDatabase> database_;

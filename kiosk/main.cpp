@@ -253,6 +253,7 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
         engine_options.device_id = config.device_id;
         engine_options.questionnaire = questionnaire.id + ":" + std::to_string(questionnaire.version);
         engine_options.app_version = SKM_VERSION;
+        engine_options.register_link_key = true;  // survey links (#21): the hub learns this kiosk's key
         engine = std::make_unique<sync::SyncEngine>(*outbox, *transport, questionnaire.scheme, clock,
                                                     [&] { return jitter(random); }, engine_options);
         worker = std::make_unique<sync::SyncWorker>(*engine);

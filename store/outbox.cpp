@@ -1,5 +1,7 @@
 #include "store/outbox.hpp"
 
+#include "store/settings.hpp"
+
 namespace skm::store {
 
 Outbox::Outbox(const std::filesystem::path& database, scoring::ScoringScheme scheme, const char* vfs)
@@ -46,6 +48,16 @@ void Outbox::set_setting(const std::string& key, const std::string& value) {
                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     upsert.bind(1, key).bind(2, value);
     upsert.step();
+}
+
+std::string Outbox::keep_first_setting(const std::string& key, const std::string& value) {
+    return store::keep_first_setting(*db_, key, value);
+}
+
+void Outbox::clear_setting(const std::string& key) {
+    Statement remove(*db_, "DELETE FROM settings WHERE key = ?1");
+    remove.bind(1, key);
+    remove.step();
 }
 
 std::int64_t Outbox::applied_config_version() const { return store::applied_config_version(*db_); }

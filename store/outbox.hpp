@@ -37,6 +37,9 @@ public:
     std::int64_t pending() const;
     std::optional<std::string> setting(const std::string& key) const;
     void set_setting(const std::string& key, const std::string& value);
+    // store/settings' keep_first_setting on this connection.
+    std::string keep_first_setting(const std::string& key, const std::string& value);
+    void clear_setting(const std::string& key);
     // store/published_config on this connection.
     std::int64_t applied_config_version() const;
     bool apply_config(const PublishedConfig& config, std::string_view now);

@@ -22,5 +22,10 @@ inline constexpr const char* kLastBackup = "backup.last";  // ISO time of the la
 inline constexpr const char* kDamagedDatabase = "alert.damaged_database";  // the moved-aside file awaiting salvage
 inline constexpr const char* kDroppedAnswers = "survey.dropped_answers";  // answers left unsaved on the apology screen
 inline constexpr const char* kStorageProbe = "storage.last_probe";      // time of the kiosk's last probe write
+// Survey links (sync/link_keys): the kiosk's Ed25519 secret key (base64url of
+// libsodium's 64 bytes; never leaves the device), and the device id the hub
+// acknowledged its public key for (none yet: the key is sent with each batch).
+inline constexpr const char* kLinkSecretKey = "link.secret_key";
+inline constexpr const char* kLinkDeviceId = "link.device_id";
 
 }  // namespace skm::store::setting_key

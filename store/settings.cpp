@@ -27,4 +27,18 @@ std::optional<Problem> change_setting(ResponseStore& db, const formats::SettingS
     return std::nullopt;
 }
 
+std::optional<std::string> setting_row(const Connection& db, std::string_view key) {
+    Statement query(db, "SELECT value FROM settings WHERE key = ?1");
+    query.bind(1, key);
+    if (!query.step()) return std::nullopt;
+    return std::string(query.text(0));
+}
+
+std::string keep_first_setting(Connection& db, std::string_view key, std::string_view value) {
+    Statement insert(db, "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING");
+    insert.bind(1, key).bind(2, value);
+    insert.step();
+    return setting_row(db, key).value_or(std::string(value));
+}
+
 }  // namespace skm::store

@@ -29,4 +29,11 @@ std::int64_t integer_setting(const ResponseStore& db, const formats::SettingSpec
 // Problem and nothing written. Only entries with a stored name.
 std::optional<Problem> change_setting(ResponseStore& db, const formats::SettingSpec& spec, std::string_view value);
 
+// A program's own row of the settings table on any connection (the kiosk's,
+// the sync thread's), and the row kept only when there is none yet, returning
+// what is stored: two connections that both make a value keep the first
+// (the survey links' key pair is made once, whoever asks first).
+std::optional<std::string> setting_row(const Connection& db, std::string_view key);
+std::string keep_first_setting(Connection& db, std::string_view key, std::string_view value);
+
 }  // namespace skm::store

@@ -4,6 +4,7 @@
 #include "store/setting_keys.hpp"
 #include "sync/config_protocol.hpp"
 #include "sync/gzip.hpp"
+#include "sync/link_keys.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -78,6 +79,15 @@ bool SyncEngine::send_one(const std::vector<store::Submission>& items, DrainOutc
     // What will still wait once this batch is in: the hub's device page shows the backlog.
     batch.pending = std::max<std::int64_t>(0, outbox_.pending() - static_cast<std::int64_t>(items.size()));
     batch.sent_at = store::iso8601(clock_.wall_now());
+    bool sends_key = link_key_unregistered();
+    if (sends_key) {
+        try {
+            batch.link_public_key = encode_link_public_key(public_key_of(link_secret_key(outbox_)));
+        } catch (const Error&) {
+            // A damaged key row never holds up the responses: issue_link_url reports it to staff.
+            sends_key = false;
+        }
+    }
     const HttpResult result = transport_.post_batch(gzip_compress(encode_batch(batch, scheme_)));
     if (result.connected && refused_whole(result, items, outcome)) return true;
     if (auto problem = http_problem(result); problem || result.status != 200) {
@@ -92,6 +102,15 @@ bool SyncEngine::send_one(const std::vector<store::Submission>& items, DrainOutc
         return false;
     }
     if (const auto& hub_time = std::get<Reply>(decoded).hub_time) compare_clocks(*hub_time);
+    if (options_.register_link_key) {
+        const auto& device = std::get<Reply>(decoded).link_key_device;
+        if (sends_key && device) {
+            outbox_.set_setting(store::setting_key::kLinkDeviceId, *device);  // links may be made from now on
+        } else if (!sends_key && !device) {
+            // The hub no longer holds the key (the device was enrolled anew): send it with the next batch.
+            outbox_.clear_setting(store::setting_key::kLinkDeviceId);
+        }
+    }
     // Only answers for ids we sent count, each once.
     std::set<std::string> sent_ids;
     for (const auto& s : items) sent_ids.insert(s.response.response_id);
@@ -144,8 +163,21 @@ bool SyncEngine::refused_whole(const HttpResult& result, const std::vector<store
     return true;
 }
 
+bool SyncEngine::link_key_unregistered() const {
+    return options_.register_link_key && !outbox_.setting(store::setting_key::kLinkDeviceId);
+}
+
 DrainOutcome SyncEngine::drain() {
     DrainOutcome outcome;
+    // Nothing to send but the link key: one empty batch carries it.
+    if (link_key_unregistered() && outbox_.pending() == 0) {
+        send_one({}, outcome);
+        if (status_.consecutive_failures > 0) {
+            outcome.failed = true;
+            status_.pending = outbox_.pending();
+            return outcome;
+        }
+    }
     for (;;) {
         const auto batch = outbox_.next_batch(batch_limit_);
         if (batch.empty()) break;

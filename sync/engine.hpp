@@ -54,6 +54,10 @@ struct EngineOptions {
     std::int64_t config_every_ms = 15 * 60'000;  // how often to ask the hub for a newer config
     std::string questionnaire;  // "id:version" this device asks, to warn when the hub expects another
     std::string app_version;  // sent with each batch for the hub's device page; "" = not sent
+    // Survey links (#21, sync/link_keys): send this device's public key with
+    // each batch until the hub acknowledged it, with an empty batch when none
+    // waits, so an enrolled kiosk registers on its next sync.
+    bool register_link_key = false;
 };
 
 struct SyncStatus {
@@ -98,6 +102,7 @@ public:
 private:
     bool send_one(const std::vector<store::Submission>& batch, DrainOutcome& outcome);
     bool refused_whole(const HttpResult& result, const std::vector<store::Submission>& items, DrainOutcome& outcome);
+    bool link_key_unregistered() const;
     static std::optional<Problem> http_problem(const HttpResult& result);
     void compare_clocks(const std::string& hub_time);
 

@@ -7,6 +7,7 @@
 #include "formats/response_csv_reader.hpp"
 #include "formats/response_id.hpp"
 #include "scoring/period.hpp"
+#include "sync/link_token.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -110,11 +111,11 @@ std::string_view status_name(ItemStatus status) {
 }
 
 JsonBounds batch_json_bounds(const scoring::ScoringScheme& scheme, const Limits& limits) {
-    // The body and its 7 fields (protocol, device_id, batch_id, responses,
-    // app_version, pending, sent_at); each item, its 15 fields (see the top
+    // The body and its 8 fields (protocol, device_id, batch_id, responses,
+    // app_version, pending, sent_at, link_public_key); each item, its 15 fields (see the top
     // of protocol.hpp), one answer per unsur, kMaxFlags flags and the 2 of
     // its questionnaire. 500 items of the nine Permenpan unsur: 29,524 values.
-    constexpr std::size_t kBodyValues = 1 + 7 + kRoomForNewFields;
+    constexpr std::size_t kBodyValues = 1 + 8 + kRoomForNewFields;
     const std::size_t item_values = 1 + 15 + scheme.size() + kMaxFlags + 2 + kRoomForNewFields;
     // body → responses → item → answers | flags | questionnaire.
     constexpr std::size_t kDepth = 4;
@@ -123,9 +124,10 @@ JsonBounds batch_json_bounds(const scoring::ScoringScheme& scheme, const Limits&
 }
 
 JsonBounds reply_json_bounds(const Limits& limits) {
-    // The body and its 4 fields (protocol, batch_id, results, hub_time); one
+    // The body and its 5 fields (protocol, batch_id, results, hub_time,
+    // link_key_device); one
     // result per item a batch can have, each with id, status and reason.
-    constexpr std::size_t kBodyValues = 1 + 4 + kRoomForNewFields;
+    constexpr std::size_t kBodyValues = 1 + 5 + kRoomForNewFields;
     constexpr std::size_t kResultValues = 1 + 3 + kRoomForNewFields;
     // body → results → result.
     constexpr std::size_t kDepth = 3;
@@ -164,6 +166,7 @@ std::string encode_batch(const Batch& batch, const scoring::ScoringScheme& schem
     if (batch.app_version) doc["app_version"] = *batch.app_version;
     if (batch.pending) doc["pending"] = *batch.pending;
     if (batch.sent_at) doc["sent_at"] = *batch.sent_at;
+    if (batch.link_public_key) doc["link_public_key"] = *batch.link_public_key;
     return doc.dump();
 }
 
@@ -184,6 +187,14 @@ std::variant<Batch, ProtocolError> decode_batch(std::string_view body, const sco
         if (doc.contains("sent_at") && doc["sent_at"].is_string() && doc["sent_at"].get<std::string>().size() <= 64 &&
             scoring::parse_timestamp(doc["sent_at"].get<std::string>())) {
             batch.sent_at = doc["sent_at"].get<std::string>();
+        }
+        // A key the hub would store for the device's links: present, it must be one.
+        if (doc.contains("link_public_key")) {
+            const json& key = doc["link_public_key"];
+            if (!key.is_string() || !decode_link_public_key(key.get<std::string>())) {
+                refuse("protocol.bad_value", "link_public_key");
+            }
+            batch.link_public_key = key.get<std::string>();
         }
         const json& items = field(doc, "responses", "");
         if (!items.is_array()) refuse("protocol.wrong_type", "responses");
@@ -209,6 +220,7 @@ std::string encode_reply(const Reply& reply) {
     }
     json doc{{"protocol", kProtocolVersion}, {"batch_id", reply.batch_id}, {"results", results}};
     if (reply.hub_time) doc["hub_time"] = *reply.hub_time;
+    if (reply.link_key_device) doc["link_key_device"] = *reply.link_key_device;
     return doc.dump();
 }
 
@@ -220,6 +232,9 @@ std::variant<Reply, ProtocolError> decode_reply(std::string_view body) {
         if (doc.contains("hub_time")) {
             reply.hub_time = text(doc, "hub_time", "", 64, false);
             if (!scoring::parse_timestamp(*reply.hub_time)) refuse("protocol.bad_value", "hub_time");
+        }
+        if (doc.contains("link_key_device")) {
+            reply.link_key_device = text(doc, "link_key_device", "", formats::kMaxShortFieldBytes, false);
         }
         const json& results = field(doc, "results", "");
         if (!results.is_array()) refuse("protocol.wrong_type", "results");

@@ -7,6 +7,9 @@
 //           "app_version"?: "0.1.0", "pending"?: 1200, "sent_at"?: "2025-03-04T09:00:00+07:00"}
 //          (the three optional fields tell the hub's device page about the kiosk;
 //           a hub that does not know them ignores them, one that does accepts batches without them)
+//          "link_public_key"?: "<base64url of 32 bytes>"  the kiosk's Ed25519 key for survey
+//           links (sync/link_token), sent until the hub acknowledged it; present but not a
+//           key refuses the body
 //   item:  {"id", "submitted_at", "layanan", "jenis_kelamin", "umur", "pendidikan", "pekerjaan",
 //           "answers": {"persyaratan": 4, ...}, "saran", "flags": [...],
 //           "questionnaire": {"id": "...", "version": 1}, "duration_ms": 95000 | null,
@@ -17,7 +20,9 @@
 //           it reads only the members it knows, and its bounds leave
 //           kRoomForNewFields per item. Present but invalid refuses the body.)
 //   reply: {"protocol": 1, "batch_id": "...", "results": [{"id", "status", "reason"?}, ...],
-//           "hub_time"?: "2025-03-04T09:00:02+07:00"}
+//           "hub_time"?: "2025-03-04T09:00:02+07:00", "link_key_device"?: "kios-01"}
+//          (link_key_device: the hub stored the batch's link_public_key for the device
+//           of this id, the id the kiosk's links must name)
 #pragma once
 
 #include "scoring/scheme.hpp"
@@ -56,6 +61,7 @@ struct Batch {
     std::optional<std::string> app_version = std::nullopt;  // the kiosk's program version
     std::optional<std::int64_t> pending = std::nullopt;     // responses left in its outbox besides this batch
     std::optional<std::string> sent_at = std::nullopt;      // its clock when sending, for the hub to see a skew
+    std::optional<std::string> link_public_key = std::nullopt;  // base64url Ed25519 key for survey links (#21)
 };
 
 enum class ItemStatus { accepted, duplicate, rejected };
@@ -70,6 +76,7 @@ struct Reply {
     std::string batch_id;
     std::vector<ItemResult> results;
     std::optional<std::string> hub_time;  // the hub's clock when it answered, for the kiosk to check its own
+    std::optional<std::string> link_key_device = std::nullopt;  // the device the batch's link key was stored for
 };
 
 std::string encode_batch(const Batch& batch, const scoring::ScoringScheme& scheme);

@@ -84,6 +84,10 @@ WebResponse WebApp::handle(const WebRequest& req) {
         if (r.path == req.path && r.answers(req.method)) route = &r;
     }
     if (route && route->access == Access::anyone) return finish(route->handler(c));
+    // A survey link's page: the link is the permission (hub/link_check), not a session.
+    if (is_link_survey_path(req.path) && (req.method == "GET" || req.method == "HEAD" || req.method == "POST")) {
+        return finish(link_survey(c));
+    }
 
     // ---- [authentication] ----
     // Before anything else, so a stranger learns nothing, not even which paths exist.

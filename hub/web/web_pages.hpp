@@ -69,6 +69,10 @@ WebResponse publish_page(const PageContext& c, const std::string& error_key = ""
 WebResponse publish_submit(const PageContext& c);
 WebResponse export_recap(const PageContext& c, bool xlsx);
 WebResponse export_kecamatan_pdf(const PageContext& c);
+// The phone survey of a one-time link, GET and POST /l/<token> (link_survey.cpp):
+// open to anyone, outside the route table (its path holds the token).
+bool is_link_survey_path(std::string_view path);
+WebResponse link_survey(const PageContext& c);
 
 // Shared data of the templates.
 // "2026-11-23T22:34:10+07:00" → "2026-11-23 22:34" (the hub's own times carry its offset).

@@ -130,6 +130,7 @@ Batch largest_batch() {
     b.app_version = "0.1.0";
     b.pending = 123456;
     b.sent_at = "2025-03-04T09:15:00+07:00";
+    b.link_public_key = std::string(42, 'A') + "A";  // 32 zero bytes: a well-formed key
     return b;
 }
 
@@ -142,13 +143,13 @@ std::string refusal(std::string_view body) {
 
 TEST(BatchJsonBounds, DerivedFromTheProtocolsLimits) {
     // Independently: 500 items × (the item, 15 fields, 9 answers, 16 flags,
-    // questionnaire id and version, 16 to spare) + the body, 7 fields, 16 to spare.
+    // questionnaire id and version, 16 to spare) + the body, 8 fields, 16 to spare.
     const JsonBounds b = batch_json_bounds(scheme());
-    EXPECT_EQ(b.max_values, 500u * (1 + 15 + 9 + 16 + 2 + 16) + (1 + 7 + 16));
-    EXPECT_EQ(b.max_values, 29'524u);
+    EXPECT_EQ(b.max_values, 500u * (1 + 15 + 9 + 16 + 2 + 16) + (1 + 8 + 16));
+    EXPECT_EQ(b.max_values, 29'525u);
     EXPECT_EQ(b.max_depth, 6u);
     EXPECT_EQ(b.max_string_bytes, 2000u);
-    EXPECT_EQ(reply_json_bounds().max_values, 500u * (1 + 3 + 16) + (1 + 4 + 16));
+    EXPECT_EQ(reply_json_bounds().max_values, 500u * (1 + 3 + 16) + (1 + 5 + 16));
     // The config: 2000 targets × (the target, 3 fields, 16 to spare), 200 layanan,
     // the body with its 7 fields, the questionnaire's 2 and 16 to spare, and a
     // value for each entry of the settings table.
@@ -207,8 +208,8 @@ TEST(BatchJsonBounds, TheAmplificationBodyIsRefusedAtTheFirstValueTooMany) {
     const std::string packed = gzip_compress(body);
     EXPECT_LT(packed.size(), 9000u);  // what a kiosk has to send for it
     // The body, protocol, device_id, batch_id and responses are 5 values;
-    // {} number 29,520 (index 29,519) is value 29,525.
-    EXPECT_EQ(refusal(*gzip_decompress(packed, 8u << 20)), "protocol.too_complex @ responses[29519]");
+    // {} number 29,521 (index 29,520) is value 29,526.
+    EXPECT_EQ(refusal(*gzip_decompress(packed, 8u << 20)), "protocol.too_complex @ responses[29520]");
     // The same as a bare list: not even a batch.
     EXPECT_EQ(refusal("[" + repeated("{}", 1u << 20) + "]"), "protocol.not_json @ ");
 }
@@ -226,8 +227,8 @@ TEST(ReplyJsonBounds, AHostileHubsReplyIsRefusedAndTheLargestRealOnePasses) {
     const auto decoded = decode_reply(flood);
     ASSERT_TRUE(std::holds_alternative<ProtocolError>(decoded));
     EXPECT_EQ(std::get<ProtocolError>(decoded).key, "protocol.too_complex");
-    // Body, protocol, batch_id, results: 4 values, so {} index 10,017 is value 10,022.
-    EXPECT_EQ(std::get<ProtocolError>(decoded).where, "results[10017]");
+    // Body, protocol, batch_id, results: 4 values, so {} index 10,018 is value 10,023.
+    EXPECT_EQ(std::get<ProtocolError>(decoded).where, "results[10018]");
 }
 
 TEST(ConfigJsonBounds, AHostileHubsConfigIsRefusedAndTheLargestRealOnePasses) {

@@ -230,7 +230,8 @@ TEST(SkmSettings, ListJsonIsExactlyTheDocumentedShape) {
               R"({"key":"alert_baseline_days","value":90,"default":90,"is_default":true},)"
               R"({"key":"alert_min_drop","value":5,"default":5,"is_default":true},)"
               R"({"key":"alert_ones_run","value":5,"default":5,"is_default":true},)"
-              R"({"key":"alert_ones_within","value":8,"default":8,"is_default":true}],)"
+              R"({"key":"alert_ones_within","value":8,"default":8,"is_default":true},)"
+              R"({"key":"link_valid_days","value":2,"default":2,"is_default":true}],)"
               R"("populations":[{"year":2026,"layanan":"KTP-el","population":1200}]})"
               "\n");
 }

@@ -3,7 +3,7 @@
 // the hub has not confirmed, in batches, and marks each on the hub's answer.
 // After a good drain it also applies the config the kabupaten published.
 // --hub and --token are remembered in the database for later runs and for
-// the kiosk. Without --once it keeps going, backing off after failures.
+// the kiosk. Like the kiosk, it registers the device's survey-link key (sync/link_keys). Without --once it keeps going, backing off after failures.
 #include "store/outbox.hpp"
 #include "store/setting_keys.hpp"
 #include "sync/engine.hpp"
@@ -45,6 +45,7 @@ int run_sync(Context& context, const SyncOptions& args) {
     engine_options.questionnaire =
         opened->questionnaire.id + ":" + std::to_string(opened->questionnaire.version);
     engine_options.app_version = std::string("skm ") + SKM_VERSION;
+    engine_options.register_link_key = true;  // as the kiosk: survey links (#21) need the hub to know the key
     sync::SyncEngine engine(outbox, transport, opened->questionnaire.scheme, opened->clock, [&] { return uniform(random); },
                             engine_options);
 
