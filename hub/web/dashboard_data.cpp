@@ -7,6 +7,7 @@
 #include <set>
 
 namespace skm::hub::web {
+
 Figures figures_of(const scoring::Tally& tally, const scoring::ScoringScheme& scheme, std::uint64_t min_n) {
     Figures f;
     f.respondents = tally.respondents();

@@ -140,7 +140,8 @@ WebResponse public_page(const PageContext& c) {
 WebResponse public_data_json(const PageContext& c) {
     using nlohmann::ordered_json;
     ordered_json rows = ordered_json::array();
-    for (const auto& r : open_rows(public_data(c))) {
+    const auto periods = public_data(c);  // the rows point into it
+    for (const auto& r : open_rows(periods)) {
         const std::string mutu = mutu_letter_of(*r.figures);
         rows.push_back(ordered_json{{"period", r.period},
                                     {"kecamatan", r.kecamatan},
@@ -156,7 +157,8 @@ WebResponse public_data_json(const PageContext& c) {
 WebResponse public_data_csv(const PageContext& c) {
     std::ostringstream out;
     out << "period,kecamatan,layanan,respondents,ikm,mutu\r\n";
-    for (const auto& r : open_rows(public_data(c))) {
+    const auto periods = public_data(c);  // the rows point into it
+    for (const auto& r : open_rows(periods)) {
         const auto ikm = ikm_of(*r.figures);
         out << formats::csv_field(r.period) << ',' << formats::csv_field(r.kecamatan) << ','
             << (r.layanan ? formats::csv_field(*r.layanan) : "") << ',' << r.figures->respondents << ','

@@ -99,7 +99,9 @@ TEST(PrivacyHierarchy, NoShownTotalLessItsShownMembersIsOneHiddenMember) {
             for (std::size_t g = 0; g < counts[p].size(); ++g) {
                 sum += counts[p][g];
                 // A figure shown is never under min-n.
-                if (!h.groups[p][g] && counts[p][g] > 0) EXPECT_GE(counts[p][g], 5u);
+                if (!h.groups[p][g] && counts[p][g] > 0) {
+                    EXPECT_GE(counts[p][g], 5u);
+                }
             }
             part_totals.push_back(sum);
             whole += sum;
