@@ -75,7 +75,7 @@ def write_csv(path, kecamatan, level, per_month, rng):
                     day = datetime.date(year, month, 1 + i % 27)
                     answers = [min(4, max(1, round(rng.gauss(level, 0.6)))) for _ in UNSUR]
                     saran = f"{SARAN} {rows} dari {kecamatan}" if i == 0 else ""
-                    w.writerow([f"{kecamatan}-{rows}", f"{day.isoformat()}T09:15:00+07:00", LAYANAN[i % len(LAYANAN)],
+                    w.writerow([f"{kecamatan.lower().replace(' ', '-')}-{rows}", f"{day.isoformat()}T09:15:00+07:00", LAYANAN[i % len(LAYANAN)],
                                 "LP"[i % 2], "30-39", "SMA", "Swasta", *answers, saran, "",
                                 f"kiosk-{kecamatan.lower().replace(' ', '-')}", 1])
     return rows
