@@ -39,6 +39,11 @@ Data public_mutu(const PageContext& c, const Figures& f) {
     return Fields{{"letter", letter}, {"words", c.t.text("kinerja." + letter)}};
 }
 
+// "48 responden", under the name: a phone has no room for a fourth column.
+std::string count_text(const PageContext& c, const Figures& f) {
+    return c.t.format("public.respondents_count", {{"n", std::to_string(f.respondents)}});
+}
+
 Data ikm_text(const PageContext& c, const Figures& f) {
     return f.summary && f.summary->ikm ? Data(c.number(*f.summary->ikm)) : Data(std::string("—"));
 }
@@ -119,10 +124,10 @@ WebResponse public_page(const PageContext& c) {
             DataList layanan;
             for (const auto& l : k.layanan) {
                 layanan.push_back(Fields{{"name", l.layanan}, {"ikm", ikm_text(c, l.figures)}, {"mutu", public_mutu(c, l.figures)},
-                                         {"respondents", std::to_string(l.figures.respondents)}});
+                                         {"count", count_text(c, l.figures)}});
             }
             rows.push_back(Fields{{"name", k.kecamatan}, {"ikm", ikm_text(c, k.figures)}, {"mutu", public_mutu(c, k.figures)},
-                                  {"respondents", std::to_string(k.figures.respondents)},
+                                  {"count", count_text(c, k.figures)},
                                   {"layanan", layanan}, {"has_layanan", flag(!layanan.empty())}});
         }
         sections.push_back(Fields{{"id", "p-" + p.period.key},

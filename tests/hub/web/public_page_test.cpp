@@ -207,6 +207,11 @@ TEST_P(PublicPage, FiguresEqualTheIkmApiForTheSamePeriod) {
                 std::replace(comma.begin(), comma.end(), '.', ',');
                 EXPECT_NE(page.body.find("<strong>" + comma + "</strong>"), std::string::npos) << comma;
                 EXPECT_NE(page_en.body.find("<strong>" + text + "</strong>"), std::string::npos) << text;
+                // Its respondents under its name.
+                EXPECT_NE(page.body.find(row.at("kecamatan").get<std::string>() + "<span class=\"count\">" +
+                                         std::to_string(row.at("respondents").get<int>()) + " responden</span>"),
+                          std::string::npos)
+                    << row.dump();
             }
             ++compared;
         }
