@@ -5,8 +5,8 @@ the real path (`skm import` into kiosk databases, then `skm sync`), three
 periods made public by the admin on the dashboard's publish page in a real
 browser, then /public opened without a session at 390x844 in Indonesian,
 English and Javanese (Debian's chromium, headless, driven by python3-selenium).
-Screenshots: ARTIFACTS/public-{id,en,jv}.png (the first screen) and
-public-{id,en,jv}-full.png (the whole page).
+Screenshots: ARTIFACTS/public-{id,en,jv}.png (the first screen),
+public-{id,en,jv}-full.png (the whole page, layanan opened) and publish-admin.png.
 
 Also through nginx: the page and open data are cacheable and set no cookie,
 a kecamatan under min-n and every saran are absent, an unpublished period is
@@ -162,7 +162,15 @@ def main():
                 check(f"periode {period} kini ditandai publik" in text(), f"the admin makes {period} public")
         rows = driver.find_elements(By.CSS_SELECTOR, "#public-periods tbody tr")
         check(len(rows) == 3, f"the publish page lists the public periods ({len(rows)})")
-        driver.save_screenshot(os.path.join(ARTIFACTS, "publish-admin.png"))
+        def full_shot(name):
+            height = driver.execute_script("return document.documentElement.scrollHeight")
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": 390, "height": height, "deviceScaleFactor": 1, "mobile": True})
+            driver.save_screenshot(os.path.join(ARTIFACTS, name + ".png"))
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+
+        full_shot("publish-admin")
         driver.delete_all_cookies()  # from here on a citizen, without a session
 
         for lang, title, words in [("id", "Hasil Survei Kepuasan Masyarakat", "Semester"),
@@ -182,12 +190,10 @@ def main():
             width = driver.execute_script("return document.documentElement.scrollWidth")
             check(width <= 390, f"{lang}: nothing wider than the phone ({width}px)")
             driver.save_screenshot(os.path.join(ARTIFACTS, f"public-{lang}.png"))
-            height = driver.execute_script("return document.documentElement.scrollHeight")
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                   {"width": 390, "height": height, "deviceScaleFactor": 1, "mobile": True})
-            driver.save_screenshot(os.path.join(ARTIFACTS, f"public-{lang}-full.png"))
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                   {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+            # The whole page with each period's layanan opened (a <details>, no script).
+            for summary in driver.find_elements(By.CSS_SELECTOR, "details summary"):
+                summary.click()
+            full_shot(f"public-{lang}-full")
 
         # Through nginx, by hand: cacheable, no cookie, the open data holds the public periods only.
         for path in ["/public", "/public/data.csv", "/public/data.json"]:
