@@ -7,6 +7,7 @@
 // a group the min-n rule hides in one of them (docs/reference/skm-rules.md#privacy).
 #include "hub/hub_context.hpp"
 #include "hub/web/open_web_store.hpp"
+#include "hub/web/public_periods.hpp"
 #include "scoring/period.hpp"
 #include "store/clock.hpp"
 
@@ -18,8 +19,6 @@ struct PublicOptions {
     DatabaseOptions database;
     std::optional<std::string> period;
 };
-
-bool overlap(const scoring::DateRange& a, const scoring::DateRange& b) { return a.first <= b.last && b.first <= a.last; }
 
 int run_public(HubContext& context, const PublicOptions& args) {
     const bool known = args.arguments.size() == 1 &&
@@ -42,22 +41,11 @@ int run_public(HubContext& context, const PublicOptions& args) {
     store::SystemClock clock;
     const std::string now = store::iso8601(clock.wall_now());
     const std::string actor = "(skm-hub public " + action + ")";
-    const std::string key = scoring::period_key(*period);  // as the key is written everywhere
-    if (action == "add") {
-        for (const auto& p : store.public_periods()) {
-            const auto other = scoring::parse_period_key(p.period);
-            if (other && *other != *period && overlap(scoring::range_of(*other), scoring::range_of(*period))) {
-                throw Error(ErrorKind::input, Problem{"web.public_overlap", {{"period", key}, {"other", p.period}}});
-            }
-        }
-        const bool added = store.add_public_period({key, now, actor});
-        if (added) store.audit({now, actor, "public_add", key});
-        context.err << context.catalog.format(added ? "web.public_added" : "web.public_already", {{"period", key}}) << "\n";
-        return 0;
+    const web::PublicChange change = action == "add" ? web::add_public(store, *period, now, actor) : web::remove_public(store, *period, now, actor);
+    if (change.outcome == web::PublicChange::Outcome::overlap) {
+        throw Error(ErrorKind::input, Problem{"web.public_overlap", {{"period", change.period}, {"other", change.other}}});
     }
-    const bool removed = store.remove_public_period(key);
-    if (removed) store.audit({now, actor, "public_remove", key});
-    context.err << context.catalog.format(removed ? "web.public_removed" : "web.public_not_public", {{"period", key}}) << "\n";
+    context.err << context.catalog.format(web::public_change_key(change.outcome), {{"period", change.period}}) << "\n";
     return 0;
 }
 

@@ -38,6 +38,7 @@ set(CERT /etc/skm/tls/hub.crt)
 set(KEY /etc/skm/tls/hub.key)
 set(SNIPPET /usr/share/skm-hub/nginx/skm-hub-proxy.conf)
 set(HUB_ADDRESS 127.0.0.1:8480)  # the --listen of packaging/etc/hub.conf
+set(CACHE_DIR /var/cache/nginx-skm-hub)  # the public page's cache; nginx makes it
 configure_file("${skm_pkg}/nginx/skm-hub-site.conf.in" "${CMAKE_BINARY_DIR}/packaging/skm-hub-site.conf" @ONLY)
 install(FILES "${CMAKE_BINARY_DIR}/packaging/skm-hub-site.conf" DESTINATION /etc/nginx/sites-available RENAME skm-hub
         COMPONENT hub)

@@ -22,4 +22,22 @@ std::vector<bool> hidden_groups(const std::vector<std::uint64_t>& counts, std::u
     return hidden;
 }
 
+HiddenHierarchy hidden_in_hierarchy(const std::vector<std::vector<std::uint64_t>>& counts, std::uint64_t min_n) {
+    HiddenHierarchy h;
+    std::vector<std::uint64_t> part_totals;
+    std::uint64_t whole = 0;
+    for (const auto& groups : counts) {
+        std::uint64_t sum = 0;
+        for (const auto n : groups) sum += n;
+        part_totals.push_back(sum);
+        whole += sum;
+    }
+    h.parts = hidden_groups(part_totals, min_n);
+    for (std::size_t p = 0; p < counts.size(); ++p) {
+        h.groups.push_back(h.parts[p] ? std::vector<bool>(counts[p].size(), true) : hidden_groups(counts[p], min_n));
+    }
+    h.whole = !enough_for_figures(whole, min_n);
+    return h;
+}
+
 }  // namespace skm::scoring

@@ -29,4 +29,23 @@ inline PeriodId publishable_month(const LocalDate& date) { return period_of(date
 // total minus the groups shown. counts[i] = respondents of group i.
 std::vector<bool> hidden_groups(const std::vector<std::uint64_t>& counts, std::uint64_t min_n);
 
+// The same rule over a two-level table whose totals are published too (the
+// hub's public page: the kabupaten, its kecamatan, each kecamatan's layanan).
+// counts[p][g] = respondents of group g (a layanan) of part p (a kecamatan);
+// a part's total is the sum of its groups, the whole's the sum of the parts.
+//  - parts: hidden_groups over the parts' totals, so the whole minus the
+//    parts shown is never one hidden part (a second part is hidden with it);
+//  - the groups of a part shown: hidden_groups over them, likewise against
+//    the part's total;
+//  - every group of a hidden part is hidden: the groups shown would add up
+//    to the part's total, the figure being withheld;
+//  - the whole is hidden below min_n.
+// So no total, less what is shown beside it, gives back one hidden group.
+struct HiddenHierarchy {
+    bool whole = false;
+    std::vector<bool> parts;                // parts[p]
+    std::vector<std::vector<bool>> groups;  // groups[p][g]
+};
+HiddenHierarchy hidden_in_hierarchy(const std::vector<std::vector<std::uint64_t>>& counts, std::uint64_t min_n);
+
 }  // namespace skm::scoring

@@ -7,7 +7,6 @@
 #include <set>
 
 namespace skm::hub::web {
-namespace {
 
 Figures figures_of(const scoring::Tally& tally, const scoring::ScoringScheme& scheme, std::uint64_t min_n) {
     Figures f;
@@ -16,6 +15,8 @@ Figures figures_of(const scoring::Tally& tally, const scoring::ScoringScheme& sc
     if (f.enough) f.summary = scoring::summarize(tally, scheme, {});
     return f;
 }
+
+namespace {
 
 // Targets of the year: the kecamatan's own, else the kabupaten's default ("").
 struct YearTargets {

@@ -39,6 +39,9 @@ struct Figures {
     std::optional<scoring::IkmSummary> summary;  // only when enough
 };
 
+// A tally's figures: its count, and its summary when it has min_n or more.
+Figures figures_of(const scoring::Tally& tally, const scoring::ScoringScheme& scheme, std::uint64_t min_n);
+
 struct OverviewRow {
     std::string kecamatan;
     Figures figures;

@@ -2,6 +2,9 @@
 // yearly target the kiosks of one kecamatan (or all) fetch on their next sync
 // and apply between two surveys (sync/config_protocol, hub/config_api). What
 // the form gives is checked exactly as a kiosk checks it before it is stored.
+// Below it, the periods on the public page (/public): an admin makes one
+// public or takes it back (hub/web/public_periods, the rule of `skm-hub public`).
+#include "hub/web/public_periods.hpp"
 #include "hub/web/web_pages.hpp"
 #include "sync/config_protocol.hpp"
 
@@ -23,9 +26,8 @@ std::vector<std::string> lines_of(const std::string& text) {
     return out;
 }
 
-}  // namespace
-
-WebResponse publish_page(const PageContext& c, const std::string& error_key, const std::string& notice) {
+// The page, with an answer above it (an error answers 400).
+WebResponse render_publish(const PageContext& c, const PageNotice& notice) {
     const auto& t = c.t;
     const std::string kecamatan = c.request.param("kecamatan").value_or("");
     Data data = Fields{{"kecamatan", kecamatan},
@@ -43,8 +45,21 @@ WebResponse publish_page(const PageContext& c, const std::string& error_key, con
     } else {
         data.set("published", flag(false));
     }
-    set_notice(data, {error_key.empty() ? "" : t.text(error_key), notice, ""});
-    return c.render(error_key.empty() ? 200 : 400, t.text("web.nav.publish"), "publish", "publish", std::move(data));
+    DataList public_periods;
+    for (const auto& p : c.app.store.public_periods()) {
+        public_periods.push_back(Fields{{"period", p.period}, {"since", time_text(p.published_at)}, {"by", p.published_by}});
+    }
+    data.set("has_public", flag(!public_periods.empty()));
+    data.set("public_periods", public_periods);
+    data.set("public_period", c.request.param("period").value_or(""));
+    set_notice(data, notice);
+    return c.render(notice.error.empty() ? 200 : 400, t.text("web.nav.publish"), "publish", "publish", std::move(data));
+}
+
+}  // namespace
+
+WebResponse publish_page(const PageContext& c, const std::string& error_key, const std::string& notice) {
+    return render_publish(c, {error_key.empty() ? "" : c.t.text(error_key), notice, ""});
 }
 
 WebResponse publish_submit(const PageContext& c) {
@@ -77,6 +92,21 @@ WebResponse publish_submit(const PageContext& c) {
     c.audit("config_publish", "version " + std::to_string(version) + " " + (kecamatan.empty() ? "*" : kecamatan) + " (" +
                                   std::to_string(config.layanan.size()) + " layanan)");
     return publish_page(c, "", c.t.format("web.publish.done", {{"version", std::to_string(version)}}));
+}
+
+WebResponse publish_public_submit(const PageContext& c) {
+    const std::string action = c.request.param("action").value_or("");
+    const std::string text = c.request.param("period").value_or("");
+    const auto period = scoring::parse_period_key(text);
+    if ((action != "add" && action != "remove") || !period) return publish_page(c, "web.public.bad");
+    const std::string actor = c.who ? c.who->user.username : "";
+    const PublicChange change = action == "add" ? add_public(c.app.store, *period, c.now_text(), actor)
+                                                : remove_public(c.app.store, *period, c.now_text(), actor);
+    const std::string said =
+        c.t.format(public_change_key(change.outcome), {{"period", change.period}, {"other", change.other}});
+    // An overlap is refused, saying which public period is in the way.
+    if (change.outcome == PublicChange::Outcome::overlap) return render_publish(c, PageNotice::of_error(said));
+    return render_publish(c, PageNotice::of_notice(said));
 }
 
 }  // namespace skm::hub::web

@@ -53,6 +53,10 @@ constexpr std::array kRoutes{
     Route(Method::post, "/users", Access::admin, users_submit),
     Route(Method::get, "/publish", Access::admin, publish),
     Route(Method::post, "/publish", Access::admin, publish_submit),
+    Route(Method::get, "/public", Access::everyone, public_page),
+    Route(Method::get, "/public/data.csv", Access::everyone, public_data_csv),
+    Route(Method::get, "/public/data.json", Access::everyone, public_data_json),
+    Route(Method::post, "/publish/public", Access::admin, publish_public_submit),
 };
 
 }  // namespace

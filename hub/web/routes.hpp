@@ -16,9 +16,11 @@ struct PageContext;
 
 // Who may use a route (the roles are web_store.hpp's Role).
 enum class Access {
-    anyone,  // no session: the sign-in form and the stylesheet
-    viewer,  // any signed-in user: viewer is the lesser role, admin includes it
-    admin,   // Role::admin only
+    anyone,    // no session: the sign-in form and the stylesheet
+    everyone,  // no session, and one answer for all: the public page and open data (no
+               // cookie read or set, language from ?lang= only), so caches may keep it
+    viewer,    // any signed-in user: viewer is the lesser role, admin includes it
+    admin,     // Role::admin only
 };
 
 enum class Method {

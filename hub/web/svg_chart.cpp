@@ -59,8 +59,10 @@ std::string line_chart(const std::vector<ChartPoint>& points, std::optional<doub
                  "\" r=\"4\" fill=\"#0f4c81\"><title>" + esc(points[i].label) + ": " + num(*points[i].value) +
                  "</title></circle>";
         }
-        s += "<text x=\"" + num(x(i)) + "\" y=\"" + num(h - 12) +
-             "\" font-size=\"13\" text-anchor=\"middle\" fill=\"#3d4856\">" + esc(points[i].label) + "</text>";
+        // The outermost labels lean inwards, so a long one ("2025-S1") is not cut at the edge.
+        const char* anchor = points.size() > 1 && i == 0 ? "start" : points.size() > 1 && i + 1 == points.size() ? "end" : "middle";
+        s += "<text x=\"" + num(x(i)) + "\" y=\"" + num(h - 12) + "\" font-size=\"13\" text-anchor=\"" + anchor +
+             "\" fill=\"#3d4856\">" + esc(points[i].label) + "</text>";
     }
     s += "</svg>";
     return s;

@@ -70,6 +70,17 @@ WebApp::WebApp(HubStore& hub_in, WebStore& store_in, store::Clock& clock_in, con
 // ---- [dispatch] ----------------------------------------------------------------
 
 WebResponse WebApp::handle(const WebRequest& req) {
+    const Route* route = nullptr;
+    for (const Route& r : dashboard_routes()) {
+        if (r.path == req.path && r.answers(req.method)) route = &r;
+    }
+    if (route && route->access == Access::everyone) {
+        // One answer for all: neither a cookie nor a session changes it, and it sets none.
+        const auto lang = req.param("lang");
+        const bool offered = lang && formats::Catalogs::offered(*lang);
+        const PageContext c{*this, req, texts.of(offered ? *lang : "id"), std::nullopt};
+        return with_security_headers(route->handler(c));
+    }
     bool lang_from_query = false;
     const std::string lang = chosen_language(req, lang_from_query);
     PageContext c{*this, req, texts.of(lang), std::nullopt};
@@ -79,10 +90,6 @@ WebResponse WebApp::handle(const WebRequest& req) {
         }
         return with_security_headers(std::move(r));
     };
-    const Route* route = nullptr;
-    for (const Route& r : dashboard_routes()) {
-        if (r.path == req.path && r.answers(req.method)) route = &r;
-    }
     if (route && route->access == Access::anyone) return finish(route->handler(c));
     // A survey link's page: the link is the permission (hub/link_check), not a session.
     if (is_link_survey_path(req.path) && (req.method == "GET" || req.method == "HEAD" || req.method == "POST")) {

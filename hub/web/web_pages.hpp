@@ -67,6 +67,11 @@ WebResponse users_page(const PageContext& c, const std::string& error_key = "");
 WebResponse users_submit(const PageContext& c);
 WebResponse publish_page(const PageContext& c, const std::string& error_key = "", const std::string& notice = "");
 WebResponse publish_submit(const PageContext& c);
+// Makes a period public (/public) or takes it back: action=add|remove, period=P.
+WebResponse publish_public_submit(const PageContext& c);
+WebResponse public_page(const PageContext& c);
+WebResponse public_data_csv(const PageContext& c);
+WebResponse public_data_json(const PageContext& c);
 WebResponse export_recap(const PageContext& c, bool xlsx);
 WebResponse export_kecamatan_pdf(const PageContext& c);
 // The phone survey of a one-time link, GET and POST /l/<token> (link_survey.cpp):

@@ -27,7 +27,8 @@ static_assert(std::is_constructible_v<Route, Method, std::string_view, Access, P
 // A form that would change something on every POST route, were it let through.
 const httplib::Params kForm = {{"device", "kiosk-1"}, {"kecamatan", "Sukamakmur"}, {"username", "eve"},
                                {"password", "0123456789abc"}, {"role", "admin"}, {"year", "2025"},
-                               {"target", "90"}, {"layanan", "KTP-el"}, {"questionnaire_version", "1"}};
+                               {"target", "90"}, {"layanan", "KTP-el"}, {"questionnaire_version", "1"},
+                               {"action", "add"}, {"period", "2025"}};
 
 std::string method_name(Method m) { return m == Method::get ? "GET" : "POST"; }
 
@@ -44,6 +45,7 @@ protected:
         EXPECT_EQ(hub.count("SELECT count(*) FROM web_users"), 2);
         EXPECT_EQ(hub.count("SELECT count(*) FROM web_targets"), 0);
         EXPECT_EQ(hub.count("SELECT count(*) FROM published_configs"), 0);
+        EXPECT_EQ(hub.count("SELECT count(*) FROM public_periods"), 0);
     }
 
     WebHub hub{Backend::sqlite};
@@ -52,12 +54,17 @@ protected:
 TEST_F(WebRoutes, TheTableHasEachMethodAndPathOnceAndOnlySignInAndStaticFilesOpen) {
     std::set<std::pair<Method, std::string_view>> seen;
     std::set<std::string_view> open;
+    std::set<std::pair<Method, std::string_view>> published;
     for (const Route& route : dashboard_routes()) {
         EXPECT_TRUE(seen.emplace(route.method, route.path).second) << method_name(route.method) << " " << route.path;
         EXPECT_NE(route.handler, nullptr) << route.path;
         if (route.access == Access::anyone) open.insert(route.path);
+        if (route.access == Access::everyone) published.emplace(route.method, route.path);
     }
     EXPECT_EQ(open, (std::set<std::string_view>{"/login", "/static/web.css", "/favicon.ico"}));
+    // The public page and its open data: read only.
+    EXPECT_EQ(published, (std::set<std::pair<Method, std::string_view>>{
+                             {Method::get, "/public"}, {Method::get, "/public/data.csv"}, {Method::get, "/public/data.json"}}));
     EXPECT_GE(seen.size(), 20u);
 }
 
@@ -66,7 +73,7 @@ TEST_F(WebRoutes, EveryRouteButTheOpenOnesRefusesAStranger) {
     for (const Route& route : dashboard_routes()) {
         const std::string what = method_name(route.method) + " " + std::string(route.path);
         const Reply r = send(stranger, route);
-        if (route.access == Access::anyone && route.method == Method::get) {
+        if ((route.access == Access::anyone || route.access == Access::everyone) && route.method == Method::get) {
             EXPECT_TRUE(r.status == 200 || r.status == 204) << what << " " << r.status;
         } else if (route.access == Access::anyone) {
             EXPECT_EQ(r.status, 401) << what << ": the sign-in form answers (eve has no account)";
@@ -77,7 +84,7 @@ TEST_F(WebRoutes, EveryRouteButTheOpenOnesRefusesAStranger) {
             EXPECT_EQ(r.status, 401) << what;
             EXPECT_NE(r.body.find("web.sign_in_required"), std::string::npos) << what;
         }
-        if (route.access != Access::anyone) {
+        if (route.access != Access::anyone) {  // (nothing is public yet: the public page shows no kecamatan either)
             EXPECT_EQ(r.body.find("Sukamaju"), std::string::npos) << what;
         }
     }
@@ -96,7 +103,7 @@ TEST_F(WebRoutes, EveryAdminRouteRefusesAViewerAndChangesNothing) {
         EXPECT_EQ(r.status, 403) << what;
         EXPECT_NE(r.body.find(refusal), std::string::npos) << what;
     }
-    EXPECT_EQ(admin_routes, 8u);
+    EXPECT_EQ(admin_routes, 9u);
     expect_nothing_changed();
     // And the viewer is still signed in and may read the pages of its role.
     for (const Route& route : dashboard_routes()) {
