@@ -1,7 +1,7 @@
 // The kiosk's live alerts over a real database: a seeded drop raises one
 // drop alert with its saran (min-n respected), acknowledging stores it,
 // audits it and hides it; the heat map's cells equal a recount of the rows.
-#include "kiosk/core/heat_map.hpp"
+#include "reports/report_heat_map.hpp"
 #include "kiosk/core/live_alerts.hpp"
 #include "scoring/ikm.hpp"
 #include "seeded_drop.hpp"
@@ -96,7 +96,7 @@ TEST_F(LiveAlertsDb, HeatMapCellsEqualARecountOfTheInsertedRows) {
     }
     db_.import(rows);
     const scoring::DateRange range{{2026, 3, 1}, {2026, 6, 30}};
-    const HeatMap map = build_heat_map(db_, range, 5);
+    const scoring::HeatMap map = reports::build_heat_map(db_, range, 5);
     // The recount: weekday from the date by Zeller's rule, independent of days_since_epoch.
     auto zeller_monday0 = [](int y, int m, int d) {
         if (m < 3) { m += 12; --y; }
@@ -111,9 +111,9 @@ TEST_F(LiveAlertsDb, HeatMapCellsEqualARecountOfTheInsertedRows) {
     }
     std::uint64_t total = 0;
     std::size_t hidden = 0;
-    for (int w = 0; w < kWeekdays; ++w) {
-        for (int h = 0; h < kHours; ++h) {
-            const HeatCell& cell = map.cells[static_cast<std::size_t>(w)][static_cast<std::size_t>(h)];
+    for (int w = 0; w < scoring::kWeekdays; ++w) {
+        for (int h = 0; h < scoring::kHours; ++h) {
+            const scoring::HeatCell& cell = map.cells[static_cast<std::size_t>(w)][static_cast<std::size_t>(h)];
             const auto found = cells.find({w, h});
             const std::size_t expected = found == cells.end() ? 0 : found->second.size();
             EXPECT_EQ(cell.respondents, expected) << "weekday " << w << " hour " << h;
@@ -139,7 +139,7 @@ TEST_F(LiveAlertsDb, HeatMapCellsEqualARecountOfTheInsertedRows) {
     }
     EXPECT_EQ(total, rows.size());
     EXPECT_GT(hidden, 0u);
-    EXPECT_EQ(weekday_of({2026, 3, 1}), 6);  // a Sunday
+    EXPECT_EQ(scoring::weekday_of({2026, 3, 1}), 6);  // a Sunday
 }
 
 }  // namespace
