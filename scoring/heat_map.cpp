@@ -21,6 +21,11 @@ void HeatGrid::add(const Timestamp& at, std::span<const std::uint8_t> answers) {
 HeatMap HeatGrid::map(const ScoringScheme& scheme, std::uint64_t min_n) const {
     HeatMap map;
     map.min_n = min_n;
+    // The cells are one table: with the period's IKM beside it, one withheld
+    // cell would follow from the others, so hidden_groups withholds a second.
+    std::vector<std::uint64_t> counts;
+    for (const auto& t : tallies_) counts.push_back(t.respondents());
+    const std::vector<bool> hidden = hidden_groups(counts, min_n);
     for (int w = 0; w < kWeekdays; ++w) {
         for (int h = 0; h < kHours; ++h) {
             const Tally& t = tallies_[static_cast<std::size_t>(w * kHours + h)];
@@ -29,7 +34,7 @@ HeatMap HeatGrid::map(const ScoringScheme& scheme, std::uint64_t min_n) const {
             if (cell.respondents == 0) continue;
             if (map.last_hour < 0 || h < map.first_hour) map.first_hour = h;
             if (h > map.last_hour) map.last_hour = h;
-            if (!enough_for_figures(cell.respondents, min_n)) continue;
+            if (hidden[static_cast<std::size_t>(w * kHours + h)]) continue;
             const IkmScore score = scoring::score(t, scheme);
             if (score.konversi) cell.ikm = round_half_up(*score.konversi, 2);
         }

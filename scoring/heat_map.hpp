@@ -2,7 +2,9 @@
 // the local time each response carries. One home for the grid arithmetic:
 // the kiosk's staff view, the semester report (reports/report_heat_map) and
 // the hub's kecamatan page fill a HeatGrid from their own rows and read the
-// same HeatMap. A cell below min_n shows its count but no IKM (scoring/privacy).
+// same HeatMap. A cell below min_n shows its count but no IKM, and when that
+// is one cell alone, the smallest other cell neither (scoring::hidden_groups),
+// so its IKM cannot be worked out from the period's and the other cells'.
 #pragma once
 
 #include "scoring/decimal.hpp"
@@ -23,7 +25,7 @@ inline constexpr int kHours = 24;
 
 struct HeatCell {
     std::uint64_t respondents = 0;
-    std::optional<Decimal> ikm;  // konversi, 2 decimals; only when enough
+    std::optional<Decimal> ikm;  // konversi, 2 decimals; only when not withheld (see above)
 };
 
 struct HeatMap {
@@ -49,7 +51,7 @@ public:
     // One response at its own local time (the timestamp as the kiosk wrote it).
     void add(const Timestamp& at, std::span<const std::uint8_t> answers);
 
-    // Respondents per cell, and the IKM of each cell with at least min_n.
+    // Respondents per cell, and the IKM of each cell the min-n rule lets through.
     HeatMap map(const ScoringScheme& scheme, std::uint64_t min_n) const;
 
 private:

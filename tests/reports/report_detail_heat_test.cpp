@@ -35,7 +35,8 @@ struct Made {
 // 2025-03-03 is a Monday (2025-01-01 was a Wednesday; 31 + 28 + 2 days later).
 // Monday 09:xx: 18 × Lainnya, all answers 4 (7 petani_nelayan, 6 pensiunan,
 // 2 ibu_rumah_tangga, 3 without a sub-option). Tuesday 10:xx: 7 × PNS, all 3.
-// Wednesday 14:xx: 3 × PNS, all 2 (a cell under min-n 5).
+// Wednesday 14:xx: 3 × PNS, all 2, and Thursday 15:xx: 2 × PNS, all 1: two
+// cells under min-n 5 (so no third is withheld beside them).
 Made make_rows() {
     Made m;
     m.csv = kHeaderWithDetail;
@@ -59,6 +60,7 @@ Made make_rows() {
     for (int i = 0; i < 3; ++i) add("2025-03-03", 0, 9, "Lainnya", "", 4);
     for (int i = 0; i < 7; ++i) add("2025-03-04", 1, 10, "PNS", "", 3);
     for (int i = 0; i < 3; ++i) add("2025-03-05", 2, 14, "PNS", "", 2);
+    for (int i = 0; i < 2; ++i) add("2025-03-06", 3, 15, "PNS", "", 1);
     return m;
 }
 
@@ -190,9 +192,9 @@ TEST(ReportHeatMap, CellsAreTheRecountAndTheSectionIsInThePdf) {
             EXPECT_EQ(cell.ikm->str(), scoring::round_half_up(ikm, 2).str());
         }
     }
-    EXPECT_EQ(total, 28u);
+    EXPECT_EQ(total, 30u);
     EXPECT_EQ(data.heat_map.first_hour, 9);
-    EXPECT_EQ(data.heat_map.last_hour, 14);
+    EXPECT_EQ(data.heat_map.last_hour, 15);
 
     const auto pdf = db.dir() / "heat.pdf";
     write_pdf_report(data, test::catalog("id"), pdf);
@@ -210,6 +212,7 @@ TEST(ReportHeatMap, CellsAreTheRecountAndTheSectionIsInThePdf) {
     EXPECT_NE(two.find("n=3"), std::string::npos) << raw;
     EXPECT_EQ(two.find(','), std::string::npos) << "no IKM under min-n: " << two;
     EXPECT_EQ(raw.find("50,00"), std::string::npos);  // the hidden cell's IKM (all answers 2)
+    EXPECT_NE(line_with(raw, "15.00 ").find("n=2"), std::string::npos) << raw;
 }
 
 }  // namespace
