@@ -1,5 +1,6 @@
 #include "reports/report_labels.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -88,6 +89,21 @@ std::string profile_detail_label(const std::string& field, const std::string& op
         if (auto it = known->label.find("id"); it != known->label.end()) return indent + it->second;
     }
     return indent + option;
+}
+
+std::vector<ProfileDetailCount> details_in_screen_order(const std::string& field, std::vector<ProfileDetailCount> details,
+                                                        const formats::ProfileOptions& options) {
+    const auto& listed = options.of(field);
+    auto rank = [&](const ProfileDetailCount& d) {
+        if (d.option.empty()) return listed.size() + 1;
+        for (std::size_t i = 0; i < listed.size(); ++i) {
+            if (listed[i].key == d.option) return i;
+        }
+        return listed.size();
+    };
+    std::stable_sort(details.begin(), details.end(),
+                     [&](const ProfileDetailCount& a, const ProfileDetailCount& b) { return rank(a) < rank(b); });
+    return details;
 }
 
 std::string hour_label(int hour, const formats::Catalog& catalog) {

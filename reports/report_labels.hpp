@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace skm::reports {
 
@@ -33,6 +34,10 @@ std::string profile_value_label(const std::string& field, const std::string& val
 std::string profile_detail_label(const std::string& field, const std::string& option,
                                  const formats::ProfileOptions& options, const formats::Catalog& catalog);
 // The unsur's short name from the questionnaire, in the catalog's language.
+// The detail rows as the kiosk shows the sub-options: in the options file's
+// order, keys the file does not name after them, the remainder ("") last.
+std::vector<ProfileDetailCount> details_in_screen_order(const std::string& field, std::vector<ProfileDetailCount> details,
+                                                        const formats::ProfileOptions& options);
 // "08.00" (id, jv) or "08:00" (en): the hour a heat-map row stands for.
 std::string hour_label(int hour, const formats::Catalog& catalog);
 // "Senin" … "Minggu": weekday 0 (Monday) … 6 (scoring/heat_map).

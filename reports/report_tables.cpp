@@ -270,7 +270,7 @@ private:
                                   Cell::of(share)}));
             // The sub-options under the code (only those apply_privacy left, the
             // rest summed in one remainder row); part of the code's count, no share of their own.
-            for (const auto& detail : p.counts[i].details) {
+            for (const auto& detail : details_in_screen_order(p.field, p.counts[i].details, d_.request.profile_options)) {
                 t.rows.push_back(row({Cell::of(profile_detail_label(p.field, detail.option, d_.request.profile_options, c_)),
                                       Cell::of(detail.count), Cell::of(std::string())}));
             }

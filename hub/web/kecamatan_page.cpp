@@ -23,7 +23,7 @@ DataList profile_data(const PageContext& c, const KecamatanPage& k) {
             rows.push_back(Fields{{"label", reports::profile_value_label(table.field, count.value, c.t)},
                                   {"count", std::to_string(count.count)},
                                   {"detail", flag(false)}});
-            for (const auto& d : count.details) {
+            for (const auto& d : reports::details_in_screen_order(table.field, count.details, c.app.options.profile_options)) {
                 rows.push_back(Fields{{"label", reports::profile_detail_label(table.field, d.option, c.app.options.profile_options, c.t)},
                                       {"count", std::to_string(d.count)},
                                       {"detail", flag(true)}});

@@ -75,10 +75,12 @@ std::string flat(const std::string& text) {
     return out;
 }
 
-std::string line_with(const std::string& text, const std::string& needle) {
+// The first line that starts with `start` after its indentation (a table row).
+std::string row_starting(const std::string& text, const std::string& start) {
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);) {
-        if (line.find(needle) != std::string::npos) return line;
+        const auto first = line.find_first_not_of(' ');
+        if (first != std::string::npos && line.compare(first, start.size(), start) == 0) return line;
     }
     return {};
 }
@@ -203,16 +205,16 @@ TEST(ReportHeatMap, CellsAreTheRecountAndTheSectionIsInThePdf) {
     EXPECT_NE(text.find("5.5 IKM menurut Jam dan Hari Pelayanan"), std::string::npos) << text;
     EXPECT_NE(text.find("Paling ramai: Senin pukul 09.00 (18 responden)"), std::string::npos) << text;
     // The rows: 09.00 Monday 100,00 over n=18; 10.00 Tuesday 75,00 over n=7; 14.00 Wednesday n=3 without IKM.
-    const std::string nine = line_with(raw, "09.00 ");
+    const std::string nine = row_starting(raw, "09.00 ");
     EXPECT_NE(nine.find("100,00"), std::string::npos) << raw;
     EXPECT_NE(raw.find("n=18"), std::string::npos);
-    EXPECT_NE(line_with(raw, "10.00 ").find("75,00"), std::string::npos) << raw;
+    EXPECT_NE(row_starting(raw, "10.00 ").find("75,00"), std::string::npos) << raw;
     EXPECT_NE(raw.find("n=7"), std::string::npos);
-    const std::string two = line_with(raw, "14.00 ");
+    const std::string two = row_starting(raw, "14.00 ");
     EXPECT_NE(two.find("n=3"), std::string::npos) << raw;
     EXPECT_EQ(two.find(','), std::string::npos) << "no IKM under min-n: " << two;
     EXPECT_EQ(raw.find("50,00"), std::string::npos);  // the hidden cell's IKM (all answers 2)
-    EXPECT_NE(line_with(raw, "15.00 ").find("n=2"), std::string::npos) << raw;
+    EXPECT_NE(row_starting(raw, "15.00 ").find("n=2"), std::string::npos) << raw;
 }
 
 }  // namespace
