@@ -9,6 +9,7 @@
 #include "reports/pdf_report.hpp"
 #include "reports/report_data.hpp"
 #include "reports/report_privacy.hpp"
+#include "reports/xlsx_report.hpp"
 #include "report_test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -138,6 +139,18 @@ TEST(ReportProfileDetail, SubOptionsAtMinNHaveRowsTheRestFoldedCodeCountUnchange
     EXPECT_NE(text.find("lainnya / tanpa rincian " + std::to_string(rest)), std::string::npos) << text;
     EXPECT_EQ(text.find("Ibu rumah tangga"), std::string::npos) << "a sub-option under min-n is folded";
     EXPECT_NE(text.find("PNS " + std::to_string(m.pekerjaan.at("PNS")) + " "), std::string::npos) << text;
+
+    // The XLSX's profile sheet (5th: after summary, NRR, layanan, months): the same rows.
+    const auto xlsx = db.dir() / "detail.xlsx";
+    write_xlsx_report(data, test::catalog("id"), xlsx);
+    const auto cells = test::xlsx_sheet(xlsx, 5);
+    const std::string petani_row = test::xlsx_row_of(cells, 'A', "\u2003\u2013 Petani / Nelayan");
+    ASSERT_FALSE(petani_row.empty());
+    EXPECT_EQ(cells.at("B" + petani_row).text, std::to_string(petani));
+    const std::string rest_row = test::xlsx_row_of(cells, 'A', "\u2003\u2013 lainnya / tanpa rincian");
+    ASSERT_FALSE(rest_row.empty());
+    EXPECT_EQ(cells.at("B" + rest_row).text, std::to_string(rest));
+    for (const auto& [ref, cell] : cells) EXPECT_EQ(cell.text.find("Ibu rumah tangga"), std::string::npos) << ref;
 
     // The CSV: the same rows, labels in English from the options file.
     const std::string csv = csv_report(data, test::catalog("en"), formats::CsvDialect::standard);
