@@ -5,6 +5,8 @@
 // behind the reverse proxy at ADDRESS (packaging/nginx), the way for a public address.
 // Serves until SIGINT or SIGTERM, then finishes the requests under way and exits 0.
 #include "formats/file_content.hpp"
+#include "formats/profile_options.hpp"
+#include "formats/settings_table.hpp"
 #include "hub/client_address.hpp"
 #include "hub/device_token.hpp"
 #include "hub/hub_context.hpp"
@@ -100,6 +102,10 @@ int run_serve(HubContext& context, const ServeOptions& args) {
     const web::WebAssets web_assets(context.assets / "web");
     web::WebOptions web_options;
     if (args.min_n) web_options.min_n = *args.min_n;
+    // The kiosks' shipped sub-options: the labels of the profile's detail rows.
+    if (const auto shipped = context.assets / formats::setting::kProfileOptionsFile.fallback_text; std::filesystem::exists(shipped)) {
+        web_options.profile_options = formats::load_profile_options(shipped);
+    }
     web::WebApp web_app(*store, *web_store, clock, texts, web_assets, cli::load_questionnaire(context, args.database),
                         web_options);
     web_app.tallies.refresh();  // every stored response read once now, so the first page is as quick as the rest

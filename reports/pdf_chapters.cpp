@@ -174,6 +174,34 @@ void draw_analysis(PdfCanvas& canvas, const ChapterPage& p) {
     canvas.move_down(6);
 }
 
+void draw_heat_map(PdfCanvas& canvas, const ChapterPage& p) {
+    const auto& c = p.catalog;
+    const auto& map = p.data.heat_map;
+    if (!map.empty()) keep_table_with(canvas, p.tables.heat_map, p.separator, 90);
+    subheading(canvas, c.text("report.pdf.h.heat_map"), 80);
+    if (map.empty()) {
+        canvas.paragraph(c.text("report.analysis.heat_none"));
+        return;
+    }
+    canvas.paragraph(c.format("report.analysis.heat_intro", {{"min_n", std::to_string(p.data.min_n)}}));
+    int busiest_day = 0;
+    int busiest_hour = map.first_hour;
+    for (int w = 0; w < scoring::kWeekdays; ++w) {
+        for (int h = map.first_hour; h <= map.last_hour; ++h) {
+            if (map.at(w, h).respondents > map.at(busiest_day, busiest_hour).respondents) {
+                busiest_day = w;
+                busiest_hour = h;
+            }
+        }
+    }
+    canvas.paragraph(c.format("report.analysis.heat_busiest",
+                              {{"day", weekday_label(busiest_day, c)},
+                               {"hour", hour_label(busiest_hour, c)},
+                               {"count", std::to_string(map.at(busiest_day, busiest_hour).respondents)}}));
+    canvas.table(p.tables.heat_map, p.separator, canvas.left(), canvas.width(), false);
+    canvas.move_down(6);
+}
+
 void draw_signatory(PdfCanvas& canvas, const ChapterPage& p) {
     const auto& c = p.catalog;
     const Signatory& s = p.data.chapters.signatory;

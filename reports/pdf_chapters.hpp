@@ -34,6 +34,8 @@ void draw_collection(PdfCanvas& canvas, const ChapterPage& page);
 // BAB V without the list of saran: strongest and weakest unsur, the change
 // against the previous period and the saran grouped by unsur.
 void draw_analysis(PdfCanvas& canvas, const ChapterPage& page);
+// In BAB V after the saran: IKM and respondents per hour × weekday, min-n per cell.
+void draw_heat_map(PdfCanvas& canvas, const ChapterPage& page);
 // The conclusion's sentence on the change against the previous period ("" when none).
 std::string change_sentence(const ChapterPage& page);
 // Place and date, jabatan, room to sign, name and NIP — dotted lines for what is not set.

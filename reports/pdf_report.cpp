@@ -63,6 +63,7 @@ public:
         chapter_heading(canvas, text("report.pdf.ch.analysis"));
         draw_analysis(canvas, page_);
         saran(canvas);
+        draw_heat_map(canvas, page_);
         chapter_heading(canvas, text("report.pdf.ch.follow_up"), 160);
         follow_up(canvas);
         // The conclusion and the signature under it open together on a page: never a signature alone.

@@ -4,6 +4,7 @@
 #include "scoring/privacy.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace skm::reports {
 namespace {
@@ -100,6 +101,26 @@ Table follow_up_table(const ReportData& data, const formats::Catalog& catalog, c
                              false});
     }
     t.notes.push_back(catalog.text("report.note.follow_up"));
+    return t;
+}
+
+Table heat_map_table(const ReportData& data, const formats::Catalog& catalog, char decimal_separator) {
+    Table t{"heat_map", catalog.text("report.table.heat_map"), {column(catalog.text("report.col.hour"), 0.8)}, {}, {}, 0};
+    for (int w = 0; w < scoring::kWeekdays; ++w) t.columns.push_back(column(weekday_label(w, catalog), 1, Align::center));
+    const auto& map = data.heat_map;
+    for (int h = map.first_hour; h <= map.last_hour; ++h) {
+        Row r{{Cell::of(hour_label(h, catalog))}, false};
+        for (int w = 0; w < scoring::kWeekdays; ++w) {
+            const auto& cell = map.at(w, h);
+            std::string text;
+            if (cell.respondents > 0) {
+                text = "n=" + std::to_string(cell.respondents);
+                if (cell.ikm) text = cell.ikm->str(decimal_separator) + "\n" + text;
+            }
+            r.cells.push_back(Cell::of(std::move(text)));
+        }
+        t.rows.push_back(std::move(r));
+    }
     return t;
 }
 

@@ -20,6 +20,11 @@ Table saran_groups_table(const ReportData& data, const formats::Catalog& catalog
 // from the catalog ("report.rtl.plan.<code>") to be edited by the office, and
 // the next period as the time; the responsible person is left to the office.
 Table follow_up_table(const ReportData& data, const formats::Catalog& catalog, char decimal_separator);
+// The hour × weekday heat map (ReportData::heat_map): a row per hour that has
+// responses, a column per weekday (Monday first); a cell holds "IKM\nn=…", or
+// only "n=…" below min-n, or nothing.
+Table heat_map_table(const ReportData& data, const formats::Catalog& catalog, char decimal_separator);
+
 Table questionnaire_table(const ReportData& data, const formats::Catalog& catalog);
 Table tabulation_table(const ReportData& data, const formats::Catalog& catalog);
 

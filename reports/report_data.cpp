@@ -1,8 +1,10 @@
 #include "reports/report_data.hpp"
 
 #include "reports/report_analysis.hpp"
+#include "formats/profile_detail.hpp"
 #include "formats/response.hpp"
 #include "formats/settings_table.hpp"
+#include "reports/profile_counter.hpp"
 #include "reports/report_privacy.hpp"
 #include "scoring/ikm.hpp"
 #include "scoring/period.hpp"
@@ -47,44 +49,6 @@ private:
     Tally first_;
     Tally second_;
 };
-
-// Counts of one profile field, listed in the vocabulary's order.
-class ProfileCounter {
-public:
-    ProfileCounter(std::string field, std::vector<std::string> vocabulary)
-        : field_(std::move(field)), vocabulary_(std::move(vocabulary)) {}
-
-    void add(const std::string& value) { ++counts_[value]; }
-
-    ProfileTable table() const {
-        ProfileTable table{field_, {}, 0};
-        auto take = [&](const std::string& value, bool keep_zero) {
-            const auto it = counts_.find(value);
-            const std::uint64_t n = it == counts_.end() ? 0 : it->second;
-            if (n > 0 || keep_zero) table.counts.push_back({value, n});
-            table.total += n;
-        };
-        for (const auto& value : vocabulary_) take(value, true);
-        // Values outside the vocabulary (a store from an older questionnaire) are still counted.
-        for (const auto& [value, n] : counts_) {
-            if (!value.empty() && std::find(vocabulary_.begin(), vocabulary_.end(), value) == vocabulary_.end()) {
-                take(value, false);
-            }
-        }
-        take("", false);  // not answered, last
-        return table;
-    }
-
-private:
-    std::string field_;
-    std::vector<std::string> vocabulary_;
-    std::map<std::string, std::uint64_t> counts_;
-};
-
-template <std::size_t N>
-std::vector<std::string> words(const std::array<std::string_view, N>& list) {
-    return {list.begin(), list.end()};
-}
 
 // ---- dates -----------------------------------------------------------------
 
@@ -188,16 +152,17 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
     std::map<std::string, GroupTally> by_layanan;
     const int month_count = month_index(period.range.first, period.range.last) + 1;
     std::vector<Tally> by_month(static_cast<std::size_t>(month_count), Tally(unsur_count));
-    ProfileCounter jenis_kelamin("jenis_kelamin", words(formats::kJenisKelamin));
-    ProfileCounter umur("umur", words(formats::kUmurBands));
-    ProfileCounter pendidikan("pendidikan", words(formats::kPendidikan));
-    ProfileCounter pekerjaan("pekerjaan", words(formats::kPekerjaan));
+    auto jenis_kelamin = ProfileCounter::for_field("jenis_kelamin");
+    auto umur = ProfileCounter::for_field("umur");
+    auto pendidikan = ProfileCounter::for_field("pendidikan");
+    auto pekerjaan = ProfileCounter::for_field("pekerjaan");
     struct SaranRow {
         std::int64_t instant;
         std::int64_t seq;
         SaranItem item;
     };
     std::vector<SaranRow> saran;
+    scoring::HeatGrid heat(unsur_count);
 
     store.for_each({period.range.first, period.range.last, std::nullopt}, [&](const store::StoredRow& row) {
         const auto& r = row.submission.response;
@@ -213,10 +178,13 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
         // The store filters on its local_date column; a row whose timestamp disagrees is db check's business.
         const int month = month_index(period.range.first, ts->date);
         if (month >= 0 && month < month_count) by_month[static_cast<std::size_t>(month)].add(r.answers);
-        jenis_kelamin.add(r.jenis_kelamin);
-        umur.add(r.umur);
-        pendidikan.add(r.pendidikan);
-        pekerjaan.add(r.pekerjaan);
+        // The store accepts only well-formed details; a damaged one counts as none.
+        const auto detail = formats::parse_profile_detail(r.profile_detail).value_or(std::vector<formats::ProfileDetailEntry>{});
+        jenis_kelamin.add(r.jenis_kelamin, jenis_kelamin.option_in(detail));
+        umur.add(r.umur, umur.option_in(detail));
+        pendidikan.add(r.pendidikan, pendidikan.option_in(detail));
+        pekerjaan.add(r.pekerjaan, pekerjaan.option_in(detail));
+        heat.add(*ts, r.answers);
         if (!r.saran.empty()) saran.push_back({utc_minutes(*ts), row.seq, {r.saran, r.layanan, ts->date}});
     });
     // Layanan the office offers but nobody rated in the period are still listed.
@@ -245,7 +213,7 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
             row.period_population = population_for(db, period, annual, name, row.population);
             if (row.period_population) row.sample = scoring::sample_progress(row.period_population->population, tally.respondents());
         }
-        for (std::uint64_t i = 0; i < tally.respondents(); ++i) layanan_counter.add(name);
+        layanan_counter.add(name, "", tally.respondents());
         data.layanan.push_back(std::move(row));
     }
 
@@ -303,6 +271,7 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
         }
     }
     data.chapters = gather_chapter_data(store, scheme, period.id, all.all());
+    data.heat_map = heat.map(scheme, data.min_n);
     apply_privacy(data);
     return data;
 }

@@ -7,10 +7,12 @@
 // Index: [period] [request] [figures] [ReportData] [gather]
 #pragma once
 
+#include "formats/profile_options.hpp"
 #include "formats/questionnaire.hpp"
 #include "reports/report_chapter_data.hpp"
 #include "reports/report_sample.hpp"
 #include "scoring/decimal.hpp"
+#include "scoring/heat_map.hpp"
 #include "scoring/mutu.hpp"
 #include "scoring/period.hpp"
 #include "scoring/privacy.hpp"
@@ -67,6 +69,9 @@ struct ReportRequest {
     int previous_years = 4;  // LKjIP rows before the period's year, when they have data
     // The privacy threshold (scoring/privacy.hpp); empty: the store's min_n setting.
     std::optional<std::uint64_t> min_n;
+    // The office's sub-options (formats/profile_options): the labels of the
+    // profile table's detail rows. Empty: the detail rows show their keys.
+    formats::ProfileOptions profile_options;
 };
 
 // ---- [figures] -------------------------------------------------------------
@@ -106,9 +111,21 @@ struct MonthFigures {
     bool hidden = false;  // under min-n: only summary.respondents is left
 };
 
+// Respondents under an official code who picked one of the office's
+// sub-options (formats/profile_detail): "petani_nelayan" under "Lainnya".
+// option "" = the remainder: no sub-option, or one folded in by the min-n rule.
+struct ProfileDetailCount {
+    std::string option;
+    std::uint64_t count = 0;
+};
+
 struct ProfileCount {
     std::string value;  // as stored ("L", "20-29", "SMA"…); "" = not answered
     std::uint64_t count = 0;
+    // Before apply_privacy every sub-option with its count; after it only those
+    // with at least min-n, the rest summed into option "" (reports/report_privacy).
+    // Empty when nobody under this code picked a sub-option.
+    std::vector<ProfileDetailCount> details;
 };
 
 struct ProfileTable {
@@ -164,6 +181,7 @@ struct ReportData {
     std::uint64_t min_n = scoring::kDefaultMinN;   // the office's min_n setting (the hub's own at the hub)
     std::vector<YearFigures> previous_years;      // oldest first; only years with data or a target
     ChapterData chapters;                         // counts, previous period, settings for the chapters
+    scoring::HeatMap heat_map;                    // hour × weekday, cells under min_n without IKM (scoring/heat_map)
 
     std::uint64_t respondents() const { return overall.pooled.respondents; }
     Headline headline() const { return reports::headline(overall, request.annual, annual); }

@@ -1,6 +1,8 @@
 #include "reports/report_labels.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
 
 namespace skm::reports {
 namespace {
@@ -76,6 +78,47 @@ std::string profile_value_label(const std::string& field, const std::string& val
     if (field == "jenis_kelamin" && value == "L") return catalog.text("report.profile.male");
     if (field == "jenis_kelamin" && value == "P") return catalog.text("report.profile.female");
     return value;
+}
+
+std::string profile_detail_label(const std::string& field, const std::string& option,
+                                 const formats::ProfileOptions& options, const formats::Catalog& catalog) {
+    const std::string indent = "\u2003\u2013 ";  // an em space and a dash: a row under its code
+    if (option.empty()) return indent + catalog.text("report.profile.detail_rest");
+    if (const auto* known = options.find(field, option)) {
+        if (auto it = known->label.find(catalog.lang()); it != known->label.end()) return indent + it->second;
+        if (auto it = known->label.find("id"); it != known->label.end()) return indent + it->second;
+    }
+    return indent + option;
+}
+
+std::vector<ProfileDetailCount> details_in_screen_order(const std::string& field, std::vector<ProfileDetailCount> details,
+                                                        const formats::ProfileOptions& options) {
+    const auto& listed = options.of(field);
+    auto rank = [&](const ProfileDetailCount& d) {
+        if (d.option.empty()) return listed.size() + 1;
+        for (std::size_t i = 0; i < listed.size(); ++i) {
+            if (listed[i].key == d.option) return i;
+        }
+        return listed.size();
+    };
+    std::stable_sort(details.begin(), details.end(),
+                     [&](const ProfileDetailCount& a, const ProfileDetailCount& b) { return rank(a) < rank(b); });
+    return details;
+}
+
+std::string hour_label(int hour, const formats::Catalog& catalog) {
+    char text[8];
+    std::snprintf(text, sizeof text, catalog.lang() == "en" ? "%02d:00" : "%02d.00", hour);
+    return text;
+}
+
+std::string weekday_label(int weekday, const formats::Catalog& catalog) {
+    // The staff view's names of the days, one vocabulary for both; written out for the catalog test.
+    static constexpr std::array<const char*, 7> kDayKeys = {"kiosk.staff.heat.day0", "kiosk.staff.heat.day1",
+                                                           "kiosk.staff.heat.day2", "kiosk.staff.heat.day3",
+                                                           "kiosk.staff.heat.day4", "kiosk.staff.heat.day5",
+                                                           "kiosk.staff.heat.day6"};
+    return catalog.text(kDayKeys[static_cast<std::size_t>(weekday)]);
 }
 
 std::string unsur_name(const formats::Questionnaire& questionnaire, std::size_t index, const formats::Catalog& catalog) {

@@ -66,7 +66,44 @@ void apply_privacy(ReportData& data) {
         if (!scoring::enough_for_figures(y.figures.pooled.respondents, min_n)) withhold(y.figures);
     }
 
+    for (auto& table : data.profile) {
+        for (auto& count : table.counts) count.details = publishable_details(count.details, min_n);
+    }
+
     std::erase_if(data.saran, [&](const SaranItem& s) { return !saran_publishable(data, s.layanan); });
+}
+
+std::vector<ProfileDetailCount> publishable_details(const std::vector<ProfileDetailCount>& details, std::uint64_t min_n) {
+    std::vector<std::uint64_t> counts;  // the sub-options, without those who picked none
+    std::vector<const ProfileDetailCount*> options;
+    std::uint64_t remainder = 0;
+    for (const auto& d : details) {
+        if (d.option.empty()) {
+            remainder += d.count;
+        } else {
+            counts.push_back(d.count);
+            options.push_back(&d);
+        }
+    }
+    // Those who picked no sub-option already hide any withheld one beside them in
+    // the remainder; without them, one withheld sub-option alone would be the remainder.
+    std::vector<bool> hidden(counts.size());
+    if (remainder > 0) {
+        for (std::size_t i = 0; i < counts.size(); ++i) hidden[i] = !scoring::enough_for_figures(counts[i], min_n);
+    } else {
+        hidden = scoring::hidden_groups(counts, min_n);
+    }
+    std::vector<ProfileDetailCount> out;
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        if (hidden[i]) {
+            remainder += counts[i];
+        } else if (counts[i] > 0) {
+            out.push_back(*options[i]);
+        }
+    }
+    if (out.empty()) return out;
+    if (remainder > 0) out.push_back({"", remainder});
+    return out;
 }
 
 bool saran_publishable(const ReportData& data, const std::string& layanan) {

@@ -14,10 +14,20 @@
 namespace skm::reports {
 
 // Withholds the figures of every group under data.min_n (marking it hidden;
-// a whole period under it loses its sums and tabulation too),
+// a whole period under it loses its sums and tabulation too), folds the
+// profile's sub-options under it (publishable_details),
 // the saran of layanan under it, and the mean of semesters when a semester is
 // under it. Idempotent.
 void apply_privacy(ReportData& data);
+
+// The sub-options under one official profile code (ProfileCount::details,
+// option "" = none picked) as they may be published: each with at least min-n
+// respondents keeps its row, in the order given; the others are summed into
+// one remainder row (option "", last) that never equals a single withheld
+// sub-option (scoring::hidden_groups' second group when nobody else is in it),
+// so none can be recovered by subtraction from the code's count. No row at
+// all when no sub-option can be shown. Idempotent.
+std::vector<ProfileDetailCount> publishable_details(const std::vector<ProfileDetailCount>& details, std::uint64_t min_n);
 
 // Saran may be listed for this layanan: it has at least min-n respondents.
 bool saran_publishable(const ReportData& data, const std::string& layanan);

@@ -50,6 +50,7 @@ public:
         t.saran_by_unsur = saran_groups_table(d_, c_);
         t.questionnaire = questionnaire_table(d_, c_);
         t.tabulation = tabulation_table(d_, c_);
+        t.heat_map = heat_map_table(d_, c_, sep_);
         for (Table* table : {&t.summary, &t.unsur, &t.layanan, &t.months, &t.lkjip}) {
             if (has_dash(*table)) table->notes.push_back(text("report.note.dash"));
         }
@@ -267,6 +268,12 @@ private:
             const auto share = shares.empty() ? std::nullopt : std::optional<Decimal>(shares[i]);
             t.rows.push_back(row({Cell::of(profile_value_label(p.field, p.counts[i].value, c_)), Cell::of(p.counts[i].count),
                                   Cell::of(share)}));
+            // The sub-options under the code (only those apply_privacy left, the
+            // rest summed in one remainder row); part of the code's count, no share of their own.
+            for (const auto& detail : details_in_screen_order(p.field, p.counts[i].details, d_.request.profile_options)) {
+                t.rows.push_back(row({Cell::of(profile_detail_label(p.field, detail.option, d_.request.profile_options, c_)),
+                                      Cell::of(detail.count), Cell::of(std::string())}));
+            }
         }
         const auto whole = p.total == 0 ? std::nullopt : std::optional<Decimal>(Decimal{100 * scoring::pow10(2), 2});
         t.rows.push_back(row({Cell::of(text("report.row.total")), Cell::of(p.total), Cell::of(whole)}, true));

@@ -26,6 +26,7 @@ struct ReportTables {
     Table saran_by_unsur;
     Table questionnaire;          // lampiran 1
     Table tabulation;             // lampiran 2
+    Table heat_map;               // hour × weekday (analysis, PDF only)
 
     // In report order (the order of the XLSX sheets and the CSV sections).
     std::vector<const Table*> all() const;

@@ -1,7 +1,12 @@
 #include "hub/web/dashboard_data.hpp"
 
+#include "formats/profile_detail.hpp"
+#include "reports/profile_counter.hpp"
+#include "reports/report_privacy.hpp"
 #include "scoring/privacy.hpp"
+#include "scoring/problem.hpp"
 #include "scoring/tally.hpp"
+#include "store/answers_codec.hpp"
 
 #include <map>
 #include <set>
@@ -137,7 +142,37 @@ KecamatanPage build_kecamatan(DashboardInputs in, const std::string& kecamatan, 
     const auto target = year_targets(in.web, period.id.year).of(kecamatan);
     page.target = target_ikm(target);
     if (target && target->population && *target->population >= 0) page.population = static_cast<std::uint64_t>(*target->population);
+    for (const char* field : {"jenis_kelamin", "umur", "pendidikan", "pekerjaan"}) {
+        reports::ProfileTable table = kecamatan_profile(in.web, kecamatan, period.range, field);
+        for (auto& count : table.counts) count.details = reports::publishable_details(count.details, in.min_n);
+        page.profile.push_back(std::move(table));
+    }
+    page.heat_map = kecamatan_heat_map(in.web, scheme, kecamatan, period.range, in.min_n);
     return page;
+}
+
+reports::ProfileTable kecamatan_profile(WebStore& web, const std::string& kecamatan, const scoring::DateRange& dates,
+                                        const std::string& field) {
+    auto counter = reports::ProfileCounter::for_field(field);
+    for (const auto& row : web.profile_details(kecamatan, dates, field)) {
+        // The hub stores only well-formed details (ingest checks them); a damaged one counts as none.
+        const auto entries = formats::parse_profile_detail(row.detail).value_or(std::vector<formats::ProfileDetailEntry>{});
+        counter.add(row.value, counter.option_in(entries), row.count);
+    }
+    return counter.table();
+}
+
+scoring::HeatMap kecamatan_heat_map(WebStore& web, const scoring::ScoringScheme& scheme, const std::string& kecamatan,
+                                    const scoring::DateRange& dates, std::uint64_t min_n) {
+    scoring::HeatGrid grid(scheme.size());
+    web.for_each_timed_response(kecamatan, dates, [&](std::string_view response_id, std::string_view submitted_at,
+                                                            std::string_view answers_text) {
+        const auto at = scoring::parse_timestamp(submitted_at);
+        const auto answers = store::decode_answers(scheme, answers_text);
+        if (!at || !answers) throw Error(ErrorKind::storage, Problem{"store.bad_answers", {{"response_id", std::string(response_id)}}});
+        grid.add(*at, *answers);
+    });
+    return grid.map(scheme, min_n);
 }
 
 }  // namespace skm::hub::web

@@ -9,6 +9,8 @@
 #include "hub/hub_store.hpp"
 #include "hub/web/tally_cache.hpp"
 #include "hub/web/web_store.hpp"
+#include "reports/report_data.hpp"
+#include "scoring/heat_map.hpp"
 #include "scoring/privacy.hpp"
 #include "scoring/sample.hpp"
 #include "scoring/summary.hpp"
@@ -91,7 +93,20 @@ struct KecamatanPage {
     std::vector<SaranRow> saran;      // empty unless the kecamatan has enough respondents
     std::optional<scoring::Decimal> target;
     std::optional<std::uint64_t> population;  // the year's transactions (targets page)
+    // Jenis kelamin, umur, pendidikan, pekerjaan: counts per official code,
+    // sub-options only where min-n allows (reports::publishable_details).
+    std::vector<reports::ProfileTable> profile;
+    scoring::HeatMap heat_map;  // hour × weekday, cells under min_n without IKM
 };
+
+// One profile field of a kecamatan in the dates, as the report counts it
+// (reports::ProfileCounter), its sub-options not yet folded by min-n.
+reports::ProfileTable kecamatan_profile(WebStore& web, const std::string& kecamatan, const scoring::DateRange& dates,
+                                        const std::string& field);
+// The kecamatan's hour × weekday heat map (scoring/heat_map). Throws
+// skm::Error(storage, "store.bad_answers") for an answer that cannot be decoded.
+scoring::HeatMap kecamatan_heat_map(WebStore& web, const scoring::ScoringScheme& scheme, const std::string& kecamatan,
+                                    const scoring::DateRange& dates, std::uint64_t min_n);
 
 KecamatanPage build_kecamatan(DashboardInputs inputs, const std::string& kecamatan, const WebPeriod& period,
                               std::size_t saran_limit = 200);

@@ -162,6 +162,7 @@ WebResponse export_kecamatan_pdf(const PageContext& c) {
     request.period = reports::ReportPeriod{period->key, period->range, period->id};
     request.office = c.t.format("web.export.office", {{"kecamatan", name}});
     request.generated_on = c.app.clock.wall_now().date;
+    request.profile_options = c.app.options.profile_options;
     reports::ReportData data(request, q);
     data.office = request.office;
     data.annual = request.period.annual();
@@ -189,14 +190,15 @@ WebResponse export_kecamatan_pdf(const PageContext& c) {
         }
         data.months.push_back({m.month, s, false});
     }
-    for (const char* field : {"jenis_kelamin", "umur", "pendidikan", "pekerjaan", "layanan"}) {
-        reports::ProfileTable table{field, {}, 0};
-        for (const auto& [value, count] : c.app.store.profile(name, period->range, field)) {
-            table.counts.push_back({value, count});
-            table.total += count;
-        }
-        data.profile.push_back(std::move(table));
+    // The four profile fields as the page counts them (sub-options where min-n allows), then the layanan.
+    data.profile = k.profile;
+    reports::ProfileTable by_layanan{"layanan", {}, 0};
+    for (const auto& [value, count] : c.app.store.profile(name, period->range, "layanan")) {
+        by_layanan.counts.push_back({value, count, {}});
+        by_layanan.total += count;
     }
+    data.profile.push_back(std::move(by_layanan));
+    data.heat_map = k.heat_map;
     // The weakest unsur, lowest NRR first, at most three.
     std::vector<std::pair<mpq_class, std::size_t>> scored;
     for (std::size_t i = 0; i < data.overall.pooled.unsur.size(); ++i) {

@@ -1,14 +1,65 @@
 // One kecamatan in a period: its IKM, the month-by-month trend, each
-// layanan, NRR per unsur (weakest in red) and the saran, all under the
+// layanan, NRR per unsur (weakest in red), the respondent profile with the
+// office's sub-options, IKM per hour × weekday and the saran, all under the
 // min-n rule: a group below it shows its count only, and no saran at all.
 #include "hub/web/svg_chart.hpp"
 #include "hub/web/web_pages.hpp"
 #include "reports/report_labels.hpp"
+#include "scoring/mutu.hpp"
 
 namespace skm::hub::web {
 namespace {
 
 double to_double(const scoring::Decimal& d) { return d.value().get_d(); }
+
+// Each field a small table: the official codes with respondents, and under
+// each the sub-options min-n lets through (dashboard_data, reports::publishable_details).
+DataList profile_data(const PageContext& c, const KecamatanPage& k) {
+    DataList fields;
+    for (const auto& table : k.profile) {
+        DataList rows;
+        for (const auto& count : table.counts) {
+            if (count.count == 0) continue;  // compact: only codes someone chose
+            rows.push_back(Fields{{"label", reports::profile_value_label(table.field, count.value, c.t)},
+                                  {"count", std::to_string(count.count)},
+                                  {"detail", flag(false)}});
+            for (const auto& d : reports::details_in_screen_order(table.field, count.details, c.app.options.profile_options)) {
+                rows.push_back(Fields{{"label", reports::profile_detail_label(table.field, d.option, c.app.options.profile_options, c.t)},
+                                      {"count", std::to_string(d.count)},
+                                      {"detail", flag(true)}});
+            }
+        }
+        if (rows.empty()) continue;
+        fields.push_back(Fields{{"field", reports::profile_field_label(table.field, c.t)}, {"rows", rows}});
+    }
+    return fields;
+}
+
+// Rows of hours that have responses, a column per weekday (Monday first):
+// the IKM on a mutu colour where min-n allows, the count always.
+Data heat_map_data(const PageContext& c, const scoring::HeatMap& map) {
+    if (map.empty()) return flag(false);
+    DataList days;
+    for (int w = 0; w < scoring::kWeekdays; ++w) days.push_back(Fields{{"name", reports::weekday_label(w, c.t)}});
+    DataList rows;
+    for (int h = map.first_hour; h <= map.last_hour; ++h) {
+        DataList cells;
+        for (int w = 0; w < scoring::kWeekdays; ++w) {
+            const auto& cell = map.at(w, h);
+            std::string css = "none";
+            if (cell.ikm) {
+                css = std::string(1, scoring::mutu_letter(scoring::mutu_2017(cell.ikm->value())));
+            } else if (cell.respondents > 0) {
+                css = "few";
+            }
+            cells.push_back(Fields{{"class", css},
+                                   {"ikm", cell.ikm ? Data(c.number(*cell.ikm)) : flag(false)},
+                                   {"n", cell.respondents > 0 ? Data(std::to_string(cell.respondents)) : flag(false)}});
+        }
+        rows.push_back(Fields{{"hour", reports::hour_label(h, c.t)}, {"cells", cells}});
+    }
+    return Fields{{"days", days}, {"rows", rows}};
+}
 
 }  // namespace
 
@@ -67,6 +118,14 @@ WebResponse kecamatan_page(const PageContext& c) {
     } else {
         data.set("unsur_chart", flag(false));
     }
+
+    const std::string min_n = std::to_string(c.app.options.min_n);
+    const DataList profile = profile_data(c, k);
+    data.set("has_profile", flag(!profile.empty()));
+    data.set("profile", profile);
+    data.set("profile_note", t.format("web.kecamatan.profile_note", {{"min_n", min_n}}));
+    data.set("heat_map", heat_map_data(c, k.heat_map));
+    data.set("heat_note", t.format("web.kecamatan.heat_note", {{"min_n", min_n}}));
 
     DataList saran;
     for (const auto& r : k.saran) saran.push_back(Fields{{"date", r.local_date}, {"layanan", r.layanan}, {"text", r.saran}});

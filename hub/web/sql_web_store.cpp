@@ -191,4 +191,25 @@ std::vector<std::pair<std::string, std::uint64_t>> SqlWebStore::profile(std::str
     });
 }
 
+std::vector<ProfileDetailRow> SqlWebStore::profile_details(std::string_view kecamatan, const scoring::DateRange& dates,
+                                                           std::string_view field) {
+    const char* column = profile_column(field);
+    // Only the four fields a sub-option can belong to.
+    if (!column || field == "layanan" || field == "origin" || field == "channel") return {};
+    const std::string sql = std::string("SELECT ") + column +
+                            ", profile_detail, count(*) FROM responses WHERE kecamatan = ?1 AND local_date BETWEEN ?2 AND ?3 "
+                            "GROUP BY 1, 2";
+    return database_->read()->rows(sql, {kecamatan, dates.first.str(), dates.last.str()}, [](const SqlRow& row) {
+        return ProfileDetailRow{std::string(row.text(0)), std::string(row.text(1)), static_cast<std::uint64_t>(row.int64(2))};
+    });
+}
+
+void SqlWebStore::for_each_timed_response(std::string_view kecamatan, const scoring::DateRange& dates,
+                                          const std::function<void(std::string_view, std::string_view, std::string_view)>& visit) {
+    // responses_by_kecamatan (kecamatan, local_date) finds the rows.
+    database_->read()->for_each_row(
+        "SELECT response_id, submitted_at, answers FROM responses WHERE kecamatan = ?1 AND local_date BETWEEN ?2 AND ?3",
+        {kecamatan, dates.first.str(), dates.last.str()}, [&](const SqlRow& row) { visit(row.text(0), row.text(1), row.text(2)); });
+}
+
 }  // namespace skm::hub::web

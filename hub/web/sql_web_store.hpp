@@ -48,6 +48,10 @@ public:
             visit) override;
     std::vector<std::pair<std::string, std::uint64_t>> profile(std::string_view kecamatan, const scoring::DateRange& dates,
                                                                std::string_view field) override;
+    std::vector<ProfileDetailRow> profile_details(std::string_view kecamatan, const scoring::DateRange& dates,
+                                                  std::string_view field) override;
+    void for_each_timed_response(std::string_view kecamatan, const scoring::DateRange& dates,
+                                 const std::function<void(std::string_view, std::string_view, std::string_view)>& visit) override;
 
 private:
     std::unique_ptr<SqlDatabase> database_;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "formats/catalog.hpp"
+#include "formats/profile_options.hpp"
 #include "formats/questionnaire.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/web/login_limiter.hpp"
@@ -26,6 +27,9 @@ struct WebOptions {
     LoginLimits login_limits;
     std::int64_t session_lifetime_s = 8 * 3600;
     std::filesystem::path temp_dir = std::filesystem::temp_directory_path();  // export files, removed at once
+    // The sub-options' labels on the kecamatan page (assets/kiosk/profile-options.json
+    // at `skm-hub serve`); without them a sub-option shows its key.
+    formats::ProfileOptions profile_options;
 };
 
 class WebApp {

@@ -71,6 +71,14 @@ struct PublicPeriod {
     std::string published_by;
 };
 
+// Respondents with one value of a profile field and one stored profile_detail
+// (formats/profile_detail: the sub-options of every field, "" = none).
+struct ProfileDetailRow {
+    std::string value;
+    std::string detail;
+    std::uint64_t count = 0;
+};
+
 struct SaranRow {
     std::string layanan;
     std::string saran;
@@ -123,6 +131,16 @@ public:
     virtual std::vector<std::pair<std::string, std::uint64_t>> profile(std::string_view kecamatan,
                                                                        const scoring::DateRange& dates,
                                                                        std::string_view field) = 0;
+    // The same per value and stored profile_detail (jenis_kelamin, umur, pendidikan or pekerjaan).
+    virtual std::vector<ProfileDetailRow> profile_details(std::string_view kecamatan, const scoring::DateRange& dates,
+                                                          std::string_view field) = 0;
+    // Every response of one kecamatan in the dates: its id, its submitted_at as
+    // the kiosk wrote it (its own local time and offset) and its answers as
+    // stored (store/answers_codec), for the hour × weekday heat map.
+    virtual void for_each_timed_response(
+        std::string_view kecamatan, const scoring::DateRange& dates,
+        const std::function<void(std::string_view response_id, std::string_view submitted_at, std::string_view answers)>&
+            visit) = 0;
 };
 
 }  // namespace skm::hub::web

@@ -1,5 +1,7 @@
 #include "kiosk/core/staff_service.hpp"
 
+#include "reports/report_heat_map.hpp"
+
 #include "scoring/privacy.hpp"
 #include "store/sqlite.hpp"
 #include "store/setting_keys.hpp"
@@ -250,12 +252,12 @@ void StaffService::acknowledge_alert(const std::string& alert_id, const std::str
     alert_cache_.responses = -1;
 }
 
-const HeatMap& StaffService::heat_map(const scoring::DateRange& range) const {
+const scoring::HeatMap& StaffService::heat_map(const scoring::DateRange& range) const {
     const std::int64_t responses = newest_seq();
     const std::uint64_t min_n = number(formats::setting::kMinN);
     if (heat_cache_.responses != responses || heat_cache_.range.first != range.first ||
         heat_cache_.range.last != range.last || heat_cache_.min_n != min_n) {
-        heat_cache_ = {responses, range, min_n, build_heat_map(db_, range, min_n)};
+        heat_cache_ = {responses, range, min_n, reports::build_heat_map(db_, range, min_n)};
     }
     return heat_cache_.map;
 }

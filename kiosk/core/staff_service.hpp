@@ -7,7 +7,7 @@
 
 #include "formats/kiosk_config.hpp"
 #include "kiosk/core/dashboard.hpp"
-#include "kiosk/core/heat_map.hpp"
+#include "scoring/heat_map.hpp"
 #include "kiosk/core/live_alerts.hpp"
 #include "kiosk/core/staff_lock.hpp"
 #include "kiosk/core/storage_watch.hpp"
@@ -99,8 +99,8 @@ public:
     // only when responses arrive or one is acknowledged, not every frame.
     const std::vector<LiveAlert>& open_alerts(const scoring::LocalDate& today) const;
     void acknowledge_alert(const std::string& alert_id, const std::string& at);
-    // The hour × weekday heat map (kiosk/core/heat_map) with min_n, rebuilt only when responses arrive.
-    const HeatMap& heat_map(const scoring::DateRange& range) const;
+    // The hour × weekday heat map (scoring/heat_map, reports/report_heat_map) with min_n, rebuilt only when responses arrive.
+    const scoring::HeatMap& heat_map(const scoring::DateRange& range) const;
 
 private:
     void audit(const std::string& action, const std::string& detail);
@@ -121,7 +121,7 @@ private:
         std::int64_t responses = -1;
         scoring::DateRange range;
         std::uint64_t min_n = 0;
-        HeatMap map;
+        scoring::HeatMap map;
     };
     mutable HeatCache heat_cache_;
     std::int64_t newest_seq() const;

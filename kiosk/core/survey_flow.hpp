@@ -88,6 +88,8 @@ public:
     // and the one chosen for it ("" = none: the official code itself).
     const std::vector<formats::ProfileOption>& profile_options(ProfileField field) const;
     const std::string& profile_detail(ProfileField field) const;
+    // Every field's sub-options (the report labels its detail rows with them).
+    const formats::ProfileOptions& all_profile_options() const { return profile_options_; }
     // One progress for the whole survey: the four profile questions, every
     // unsur, then the saran. Step 1-based; 0 off those screens.
     std::size_t survey_step() const;

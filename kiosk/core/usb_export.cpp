@@ -114,12 +114,13 @@ ExportOutcome export_responses_csv(const store::ResponseStore& db, const std::ve
 ExportOutcome export_semester_report(const store::ResponseStore& db, const formats::Questionnaire& questionnaire,
                                      const formats::Catalog& catalog, const std::filesystem::path& dir,
                                      const scoring::Timestamp& now, reports::ReportFormat format,
-                                     store::FileOps& ops) {
+                                     const formats::ProfileOptions& profile_options, store::FileOps& ops) {
     ExportOutcome outcome;
     const std::string key = scoring::period_key(scoring::period_of(now.date, scoring::PeriodKind::semester));
     reports::ReportRequest request;
     request.period = reports::parse_report_period(key);
     request.generated_on = now.date;
+    request.profile_options = profile_options;
     const auto data = reports::gather_report(db, questionnaire, std::move(request));
     if (data.respondents() == 0) {
         outcome.problem = Problem{"report.empty_period", {{"period", key}, {"dates", key}, {"file", db.path().string()}}};

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "formats/catalog.hpp"
+#include "formats/profile_options.hpp"
 #include "formats/questionnaire.hpp"
 #include "reports/write_report.hpp"
 #include "store/file_ops.hpp"
@@ -46,10 +47,12 @@ ExportOutcome export_responses_csv(const store::ResponseStore& db, const std::ve
                                    const scoring::Timestamp& now, store::FileOps& ops = store::system_file_ops());
 
 // The current semester's SKM report (PDF or XLSX) to <dir>/laporan-skm-<2025-S2>.<ext>,
-// in the catalog's language; problems as above, or report.empty_period.
+// in the catalog's language, the profile's sub-options labelled from
+// profile_options; problems as above, or report.empty_period.
 ExportOutcome export_semester_report(const store::ResponseStore& db, const formats::Questionnaire& questionnaire,
                                      const formats::Catalog& catalog, const std::filesystem::path& dir,
                                      const scoring::Timestamp& now, reports::ReportFormat format,
+                                     const formats::ProfileOptions& profile_options,
                                      store::FileOps& ops = store::system_file_ops());
 
 }  // namespace skm::kiosk

@@ -47,7 +47,7 @@ void draw_staff_export(ViewContext& ctx, StaffView& view, float width, float, fl
                 continue;
             }
             show(export_semester_report(view.service().store(), ctx.flow.questionnaire(), *view.report_catalog(), media[i],
-                                        view.clock().wall_now(), reports_of[r].first),
+                                        view.clock().wall_now(), reports_of[r].first, ctx.flow.all_profile_options()),
                  "kiosk.staff.export.report_done");
         }
         y += 96 * s + 20 * s;

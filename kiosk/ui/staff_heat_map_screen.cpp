@@ -2,7 +2,7 @@
 // chosen period, one cell per weekday and office hour with its respondents
 // and, from min_n respondents on, its IKM coloured by mutu (the answer
 // colours, sad to happy). Cells below min_n show only the count, grey.
-#include "kiosk/core/heat_map.hpp"
+#include "scoring/heat_map.hpp"
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -11,8 +11,8 @@
 namespace skm::kiosk::ui {
 namespace {
 
-// Monday first, as kiosk/core/heat_map numbers them.
-constexpr const char* kDayKeys[kWeekdays] = {"kiosk.staff.heat.day0", "kiosk.staff.heat.day1", "kiosk.staff.heat.day2",
+// Monday first, as scoring/heat_map numbers them.
+constexpr const char* kDayKeys[scoring::kWeekdays] = {"kiosk.staff.heat.day0", "kiosk.staff.heat.day1", "kiosk.staff.heat.day2",
                                              "kiosk.staff.heat.day3", "kiosk.staff.heat.day4", "kiosk.staff.heat.day5",
                                              "kiosk.staff.heat.day6"};
 
@@ -32,7 +32,7 @@ void draw_staff_heat_map(ViewContext& ctx, StaffView& view, float width, float h
     const float margin = 16 * s;
     const std::uint64_t min_n = view.service().number(formats::setting::kMinN);
     const scoring::DateRange range = dashboard_range(view.period, view.clock().wall_now().date);
-    const HeatMap& map = view.service().heat_map(range);
+    const scoring::HeatMap& map = view.service().heat_map(range);
     y += staff_text(ctx, ctx.fonts.small,
                     ctx.f("kiosk.staff.heat.title", {{"from", range.first.str()}, {"to", range.last.str()},
                                                      {"min_n", std::to_string(min_n)}}),
@@ -46,7 +46,7 @@ void draw_staff_heat_map(ViewContext& ctx, StaffView& view, float width, float h
     const int hours = map.last_hour - map.first_hour + 1;
     const float cell_w = (width - 2 * margin - label_w) / static_cast<float>(hours);
     const float head_h = ctx.fonts.small->FontSize * 1.4f;
-    const float cell_h = std::min((height - margin - y - head_h) / kWeekdays, 90 * s);
+    const float cell_h = std::min((height - margin - y - head_h) / scoring::kWeekdays, 90 * s);
     auto cell_text = [&](float x, float ty, float w, ImU32 colour, const std::string& text) {
         const ImVec2 size = ctx.fonts.small->CalcTextSizeA(ctx.fonts.small->FontSize, 1e9f, 0, text.c_str());
         draw->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(x + (w - size.x) / 2, ty), colour, text.c_str());
@@ -58,11 +58,11 @@ void draw_staff_heat_map(ViewContext& ctx, StaffView& view, float width, float h
         cell_text(margin + label_w + static_cast<float>(h) * cell_w, y, cell_w, palette::kMuted, label);
     }
     y += head_h;
-    for (int w = 0; w < kWeekdays; ++w) {
+    for (int w = 0; w < scoring::kWeekdays; ++w) {
         const float ry = y + static_cast<float>(w) * cell_h;
         staff_text(ctx, ctx.fonts.small, ctx.t(kDayKeys[static_cast<std::size_t>(w)]), margin, ry + cell_h / 3, label_w, palette::kText);
         for (int h = 0; h < hours; ++h) {
-            const HeatCell& cell = map.cells[static_cast<std::size_t>(w)][static_cast<std::size_t>(map.first_hour + h)];
+            const scoring::HeatCell& cell = map.cells[static_cast<std::size_t>(w)][static_cast<std::size_t>(map.first_hour + h)];
             const float cx = margin + label_w + static_cast<float>(h) * cell_w;
             const ImU32 fill = cell.ikm ? mutu_colour(*cell.ikm) : palette::kNeutral;
             draw->AddRectFilled(ImVec2(cx + 1 * s, ry + 1 * s), ImVec2(cx + cell_w - 1 * s, ry + cell_h - 1 * s), fill, 4 * s);

@@ -2,7 +2,7 @@
 // a seeded drop shows what, since when, which unsur and the saran; "Sudah
 // ditangani" hides it and leaves one audit row; the demo year raises nothing.
 #include "formats/response_csv_reader.hpp"
-#include "kiosk/core/heat_map.hpp"
+#include "reports/report_heat_map.hpp"
 #include "kiosk/core/staff_service.hpp"
 #include "kiosk/ui/kiosk_view.hpp"
 #include "kiosk/ui/staff_gate.hpp"
@@ -120,7 +120,7 @@ TEST(StaffAlertsUi, HeatMapShowsTheRecountedCellsAndHidesSmallOnes) {
     EXPECT_TRUE(k.shows("per jam dan hari")) << k.drawn();
     EXPECT_TRUE(k.shows("Selasa")) << k.drawn();
     EXPECT_TRUE(k.shows("n=3")) << k.drawn();
-    const HeatMap map = build_heat_map(k.service().store(), {{2025, 1, 1}, {2025, 12, 31}}, 5);
+    const scoring::HeatMap map = reports::build_heat_map(k.service().store(), {{2025, 1, 1}, {2025, 12, 31}}, 5);
     EXPECT_EQ(map.cells[1][18].respondents, 3u);
     EXPECT_FALSE(map.cells[1][18].ikm);
     EXPECT_TRUE(k.ctx().overflows.empty());

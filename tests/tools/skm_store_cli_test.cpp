@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -170,6 +171,30 @@ TEST(SkmExport, FiltersAndFormats) {
 
     EXPECT_EQ(skm({"export", "--db", db, "--format", "xml"}).exit_code, 2);
     EXPECT_EQ(skm({"export", "--db", db, "--from", "2025-13-01"}).exit_code, 2);
+}
+
+TEST(SkmExport, JsonCarriesProfileDetailOriginAndChannel) {
+    const std::string dir = make_temp_dir();
+    const std::string db = dir + "/skm.db";
+    write_file(dir + "/detail.csv",
+               "response_id,submitted_at,layanan,jenis_kelamin,umur,pendidikan,pekerjaan,persyaratan,prosedur,waktu,biaya,"
+               "produk,kompetensi,perilaku,pengaduan,sarana,saran,flags,profile_detail,origin,channel\n"
+               "d1,2025-03-03T09:00:00+07:00,KTP-el,P,60+,SD,Lainnya,4,4,3,4,3,4,4,3,3,,,"
+               "pendidikan=tidak_sekolah;pekerjaan=pensiunan,hub,paper\n"
+               "d2,2025-03-03T09:05:00+07:00,KTP-el,L,30-39,SMA,Swasta,4,4,3,4,3,4,4,3,3,,,,,\n");
+    ASSERT_EQ(skm({"import", dir + "/detail.csv", "--db", db}).exit_code, 0);
+    auto out = skm({"export", "--db", db, "--format", "json"});
+    ASSERT_EQ(out.exit_code, 0) << out.err;
+    const auto rows = nlohmann::json::parse(out.out);
+    ASSERT_EQ(rows.size(), 2u);
+    std::map<std::string, nlohmann::json> by_id;
+    for (const auto& row : rows) by_id[row["response_id"].get<std::string>()] = row;
+    EXPECT_EQ(by_id["d1"]["profile_detail"], "pendidikan=tidak_sekolah;pekerjaan=pensiunan");
+    EXPECT_EQ(by_id["d1"]["origin"], "hub");
+    EXPECT_EQ(by_id["d1"]["channel"], "paper");
+    EXPECT_EQ(by_id["d2"]["profile_detail"], "");
+    EXPECT_EQ(by_id["d2"]["origin"], "import");  // the import's own mark where the file has none
+    EXPECT_EQ(by_id["d2"]["channel"], "");
 }
 
 TEST(SkmSimulate, PrintsOnlyFreshIdsEachOneStored) {

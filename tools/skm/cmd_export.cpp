@@ -47,7 +47,11 @@ nlohmann::ordered_json row_json(const store::StoredRow& row, const formats::Ques
             {"questionnaire_id", s.questionnaire_id},
             {"questionnaire_version", r.questionnaire_version},
             {"duration_ms", s.duration_ms ? nlohmann::ordered_json(*s.duration_ms) : nlohmann::ordered_json(nullptr)},
-            {"sync_state", row.sync_state}};
+            {"sync_state", row.sync_state},
+            // The optional fields, "" when not recorded, as the CSV writes them.
+            {"profile_detail", r.profile_detail},
+            {"origin", r.origin},
+            {"channel", r.channel}};
 }
 
 std::size_t write_export(std::ostream& out, store::ResponseStore& store, const store::ExportFilter& filter,

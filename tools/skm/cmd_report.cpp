@@ -4,6 +4,8 @@
 // under FILE.partial and renamed only when complete, so a failed run never
 // leaves a half report where the staff expect the real one.
 #include "formats/kiosk_config.hpp"
+#include "formats/profile_options.hpp"
+#include "formats/settings_table.hpp"
 #include "reports/report_data.hpp"
 #include "reports/report_labels.hpp"
 #include "reports/write_report.hpp"
@@ -38,6 +40,11 @@ int run_report(Context& context, const ReportOptions& args) {
         const auto kiosk = formats::load_kiosk_config(*config, context.assets);
         request.office = kiosk.office;
         request.region = kiosk.region;
+        // The labels of the profile's sub-option rows: the kiosk's own file.
+        request.profile_options = formats::load_profile_options(kiosk.profile_options_file);
+    } else if (const auto shipped = context.assets / formats::setting::kProfileOptionsFile.fallback_text;
+               std::filesystem::exists(shipped)) {
+        request.profile_options = formats::load_profile_options(shipped);
     }
 
     auto opened = open_store(context, args.database, MissingDatabase::refuse);
