@@ -22,5 +22,6 @@ inline constexpr const char* kLastBackup = "backup.last";  // ISO time of the la
 inline constexpr const char* kDamagedDatabase = "alert.damaged_database";  // the moved-aside file awaiting salvage
 inline constexpr const char* kDroppedAnswers = "survey.dropped_answers";  // answers left unsaved on the apology screen
 inline constexpr const char* kStorageProbe = "storage.last_probe";      // time of the kiosk's last probe write
+inline constexpr const char* kProfileSent = "sync_profile_sent";  // "<local date> <hash>" of the office profile the hub took last
 
 }  // namespace skm::store::setting_key

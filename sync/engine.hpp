@@ -54,6 +54,10 @@ struct EngineOptions {
     std::int64_t config_every_ms = 15 * 60'000;  // how often to ask the hub for a newer config
     std::string questionnaire;  // "id:version" this device asks, to warn when the hub expects another
     std::string app_version;  // sent with each batch for the hub's device page; "" = not sent
+    // The office profile for the hub's posters, read on the sync thread from
+    // the outbox's own connection; empty: never sent. Sent with a batch only
+    // when it differs from the one the hub last took, or that was on another day.
+    std::function<OfficeProfile(const store::Outbox&)> office_profile;
 };
 
 struct SyncStatus {
@@ -99,6 +103,8 @@ private:
     bool send_one(const std::vector<store::Submission>& batch, DrainOutcome& outcome);
     static std::optional<Problem> http_problem(const HttpResult& result);
     void compare_clocks(const std::string& hub_time);
+    // The profile's mark ("<date> <hash>") and the profile when it is due, else nothing.
+    std::optional<std::pair<std::string, OfficeProfile>> profile_due();
 
     store::Outbox& outbox_;
     Transport& transport_;
