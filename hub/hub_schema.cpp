@@ -7,7 +7,7 @@ namespace skm::hub {
 namespace {
 
 // Never edit a shipped migration: add a new one.
-constexpr std::array<store::Migration, 5> kMigrations = {{
+constexpr std::array<store::Migration, 6> kMigrations = {{
     {1, R"sql(
 -- One row per enrolled kiosk. Only a hash of its token is kept (hub/device_token).
 CREATE TABLE devices (
@@ -119,6 +119,23 @@ CREATE TABLE public_periods (
     published_at TEXT NOT NULL,
     published_by TEXT NOT NULL
 ) STRICT;
+)sql"},
+    // ---- the office profile kiosks send for the hub's posters (sync/protocol) ----
+    {6, R"sql(
+-- The latest office profile each kiosk sent (its office name, contact,
+-- follow-up, complaint channel and logo), for the posters of its kecamatan.
+-- The kecamatan is the device's enrolment's, as for its responses.
+CREATE TABLE device_profiles (
+    device_id         TEXT PRIMARY KEY,
+    kecamatan         TEXT NOT NULL,
+    office            TEXT NOT NULL CHECK (length(office) <= 1000),
+    contact           TEXT NOT NULL CHECK (length(contact) <= 1000),
+    follow_up         TEXT NOT NULL CHECK (length(follow_up) <= 1000),
+    complaint_channel TEXT NOT NULL CHECK (length(complaint_channel) <= 1000),
+    logo_png_base64   TEXT NOT NULL DEFAULT '' CHECK (length(logo_png_base64) <= 22000),  -- '' = none
+    received_at       TEXT NOT NULL
+) STRICT;
+CREATE INDEX device_profiles_by_kecamatan ON device_profiles (kecamatan, received_at);
 )sql"},
 }};
 

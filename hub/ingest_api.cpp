@@ -52,7 +52,10 @@ ApiReply IngestApi::ingest(const Device& device, std::string_view gzip_body) {
     correct_clock(batch, received);  // periods follow the hub's clock
     const std::string now = store::iso8601(received);
     sync::Reply reply{batch.batch_id, store_.ingest(device, batch, now), now};
-    if (on_report_) on_report_({device.device_id, batch.app_version, batch.pending, batch.sent_at, received});
+    if (on_report_) {
+        on_report_({device.device_id, batch.app_version, batch.pending, batch.sent_at, received, device.kecamatan,
+                    std::move(batch.office_profile)});
+    }
     return {200, sync::encode_reply(reply)};
 }
 
