@@ -76,10 +76,22 @@ protected:
         return result ? nlohmann::json::parse(result->body, nullptr, false) : nlohmann::json();
     }
 
+    // Each poster fetched is also kept under the build tree, to be looked at (pdftoppm).
+    static void keep(const std::string& path, const std::string& bytes) {
+        const std::filesystem::path dir = std::filesystem::path(SKM_BINARY_DIR) / "test-artifacts" / "hub-posters";
+        std::filesystem::create_directories(dir);
+        std::string name = path.substr(1);
+        for (auto& ch : name) {
+            if (ch == '/' || ch == '?' || ch == '&' || ch == '=') ch = '-';
+        }
+        std::ofstream(dir / name, std::ios::binary) << bytes;
+    }
+
     std::string pdf_text(const std::string& path) {
         const Reply pdf = browser.get(path);
         EXPECT_EQ(pdf.status, 200) << path;
         EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-") << path;
+        keep(path + ".pdf", pdf.body);
         const std::filesystem::path dir = skm::testing::make_temp_dir();
         {
             std::ofstream out(dir / "p.pdf", std::ios::binary);
@@ -159,6 +171,7 @@ TEST_P(HubPoster, AKecamatanPosterHoldsTheIkmApiFiguresAndTheProfilesOfficeName)
 
     const Reply png = browser.get("/export/poster.png?name=Sukamaju&period=2025");
     ASSERT_EQ(png.status, 200);
+    keep("/export/poster.png?name=Sukamaju&period=2025.png", png.body);
     EXPECT_EQ(png.header("Content-Type").value_or(""), "image/png");
     ASSERT_GT(png.body.size(), 24u);
     EXPECT_EQ(png.body.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
@@ -202,6 +215,7 @@ TEST_P(HubPoster, TheKabupatenPosterHoldsTheKabupatensFigures) {
     EXPECT_EQ(text.find("Kantor"), std::string::npos) << text;
     const Reply png = browser.get("/export/poster.png?period=2025");
     ASSERT_EQ(png.status, 200);
+    keep("/export/poster.png?period=2025.png", png.body);
     EXPECT_EQ(big_endian(png.body, 16), 1080u);
     EXPECT_EQ(big_endian(png.body, 20), 1080u);
     // The links on the overview and the kecamatan page.
