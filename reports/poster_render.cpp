@@ -262,7 +262,10 @@ private:
     double not_enough(double x, double y, double w, double big) {
         const TextStyle head{big, true, false, Align::center, 0.2};
         const TextStyle why{big * 0.36, false, false, Align::center, 0.3};
-        const std::string reason = c_.format("poster.not_enough_detail", {{"min_n", std::to_string(d_.min_n)}});
+        // At or above min-n and still hidden: withheld so a smaller group cannot be worked out from a total.
+        const bool withheld = d_.respondents >= d_.min_n;
+        const std::string reason = c_.format(withheld ? "poster.withheld_detail" : "poster.not_enough_detail",
+                                             {{"min_n", std::to_string(d_.min_n)}});
         const double pad = big * 0.6;
         const double h = height_of(text("poster.not_enough"), head, w - 2 * pad) + height_of(reason, why, w - 2 * pad) + 2 * pad + big * 0.3;
         fill(kPanel, x, y, w, h);
