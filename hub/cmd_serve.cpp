@@ -112,7 +112,7 @@ int run_serve(HubContext& context, const ServeOptions& args) {
     options.web = [&](const web::WebRequest& request) { return web_app.handle(request); };
     options.device_report = [&](const DeviceReportIn& in) {
         try {
-            web_store->record_device_report(web::device_report(in));
+            web::record_device(*web_store, in);
         } catch (const Error& e) {
             log(e.problem());  // the batch is stored; only the device page misses this report
         }

@@ -7,7 +7,7 @@ namespace skm::hub {
 namespace {
 
 // Never edit a shipped migration: add a new one.
-constexpr std::array<store::Migration, 6> kMigrations = {{
+constexpr std::array<store::Migration, 7> kMigrations = {{
     {1, R"sql(
 -- One row per enrolled kiosk. Only a hash of its token is kept (hub/device_token).
 CREATE TABLE devices (
@@ -138,6 +138,23 @@ CREATE TABLE used_links (
     PRIMARY KEY (device_id, link_id)
 ) STRICT;
 )sql", /*defaults_meet_new_checks=*/true},
+    // ---- the office profile kiosks send for the hub's posters (sync/protocol) ----
+    {7, R"sql(
+-- The latest office profile each kiosk sent (its office name, contact,
+-- follow-up, complaint channel and logo), for the posters of its kecamatan.
+-- The kecamatan is the device's enrolment's, as for its responses.
+CREATE TABLE device_profiles (
+    device_id         TEXT PRIMARY KEY,
+    kecamatan         TEXT NOT NULL,
+    office            TEXT NOT NULL CHECK (length(office) <= 1000),
+    contact           TEXT NOT NULL CHECK (length(contact) <= 1000),
+    follow_up         TEXT NOT NULL CHECK (length(follow_up) <= 1000),
+    complaint_channel TEXT NOT NULL CHECK (length(complaint_channel) <= 1000),
+    logo_png_base64   TEXT NOT NULL DEFAULT '' CHECK (length(logo_png_base64) <= 22000),  -- '' = none
+    received_at       TEXT NOT NULL
+) STRICT;
+CREATE INDEX device_profiles_by_kecamatan ON device_profiles (kecamatan, received_at);
+)sql"},
 }};
 
 }  // namespace

@@ -62,7 +62,10 @@ ApiReply IngestApi::ingest(const Device& device, std::string_view gzip_body) {
     } else if (device.link_public_key) {
         reply.link_key_device = device.device_id;
     }
-    if (on_report_) on_report_({device.device_id, batch.app_version, batch.pending, batch.sent_at, received});
+    if (on_report_) {
+        on_report_({device.device_id, batch.app_version, batch.pending, batch.sent_at, received, device.kecamatan,
+                    std::move(batch.office_profile)});
+    }
     return {200, sync::encode_reply(reply)};
 }
 

@@ -32,6 +32,8 @@ struct DeviceReportIn {
     std::optional<std::int64_t> pending;
     std::optional<std::string> sent_at;
     scoring::Timestamp received;
+    std::string kecamatan;                              // the device's enrolment's
+    std::optional<sync::OfficeProfile> office_profile;  // sent now and then, for the hub's posters
 };
 
 class IngestApi {

@@ -10,7 +10,7 @@ namespace {
 
 // Never edit a shipped migration: add a new one. The columns mean what they
 // mean in hub/hub_schema.cpp; times are the hub's ISO 8601 text, as there.
-constexpr std::array<store::Migration, 6> kMigrations = {{
+constexpr std::array<store::Migration, 7> kMigrations = {{
     {1, R"sql(
 CREATE TABLE devices (
     device_id    text PRIMARY KEY CHECK (length(device_id) BETWEEN 1 AND 200),
@@ -126,6 +126,20 @@ CREATE TABLE used_links (
     used_at     text NOT NULL,
     PRIMARY KEY (device_id, link_id)
 );
+)sql"},
+    // SQLite's migration 7.
+    {7, R"sql(
+CREATE TABLE device_profiles (
+    device_id         text COLLATE "C" PRIMARY KEY,
+    kecamatan         text COLLATE "C" NOT NULL,
+    office            text NOT NULL CHECK (length(office) <= 1000),
+    contact           text NOT NULL CHECK (length(contact) <= 1000),
+    follow_up         text NOT NULL CHECK (length(follow_up) <= 1000),
+    complaint_channel text NOT NULL CHECK (length(complaint_channel) <= 1000),
+    logo_png_base64   text NOT NULL DEFAULT '' CHECK (length(logo_png_base64) <= 22000),
+    received_at       text NOT NULL
+);
+CREATE INDEX device_profiles_by_kecamatan ON device_profiles (kecamatan, received_at);
 )sql"},
 }};
 

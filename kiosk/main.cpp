@@ -17,6 +17,7 @@
 #include "kiosk/core/deferred_checks.hpp"
 #include "kiosk/core/first_run.hpp"
 #include "kiosk/core/guarded.hpp"
+#include "kiosk/core/office_profile.hpp"
 #include "kiosk/core/staff_lock.hpp"
 #include "kiosk/core/staff_service.hpp"
 #include "kiosk/core/storage_watch.hpp"
@@ -254,6 +255,10 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
         engine_options.questionnaire = questionnaire.id + ":" + std::to_string(questionnaire.version);
         engine_options.app_version = SKM_VERSION;
         engine_options.register_link_key = true;  // survey links (#21): the hub learns this kiosk's key
+        // The office's words for the hub's posters; the logo scaled once here, not per batch.
+        engine_options.office_profile = [&config, logo = profile_logo(config.logo)](const store::Outbox& from) {
+            return office_profile(from, config, logo);
+        };
         engine = std::make_unique<sync::SyncEngine>(*outbox, *transport, questionnaire.scheme, clock,
                                                     [&] { return jitter(random); }, engine_options);
         worker = std::make_unique<sync::SyncWorker>(*engine);

@@ -29,10 +29,21 @@ PosterData gather_poster(const store::ResponseStore& store, const formats::Quest
     // The report's privacy rule (reports/report_privacy) decides, with the poster's min-n.
     request.report.min_n = request.min_n;
     const ReportData data = gather_report(store, questionnaire, request.report);
+    std::optional<ReportData> previous;
+    if (const auto& id = data.request.period.id) {
+        const scoring::PeriodId before_id = scoring::previous_period(*id);
+        ReportRequest before = request.report;
+        before.period = ReportPeriod{scoring::period_key(before_id), scoring::range_of(before_id), before_id};
+        previous.emplace(gather_report(store, questionnaire, std::move(before)));
+    }
+    return poster_from_report(data, previous ? &*previous : nullptr, std::move(request));
+}
+
+PosterData poster_from_report(const ReportData& data, const ReportData* previous, PosterRequest request) {
     const IkmFigures* group = group_of(data, request.layanan);
     if (!group) throw Error(ErrorKind::usage, Problem{"poster.unknown_layanan", {{"layanan", *request.layanan}}});
 
-    PosterData poster(questionnaire);
+    PosterData poster(data.questionnaire);
     poster.period = data.request.period;
     poster.generated_on = data.request.generated_on;
     poster.office = data.office;
@@ -43,6 +54,7 @@ PosterData gather_poster(const store::ResponseStore& store, const formats::Quest
     poster.contact = std::move(request.contact);
     poster.complaint_channel = std::move(request.complaint_channel);
     poster.logo = std::move(request.logo);
+    poster.logo_png = std::move(request.logo_png);
     poster.respondents = group->pooled.respondents;
     // Hidden by the report's rule: under min-n, or withheld so a smaller group cannot be worked out.
     poster.enough = !group->hidden;
@@ -59,10 +71,7 @@ PosterData gather_poster(const store::ResponseStore& store, const formats::Quest
 
     if (const auto& id = data.request.period.id) {
         poster.previous = scoring::previous_period(*id);
-        ReportRequest before = request.report;
-        before.period = ReportPeriod{scoring::period_key(*poster.previous), scoring::range_of(*poster.previous), poster.previous};
-        const ReportData previous = gather_report(store, questionnaire, std::move(before));
-        const IkmFigures* then = group_of(previous, request.layanan);
+        const IkmFigures* then = previous ? group_of(*previous, request.layanan) : nullptr;
         // The previous figure obeys the same rule: too few respondents then, no comparison now.
         if (then && !then->hidden && then->pooled.konversi_exact) {
             poster.previous_ikm = then->pooled.ikm;

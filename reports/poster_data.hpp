@@ -25,6 +25,7 @@ struct PosterRequest {
     std::string contact;                  // the office's; "" = not set, left out
     std::string complaint_channel;        // SP4N-LAPOR unless the office names its own
     std::filesystem::path logo;           // a PNG; empty: none
+    std::string logo_png;                 // or its bytes (the hub's, from a kiosk's profile); "" = none
 };
 
 struct PosterBar {
@@ -58,6 +59,7 @@ struct PosterData {
     std::string contact;
     std::string complaint_channel;
     std::filesystem::path logo;
+    std::string logo_png;  // PNG bytes, used when `logo` is empty
 };
 
 // Throws skm::Error(usage, "poster.unknown_layanan") for a layanan the
@@ -65,5 +67,12 @@ struct PosterData {
 // database cannot be read.
 PosterData gather_poster(const store::ResponseStore& store, const formats::Questionnaire& questionnaire,
                          PosterRequest request);
+
+// The same from report data gathered elsewhere (the hub's, from its own
+// figures), with the report's privacy rule already applied (apply_privacy):
+// `now` for the poster's period, `previous` for the period before (nullptr:
+// no comparison). Only request.layanan, the min-n and the office's words are read
+// from `request`. Throws as gather_poster for an unknown layanan.
+PosterData poster_from_report(const ReportData& now, const ReportData* previous, PosterRequest request);
 
 }  // namespace skm::reports

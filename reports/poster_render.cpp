@@ -262,7 +262,10 @@ private:
     double not_enough(double x, double y, double w, double big) {
         const TextStyle head{big, true, false, Align::center, 0.2};
         const TextStyle why{big * 0.36, false, false, Align::center, 0.3};
-        const std::string reason = c_.format("poster.not_enough_detail", {{"min_n", std::to_string(d_.min_n)}});
+        // At or above min-n and still hidden: withheld so a smaller group cannot be worked out from a total.
+        const bool withheld = d_.respondents >= d_.min_n;
+        const std::string reason = c_.format(withheld ? "poster.withheld_detail" : "poster.not_enough_detail",
+                                             {{"min_n", std::to_string(d_.min_n)}});
         const double pad = big * 0.6;
         const double h = height_of(text("poster.not_enough"), head, w - 2 * pad) + height_of(reason, why, w - 2 * pad) + 2 * pad + big * 0.3;
         fill(kPanel, x, y, w, h);
@@ -393,10 +396,26 @@ void PosterPainter::square(double size) {
 
 // ---- [render] ------------------------------------------------------------------
 
-// The logo as an image surface, or nullptr when there is none or it is not a readable PNG.
-cairo_surface_t* load_logo(const std::filesystem::path& file) {
-    if (file.empty()) return nullptr;
-    cairo_surface_t* surface = cairo_image_surface_create_from_png(file.c_str());
+struct PngReader {
+    std::string_view bytes;
+    std::size_t at = 0;
+};
+
+cairo_status_t read_png_bytes(void* closure, unsigned char* data, unsigned int length) {
+    auto* reader = static_cast<PngReader*>(closure);
+    if (reader->bytes.size() - reader->at < length) return CAIRO_STATUS_READ_ERROR;
+    std::copy_n(reader->bytes.data() + reader->at, length, data);
+    reader->at += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+// The logo as an image surface (from the file, else from the bytes), or
+// nullptr when there is none or it is not a readable PNG.
+cairo_surface_t* load_logo(const std::filesystem::path& file, const std::string& bytes) {
+    if (file.empty() && bytes.empty()) return nullptr;
+    PngReader reader{bytes};
+    cairo_surface_t* surface = file.empty() ? cairo_image_surface_create_from_png_stream(read_png_bytes, &reader)
+                                            : cairo_image_surface_create_from_png(file.c_str());
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surface);
         return nullptr;
@@ -414,7 +433,7 @@ void check(cairo_status_t status) {
 
 PosterOutput render_poster(const PosterData& data, const formats::Catalog& catalog, PosterFormat format) {
     PosterOutput out;
-    cairo_surface_t* logo = load_logo(data.logo);
+    cairo_surface_t* logo = load_logo(data.logo, data.logo_png);
     out.logo_drawn = logo != nullptr;
     const bool png = format == PosterFormat::png_square;
     const double square = kPosterPngPixels / 2.0;
@@ -467,6 +486,33 @@ PosterOutput render_poster(const PosterData& data, const formats::Catalog& catal
         check(drawn != CAIRO_STATUS_SUCCESS ? drawn : finished);
     }
     return out;
+}
+
+std::string small_logo_png(const std::filesystem::path& file, std::size_t max_bytes) {
+    cairo_surface_t* logo = load_logo(file, "");
+    if (!logo) return "";
+    const double w = cairo_image_surface_get_width(logo);
+    const double h = cairo_image_surface_get_height(logo);
+    std::string png;
+    // Halving the side until it fits: a poster's logo box is a few centimetres.
+    for (double side = 512; side >= 32 && (png.empty() || png.size() > max_bytes); side /= 2) {
+        const double scale = std::min(1.0, side / std::max(w, h));
+        const int out_w = std::max(1, static_cast<int>(w * scale));
+        const int out_h = std::max(1, static_cast<int>(h * scale));
+        cairo_surface_t* small = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, out_w, out_h);
+        cairo_t* cr = cairo_create(small);
+        cairo_scale(cr, scale, scale);
+        cairo_set_source_surface(cr, logo, 0, 0);
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+        cairo_paint(cr);
+        cairo_destroy(cr);
+        png.clear();
+        if (cairo_surface_write_to_png_stream(small, append_bytes, &png) != CAIRO_STATUS_SUCCESS) png.clear();
+        cairo_surface_destroy(small);
+        if (png.empty()) break;
+    }
+    cairo_surface_destroy(logo);
+    return png.size() <= max_bytes ? png : "";
 }
 
 }  // namespace skm::reports

@@ -29,4 +29,9 @@ struct PosterOutput {
 // Throws skm::Error(storage, "poster.failed") when cairo cannot draw it.
 PosterOutput render_poster(const PosterData& data, const formats::Catalog& catalog, PosterFormat format);
 
+// The PNG logo at `file` made small enough to travel (sync/protocol's office
+// profile): scaled down, keeping its shape, until its PNG is at most
+// `max_bytes`; "" when the file is not a readable PNG or will not fit.
+std::string small_logo_png(const std::filesystem::path& file, std::size_t max_bytes);
+
 }  // namespace skm::reports

@@ -27,5 +27,6 @@ inline constexpr const char* kStorageProbe = "storage.last_probe";      // time 
 // acknowledged its public key for (none yet: the key is sent with each batch).
 inline constexpr const char* kLinkSecretKey = "link.secret_key";
 inline constexpr const char* kLinkDeviceId = "link.device_id";
+inline constexpr const char* kProfileSent = "sync_profile_sent";  // "<local date> <hash>" of the office profile the hub took last
 
 }  // namespace skm::store::setting_key

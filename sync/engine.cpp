@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cstdio>
 #include <set>
 
 namespace skm::sync {
@@ -35,6 +36,28 @@ void SyncEngine::compare_clocks(const std::string& hub_time) {
     const std::int64_t ahead = scoring::unix_seconds(clock_.wall_now()) - scoring::unix_seconds(*hub);
     status_.clock_ahead_s = ahead;
     outbox_.set_setting(store::setting_key::kClockAhead, std::to_string(ahead));
+}
+
+namespace {
+
+// Which profile the hub took last, to see a change: FNV-1a (not a secret, a fingerprint).
+std::string fingerprint(const std::string& text) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (const unsigned char ch : text) hash = (hash ^ ch) * 1099511628211ull;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
+}
+
+}  // namespace
+
+std::optional<std::pair<std::string, OfficeProfile>> SyncEngine::profile_due() {
+    if (!options_.office_profile) return std::nullopt;
+    OfficeProfile profile = options_.office_profile(outbox_);
+    const std::string mark = store::iso8601(clock_.wall_now()).substr(0, 10) + " " + fingerprint(encode_office_profile(profile));
+    // Unchanged and already taken today: the hub has it.
+    if (outbox_.setting(store::setting_key::kProfileSent) == mark) return std::nullopt;
+    return std::pair{mark, std::move(profile)};
 }
 
 HttpResult Transport::get_config(std::int64_t) {
@@ -88,6 +111,8 @@ bool SyncEngine::send_one(const std::vector<store::Submission>& items, DrainOutc
             sends_key = false;
         }
     }
+    auto profile = profile_due();
+    if (profile) batch.office_profile = profile->second;
     const HttpResult result = transport_.post_batch(gzip_compress(encode_batch(batch, scheme_)));
     if (result.connected && refused_whole(result, items, outcome)) return true;
     if (auto problem = http_problem(result); problem || result.status != 200) {
@@ -129,6 +154,8 @@ bool SyncEngine::send_one(const std::vector<store::Submission>& items, DrainOutc
     status_.last_success = store::iso8601(clock_.wall_now());
     outbox_.set_setting(store::setting_key::kLastSyncSuccess, status_.last_success);
     batch_limit_ = std::min(options_.batch_size, batch_limit_ * 2);  // back up after halving for a 413
+    // The hub answered this batch, so it took the profile with it.
+    if (profile) outbox_.set_setting(store::setting_key::kProfileSent, profile->first);
     // Items the hub did not answer stay pending; if none was answered, stop rather than loop.
     return !marks.empty();
 }

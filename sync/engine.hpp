@@ -58,6 +58,10 @@ struct EngineOptions {
     // each batch until the hub acknowledged it, with an empty batch when none
     // waits, so an enrolled kiosk registers on its next sync.
     bool register_link_key = false;
+    // The office profile for the hub's posters, read on the sync thread from
+    // the outbox's own connection; empty: never sent. Sent with a batch only
+    // when it differs from the one the hub last took, or that was on another day.
+    std::function<OfficeProfile(const store::Outbox&)> office_profile;
 };
 
 struct SyncStatus {
@@ -105,6 +109,8 @@ private:
     bool link_key_unregistered() const;
     static std::optional<Problem> http_problem(const HttpResult& result);
     void compare_clocks(const std::string& hub_time);
+    // The profile's mark ("<date> <hash>") and the profile when it is due, else nothing.
+    std::optional<std::pair<std::string, OfficeProfile>> profile_due();
 
     store::Outbox& outbox_;
     Transport& transport_;

@@ -77,32 +77,6 @@ std::span<const unsigned char> bytes_of(std::string_view text) {
 
 }  // namespace
 
-std::string base64url(std::span<const unsigned char> bytes) {
-    start_sodium();
-    constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
-    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), kVariant), '\0');
-    sodium_bin2base64(out.data(), out.size(), bytes.data(), bytes.size(), kVariant);
-    out.resize(out.size() - 1);  // the terminating NUL
-    return out;
-}
-
-std::optional<std::vector<unsigned char>> from_base64url(std::string_view text) {
-    start_sodium();
-    std::vector<unsigned char> bytes(text.size() * 3 / 4 + 1);
-    std::size_t length = 0;
-    const char* end = nullptr;
-    if (sodium_base642bin(bytes.data(), bytes.size(), text.data(), text.size(), nullptr, &length, &end,
-                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
-        end != text.data() + text.size()) {
-        return std::nullopt;
-    }
-    bytes.resize(length);
-    // One token, one text: unused low bits that are not zero would give a
-    // second spelling of the same bytes (and of the same link).
-    if (base64url(bytes) != text) return std::nullopt;
-    return bytes;
-}
-
 std::string new_link_id() {
     start_sodium();
     std::array<unsigned char, kLinkIdBytes> bytes{};

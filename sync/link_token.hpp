@@ -12,6 +12,8 @@
 // <hub base URL>/l/<token>. Form: docs/reference/sync-protocol.md#survey-links.
 #pragma once
 
+#include "sync/base64.hpp"
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -54,10 +56,6 @@ bool verify_link_token(std::string_view token, const LinkPublicKey& key);
 // <hub_base>/l/<token> (one '/' between them whatever hub_base ends with).
 std::string link_url(std::string_view hub_base, std::string_view token);
 
-// base64url without padding (sodium_bin2base64), and back: nothing for text
-// that is not the canonical encoding of some bytes.
-std::string base64url(std::span<const unsigned char> bytes);
-std::optional<std::vector<unsigned char>> from_base64url(std::string_view text);
 // The registered form of a public key (base64url of its 32 bytes), and back.
 std::string encode_link_public_key(const LinkPublicKey& key);
 std::optional<LinkPublicKey> decode_link_public_key(std::string_view text);

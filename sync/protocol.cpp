@@ -1,5 +1,6 @@
 #include "sync/protocol.hpp"
 
+#include "sync/base64.hpp"
 #include "sync/json_fields.hpp"
 
 #include "formats/profile_detail.hpp"
@@ -99,7 +100,60 @@ std::int64_t version_number(const std::string& text) {
     return error == std::errc() && end == text.data() + text.size() ? value : 0;
 }
 
+json office_profile_json(const OfficeProfile& p) {
+    json doc{{"office", p.office}, {"contact", p.contact}, {"follow_up", p.follow_up},
+             {"complaint_channel", p.complaint_channel}};
+    if (!p.logo_png.empty() && p.logo_png.size() <= kMaxProfileLogoBytes) {
+        const std::string base64 = to_base64(p.logo_png);
+        json pieces = json::array();
+        for (std::size_t at = 0; at < base64.size(); at += kProfileLogoPieceChars) {
+            pieces.push_back(base64.substr(at, kProfileLogoPieceChars));
+        }
+        doc["logo_png"] = std::move(pieces);
+    }
+    return doc;
+}
+
+bool short_text(const json& object, const char* name, std::string& out) {
+    if (!object.contains(name) || !object[name].is_string()) return false;
+    out = object[name].get<std::string>();
+    return out.size() <= kMaxProfileTextBytes;
+}
+
+// The logo's pieces back to PNG bytes; nothing when they are not a PNG within bounds.
+std::optional<std::string> logo_of(const json& pieces) {
+    if (!pieces.is_array() || pieces.empty() || pieces.size() > kMaxProfileLogoPieces) return std::nullopt;
+    std::string base64;
+    for (const auto& piece : pieces) {
+        if (!piece.is_string() || piece.get<std::string>().size() > kProfileLogoPieceChars) return std::nullopt;
+        base64 += piece.get<std::string>();
+    }
+    const auto decoded = from_base64(base64);
+    if (!decoded) return std::nullopt;
+    const std::string& png = *decoded;
+    static constexpr std::string_view kPngSignature{"\x89PNG\r\n\x1a\n", 8};
+    if (png.size() > kMaxProfileLogoBytes || png.compare(0, kPngSignature.size(), kPngSignature) != 0) return std::nullopt;
+    return png;
+}
+
+// The office_profile member, or nothing when it is absent or not what a kiosk
+// sends: like the other members about the kiosk, never a reason to refuse responses.
+std::optional<OfficeProfile> decode_office_profile(const json& doc) {
+    if (!doc.contains("office_profile") || !doc["office_profile"].is_object()) return std::nullopt;
+    const json& p = doc["office_profile"];
+    OfficeProfile profile;
+    if (!short_text(p, "office", profile.office) || !short_text(p, "contact", profile.contact) ||
+        !short_text(p, "follow_up", profile.follow_up) || !short_text(p, "complaint_channel", profile.complaint_channel)) {
+        return std::nullopt;
+    }
+    // A logo that cannot be read leaves the texts: the poster goes without it.
+    if (p.contains("logo_png")) profile.logo_png = logo_of(p["logo_png"]).value_or("");
+    return profile;
+}
+
 }  // namespace
+
+std::string encode_office_profile(const OfficeProfile& profile) { return office_profile_json(profile).dump(); }
 
 std::string_view status_name(ItemStatus status) {
     switch (status) {
@@ -112,10 +166,11 @@ std::string_view status_name(ItemStatus status) {
 
 JsonBounds batch_json_bounds(const scoring::ScoringScheme& scheme, const Limits& limits) {
     // The body and its 8 fields (protocol, device_id, batch_id, responses,
-    // app_version, pending, sent_at, link_public_key); each item, its 15 fields (see the top
+    // app_version, pending, sent_at, link_public_key, office_profile), the
+    // profile's 5 and its logo's pieces; each item, its 15 fields (see the top
     // of protocol.hpp), one answer per unsur, kMaxFlags flags and the 2 of
-    // its questionnaire. 500 items of the nine Permenpan unsur: 29,524 values.
-    constexpr std::size_t kBodyValues = 1 + 8 + kRoomForNewFields;
+    // its questionnaire. 500 items of the nine Permenpan unsur: 29,543 values.
+    constexpr std::size_t kBodyValues = 1 + 9 + 5 + kMaxProfileLogoPieces + kRoomForNewFields;
     const std::size_t item_values = 1 + 15 + scheme.size() + kMaxFlags + 2 + kRoomForNewFields;
     // body → responses → item → answers | flags | questionnaire.
     constexpr std::size_t kDepth = 4;
@@ -167,6 +222,7 @@ std::string encode_batch(const Batch& batch, const scoring::ScoringScheme& schem
     if (batch.pending) doc["pending"] = *batch.pending;
     if (batch.sent_at) doc["sent_at"] = *batch.sent_at;
     if (batch.link_public_key) doc["link_public_key"] = *batch.link_public_key;
+    if (batch.office_profile) doc["office_profile"] = office_profile_json(*batch.office_profile);
     return doc.dump();
 }
 
@@ -196,6 +252,7 @@ std::variant<Batch, ProtocolError> decode_batch(std::string_view body, const sco
             }
             batch.link_public_key = key.get<std::string>();
         }
+        batch.office_profile = decode_office_profile(doc);
         const json& items = field(doc, "responses", "");
         if (!items.is_array()) refuse("protocol.wrong_type", "responses");
         if (items.size() > limits.max_items) refuse("protocol.too_large", "responses");

@@ -10,6 +10,9 @@
 //          "link_public_key"?: "<base64url of 32 bytes>"  the kiosk's Ed25519 key for survey
 //           links (sync/link_token), sent until the hub acknowledged it; present but not a
 //           key refuses the body
+//          "office_profile"?: {"office", "contact", "follow_up", "complaint_channel",
+//                              "logo_png"?: ["<base64>", ...]}
+//          (optional too, sent when it changed or once a day: what the hub's posters print)
 //   item:  {"id", "submitted_at", "layanan", "jenis_kelamin", "umur", "pendidikan", "pekerjaan",
 //           "answers": {"persyaratan": 4, ...}, "saran", "flags": [...],
 //           "questionnaire": {"id": "...", "version": 1}, "duration_ms": 95000 | null,
@@ -53,6 +56,28 @@ struct Limits {
 // Quality flags one response may carry (store/new_submission sets two at most).
 inline constexpr std::size_t kMaxFlags = 16;
 
+// What the office says about itself on its posters (formats/settings_table
+// kOffice, kOfficeContact, kFollowUp, kComplaintChannel; the configured logo),
+// for the hub's posters. Every text within its setting's bound, so within
+// the 2000-byte text bound an older hub's batch bounds allow.
+struct OfficeProfile {
+    std::string office;
+    std::string contact;
+    std::string follow_up;
+    std::string complaint_channel;
+    std::string logo_png;  // PNG bytes, at most kMaxProfileLogoBytes; "" = none
+
+    bool operator==(const OfficeProfile&) const = default;
+};
+
+// The logo travels as base64 in pieces of kProfileLogoPieceChars: an older
+// hub's bounds refuse any text over 2000 bytes, so one long text would make
+// it refuse the whole batch. 12 pieces: a logo of at most 16,200 bytes.
+inline constexpr std::size_t kProfileLogoPieceChars = 1800;
+inline constexpr std::size_t kMaxProfileLogoPieces = 12;
+inline constexpr std::size_t kMaxProfileLogoBytes = kMaxProfileLogoPieces * kProfileLogoPieceChars / 4 * 3;
+inline constexpr std::size_t kMaxProfileTextBytes = 1000;  // the longest setting it carries (kFollowUp)
+
 struct Batch {
     std::string device_id;
     std::string batch_id;
@@ -62,6 +87,7 @@ struct Batch {
     std::optional<std::int64_t> pending = std::nullopt;     // responses left in its outbox besides this batch
     std::optional<std::string> sent_at = std::nullopt;      // its clock when sending, for the hub to see a skew
     std::optional<std::string> link_public_key = std::nullopt;  // base64url Ed25519 key for survey links (#21)
+    std::optional<OfficeProfile> office_profile = std::nullopt;  // only now and then (sync/engine)
 };
 
 enum class ItemStatus { accepted, duplicate, rejected };
@@ -89,6 +115,10 @@ std::variant<Batch, ProtocolError> decode_batch(std::string_view json, const sco
 // it is built (sync/json_bounds); derived from the item's fields, the
 // scheme's unsur, kMaxFlags and the longest text (saran).
 JsonBounds batch_json_bounds(const scoring::ScoringScheme& scheme, const Limits& limits = {});
+
+// The office_profile member alone, as encode_batch writes it (the engine
+// compares it with the one it sent last).
+std::string encode_office_profile(const OfficeProfile& profile);
 
 std::string encode_reply(const Reply& reply);
 // The reply a kiosk reads from whatever answers at the hub's address: a hostile

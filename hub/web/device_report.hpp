@@ -9,5 +9,9 @@
 namespace skm::hub::web {
 
 DeviceReport device_report(const DeviceReportIn& in);
+// The office profile it carried, as the poster pages keep it; nothing when it carried none.
+std::optional<DeviceProfile> device_profile(const DeviceReportIn& in);
+// Both kept in `store`: what skm-hub serve does with each report.
+void record_device(WebStore& store, const DeviceReportIn& in);
 
 }  // namespace skm::hub::web

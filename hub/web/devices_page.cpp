@@ -44,7 +44,23 @@ WebResponse devices_page(const PageContext& c, const PageNotice& notice) {
             {"skew_warning", flag(std::llabs(skew) > 120)},
         });
     }
-    Data data = Fields{{"devices", devices}, {"admin", flag(c.admin())}};
+    // The office profile each kiosk sent last: what its kecamatan's posters print.
+    DataList profiles;
+    for (const DeviceProfile& p : c.app.store.device_profiles()) {
+        auto or_dash = [](const std::string& text) { return text.empty() ? std::string("—") : text; };
+        profiles.push_back(Fields{
+            {"device", p.device_id},
+            {"kecamatan", p.kecamatan},
+            {"office", or_dash(p.office)},
+            {"contact", or_dash(p.contact)},
+            {"follow_up", or_dash(p.follow_up)},
+            {"complaint_channel", or_dash(p.complaint_channel)},
+            {"logo", p.logo_png.empty() ? t.text("web.devices.no_logo")
+                                        : t.format("web.devices.logo_size", {{"kb", std::to_string((p.logo_png.size() + 1023) / 1024)}})},
+            {"received", time_text(p.received_at)},
+        });
+    }
+    Data data = Fields{{"devices", devices}, {"admin", flag(c.admin())}, {"profiles", profiles}, {"has_profiles", flag(!profiles.empty())}};
     set_notice(data, notice);
     return c.render(200, t.text("web.devices.title"), "devices", "devices", std::move(data));
 }

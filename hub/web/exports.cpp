@@ -1,10 +1,14 @@
 // Exports: the kabupaten recap (every kecamatan, then every kecamatan ×
-// layanan) as XLSX or CSV through the report writers' own table writers, and
-// one kecamatan's SKM report as PDF through reports/write_report, with the
-// figures the dashboard shows (and the same min-n rule).
+// layanan) as XLSX or CSV through the report writers' own table writers,
+// one kecamatan's SKM report as PDF through reports/write_report, and the
+// SKM poster of a kecamatan or the kabupaten through reports/poster_render,
+// with the figures the dashboard shows (and the same min-n rule).
 #include "hub/device_token.hpp"
 #include "hub/web/web_pages.hpp"
+#include "formats/settings_table.hpp"
 #include "reports/csv_report.hpp"
+#include "reports/poster_data.hpp"
+#include "reports/poster_render.hpp"
 #include "reports/report_privacy.hpp"
 #include "reports/report_file.hpp"
 #include "reports/write_report.hpp"
@@ -86,6 +90,49 @@ std::string safe_name(const std::string& text) {
     return out.substr(0, 60);
 }
 
+// The kabupaten's figures as report data: every kecamatan pooled (the
+// overview's total), shown when the total reaches min-n, as on the recap.
+reports::ReportData kabupaten_report_data(const PageContext& c, const WebPeriod& period, const Overview& o) {
+    reports::ReportRequest request;
+    request.period = reports::ReportPeriod{period.key, period.range, period.id};
+    request.region = c.t.text("web.poster.kabupaten_region");
+    request.generated_on = c.app.clock.wall_now().date;
+    reports::ReportData data(request, c.app.questionnaire);
+    data.annual = request.period.annual();
+    data.year = request.period.year();
+    data.min_n = c.app.options.min_n;
+    if (o.total.summary) {
+        data.overall.pooled = *o.total.summary;
+    } else {
+        data.overall.pooled.respondents = o.total.respondents;
+    }
+    data.unflagged.pooled = data.overall.pooled;
+    reports::apply_privacy(data);
+    return data;
+}
+
+// One kecamatan's report data for the poster: its own min-n, and hidden too
+// where the kabupaten's other figures would give it back by subtraction
+// (scoring::hidden_groups over the kecamatan, as on the recap).
+reports::ReportData kecamatan_poster_data(const PageContext& c, const std::string& name, const WebPeriod& period) {
+    const DashboardInputs inputs{c.app.hub, c.app.store, c.app.tallies, c.app.options.min_n};
+    const Overview o = build_overview(inputs, period);
+    const std::vector<bool> hidden = hidden_rows(o.rows, c.app.options.min_n);
+    bool withheld = false;
+    for (std::size_t i = 0; i < o.rows.size(); ++i) {
+        if (o.rows[i].kecamatan == name) withheld = hidden[i];
+    }
+    reports::ReportData data = kecamatan_report_data(c, name, period, build_kecamatan(inputs, name, period, 0));
+    if (withheld) {
+        // Its count stays (as on the recap), its figures go.
+        const std::uint64_t respondents = data.overall.pooled.respondents;
+        data.overall = reports::IkmFigures{};
+        data.overall.pooled.respondents = respondents;
+        data.overall.hidden = true;
+    }
+    return data;
+}
+
 }  // namespace
 
 WebResponse export_recap(const PageContext& c, bool xlsx) {
@@ -148,18 +195,11 @@ WebResponse export_recap(const PageContext& c, bool xlsx) {
     return download(take_file(file), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
 }
 
-WebResponse export_kecamatan_pdf(const PageContext& c) {
-    const auto period = c.period();
-    if (!period) return error_page(c, 400, "web.bad_period");
-    const std::string name = c.request.param("name").value_or("");
-    if (name.empty() || name.size() > 200) return error_page(c, 404, "web.no_such_kecamatan");
-    const std::uint64_t min_n = c.app.options.min_n;
-    const KecamatanPage k = build_kecamatan({c.app.hub, c.app.store, c.app.tallies, min_n}, name, *period);
-    if (!k.figures.enough) return error_page(c, 409, "web.export.not_enough");
-
+reports::ReportData kecamatan_report_data(const PageContext& c, const std::string& name, const WebPeriod& period,
+                                          const KecamatanPage& k) {
     const auto& q = c.app.questionnaire;
     reports::ReportRequest request;
-    request.period = reports::ReportPeriod{period->key, period->range, period->id};
+    request.period = reports::ReportPeriod{period.key, period.range, period.id};
     request.office = c.t.format("web.export.office", {{"kecamatan", name}});
     request.generated_on = c.app.clock.wall_now().date;
     request.profile_options = c.app.options.profile_options;
@@ -167,9 +207,15 @@ WebResponse export_kecamatan_pdf(const PageContext& c) {
     data.office = request.office;
     data.annual = request.period.annual();
     data.year = request.period.year();
-    data.min_n = min_n;
-    data.overall.pooled = *k.figures.summary;
-    data.unflagged.pooled = *k.figures.summary;
+    data.min_n = c.app.options.min_n;
+    // Below min-n the kecamatan keeps its count and nothing else (apply_privacy hides it).
+    if (k.figures.summary) {
+        data.overall.pooled = *k.figures.summary;
+        data.unflagged.pooled = *k.figures.summary;
+    } else {
+        data.overall.pooled.respondents = k.figures.respondents;
+        data.unflagged.pooled.respondents = k.figures.respondents;
+    }
     for (const auto& l : k.layanan) {
         reports::LayananFigures lf;
         lf.layanan = l.layanan;
@@ -193,7 +239,7 @@ WebResponse export_kecamatan_pdf(const PageContext& c) {
     // The four profile fields as the page counts them (sub-options where min-n allows), then the layanan.
     data.profile = k.profile;
     reports::ProfileTable by_layanan{"layanan", {}, 0};
-    for (const auto& [value, count] : c.app.store.profile(name, period->range, "layanan")) {
+    for (const auto& [value, count] : c.app.store.profile(name, period.range, "layanan")) {
         by_layanan.counts.push_back({value, count, {}});
         by_layanan.total += count;
     }
@@ -208,19 +254,71 @@ WebResponse export_kecamatan_pdf(const PageContext& c) {
     std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (std::size_t i = 0; i < scored.size() && i < 3; ++i) data.weakest.push_back(scored[i].second);
     for (const auto& s : k.saran) {
-        data.saran.push_back({s.saran, s.layanan, scoring::parse_date(s.local_date).value_or(period->range.first)});
+        data.saran.push_back({s.saran, s.layanan, scoring::parse_date(s.local_date).value_or(period.range.first)});
     }
     data.target = k.target;
     data.population = k.population;
-    if (data.year) data.period_population = reports::period_population(period->range, period->id, data.annual, k.population, std::nullopt);
+    if (data.year) data.period_population = reports::period_population(period.range, period.id, data.annual, k.population, std::nullopt);
     if (data.period_population) data.sample = scoring::sample_progress(data.period_population->population, k.figures.respondents);
     // The same rule as the device's report: hidden groups, saran of big-enough layanan only, months not days.
     reports::apply_privacy(data);
+    return data;
+}
+
+WebResponse export_kecamatan_pdf(const PageContext& c) {
+    const auto period = c.period();
+    if (!period) return error_page(c, 400, "web.bad_period");
+    const std::string name = c.request.param("name").value_or("");
+    if (name.empty() || name.size() > 200) return error_page(c, 404, "web.no_such_kecamatan");
+    const std::uint64_t min_n = c.app.options.min_n;
+    const KecamatanPage k = build_kecamatan({c.app.hub, c.app.store, c.app.tallies, min_n}, name, *period);
+    if (!k.figures.enough) return error_page(c, 409, "web.export.not_enough");
+    const reports::ReportData data = kecamatan_report_data(c, name, *period, k);
 
     const auto file = temp_file(c, ".pdf");
     reports::write_report(reports::ReportFormat::pdf, data, c.t, file);
     c.audit("export_pdf", name + " " + period->key);
     return download(take_file(file), "application/pdf", "skm-" + safe_name(name) + "-" + safe_name(period->key) + ".pdf");
+}
+
+WebResponse export_poster(const PageContext& c, bool png) {
+    const auto period = c.period();
+    if (!period) return error_page(c, 400, "web.bad_period");
+    const std::optional<std::string> name = c.request.param("name");
+    if (name && (name->empty() || name->size() > 200)) return error_page(c, 404, "web.no_such_kecamatan");
+    const WebPeriod before = previous_period(*period);
+
+    reports::PosterRequest request;
+    request.min_n = c.app.options.min_n;
+    // The national channel is every office's (formats/settings_table kComplaintChannel's default).
+    request.complaint_channel = formats::default_text(formats::setting::kComplaintChannel);
+    std::optional<reports::ReportData> now;
+    std::optional<reports::ReportData> then;
+    if (name) {
+        now.emplace(kecamatan_poster_data(c, *name, *period));
+        then.emplace(kecamatan_poster_data(c, *name, before));
+        // The office's own words from the profile its kiosks sent last; without
+        // one the poster has no office name, contact or follow-up: left out, not made up.
+        now->office.clear();
+        now->request.region = now->request.office;
+        if (const auto profile = c.app.store.latest_profile(*name)) {
+            now->office = profile->office;
+            request.contact = profile->contact;
+            request.follow_up = profile->follow_up;
+            if (!profile->complaint_channel.empty()) request.complaint_channel = profile->complaint_channel;
+            request.logo_png = profile->logo_png;
+        }
+    } else {
+        const DashboardInputs inputs{c.app.hub, c.app.store, c.app.tallies, c.app.options.min_n};
+        now.emplace(kabupaten_report_data(c, *period, build_overview(inputs, *period)));
+        then.emplace(kabupaten_report_data(c, before, build_overview(inputs, before)));
+    }
+    const reports::PosterData data = reports::poster_from_report(*now, &*then, std::move(request));
+    const auto poster = reports::render_poster(data, c.t, png ? reports::PosterFormat::png_square : reports::PosterFormat::pdf_a4);
+    const std::string what = name ? *name : c.t.text("web.export.kabupaten");
+    c.audit("export_poster", what + " " + period->key + (png ? " png" : " pdf"));
+    const std::string file = "poster-skm-" + safe_name(what) + "-" + safe_name(period->key) + (png ? ".png" : ".pdf");
+    return download(poster.bytes, png ? "image/png" : "application/pdf", file);
 }
 
 }  // namespace skm::hub::web

@@ -75,7 +75,9 @@ WebResponse kecamatan_page(const PageContext& c) {
 
     Data data = Fields{{"overview_href", "/overview?" + in_period},
                        {"heading", t.format("web.kecamatan.title", {{"kecamatan", name}, {"period", period->key}})},
-                       {"pdf_href", "/export/kecamatan.pdf?name=" + url_encode(name) + "&" + in_period}};
+                       {"pdf_href", "/export/kecamatan.pdf?name=" + url_encode(name) + "&" + in_period},
+                       {"poster_pdf_href", "/export/poster.pdf?name=" + url_encode(name) + "&" + in_period},
+                       {"poster_png_href", "/export/poster.png?name=" + url_encode(name) + "&" + in_period}};
     set_period_select(c, data, *period, {{"name", name}});
     const auto& s = k.figures.summary;
     DataList kpis{kpi(s && s->ikm ? c.number(*s->ikm) : "—", t.text("web.col.ikm")),

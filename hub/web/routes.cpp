@@ -28,6 +28,8 @@ WebResponse home(const PageContext&) { return redirect("/overview"); }
 WebResponse recap_csv(const PageContext& c) { return export_recap(c, false); }
 WebResponse recap_xlsx(const PageContext& c) { return export_recap(c, true); }
 WebResponse devices(const PageContext& c) { return devices_page(c); }
+WebResponse poster_pdf(const PageContext& c) { return export_poster(c, false); }
+WebResponse poster_png(const PageContext& c) { return export_poster(c, true); }
 WebResponse targets(const PageContext& c) { return targets_page(c); }
 WebResponse users(const PageContext& c) { return users_page(c); }
 WebResponse publish(const PageContext& c) { return publish_page(c); }
@@ -45,6 +47,8 @@ constexpr std::array kRoutes{
     Route(Method::get, "/export/recap.csv", Access::viewer, recap_csv),
     Route(Method::get, "/export/recap.xlsx", Access::viewer, recap_xlsx),
     Route(Method::get, "/export/kecamatan.pdf", Access::viewer, export_kecamatan_pdf),
+    Route(Method::get, "/export/poster.pdf", Access::viewer, poster_pdf),
+    Route(Method::get, "/export/poster.png", Access::viewer, poster_png),
     Route(Method::post, "/devices/enroll", Access::admin, devices_enroll),
     Route(Method::post, "/devices/revoke", Access::admin, devices_revoke),
     Route(Method::get, "/targets", Access::admin, targets),

@@ -1,6 +1,7 @@
 #include "hub/web/sql_web_store.hpp"
 
 #include "scoring/problem.hpp"
+#include "sync/base64.hpp"
 
 namespace skm::hub::web {
 namespace {
@@ -9,6 +10,17 @@ User read_user(const SqlRow& row) {
     return User{std::string(row.text(0)), std::string(row.text(1)), parse_role(row.text(2)).value_or(Role::viewer),
                 std::string(row.text(3))};
 }
+
+// The logo is kept as base64 text: both databases' text columns, no bytes column needed.
+DeviceProfile read_profile(const SqlRow& row) {
+    return DeviceProfile{std::string(row.text(0)), std::string(row.text(1)), std::string(row.text(2)),
+                         std::string(row.text(3)), std::string(row.text(4)), std::string(row.text(5)),
+                         sync::from_base64(row.text(6)).value_or(""), std::string(row.text(7))};
+}
+
+constexpr std::string_view kProfileColumns =
+    "SELECT device_id, kecamatan, office, contact, follow_up, complaint_channel, logo_png_base64, received_at "
+    "FROM device_profiles";
 
 constexpr std::string_view kUserColumns = "SELECT username, password_hash, role, created_at FROM web_users";
 
@@ -110,6 +122,29 @@ std::vector<DeviceReport> SqlWebStore::device_reports() {
                                                            row.optional_int64(2),    row.optional_text(3),
                                                            std::string(row.text(4)), row.optional_int64(5)};
                                    });
+}
+
+void SqlWebStore::record_device_profile(const DeviceProfile& p) {
+    database_->write()->execute(
+        "INSERT INTO device_profiles (device_id, kecamatan, office, contact, follow_up, complaint_channel, "
+        "logo_png_base64, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (device_id) DO UPDATE SET "
+        "kecamatan = excluded.kecamatan, office = excluded.office, contact = excluded.contact, "
+        "follow_up = excluded.follow_up, complaint_channel = excluded.complaint_channel, "
+        "logo_png_base64 = excluded.logo_png_base64, received_at = excluded.received_at",
+        {p.device_id, p.kecamatan, p.office, p.contact, p.follow_up, p.complaint_channel,
+         p.logo_png.empty() ? std::string() : sync::to_base64(p.logo_png), p.received_at});
+}
+
+std::vector<DeviceProfile> SqlWebStore::device_profiles() {
+    static const std::string sql = std::string(kProfileColumns).append(" ORDER BY device_id");
+    return database_->read()->rows(sql, {}, read_profile);
+}
+
+std::optional<DeviceProfile> SqlWebStore::latest_profile(std::string_view kecamatan) {
+    // The same hub clock writes every received_at, so the text sorts as the time.
+    static const std::string sql =
+        std::string(kProfileColumns).append(" WHERE kecamatan = ?1 ORDER BY received_at DESC, device_id LIMIT 1");
+    return database_->read()->first_row(sql, {kecamatan}, read_profile);
 }
 
 void SqlWebStore::set_target(const Target& t) {

@@ -35,6 +35,9 @@ public:
     std::vector<AuditEntry> audit_log(std::size_t limit) override;
     void record_device_report(const DeviceReport& report) override;
     std::vector<DeviceReport> device_reports() override;
+    void record_device_profile(const DeviceProfile& profile) override;
+    std::vector<DeviceProfile> device_profiles() override;
+    std::optional<DeviceProfile> latest_profile(std::string_view kecamatan) override;
     void set_target(const Target& target) override;
     std::vector<Target> targets(int year) override;
     bool add_public_period(const PublicPeriod& period) override;

@@ -7,6 +7,7 @@
 #include "hub/web/dashboard_data.hpp"
 #include "hub/web/html.hpp"
 #include "hub/web/web_app.hpp"
+#include "reports/report_data.hpp"
 
 #include <optional>
 #include <string>
@@ -78,6 +79,12 @@ WebResponse export_kecamatan_pdf(const PageContext& c);
 // open to anyone, outside the route table (its path holds the token).
 bool is_link_survey_path(std::string_view path);
 WebResponse link_survey(const PageContext& c);
+// /export/poster.pdf and .png: the SKM poster of one kecamatan (?name=) or the whole kabupaten.
+WebResponse export_poster(const PageContext& c, bool png);
+// One kecamatan's report data from the hub's figures (exports.cpp), its
+// office the kecamatan ("Kecamatan X"), with reports::apply_privacy applied.
+reports::ReportData kecamatan_report_data(const PageContext& c, const std::string& name, const WebPeriod& period,
+                                          const KecamatanPage& k);
 
 // Shared data of the templates.
 // "2026-11-23T22:34:10+07:00" → "2026-11-23 22:34" (the hub's own times carry its offset).

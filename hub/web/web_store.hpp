@@ -56,6 +56,19 @@ struct DeviceReport {
     std::optional<std::int64_t> clock_skew_s;  // kiosk clock − hub clock
 };
 
+// The office profile a kiosk sent last (sync::OfficeProfile), kept for the
+// posters of its kecamatan (the device's enrolment's).
+struct DeviceProfile {
+    std::string device_id;
+    std::string kecamatan;
+    std::string office;
+    std::string contact;
+    std::string follow_up;
+    std::string complaint_channel;
+    std::string logo_png;  // PNG bytes; "" = none
+    std::string received_at;
+};
+
 // kecamatan "" = the kabupaten's default for that year.
 struct Target {
     int year = 0;
@@ -105,6 +118,12 @@ public:
 
     virtual void record_device_report(const DeviceReport& report) = 0;
     virtual std::vector<DeviceReport> device_reports() = 0;
+
+    // One row per device: a newer profile replaces its older one.
+    virtual void record_device_profile(const DeviceProfile& profile) = 0;
+    virtual std::vector<DeviceProfile> device_profiles() = 0;  // by device
+    // The profile received last from a kiosk of the kecamatan, if any.
+    virtual std::optional<DeviceProfile> latest_profile(std::string_view kecamatan) = 0;
 
     virtual void set_target(const Target& target) = 0;
     virtual std::vector<Target> targets(int year) = 0;

@@ -1,6 +1,11 @@
 #include "kiosk/core/usb_export.hpp"
 
 #include "formats/response_csv_writer.hpp"
+#include "reports/poster_data.hpp"
+#include "reports/poster_render.hpp"
+#include "reports/report_file.hpp"
+#include "reports/report_labels.hpp"
+#include "store/settings.hpp"
 
 #include <unistd.h>
 
@@ -146,6 +151,65 @@ ExportOutcome export_semester_report(const store::ResponseStore& db, const forma
     }
     outcome.file = target;
     outcome.rows = data.respondents();
+    return outcome;
+}
+
+ExportOutcome export_semester_poster(const store::ResponseStore& db, const formats::Questionnaire& questionnaire,
+                                     const formats::Catalog& catalog, const std::filesystem::path& dir,
+                                     const scoring::Timestamp& now, const formats::KioskConfig& config,
+                                     store::FileOps& ops) {
+    ExportOutcome outcome;
+    const std::string key = scoring::period_key(scoring::period_of(now.date, scoring::PeriodKind::semester));
+    auto setting = [&](const formats::SettingSpec& spec) { return store::stored_setting(db, spec).value_or(formats::default_text(spec)); };
+    reports::PosterRequest request;
+    request.report.period = reports::parse_report_period(key);
+    request.report.generated_on = now.date;
+    // The name staff set wins (gather_report reads it when this is empty).
+    if (!store::stored_setting(db, formats::setting::kOffice)) request.report.office = config.office;
+    request.report.region = config.region;
+    request.logo = config.logo;
+    request.min_n = static_cast<std::uint64_t>(store::integer_setting(db, formats::setting::kMinN));
+    request.follow_up = setting(formats::setting::kFollowUp);
+    request.contact = setting(formats::setting::kOfficeContact);
+    request.complaint_channel = setting(formats::setting::kComplaintChannel);
+    const auto data = reports::gather_poster(db, questionnaire, std::move(request));
+    if (data.respondents == 0) {
+        outcome.problem = Problem{"poster.empty_period",
+                                  {{"period", key}, {"dates", reports::range_label(data.period.range, catalog)}, {"file", db.path().string()}}};
+        return outcome;
+    }
+    const auto pdf = dir / ("poster-skm-" + key + ".pdf");
+    const auto png = dir / ("poster-skm-" + key + ".png");
+    std::vector<std::filesystem::path> partials;
+    auto remove_partials = [&] {
+        std::error_code ignored;
+        for (const auto& partial : partials) std::filesystem::remove(partial, ignored);
+    };
+    try {
+        // Both drawn and written under temporary names before either is published.
+        for (const auto& [target, format] : {std::pair{pdf, reports::PosterFormat::pdf_a4}, std::pair{png, reports::PosterFormat::png_square}}) {
+            const auto poster = reports::render_poster(data, catalog, format);
+            partials.emplace_back(target.string() + ".partial");
+            reports::write_whole_file(partials.back(), poster.bytes);
+        }
+    } catch (const Error& error) {
+        remove_partials();
+        outcome.problem = error.kind() == ErrorKind::storage && error.problem().key == "poster.failed" ? error.problem()
+                                                                                                        : cannot_write(pdf, error);
+        return outcome;
+    }
+    try {
+        store::publish_file(ops, partials[0], pdf);  // a USB stick may be pulled right after the message
+        store::publish_file(ops, partials[1], png);
+    } catch (const Error& error) {
+        remove_partials();
+        outcome.problem = cannot_write(pdf, error);
+        return outcome;
+    }
+    outcome.file = pdf;
+    outcome.second_file = png;
+    outcome.rows = data.respondents;
+    outcome.withheld = !data.enough;
     return outcome;
 }
 

@@ -13,6 +13,7 @@
 
 #include "formats/catalog.hpp"
 #include "formats/profile_options.hpp"
+#include "formats/kiosk_config.hpp"
 #include "formats/questionnaire.hpp"
 #include "reports/write_report.hpp"
 #include "store/file_ops.hpp"
@@ -41,6 +42,8 @@ struct ExportOutcome {
     std::optional<std::filesystem::path> file;
     std::optional<Problem> problem;
     std::size_t rows = 0;
+    std::optional<std::filesystem::path> second_file;  // the poster's PNG beside its PDF
+    bool withheld = false;  // a poster without figures: fewer respondents than min-n
 };
 ExportOutcome export_responses_csv(const store::ResponseStore& db, const std::vector<std::string>& unsur_codes,
                                    const std::filesystem::path& dir, const std::string& device_id,
@@ -53,6 +56,18 @@ ExportOutcome export_semester_report(const store::ResponseStore& db, const forma
                                      const formats::Catalog& catalog, const std::filesystem::path& dir,
                                      const scoring::Timestamp& now, reports::ReportFormat format,
                                      const formats::ProfileOptions& profile_options,
+                                     store::FileOps& ops = store::system_file_ops());
+
+// The current semester's SKM poster (reports/poster_data, poster_render), as
+// the A4 PDF for the notice board and the 1080×1080 PNG for social media:
+// <dir>/poster-skm-<2025-S2>.pdf and .png, each whole or not at all (both
+// drawn before either is written), in the catalog's language. `file` is the
+// PDF, `second_file` the PNG; `rows` the respondents. Problems as above, or
+// poster.empty_period. The office's name, region and logo come from
+// `config` where the database has none (as `skm poster --config`).
+ExportOutcome export_semester_poster(const store::ResponseStore& db, const formats::Questionnaire& questionnaire,
+                                     const formats::Catalog& catalog, const std::filesystem::path& dir,
+                                     const scoring::Timestamp& now, const formats::KioskConfig& config,
                                      store::FileOps& ops = store::system_file_ops());
 
 }  // namespace skm::kiosk

@@ -58,6 +58,22 @@ void capture(Window& window, ui::ViewContext& view, int width, int height, const
 
 // The PIN pad, the staff view's tabs and the first-run setup, in every
 // language, on a throwaway database holding the demo year.
+// A USB stick for the Flashdisk tab's shots, in the throwaway folder: a
+// mount-table line and a sysfs disk with removable = 1, read as the kernel's
+// (kiosk/core/usb_export), so the tab shows its buttons, not "no stick".
+MediaSources demo_stick(const std::filesystem::path& dir) {
+    namespace fs = std::filesystem;
+    const fs::path disk = dir / "sys" / "devices" / "usb1" / "block" / "sdb";
+    fs::create_directories(disk / "sdb1");
+    fs::create_directories(dir / "sys" / "class" / "block");
+    fs::create_directories(dir / "media" / "FLASHDISK");
+    std::ofstream(disk / "removable") << "1\n";
+    std::ofstream(disk / "sdb1" / "partition") << "1\n";
+    fs::create_directory_symlink(fs::relative(disk / "sdb1", dir / "sys" / "class" / "block"), dir / "sys" / "class" / "block" / "sdb1");
+    std::ofstream(dir / "mounts") << "/dev/sdb1 " << (dir / "media" / "FLASHDISK").string() << " vfat rw 0 0\n";
+    return {dir / "mounts", dir / "sys"};
+}
+
 void staff_screens(Window& window, const ScreenshotJob& job, const formats::KioskConfig& config,
                    const formats::Questionnaire& questionnaire, const std::vector<std::string>& layanan,
                    const ui::UiTexts& texts, const ui::Fonts& fonts, float scale, int width, int height,
@@ -104,7 +120,7 @@ void staff_screens(Window& window, const ScreenshotJob& job, const formats::Kios
         SurveyFlow flow(questionnaire, layanan, FlowSettings{}, store::DeviceIdentity{"screenshots", &questionnaire}, clock,
                         ids, sink);
         SilentSpeaker speaker;
-        ui::StaffView staff(service, clock, {dir}, questionnaire.codes(), "screenshots");
+        ui::StaffView staff(service, clock, demo_stick(dir), questionnaire.codes(), "screenshots");
         staff.period = DashboardPeriod::year;
         for (auto lang : formats::kLanguages) {
             flow.set_language(std::string(lang));

@@ -1,5 +1,6 @@
 // Export to a USB stick: every stored response as CSV onto each writable
-// removable medium mounted (kiosk/core/usb_export), one row per medium.
+// removable medium mounted (kiosk/core/usb_export), one row per medium, with
+// this semester's report (PDF, XLSX) and its poster (PDF and PNG).
 #include "kiosk/core/usb_export.hpp"
 #include "kiosk/ui/staff_view.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -17,9 +18,17 @@ void draw_staff_export(ViewContext& ctx, StaffView& view, float width, float, fl
     }
     y += staff_text(ctx, ctx.fonts.body, ctx.t("kiosk.staff.export.title"), margin, y, width - 2 * margin, palette::kText) +
          16 * s;
-    // One row per medium: the responses as CSV, and this semester's report as PDF or XLSX.
+    // One row per medium: the responses as CSV, this semester's report as PDF or XLSX, and its poster;
+    // two rows of two where four side by side would be too narrow for their words (portrait).
     const float gap = 12 * s;
-    const float bw = (width - 2 * margin - 2 * gap) / 3;
+    const std::size_t columns = (width - 2 * margin - 3 * gap) / 4 >= 240 * s ? 4 : 2;
+    const float bw = (width - 2 * margin - static_cast<float>(columns - 1) * gap) / static_cast<float>(columns);
+    const float bh = 96 * s;
+    // The place of the medium's button number `b` (0..3) in its block starting at `top`.
+    auto place = [&](std::size_t b, float top) {
+        ImGui::SetCursorScreenPos(ImVec2(margin + static_cast<float>(b % columns) * (bw + gap),
+                                         top + static_cast<float>(b / columns) * (bh + gap)));
+    };
     for (std::size_t i = 0; i < media.size() && i < 3; ++i) {
         y += staff_text(ctx, ctx.fonts.small, media[i].string(), margin, y, width - 2 * margin, palette::kMuted) + 4 * s;
         const std::string n = std::to_string(i);
@@ -28,8 +37,8 @@ void draw_staff_export(ViewContext& ctx, StaffView& view, float width, float, fl
                                 ? ctx.texts.format(ctx.flow.language(), outcome.problem->key, outcome.problem->args)
                                 : ctx.f(done_key, {{"rows", std::to_string(outcome.rows)}, {"file", outcome.file->string()}});
         };
-        ImGui::SetCursorScreenPos(ImVec2(margin, y));
-        if (big_button(ctx, "export_" + n, ctx.t("kiosk.staff.export.csv"), ImVec2(bw, 96 * s))) {
+        place(0, y);
+        if (big_button(ctx, "export_" + n, ctx.t("kiosk.staff.export.csv"), ImVec2(bw, bh))) {
             show(export_responses_csv(view.service().store(), view.unsur_codes(), media[i], view.device_id(),
                                       view.clock().wall_now()),
                  "kiosk.staff.export.done");
@@ -37,9 +46,9 @@ void draw_staff_export(ViewContext& ctx, StaffView& view, float width, float, fl
         const std::pair<reports::ReportFormat, const char*> reports_of[] = {{reports::ReportFormat::pdf, "pdf"},
                                                                            {reports::ReportFormat::xlsx, "xlsx"}};
         for (std::size_t r = 0; r < 2; ++r) {
-            ImGui::SetCursorScreenPos(ImVec2(margin + static_cast<float>(r + 1) * (bw + gap), y));
+            place(r + 1, y);
             const std::string id = std::string("export_") + reports_of[r].second + "_" + n;
-            if (!big_button(ctx, id, ctx.t(std::string("kiosk.staff.export.report_") + reports_of[r].second), ImVec2(bw, 96 * s))) {
+            if (!big_button(ctx, id, ctx.t(std::string("kiosk.staff.export.report_") + reports_of[r].second), ImVec2(bw, bh))) {
                 continue;
             }
             if (!view.report_catalog()) {
@@ -50,7 +59,24 @@ void draw_staff_export(ViewContext& ctx, StaffView& view, float width, float, fl
                                         view.clock().wall_now(), reports_of[r].first, ctx.flow.all_profile_options()),
                  "kiosk.staff.export.report_done");
         }
-        y += 96 * s + 20 * s;
+        place(3, y);
+        if (big_button(ctx, "export_poster_" + n, ctx.t("kiosk.staff.export.poster"), ImVec2(bw, bh))) {
+            if (!view.report_catalog()) {
+                view.message_ = ctx.t("kiosk.staff.export.no_reports");
+            } else {
+                const ExportOutcome outcome = export_semester_poster(view.service().store(), ctx.flow.questionnaire(),
+                                                                     *view.report_catalog(), media[i], view.clock().wall_now(),
+                                                                     ctx.config);
+                if (outcome.problem) {
+                    show(outcome, "");
+                } else {
+                    view.message_ = ctx.f(outcome.withheld ? "kiosk.staff.export.poster_done_withheld" : "kiosk.staff.export.poster_done",
+                                          {{"rows", std::to_string(outcome.rows)}, {"file", outcome.file->string()},
+                                           {"png", outcome.second_file->string()}});
+                }
+            }
+        }
+        y += static_cast<float>(4 / columns) * (bh + gap) - gap + 20 * s;
     }
 }
 

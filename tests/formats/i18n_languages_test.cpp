@@ -30,7 +30,7 @@ const std::set<std::string> kNeutralWords = {
     // words Indonesian shares with English or Javanese
     "Status", "Target", "target", "Kecamatan", "kecamatan", "Kabupaten", "Layanan", "layanan", "Responden", "responden",
     "Mutu", "Periode", "Populasi", "populasi", "capaian", "admin", "Swasta", "Flashdisk", "spasi", "Biaya", "Tarif",
-    "Gratis", "Kompeten", "kompeten",
+    "Gratis", "Kompeten", "kompeten", "Logo",
     // month names and their short forms that English and Indonesian share
     "April", "September", "November", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Sep", "Nov"};
 

@@ -434,6 +434,22 @@ TEST(StaffUi, SaranNewestFirstAndExportToAStick) {
 namespace skm::kiosk::ui {
 namespace {
 
+TEST(StaffUi, ThisSemestersPosterGoesToTheStickAsPdfAndPng) {
+    StaffKiosk k(ImVec2(1280, 800));
+    k.view().set_report_catalog(&report_words());
+    k.tap("tab_export");
+    ASSERT_NE(k.ctx().button("export_poster_0"), nullptr) << k.drawn();
+    k.tap("export_poster_0");
+    const auto stick = k.dir() / "media" / "FLASHDISK";
+    // The clock says 2025-12-20: 2025-S2.
+    EXPECT_TRUE(fs::exists(stick / "poster-skm-2025-S2.pdf")) << k.drawn();
+    EXPECT_TRUE(fs::exists(stick / "poster-skm-2025-S2.png")) << k.drawn();
+    EXPECT_FALSE(fs::exists(stick / "poster-skm-2025-S2.pdf.partial"));
+    EXPECT_FALSE(fs::exists(stick / "poster-skm-2025-S2.png.partial"));
+    EXPECT_TRUE(k.shows("disimpan ke " + (stick / "poster-skm-2025-S2.pdf").string() + " (cetak A4) dan")) << k.drawn();
+    EXPECT_TRUE(k.shows("Flashdisk boleh dicabut")) << k.drawn();
+}
+
 TEST(StaffUi, WithoutAStickMountedTheExportTabSaysSo) {
     StaffKiosk k(ImVec2(1280, 800));
     std::ofstream(k.dir() / "mounts") << "";  // the stick was pulled out

@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <deque>
 #include <filesystem>
@@ -45,6 +46,7 @@ public:
         if (!json) return {true, 400, "", "not gzip"};
         const auto decoded = decode_batch(*json, scheme());
         if (!std::holds_alternative<Batch>(decoded)) return {true, 400, "", std::get<ProtocolError>(decoded).key};
+        profiles.push_back(std::get<Batch>(decoded).office_profile);
         // As the hub answers a body it refuses whole (hub/api_reply, hub/ingest_api).
         const auto& items = std::get<Batch>(decoded).responses;
         if (items.size() > max_items) return {true, 413, R"({"error": "hub.too_large", "where": "body"})", ""};
@@ -90,6 +92,7 @@ public:
     int refused_bodies = 0;
     std::map<std::string, int> stored;  // id → times the hub saw it
     std::map<std::string, formats::Response> received;  // id → the response as the hub decoded it
+    std::vector<std::optional<OfficeProfile>> profiles;  // per decoded batch, the profile it carried
     std::size_t inserted = 0;           // rows the hub created: must equal stored.size()
     int calls = 0;
 };
@@ -222,6 +225,65 @@ TEST(SyncEngine, TheRecordedFieldsTravelFromTheDatabaseToTheHub) {
         EXPECT_EQ(r.pekerjaan, recorded ? "Lainnya" : "") << id;
     }
     expect_exactly_once(hub, device);
+}
+
+// More responses stored after the device was made (ids from `first`).
+void add_responses(const Device& device, std::size_t first, std::size_t count) {
+    store::ManualClock clock{scoring::Timestamp{{2025, 3, 4}, 9, 0, 0, 420}};
+    store::StoreOptions o;
+    o.path = device.db();
+    store::ResponseStore db(o, scheme(), clock);
+    std::vector<store::Submission> rows;
+    for (std::size_t i = first; i < first + count; ++i) rows.push_back(test::minimal_submission("r" + std::to_string(i), "KTP-el"));
+    db.import(rows);
+}
+
+std::size_t carried(const FakeHub& hub) {
+    return static_cast<std::size_t>(std::count_if(hub.profiles.begin(), hub.profiles.end(), [](const auto& p) { return p.has_value(); }));
+}
+
+TEST(SyncEngine, TheOfficeProfileGoesWithOneBatchWhenChangedOrOnceADay) {
+    Device device(30);
+    FakeHub hub;
+    store::Outbox outbox(device.db(), scheme());
+    OfficeProfile profile{"Kecamatan Sukamaju", "0265 123", "Loket ditambah", "SP4N-LAPOR!", ""};
+    EngineOptions o = options(10);
+    o.office_profile = [&](const store::Outbox&) { return profile; };
+    SyncEngine engine(outbox, hub, scheme(), device.clock, [] { return 0.5; }, o);
+    // The first batch fails: the profile is not taken, so the next one carries it again.
+    hub.faults = {Fault::http500};
+    drain_until_empty(engine);
+    ASSERT_EQ(hub.profiles.size(), 3u);  // the failed call never decoded
+    EXPECT_TRUE(hub.profiles[0].has_value());
+    EXPECT_EQ(hub.profiles[0]->office, "Kecamatan Sukamaju");
+    EXPECT_FALSE(hub.profiles[1].has_value());
+    EXPECT_FALSE(hub.profiles[2].has_value());
+
+    // The same day, unchanged: not sent again, even by a new engine (the mark is in the database).
+    add_responses(device, 30, 5);
+    SyncEngine again(outbox, hub, scheme(), device.clock, [] { return 0.5; }, o);
+    drain_until_empty(again);
+    EXPECT_EQ(hub.profiles.size(), 4u);
+    EXPECT_EQ(carried(hub), 1u);
+
+    // Changed by staff: the next batch carries the new one.
+    profile.follow_up = "Ruang tunggu diperluas";
+    add_responses(device, 35, 5);
+    drain_until_empty(again);
+    ASSERT_EQ(hub.profiles.size(), 5u);
+    ASSERT_TRUE(hub.profiles[4].has_value());
+    EXPECT_EQ(hub.profiles[4]->follow_up, "Ruang tunggu diperluas");
+
+    // The next day, unchanged: once more.
+    device.clock.advance_ms(24 * 3600 * 1000);
+    add_responses(device, 40, 5);
+    drain_until_empty(again);
+    add_responses(device, 45, 5);
+    drain_until_empty(again);
+    ASSERT_EQ(hub.profiles.size(), 7u);
+    EXPECT_TRUE(hub.profiles[5].has_value());
+    EXPECT_FALSE(hub.profiles[6].has_value());
+    EXPECT_EQ(carried(hub), 3u);
 }
 
 TEST(SyncEngine, RejectedItemsAreKeptMarkedAndNotResent) {

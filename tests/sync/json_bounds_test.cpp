@@ -131,6 +131,10 @@ Batch largest_batch() {
     b.pending = 123456;
     b.sent_at = "2025-03-04T09:15:00+07:00";
     b.link_public_key = std::string(42, 'A') + "A";  // 32 zero bytes: a well-formed key
+    // The largest office profile: every text at its bound, a logo of the most bytes.
+    std::string logo = "\x89PNG\r\n\x1a\n";
+    logo.resize(kMaxProfileLogoBytes, 'L');
+    b.office_profile = OfficeProfile{std::string(200, 'o'), std::string(200, 'c'), std::string(1000, 'f'), std::string(300, 'k'), logo};
     return b;
 }
 
@@ -143,10 +147,11 @@ std::string refusal(std::string_view body) {
 
 TEST(BatchJsonBounds, DerivedFromTheProtocolsLimits) {
     // Independently: 500 items × (the item, 15 fields, 9 answers, 16 flags,
-    // questionnaire id and version, 16 to spare) + the body, 8 fields, 16 to spare.
+    // questionnaire id and version, 16 to spare) + the body, 9 fields, the
+    // office profile's 5 and its logo's 12 pieces, 16 to spare.
     const JsonBounds b = batch_json_bounds(scheme());
-    EXPECT_EQ(b.max_values, 500u * (1 + 15 + 9 + 16 + 2 + 16) + (1 + 8 + 16));
-    EXPECT_EQ(b.max_values, 29'525u);
+    EXPECT_EQ(b.max_values, 500u * (1 + 15 + 9 + 16 + 2 + 16) + (1 + 9 + 5 + 12 + 16));
+    EXPECT_EQ(b.max_values, 29'543u);
     EXPECT_EQ(b.max_depth, 6u);
     EXPECT_EQ(b.max_string_bytes, 2000u);
     EXPECT_EQ(reply_json_bounds().max_values, 500u * (1 + 3 + 16) + (1 + 5 + 16));
@@ -182,6 +187,17 @@ TEST(BatchJsonBounds, TheRecordedMembersFitTheBoundsOfAHubBuiltBeforeThem) {
     EXPECT_FALSE(refused.has_value()) << refused->key << " @ " << refused->where;
 }
 
+// A hub built before the office profile bounded a batch by 29,524 values:
+// the largest batch with the largest profile still fits there, its logo
+// pieces under that hub's 2000-byte text bound.
+TEST(BatchJsonBounds, TheOfficeProfileFitsTheBoundsOfAHubBuiltBeforeIt) {
+    const std::string largest = encode_batch(largest_batch(), scheme());
+    ASSERT_NE(largest.find(R"("logo_png":[")"), std::string::npos);
+    const JsonBounds before{500u * (1 + 15 + 9 + 16 + 2 + 16) + (1 + 7 + 16), 6, 2000};
+    const auto refused = check_json_bounds(largest, before);
+    EXPECT_FALSE(refused.has_value()) << refused->key << " @ " << refused->where;
+}
+
 TEST(BatchJsonBounds, DepthAndTextJustUnderPassJustOverAreRefused) {
     nlohmann::json batch = nlohmann::json::parse(encode_batch(largest_batch(), scheme()));
     batch["responses"][0]["later"] = {{"a", {{"b", nlohmann::json::object()}}}};  // depth 6
@@ -208,8 +224,8 @@ TEST(BatchJsonBounds, TheAmplificationBodyIsRefusedAtTheFirstValueTooMany) {
     const std::string packed = gzip_compress(body);
     EXPECT_LT(packed.size(), 9000u);  // what a kiosk has to send for it
     // The body, protocol, device_id, batch_id and responses are 5 values;
-    // {} number 29,521 (index 29,520) is value 29,526.
-    EXPECT_EQ(refusal(*gzip_decompress(packed, 8u << 20)), "protocol.too_complex @ responses[29520]");
+    // {} number 29,539 (index 29,538) is value 29,544.
+    EXPECT_EQ(refusal(*gzip_decompress(packed, 8u << 20)), "protocol.too_complex @ responses[29538]");
     // The same as a bare list: not even a batch.
     EXPECT_EQ(refusal("[" + repeated("{}", 1u << 20) + "]"), "protocol.not_json @ ");
 }

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace skm::sync {
 namespace {
 
@@ -123,6 +125,78 @@ TEST(SyncProtocol, ABatchFromAKioskBuiltBeforeTheRecordedMembersDecodesWithThemE
     EXPECT_EQ(r.profile_detail, "");
     EXPECT_EQ(r.origin, "");
     EXPECT_EQ(r.channel, "");
+}
+
+// A tiny real PNG (1×1, from `convert -size 1x1 xc:red png:-`, written out by hand).
+std::string one_pixel_png() {
+    static const unsigned char bytes[] = {
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+        0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53, 0xde, 0x00, 0x00, 0x00, 0x0c, 0x49,
+        0x44, 0x41, 0x54, 0x08, 0xd7, 0x63, 0xf8, 0xcf, 0xc0, 0x00, 0x00, 0x03, 0x01, 0x01, 0x00, 0x18, 0xdd, 0x8d, 0xb0,
+        0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82};
+    return std::string(reinterpret_cast<const char*>(bytes), sizeof bytes);
+}
+
+TEST(SyncProtocol, TheOfficeProfileRoundTripsWithItsLogoInPieces) {
+    Batch sent = batch_of({response("a")});
+    // A logo of 5000 bytes: 6668 base64 characters, 4 pieces of at most 1800.
+    std::string logo = one_pixel_png();
+    logo.resize(5000, 'x');
+    sent.office_profile = OfficeProfile{"Kecamatan Sukamaju", "Jl. Merdeka 1, (0265) 123", "Loket ditambah \"pagi\"",
+                                        "SP4N-LAPOR! — www.lapor.go.id", logo};
+    const std::string body = encode_batch(sent, scheme());
+    const auto decoded = decode_batch(body, scheme());
+    ASSERT_TRUE(std::holds_alternative<Batch>(decoded)) << std::get<ProtocolError>(decoded).key;
+    const Batch& got = std::get<Batch>(decoded);
+    ASSERT_TRUE(got.office_profile.has_value());
+    EXPECT_EQ(got.office_profile->office, "Kecamatan Sukamaju");
+    EXPECT_EQ(got.office_profile->contact, "Jl. Merdeka 1, (0265) 123");
+    EXPECT_EQ(got.office_profile->follow_up, "Loket ditambah \"pagi\"");
+    EXPECT_EQ(got.office_profile->complaint_channel, "SP4N-LAPOR! — www.lapor.go.id");
+    EXPECT_EQ(got.office_profile->logo_png, logo);
+    EXPECT_EQ(got.responses.at(0).response, sent.responses[0].response);
+    // ceil(ceil(5000 / 3) * 4 / 1800) = 4 pieces, none longer than an older hub's 2000-byte text bound.
+    const auto at = body.find(R"("logo_png":[")");
+    ASSERT_NE(at, std::string::npos);
+    const std::string pieces = body.substr(at, body.find(']', at) - at);
+    EXPECT_EQ(std::count(pieces.begin(), pieces.end(), ','), 3) << pieces.substr(0, 80);
+}
+
+TEST(SyncProtocol, ABatchWithoutTheOfficeProfileIsAcceptedWithoutOne) {
+    // Written out as a kiosk built before the profile sends it.
+    const std::string body =
+        R"({"protocol":1,"device_id":"kiosk-lama","batch_id":"b-8","app_version":"0.1.0","pending":3,"responses":[{"id":"r-1",)"
+        R"("submitted_at":"2024-01-02T08:00:00+07:00","layanan":"KTP-el","jenis_kelamin":"L","umur":"30-39",)"
+        R"("pendidikan":"S1","pekerjaan":"Lainnya","answers":{"persyaratan":4},"saran":"","flags":[],)"
+        R"("questionnaire":{"id":"permenpan-14-2017","version":1},"duration_ms":null}]})";
+    const auto decoded = decode_batch(body, scheme());
+    ASSERT_TRUE(std::holds_alternative<Batch>(decoded)) << std::get<ProtocolError>(decoded).where;
+    EXPECT_FALSE(std::get<Batch>(decoded).office_profile.has_value());
+    EXPECT_EQ(std::get<Batch>(decoded).responses.size(), 1u);
+    // Without a profile the batch is written without the member.
+    EXPECT_EQ(encode_batch(batch_of({response("a")}), scheme()).find("office_profile"), std::string::npos);
+}
+
+TEST(SyncProtocol, ABadOfficeProfileIsDroppedNeverTheResponses) {
+    const std::string good = encode_batch(batch_of({response("a")}), scheme());
+    auto with = [&](const std::string& profile) {
+        return replaced(good, R"("protocol":1,)", R"("protocol":1,"office_profile":)" + profile + ",");
+    };
+    for (const std::string& bad : {std::string(R"("Kantor")"), std::string(R"({"office":1,"contact":"","follow_up":"","complaint_channel":""})"),
+                                   std::string(R"({"office":"K","contact":""})"),
+                                   R"({"office":")" + std::string(1001, 'o') + R"(","contact":"","follow_up":"","complaint_channel":""})"}) {
+        const auto decoded = decode_batch(with(bad), scheme());
+        ASSERT_TRUE(std::holds_alternative<Batch>(decoded)) << bad.substr(0, 60);
+        EXPECT_FALSE(std::get<Batch>(decoded).office_profile.has_value()) << bad.substr(0, 60);
+        EXPECT_EQ(std::get<Batch>(decoded).responses.size(), 1u);
+    }
+    // A logo that is not a PNG leaves the texts.
+    const auto decoded = decode_batch(
+        with(R"({"office":"K","contact":"","follow_up":"","complaint_channel":"L","logo_png":["R0lGODlhAQABAAAAACw="]})"), scheme());
+    ASSERT_TRUE(std::holds_alternative<Batch>(decoded));
+    ASSERT_TRUE(std::get<Batch>(decoded).office_profile.has_value());
+    EXPECT_EQ(std::get<Batch>(decoded).office_profile->office, "K");
+    EXPECT_EQ(std::get<Batch>(decoded).office_profile->logo_png, "");
 }
 
 TEST(SyncProtocol, TheRecordedMembersGoOutOnlyWhenRecorded) {

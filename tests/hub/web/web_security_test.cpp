@@ -26,7 +26,8 @@ protected:
 const std::vector<std::string> kGetRoutes = {"/", "/overview", "/overview?period=2025", "/kecamatan?name=Sukamaju",
                                              "/devices", "/targets", "/users", "/export/recap.csv?period=2025",
                                              "/export/recap.xlsx?period=2025", "/export/kecamatan.pdf?name=Sukamaju",
-                                             "/publish", "/no-such-page"};
+                                             "/publish", "/no-such-page", "/export/poster.pdf?name=Sukamaju",
+                                             "/export/poster.png?period=2025"};
 const std::vector<std::string> kPostRoutes = {"/logout", "/devices/enroll", "/devices/revoke", "/targets", "/users",
                                               "/publish", "/overview"};
 

@@ -57,7 +57,7 @@ public:
         o.key_file = skm::testing::test_pki().server_key;
         o.admin_token_hash = token_hash(admin_token);
         o.web = [this](const WebRequest& r) { return app_->handle(r); };
-        o.device_report = [this](const DeviceReportIn& in) { web_->record_device_report(device_report(in)); };
+        o.device_report = [this](const DeviceReportIn& in) { record_device(*web_, in); };
         server_ = std::make_unique<HubServer>(*hub_, clock, catalog(), o, [](const Problem&) {});
         port_ = server_->bind("127.0.0.1", 0);
         server_->start();
