@@ -17,6 +17,7 @@
 #include "kiosk/core/deferred_checks.hpp"
 #include "kiosk/core/first_run.hpp"
 #include "kiosk/core/guarded.hpp"
+#include "kiosk/core/phone_link.hpp"
 #include "kiosk/core/staff_lock.hpp"
 #include "kiosk/core/staff_service.hpp"
 #include "kiosk/core/storage_watch.hpp"
@@ -287,6 +288,16 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     if (!logo.error().empty()) std::cerr << "skm-kiosk: logo: " << logo.error() << "\n";  // runs without it
     platform::attach_logo(view, logo);
     ui::TouchQueue queue;
+    // "Isi lewat HP": one-time links for answering on one's own phone, while a hub is set.
+    // LEAD (merge with H5): the maker is sync/link_token's issue_link_url with this kiosk's key and
+    // device id; until then a stand-in of the same use.
+    std::size_t links_made = 0;
+    PhoneLink phone_link([&links_made](const std::optional<std::string>&) {
+        return "https://hub.example/l/TEST-" + std::to_string(++links_made);
+    }, clock);
+    auto hub_is_set = [&] { return !db.setting(store::setting_key::kHubUrl).value_or("").empty(); };
+    phone_link.set_hub_set(hub_is_set());
+    view.phone_link = &phone_link;
 
     platform::LoopOptions loop;
     loop.render_every_frame = args.render_every_frame;
@@ -299,6 +310,7 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
             if (!gate.open() && !setup_screen.active()) {
                 flow.reconfigure(service.active_layanan(), service.flow_settings());
                 shown_config.office = service.office_name();
+                phone_link.set_hub_set(hub_is_set());
                 start_sync();  // after the first-run setup gave the hub
             }
             if (worker && flow.submitted_count() != submitted_seen) {
