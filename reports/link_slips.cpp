@@ -8,7 +8,6 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
-#include <algorithm>
 #include <cstdio>
 
 namespace skm::reports {
@@ -21,9 +20,8 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
 
 constexpr double kSlipWidth = PdfCanvas::kPageWidth / kSlipColumns;
 constexpr double kSlipHeight = PdfCanvas::kPageHeight / kSlipRows;
-constexpr double kPad = 14;       // inside each slip, so a crooked cut keeps the code whole
-constexpr double kQrSide = 150;   // with its quiet zone: ~53 mm, modules near 1 mm for a typical link
-constexpr double kGap = 10;
+constexpr double kPad = 16;       // inside each slip, so a crooked cut keeps the code whole
+constexpr double kQrSide = 140;   // with its quiet zone: ~49 mm, modules near 0.8 mm for a signed link
 
 // The code with its quiet zone in a white square `side` wide at (x, y): the
 // dark modules as one path, each row's runs as one rectangle, filled at once
@@ -80,33 +78,28 @@ std::string time_label(const scoring::Timestamp& at, const formats::Catalog& cat
 
 void draw_slip(PdfCanvas& canvas, const LinkSlipSheet& sheet, const LinkSlip& slip, const formats::Catalog& catalog,
                double x, double y) {
+    // The code on top, centred; the words under it, each on its own lines, centred too.
     const QrMatrix qr = encode_qr(slip.url);
-    draw_qr(canvas.cr(), qr, x + kPad, y + (kSlipHeight - kQrSide) / 2, kQrSide);
-
-    // The words beside the code, as one block centred on it.
-    const double text_x = x + kPad + kQrSide + kGap;
-    const double width = kSlipWidth - (text_x - x) - kPad;
+    draw_qr(canvas.cr(), qr, x + (kSlipWidth - kQrSide) / 2, y + kPad, kQrSide);
+    const double width = kSlipWidth - 2 * kPad;
     struct Line {
         std::string text;
         TextStyle style;
         double space_after;
     };
+    const std::string until = catalog.format("links.slip.valid_until", {{"date", date_label(slip.valid_until.date, catalog)},
+                                                                        {"time", time_label(slip.valid_until, catalog)}});
     std::vector<Line> lines;
-    lines.push_back({sheet.office, TextStyle{.size = 10.5, .bold = true, .max_lines = 3}, 4});
+    lines.push_back({sheet.office, TextStyle{.size = 11, .bold = true, .align = Align::center, .max_lines = 2}, 3});
     if (sheet.layanan) {
-        lines.push_back({catalog.format("links.slip.layanan", {{"layanan", *sheet.layanan}}), TextStyle{.size = 9.5, .max_lines = 2}, 8});
-    } else {
-        lines.back().space_after = 8;
+        lines.push_back({catalog.format("links.slip.layanan", {{"layanan", *sheet.layanan}}),
+                         TextStyle{.size = 10, .align = Align::center, .max_lines = 1}, 3});
     }
-    lines.push_back({catalog.text("links.slip.instruction"), TextStyle{.size = 9.5, .max_lines = 4}, 8});
-    lines.push_back({catalog.format("links.slip.valid_until", {{"date", date_label(slip.valid_until.date, catalog)},
-                                                               {"time", time_label(slip.valid_until, catalog)}}),
-                     TextStyle{.size = 9, .bold = true, .max_lines = 3}, 0});
-    double height = 0;
-    for (const auto& line : lines) height += canvas.text_height(line.text, line.style, width) + line.space_after;
-    double at = y + std::max(kPad, (kSlipHeight - height) / 2);
+    lines.push_back({catalog.text("links.slip.instruction"), TextStyle{.size = 9.5, .align = Align::center, .max_lines = 2}, 3});
+    lines.push_back({until, TextStyle{.size = 9.5, .bold = true, .align = Align::center, .max_lines = 2}, 0});
+    double at = y + kPad + kQrSide + 8;
     for (const auto& line : lines) {
-        canvas.draw_text(line.text, line.style, text_x, at, width);
+        canvas.draw_text(line.text, line.style, x + kPad, at, width);
         at += canvas.text_height(line.text, line.style, width) + line.space_after;
     }
 }

@@ -25,9 +25,9 @@ struct LinkSlipSheet {
     std::vector<LinkSlip> slips;
 };
 
-// Slips per A4 page: two across, four down (105 × 74 mm each).
+// Slips per A4 page: two across, three down (105 × 99 mm each).
 inline constexpr int kSlipColumns = 2;
-inline constexpr int kSlipRows = 4;
+inline constexpr int kSlipRows = 3;
 inline constexpr int kSlipsPerPage = kSlipColumns * kSlipRows;
 
 // The PDF's bytes. Throws skm::Error(storage, "links.pdf_failed") when cairo

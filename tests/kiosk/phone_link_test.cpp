@@ -32,7 +32,7 @@ TEST(PhoneLink, EachPressShowsANewLink) {
     ASSERT_TRUE(link.show());
     EXPECT_TRUE(link.showing());
     EXPECT_EQ(link.url(), "https://hub.example/l/TEST-1");
-    EXPECT_EQ(link.code().size(), 25);  // 28 bytes at level M: version 2
+    EXPECT_EQ(link.code().size(), 29);  // 28 bytes at level M: version 3 (version 2 holds 26)
     clock.advance_ms(5'000);
     ASSERT_TRUE(link.show());  // pressed again while shown: a new link, a new minute
     EXPECT_EQ(link.url(), "https://hub.example/l/TEST-2");
