@@ -95,7 +95,7 @@ void draw_slip(PdfCanvas& canvas, const LinkSlipSheet& sheet, const LinkSlip& sl
         lines.push_back({catalog.format("links.slip.layanan", {{"layanan", *sheet.layanan}}),
                          TextStyle{.size = 10, .align = Align::center, .max_lines = 1}, 3});
     }
-    lines.push_back({catalog.text("links.slip.instruction"), TextStyle{.size = 9.5, .align = Align::center, .max_lines = 2}, 3});
+    lines.push_back({catalog.text("links.slip.instruction"), TextStyle{.size = 9, .align = Align::center, .max_lines = 2}, 3});
     lines.push_back({until, TextStyle{.size = 9.5, .bold = true, .align = Align::center, .max_lines = 2}, 0});
     double at = y + kPad + kQrSide + 8;
     for (const auto& line : lines) {
