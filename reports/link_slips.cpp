@@ -21,7 +21,7 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
 constexpr double kSlipWidth = PdfCanvas::kPageWidth / kSlipColumns;
 constexpr double kSlipHeight = PdfCanvas::kPageHeight / kSlipRows;
 constexpr double kPad = 16;       // inside each slip, so a crooked cut keeps the code whole
-constexpr double kQrSide = 140;   // with its quiet zone: ~49 mm, modules near 0.8 mm for a signed link
+constexpr double kQrSide = 160;   // with its quiet zone: ~56 mm, modules near 0.9 mm for a signed link
 
 // The code with its quiet zone in a white square `side` wide at (x, y): the
 // dark modules as one path, each row's runs as one rectangle, filled at once
