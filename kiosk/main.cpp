@@ -18,6 +18,7 @@
 #include "kiosk/core/first_run.hpp"
 #include "kiosk/core/guarded.hpp"
 #include "kiosk/core/office_profile.hpp"
+#include "kiosk/core/phone_link.hpp"
 #include "kiosk/core/staff_lock.hpp"
 #include "kiosk/core/staff_service.hpp"
 #include "kiosk/core/storage_watch.hpp"
@@ -39,6 +40,7 @@
 #include "store/outbox.hpp"
 #include "store/setting_keys.hpp"
 #include "sync/engine.hpp"
+#include "sync/link_keys.hpp"
 #include "sync/transport.hpp"
 #include "store/response_store.hpp"
 
@@ -293,6 +295,17 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     if (!logo.error().empty()) std::cerr << "skm-kiosk: logo: " << logo.error() << "\n";  // runs without it
     platform::attach_logo(view, logo);
     ui::TouchQueue queue;
+    // "Isi lewat HP": one-time links for answering on one's own phone, signed with this
+    // kiosk's key (sync/link_keys), offered once a hub is set and has taken the key.
+    PhoneLink phone_link([&db, &clock](const std::optional<std::string>& layanan) {
+        return sync::issue_link_url(db.connection(), layanan, scoring::unix_seconds(clock.wall_now()));
+    }, clock);
+    auto hub_is_set = [&] {
+        return !db.setting(store::setting_key::kHubUrl).value_or("").empty() &&
+               db.setting(store::setting_key::kLinkDeviceId).has_value();
+    };
+    phone_link.set_hub_set(hub_is_set());
+    view.phone_link = &phone_link;
 
     platform::LoopOptions loop;
     loop.render_every_frame = args.render_every_frame;
@@ -305,6 +318,7 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
             if (!gate.open() && !setup_screen.active()) {
                 flow.reconfigure(service.active_layanan(), service.flow_settings());
                 shown_config.office = service.office_name();
+                phone_link.set_hub_set(hub_is_set());
                 start_sync();  // after the first-run setup gave the hub
             }
             if (worker && flow.submitted_count() != submitted_seen) {

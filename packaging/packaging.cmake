@@ -62,15 +62,17 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(skm_common_dep "skm-common (= ${SKM_PACKAGE_VERSION})")
 
 set(CPACK_DEBIAN_COMMON_PACKAGE_NAME skm-common)
-set(CPACK_DEBIAN_COMMON_PACKAGE_DEPENDS "sqlite3")
+# libqrencode4: the QR codes of `skm links` (dpkg-shlibdeps finds it too; named so it is never lost).
+set(CPACK_DEBIAN_COMMON_PACKAGE_DEPENDS "sqlite3, libqrencode4")
 set(CPACK_COMPONENT_COMMON_DESCRIPTION
     "SKM Kiosk: the skm tool, questionnaire, translations and guides\n The skm command-line tool (IKM scoring, reports, import/export, database backup) and\n the assets shared by skm-kiosk and skm-hub (Permenpan RB 14/2017 surveys).")
 
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME skm-kiosk)
 # Beyond the libraries dpkg-shlibdeps finds: the fonts and GL driver it draws with, espeak-ng
-# it runs for read-aloud, cage + Xwayland that show it full screen, adduser for its user.
+# it runs for read-aloud, cage + Xwayland that show it full screen, adduser for its user,
+# libqrencode4 for the "Isi lewat HP" QR code.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-    "${skm_common_dep}, fonts-noto-core, libgl1-mesa-dri, espeak-ng, cage, xwayland, adduser, systemd")
+    "${skm_common_dep}, fonts-noto-core, libgl1-mesa-dri, espeak-ng, cage, xwayland, adduser, systemd, libqrencode4")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     "${skm_pkg}/debian/skm-kiosk/conffiles;${skm_pkg}/debian/skm-kiosk/postinst;${skm_pkg}/debian/skm-kiosk/prerm;${skm_pkg}/debian/skm-kiosk/postrm")
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION

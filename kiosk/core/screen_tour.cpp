@@ -27,7 +27,7 @@ private:
 void tour_every_screen(const formats::Questionnaire& questionnaire, const std::vector<std::string>& layanan,
                        const std::string& language,
                        const std::function<void(const std::string& name, SurveyFlow& flow)>& at_stop,
-                       const formats::ProfileOptions& profile_options) {
+                       const formats::ProfileOptions& profile_options, PhoneLink* phone_link) {
     store::ManualClock clock(scoring::Timestamp{{2025, 3, 4}, 9, 0, 0, 420});
     TourSink sink;
     TourIds ids;
@@ -83,6 +83,33 @@ void tour_every_screen(const formats::Questionnaire& questionnaire, const std::v
     for (std::size_t i = 0; i < questionnaire.unsur.size(); ++i) step([&] { flow.answer(3); });
     step([&] { flow.set_saran("Ruang tunggu nyaman"); });
     at_stop("saran-large", flow);
+
+    // "Isi lewat HP": the code a press shows, over the welcome screen.
+    step([&] { flow.cancel(); });
+    flow.set_language(language);
+    if (phone_link) phone_link->show();
+    at_stop("phone-link", flow);
+    if (phone_link) phone_link->hide();
+}
+
+LinkMaker tour_link_maker() {
+    return [n = 0](const std::optional<std::string>&) mutable {
+        // "1.<device>.<link id>.<day>.<expires>.<layanan>.<signature>" under the hub's address,
+        // its random parts stood in for by letters of n (base64url alphabet).
+        static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        ++n;
+        auto random_part = [&](int length, int salt) {
+            std::string part;
+            unsigned state = static_cast<unsigned>(n * 7919 + salt);
+            for (int i = 0; i < length; ++i) {
+                state = state * 1103515245u + 12345u;
+                part += kAlphabet[(state >> 16) % 64];
+            }
+            return part;
+        };
+        return "https://skm.kab-contoh.go.id/l/1.kios-sukamaju-1." + random_part(22, 1) + ".20250304.1741237200.." +
+               random_part(86, 2);
+    };
 }
 
 std::string screenshot_file(int width, int height, std::string_view language, int number, std::string_view name) {

@@ -3,6 +3,7 @@
 // flow and sink, so no real database is touched.
 #pragma once
 
+#include "kiosk/core/phone_link.hpp"
 #include "kiosk/core/survey_flow.hpp"
 
 #include <array>
@@ -16,12 +17,18 @@ namespace skm::kiosk {
 
 // Calls at_stop(name, flow) on each screen: welcome, layanan, profile-1..4,
 // unsur-1..N, saran, thanks, still-there, store-failed, then with "Huruf
-// besar" on: welcome-large, profile-4-large, unsur-1-large, saran-large.
+// besar" on: welcome-large, profile-4-large, unsur-1-large, saran-large, and
+// last phone-link (the welcome screen with `phone_link` showing its code).
 // `profile_options`: the office's sub-options the profile screens show.
 void tour_every_screen(const formats::Questionnaire& questionnaire, const std::vector<std::string>& layanan,
                        const std::string& language,
                        const std::function<void(const std::string& name, SurveyFlow& flow)>& at_stop,
-                       const formats::ProfileOptions& profile_options = {});
+                       const formats::ProfileOptions& profile_options = {}, PhoneLink* phone_link = nullptr);
+
+// The screenshots' link maker: URLs of the length and shape of a real
+// signed link (sync/link_token: ~190 characters, a QR code of 57 modules),
+// different at each call, so the pictures show the code a citizen would scan.
+LinkMaker tour_link_maker();
 
 // The staff side of `skm-kiosk --screenshots`, after the survey's stops, in
 // every language: the PIN pad, each staff tab, then each first-run setup step

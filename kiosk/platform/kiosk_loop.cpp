@@ -31,8 +31,10 @@ LoopStats run_kiosk_loop(Window& window, ui::ViewContext& view, ui::StaffGate& g
         } else {
             // Timers: survey screens must notice idleness and countdowns tick
             // each second; the welcome screen has nothing to wait for.
+            // The "Isi lewat HP" code counts down each second too.
             const Screen screen = view.flow.screen();
-            const double timeout = screen == Screen::welcome && !gate.open() ? 5.0 : 1.0;
+            const bool code_shown = view.phone_link && view.phone_link->showing();
+            const double timeout = screen == Screen::welcome && !gate.open() && !code_shown ? 5.0 : 1.0;
             const std::int64_t events_before = window.event_count();
             window.wait_events(options.max_seconds >= 0 ? std::min(timeout, options.max_seconds - elapsed) : timeout);
             if (window.event_count() != events_before) frames_due = kFramesAfterInput;
@@ -45,6 +47,7 @@ LoopStats run_kiosk_loop(Window& window, ui::ViewContext& view, ui::StaffGate& g
         const bool more_input = queue.apply(ImGui::GetIO());
         ImGui::NewFrame();
         view.flow.tick();
+        if (view.phone_link) view.phone_link->tick();
         ui::draw_kiosk(view);
         ImGui::Render();
         window.end_frame();

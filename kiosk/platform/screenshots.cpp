@@ -193,15 +193,19 @@ int write_screenshots(Window& window, const ScreenshotJob& job, const formats::K
         ui::apply_theme(scale);
         for (auto lang : formats::kLanguages) {
             int number = 0;
+            // "Isi lewat HP" shown, as on a kiosk with a hub; its code at the full 60 seconds.
+            store::ManualClock link_clock(scoring::Timestamp{{2025, 3, 4}, 9, 0, 0, 420});
+            PhoneLink phone_link(tour_link_maker(), link_clock);
             tour_every_screen(questionnaire, layanan, std::string(lang), [&](const std::string& name, SurveyFlow& flow) {
                 ui::ViewContext view{flow, texts, speaker, config, fonts, scale, nullptr};
+                view.phone_link = &phone_link;
                 attach_logo(view, logo);
                 const std::string file = screenshot_file(width, height, lang, ++number, name);
                 nlohmann::ordered_json entry = {{"screen", name}, {"language", lang}};
                 capture(window, view, width, height, [&] { ui::draw_kiosk(view); }, job.out_dir / file, entry);
                 index[file] = entry;
                 written.push_back(file);
-            }, job.profile_options);
+            }, job.profile_options, &phone_link);
         }
         if (!job.demo_responses.empty()) {
             staff_screens(window, job, config, questionnaire, layanan, texts, fonts, scale, width, height, index, written);

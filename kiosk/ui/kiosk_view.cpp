@@ -19,6 +19,7 @@ std::string screen_name(const ViewContext& ctx) {
     if (ctx.setup && ctx.setup->active()) return "setup:" + ctx.setup->screen_name();
     if (ctx.staff && ctx.staff->open()) return "staff:" + ctx.staff->screen_name();
     const SurveyFlow& flow = ctx.flow;
+    if (flow.screen() == Screen::welcome && ctx.phone_link && ctx.phone_link->showing()) return "flow:phone_link";
     return "flow:" + std::to_string(static_cast<int>(flow.screen())) + ":" + std::to_string(flow.profile_step()) + ":" +
            std::to_string(flow.unsur_index());
 }
@@ -86,7 +87,10 @@ void draw_screen(ViewContext& ctx) {
             ~Restore() { ctx.fonts = fonts; }
         } restore{ctx, normal};
         switch (ctx.flow.screen()) {
-            case Screen::welcome: draw_welcome(ctx, area); break;
+            case Screen::welcome:
+                if (ctx.phone_link && ctx.phone_link->showing()) draw_phone_link(ctx, area);
+                else draw_welcome(ctx, area);
+                break;
             case Screen::layanan: draw_layanan(ctx, area); break;
             case Screen::profile: draw_profile(ctx, area); break;
             case Screen::unsur: draw_unsur(ctx, area); break;

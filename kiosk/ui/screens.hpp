@@ -15,6 +15,8 @@ struct Area {
 };
 
 void draw_welcome(ViewContext& ctx, const Area& area);
+// Over the welcome screen while ctx.phone_link shows a code ("Isi lewat HP").
+void draw_phone_link(ViewContext& ctx, const Area& area);
 void draw_layanan(ViewContext& ctx, const Area& area);
 void draw_profile(ViewContext& ctx, const Area& area);
 void draw_unsur(ViewContext& ctx, const Area& area);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "formats/kiosk_config.hpp"
+#include "kiosk/core/phone_link.hpp"
 #include "kiosk/core/speaker.hpp"
 #include "kiosk/core/survey_flow.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -63,6 +64,7 @@ struct ViewContext {
     SetupScreen* setup = nullptr;  // the first-run setup, shown instead of everything while active
     ImTextureID logo = nullptr;  // the office's logo, uploaded by the platform; null: none
     ImVec2 logo_size{0, 0};
+    PhoneLink* phone_link = nullptr;  // "Isi lewat HP" on the welcome screen; null: no button
 
     // View-only state that the flow does not need to know.
     int layanan_page = 0;

@@ -1,5 +1,6 @@
 // Welcome: the office, one big "Mulai survei", "Huruf besar" for larger text
-// through the whole survey, and the three languages.
+// through the whole survey, "Isi lewat HP" where links can be made, and the
+// three languages.
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -39,7 +40,12 @@ void draw_welcome(ViewContext& ctx, const Area& area) {
     const ImVec2 large_size(area.portrait() ? std::min(area.inner_width(), 520 * s) : std::min(400 * s, area.inner_width() - start_size.x - area.gap),
                             area.portrait() ? 110 * s : start_size.y);
     const float block_w = area.portrait() ? start_size.x : start_size.x + area.gap + large_size.x;
-    const float block_h = area.portrait() ? start_size.y + area.gap * 2 + large_size.y : start_size.y;
+    // "Isi lewat HP": under "Huruf besar" in portrait, in the top right corner in landscape (the
+    // row has no room for a third button; the top left corner is the staff's).
+    const bool phone = ctx.phone_link && ctx.phone_link->available() && !ctx.flow.invitation_paused();
+    const ImVec2 phone_size = area.portrait() ? large_size : ImVec2(std::min(340 * s, area.inner_width()), 110 * s);
+    const float block_h = area.portrait() ? start_size.y + area.gap * 2 + large_size.y + (phone ? area.gap * 2 + phone_size.y : 0)
+                                          : start_size.y;
     const float room_top = y + 24 * s;
     const float room_bottom = heading_y - 24 * s;
     const float start_y = std::max(room_top, room_top + (room_bottom - room_top - block_h) / 2);
@@ -70,6 +76,12 @@ void draw_welcome(ViewContext& ctx, const Area& area) {
                                 : ButtonStyle{palette::kNeutral, palette::kText, ctx.fonts.title, true};
         if (big_button(ctx, "large_text", "A+ " + ctx.t("kiosk.welcome.large_text"), large_size, toggle)) {
             ctx.flow.toggle_large_text();
+        }
+        if (phone) {
+            ImGui::SetCursorScreenPos(area.portrait() ? ImVec2((area.size.x - phone_size.x) / 2, large_at.y + large_size.y + area.gap * 2)
+                                                      : ImVec2(area.size.x - area.margin - phone_size.x, area.margin));
+            const ButtonStyle secondary{palette::kNeutral, palette::kText, nullptr, true};
+            if (big_button(ctx, "phone_link", ctx.t("kiosk.welcome.phone"), phone_size, secondary)) ctx.phone_link->show();
         }
     }
 

@@ -68,13 +68,13 @@ done
 depends() { sed -n 's/^Depends: //p' "$work/$1.control/control" | tr ',' '\n' | sed 's/^ *//; s/ *$//'; }
 needs() { depends "$1" | grep -q "^$2\( \|$\)" || fail "$1 Depends lacks $2: $(depends "$1" | tr '\n' ',')"; }
 for d in "skm-common (= $version)" fonts-noto-core libgl1-mesa-dri espeak-ng cage xwayland adduser \
-         libglfw3 libsqlite3-0 libcurl4 libsodium23 libc6 libstdc++6; do
+         libglfw3 libsqlite3-0 libcurl4 libsodium23 libc6 libstdc++6 libqrencode4; do
     needs skm-kiosk "$d"
 done
 for d in "skm-common (= $version)" adduser openssl nginx libssl3 libsqlite3-0 libsodium23 libc6; do
     needs skm-hub "$d"
 done
-for d in sqlite3 libsqlite3-0 libgmp10 libcurl4; do needs skm-common "$d"; done
+for d in sqlite3 libsqlite3-0 libgmp10 libcurl4 libqrencode4; do needs skm-common "$d"; done
 # The hub is a server: no GUI library may come with it.
 if depends skm-hub | grep -Eq '^(libglfw3|libgl1|cage|xwayland)'; then fail "skm-hub depends on a GUI package"; fi
 grep -qx "Version: $version" "$work/skm-hub.control/control" || fail "skm-hub version is not $version"

@@ -6,10 +6,9 @@
 #include "formats/kiosk_config.hpp"
 #include "reports/poster_data.hpp"
 #include "reports/poster_render.hpp"
-#include "reports/report_file.hpp"
 #include "reports/report_labels.hpp"
-#include "store/file_ops.hpp"
 #include "store/settings.hpp"
+#include "tools/skm/output_file.hpp"
 #include "tools/skm/store_access.hpp"
 
 #include <filesystem>
@@ -24,18 +23,6 @@ struct PosterOptions {
 
 std::string setting_text(const store::ResponseStore& db, const formats::SettingSpec& spec) {
     return store::stored_setting(db, spec).value_or(formats::default_text(spec));
-}
-
-void write_atomically(const std::string& output, const std::string& bytes) {
-    const std::filesystem::path partial = output + ".partial";
-    try {
-        reports::write_whole_file(partial, bytes);
-        store::publish_file(store::system_file_ops(), partial, output);
-    } catch (...) {
-        std::error_code ignored;
-        std::filesystem::remove(partial, ignored);
-        throw;
-    }
 }
 
 int run_poster(Context& context, const PosterOptions& args) {

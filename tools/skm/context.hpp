@@ -34,5 +34,6 @@ void add_report(cli::CommandLine& command_line, Context& context);
 void add_sync(cli::CommandLine& command_line, Context& context);
 void add_settings(cli::CommandLine& command_line, Context& context);
 void add_poster(cli::CommandLine& command_line, Context& context);
+void add_links(cli::CommandLine& command_line, Context& context);
 
 }  // namespace skm::tools

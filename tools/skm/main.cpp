@@ -8,7 +8,7 @@ namespace {
 void add_commands(skm::cli::CommandLine& command_line, skm::tools::Context& context) {
     using namespace skm::tools;
     for (auto add : {add_score, add_sample, add_check, add_import, add_export, add_db, add_simulate, add_report, add_sync,
-                     add_settings, add_poster}) {
+                     add_settings, add_poster, add_links}) {
         add(command_line, context);
     }
     command_line.add_help_command();
