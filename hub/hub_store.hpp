@@ -32,6 +32,13 @@ struct Device {
     std::optional<std::string> last_contact;
 };
 
+// A response waiting to go down to a kiosk (sync/link_answers_protocol), with
+// its place in the hub's order (the page's cursor).
+struct LinkAnswer {
+    std::int64_t seq = 0;
+    store::Submission submission;
+};
+
 struct ResponseFilter {
     scoring::DateRange dates;
     std::optional<std::string> kecamatan;
@@ -78,6 +85,17 @@ public:
                                         std::string_view now) = 0;
     // The newest config for a device of this kecamatan (its own or the all-kecamatan one).
     virtual std::optional<store::PublishedConfig> published_config(std::string_view kecamatan) = 0;
+
+    // The download direction: responses with channel "link" of the device's
+    // kecamatan, after `after_seq` in the order received, that were not yet
+    // marked delivered to this device; at most `limit`, oldest first.
+    virtual std::vector<LinkAnswer> undelivered_link_answers(const Device& device, std::int64_t after_seq,
+                                                             std::size_t limit) = 0;
+    // Marks the ids delivered to this device, in one transaction; ids that are
+    // not its kecamatan's link answers, or were marked before, change nothing.
+    // Returns how many were newly marked.
+    virtual std::int64_t mark_link_answers_delivered(const Device& device, const std::vector<std::string>& ids,
+                                                     std::string_view now) = 0;
 
     const scoring::ScoringScheme& scheme() const { return scheme_; }
 

@@ -52,6 +52,10 @@ public:
     std::int64_t response_count() override;
     std::int64_t publish_config(store::PublishedConfig config, std::string_view kecamatan, std::string_view now) override;
     std::optional<store::PublishedConfig> published_config(std::string_view kecamatan) override;
+    std::vector<LinkAnswer> undelivered_link_answers(const Device& device, std::int64_t after_seq,
+                                                     std::size_t limit) override;
+    std::int64_t mark_link_answers_delivered(const Device& device, const std::vector<std::string>& ids,
+                                             std::string_view now) override;
 
 private:
     std::optional<std::string> revoke_where(std::string_view sql, std::string_view key, std::string_view now);

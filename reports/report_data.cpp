@@ -192,6 +192,8 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
     ProfileCounter umur("umur", words(formats::kUmurBands));
     ProfileCounter pendidikan("pendidikan", words(formats::kPendidikan));
     ProfileCounter pekerjaan("pekerjaan", words(formats::kPekerjaan));
+    // How each respondent answered: at the kiosk, or through a phone link (downloaded from the hub).
+    ProfileCounter channel("channel", words(formats::kChannels));
     struct SaranRow {
         std::int64_t instant;
         std::int64_t seq;
@@ -217,6 +219,7 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
         umur.add(r.umur);
         pendidikan.add(r.pendidikan);
         pekerjaan.add(r.pekerjaan);
+        channel.add(r.channel);
         if (!r.saran.empty()) saran.push_back({utc_minutes(*ts), row.seq, {r.saran, r.layanan, ts->date}});
     });
     // Layanan the office offers but nobody rated in the period are still listed.
@@ -255,7 +258,8 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
         data.months.push_back({month, scoring::summarize(by_month[static_cast<std::size_t>(i)], scheme, {}), false});
     }
 
-    data.profile = {jenis_kelamin.table(), umur.table(), pendidikan.table(), pekerjaan.table(), layanan_counter.table()};
+    data.profile = {jenis_kelamin.table(), umur.table(), pendidikan.table(), pekerjaan.table(), layanan_counter.table(),
+                    channel.table()};
     data.weakest = weakest_unsur(data.overall.pooled);
 
     std::sort(saran.begin(), saran.end(), [](const SaranRow& a, const SaranRow& b) {
