@@ -197,7 +197,8 @@ std::int64_t SqlHubStore::mark_link_answers_delivered(const Device& device, cons
         // Only the device's own kecamatan's link answers: an ack cannot fill the table with strangers' ids.
         marked += connection->execute(
             "INSERT INTO link_deliveries (device_id, response_id, delivered_at) "
-            "SELECT ?1, response_id, ?3 FROM responses WHERE response_id = ?2 AND kecamatan = ?4 AND channel = 'link' "
+            "SELECT CAST(?1 AS TEXT), response_id, CAST(?3 AS TEXT) FROM responses "
+            "WHERE response_id = ?2 AND kecamatan = ?4 AND channel = 'link' "
             "ON CONFLICT (device_id, response_id) DO NOTHING",
             {device.device_id, id, now, device.kecamatan}, SqlConnection::Plan::kept);
     }
