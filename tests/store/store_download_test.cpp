@@ -139,7 +139,19 @@ TEST_F(DownloadedAnswers, WithDeferredStartupTheyAreCountedOnceToo) {
     ASSERT_EQ(outbox.store_downloaded(late).inserted, 2u);
     all.insert(all.end(), late.begin(), late.end());
     store->start_deferred_checks();
+    store->wait_for_deferred_checks();  // the background count's snapshot is taken
+    // After the snapshot, before the count is taken in: rows of both writers, interleaved.
+    const auto after = from_hub("after", 2);
+    ASSERT_EQ(outbox.store_downloaded(after).inserted, 2u);
+    all.insert(all.end(), after.begin(), after.end());
+    const Submission own2 = make_submission("own-2");
+    ASSERT_EQ(store->submit(own2), std::nullopt);
+    all.push_back(own2);
+    const auto last = from_hub("last", 1);
+    ASSERT_EQ(outbox.store_downloaded(last).inserted, 1u);
+    all.insert(all.end(), last.begin(), last.end());
     EXPECT_TRUE(store->tallies() == expected_cube(all, scheme.size()));
+    EXPECT_EQ(store->tallies().total().respondents(), all.size());
     EXPECT_TRUE(store->check().ok());
 }
 
