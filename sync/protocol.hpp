@@ -18,6 +18,7 @@
 //           kRoomForNewFields per item. Present but invalid refuses the body.)
 //   reply: {"protocol": 1, "batch_id": "...", "results": [{"id", "status", "reason"?}, ...],
 //           "hub_time"?: "2025-03-04T09:00:02+07:00"}
+// The other direction, link answers down to the kiosk, carries the same items: sync/link_answers_protocol.
 #pragma once
 
 #include "scoring/scheme.hpp"
