@@ -213,8 +213,12 @@ DownloadOutcome SyncEngine::download() {
         cursor = page.cursor;
     }
     if (outcome.refused == 0) status_.download_error.reset();
-    status_.consecutive_failures = 0;
-    status_.last_error.reset();
+    // Clears only a failure's error (a download's, or the network's before it): a warning
+    // that came with a success (sync.config_rejected, sync.questionnaire_mismatch) stays.
+    if (status_.consecutive_failures > 0) {
+        status_.consecutive_failures = 0;
+        status_.last_error.reset();
+    }
     return outcome;
 }
 
