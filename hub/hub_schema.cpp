@@ -7,7 +7,7 @@ namespace skm::hub {
 namespace {
 
 // Never edit a shipped migration: add a new one.
-constexpr std::array<store::Migration, 7> kMigrations = {{
+constexpr std::array<store::Migration, 8> kMigrations = {{
     {1, R"sql(
 -- One row per enrolled kiosk. Only a hash of its token is kept (hub/device_token).
 CREATE TABLE devices (
@@ -154,6 +154,19 @@ CREATE TABLE device_profiles (
     received_at       TEXT NOT NULL
 ) STRICT;
 CREATE INDEX device_profiles_by_kecamatan ON device_profiles (kecamatan, received_at);
+)sql"},
+    // ---- the download direction (sync/link_answers_protocol) ------------------
+    {8, R"sql(
+-- Which link answers (responses with channel 'link') each kiosk has
+-- acknowledged: the hub sends a kiosk only those of its kecamatan without a
+-- row here, so every one reaches each kiosk of the office exactly once.
+CREATE TABLE link_deliveries (
+    device_id    TEXT NOT NULL,
+    response_id  TEXT NOT NULL,
+    delivered_at TEXT NOT NULL,
+    PRIMARY KEY (device_id, response_id)
+) STRICT;
+CREATE INDEX responses_link_answers ON responses(kecamatan, seq) WHERE channel = 'link';
 )sql"},
 }};
 

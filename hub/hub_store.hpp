@@ -36,6 +36,12 @@ struct Device {
 
 // What storing a survey link's answer did (store_link_answer).
 enum class LinkAnswerResult { stored, already_used };
+// A response waiting to go down to a kiosk (sync/link_answers_protocol), with
+// its place in the hub's order (the page's cursor).
+struct LinkAnswer {
+    std::int64_t seq = 0;
+    store::Submission submission;
+};
 
 struct ResponseFilter {
     scoring::DateRange dates;
@@ -98,6 +104,16 @@ public:
     // The layanan a kecamatan's responses name, in byte order (the choices of
     // a link that names none when the hub published no layanan list).
     virtual std::vector<std::string> kecamatan_layanan(std::string_view kecamatan) = 0;
+    // The download direction: responses with channel "link" of the device's
+    // kecamatan, after `after_seq` in the order received, that were not yet
+    // marked delivered to this device; at most `limit`, oldest first.
+    virtual std::vector<LinkAnswer> undelivered_link_answers(const Device& device, std::int64_t after_seq,
+                                                             std::size_t limit) = 0;
+    // Marks the ids delivered to this device, in one transaction; ids that are
+    // not its kecamatan's link answers, or were marked before, change nothing.
+    // Returns how many were newly marked.
+    virtual std::int64_t mark_link_answers_delivered(const Device& device, const std::vector<std::string>& ids,
+                                                     std::string_view now) = 0;
 
     const scoring::ScoringScheme& scheme() const { return scheme_; }
 

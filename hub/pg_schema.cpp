@@ -10,7 +10,7 @@ namespace {
 
 // Never edit a shipped migration: add a new one. The columns mean what they
 // mean in hub/hub_schema.cpp; times are the hub's ISO 8601 text, as there.
-constexpr std::array<store::Migration, 7> kMigrations = {{
+constexpr std::array<store::Migration, 8> kMigrations = {{
     {1, R"sql(
 CREATE TABLE devices (
     device_id    text PRIMARY KEY CHECK (length(device_id) BETWEEN 1 AND 200),
@@ -140,6 +140,16 @@ CREATE TABLE device_profiles (
     received_at       text NOT NULL
 );
 CREATE INDEX device_profiles_by_kecamatan ON device_profiles (kecamatan, received_at);
+)sql"},
+    // SQLite's migration 8.
+    {8, R"sql(
+CREATE TABLE link_deliveries (
+    device_id    text COLLATE "C" NOT NULL,
+    response_id  text COLLATE "C" NOT NULL,
+    delivered_at text NOT NULL,
+    PRIMARY KEY (device_id, response_id)
+);
+CREATE INDEX responses_link_answers ON responses (kecamatan, seq) WHERE channel = 'link';
 )sql"},
 }};
 

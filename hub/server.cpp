@@ -1,10 +1,11 @@
-// Index: [routes] [batches] [reports] [config] [dashboard] [lifecycle]
+// Index: [routes] [batches] [reports] [config] [link answers] [dashboard] [lifecycle]
 #include "hub/server.hpp"
 
 #include "hub/client_address.hpp"
 #include "hub/config_api.hpp"
 #include "hub/device_token.hpp"
 #include "hub/ikm_api.hpp"
+#include "hub/link_answers_api.hpp"
 
 #include <httplib.h>
 #include <openssl/ssl.h>
@@ -71,13 +72,14 @@ Body read_body(const httplib::ContentReader& reader, std::size_t keep, std::size
 }  // namespace
 
 struct HubServer::Impl {
-    Impl(HubStore& store_in, store::Clock& clock, const formats::Catalog& catalog_in, ServerOptions options_in,
+    Impl(HubStore& store_in, store::Clock& clock_in, const formats::Catalog& catalog_in, ServerOptions options_in,
          std::function<void(const Problem&)> log_in)
         : store(store_in),
+          clock(clock_in),
           catalog(catalog_in),
           options(std::move(options_in)),
           log(std::move(log_in)),
-          ingest(store_in, clock, options.limits, options.device_report),
+          ingest(store_in, clock_in, options.limits, options.device_report),
           server(make_server(options)) {}
 
     void routes();
@@ -85,10 +87,13 @@ struct HubServer::Impl {
     void receive_batch(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader);
     void reports(const httplib::Request& req, httplib::Response& res);
     void config(const httplib::Request& req, httplib::Response& res);
+    void link_answers(const httplib::Request& req, httplib::Response& res);
+    void link_ack(const httplib::Request& req, httplib::Response& res);
     void send(httplib::Response& res, const ApiReply& reply);
     void dashboard(const httplib::Request& req, httplib::Response& res);
 
     HubStore& store;
+    store::Clock& clock;
     const formats::Catalog& catalog;
     ServerOptions options;
     std::function<void(const Problem&)> log;
@@ -141,6 +146,10 @@ void HubServer::Impl::routes() {
                                          const httplib::ContentReader& reader) { batches(req, res, reader); });
     server->Get("/api/v1/ikm", [this](const httplib::Request& req, httplib::Response& res) { reports(req, res); });
     server->Get("/api/v1/config", [this](const httplib::Request& req, httplib::Response& res) { config(req, res); });
+    server->Get("/api/v1/link-answers",
+                [this](const httplib::Request& req, httplib::Response& res) { link_answers(req, res); });
+    server->Post("/api/v1/link-answers/ack",
+                 [this](const httplib::Request& req, httplib::Response& res) { link_ack(req, res); });
     // Everything else is the dashboard's (it answers 401 or a redirect to its
     // login page without a session). httplib tries the batches route, which
     // reads its own body, before these, and the routes in the order given.
@@ -228,6 +237,36 @@ void HubServer::Impl::config(const httplib::Request& req, httplib::Response& res
         const auto have = req.has_param("have") ? std::optional(req.get_param_value("have")) : std::nullopt;
         send(res, config_reply(store, std::get<Device>(who), have));
     } catch (const Error& e) {
+        log(e.problem());
+        send(res, error_reply(503, "hub.storage_unavailable"));
+    }
+}
+
+// ---- [link answers] ----------------------------------------------------------
+
+void HubServer::Impl::link_answers(const httplib::Request& req, httplib::Response& res) {
+    auto who = ingest.authenticate(req.get_header_value("Authorization"));
+    if (const auto* refused = std::get_if<ApiReply>(&who)) return send(res, *refused);
+    auto param = [&](const char* name) {
+        return req.has_param(name) ? std::optional(req.get_param_value(name)) : std::nullopt;
+    };
+    try {
+        send(res, link_answers_reply(store, std::get<Device>(who), param("after"), param("limit"),
+                                     options.limits.protocol));
+    } catch (const Error& e) {
+        log(e.problem());
+        send(res, error_reply(503, "hub.storage_unavailable"));
+    }
+}
+
+void HubServer::Impl::link_ack(const httplib::Request& req, httplib::Response& res) {
+    auto who = ingest.authenticate(req.get_header_value("Authorization"));
+    if (const auto* refused = std::get_if<ApiReply>(&who)) return send(res, *refused);
+    try {
+        send(res, link_ack_reply(store, std::get<Device>(who), req.body, store::iso8601(clock.wall_now()),
+                                 options.limits.protocol));
+    } catch (const Error& e) {
+        // Nothing was marked: the kiosk acknowledges again, and has the answers already.
         log(e.problem());
         send(res, error_reply(503, "hub.storage_unavailable"));
     }

@@ -9,6 +9,8 @@
 //   POST /api/v1/batches   kiosk uploads (hub/ingest_api), device token
 //   GET  /api/v1/ikm       IKM per kecamatan × layanan (hub/ikm_api), admin token
 //   GET  /api/v1/config    the config published for the device's kecamatan (hub/config_api), device token
+//   GET  /api/v1/link-answers, POST /api/v1/link-answers/ack
+//                          link answers down to the kiosks (hub/link_answers_api), device token
 //   everything else        the web dashboard (hub/web), when one is given
 // Bodies are read by us, counted as they arrive (chunked ones too), and the
 // connection is closed after any refusal so an unread body cannot be taken

@@ -197,4 +197,60 @@ std::vector<std::string> SqlHubStore::kecamatan_layanan(std::string_view kecamat
         {kecamatan}, [](const SqlRow& row) { return std::string(row.text(0)); });
 }
 
+// ---- the download direction (sync/link_answers_protocol) ---------------------
+
+std::vector<LinkAnswer> SqlHubStore::undelivered_link_answers(const Device& device, std::int64_t after_seq,
+                                                              std::size_t limit) {
+    return database_->read()->rows(
+        "SELECT seq, response_id, layanan, questionnaire_id, questionnaire_version, jenis_kelamin, umur, pendidikan, "
+        "pekerjaan, answers, saran, submitted_at, duration_ms, flags, profile_detail, origin, channel, device_id "
+        "FROM responses r WHERE kecamatan = ?1 AND channel = 'link' AND seq > ?2 AND NOT EXISTS "
+        "(SELECT 1 FROM link_deliveries d WHERE d.device_id = ?3 AND d.response_id = r.response_id) "
+        "ORDER BY seq LIMIT ?4",
+        {device.kecamatan, after_seq, device.device_id, static_cast<std::int64_t>(limit)}, [this](const SqlRow& row) {
+            LinkAnswer answer;
+            answer.seq = row.int64(0);
+            store::Submission& s = answer.submission;
+            formats::Response& r = s.response;
+            r.response_id = row.text(1);
+            r.layanan = row.text(2);
+            s.questionnaire_id = row.text(3);
+            r.questionnaire_version = std::to_string(row.int64(4));
+            r.jenis_kelamin = row.text(5);
+            r.umur = row.text(6);
+            r.pendidikan = row.text(7);
+            r.pekerjaan = row.text(8);
+            auto answers = store::decode_answers(scheme(), row.text(9));
+            if (!answers) throw Error(ErrorKind::storage, Problem{"store.bad_answers", {{"response_id", r.response_id}}});
+            r.answers = std::move(*answers);
+            r.saran = row.text(10);
+            r.submitted_at = row.text(11);
+            s.duration_ms = row.optional_int64(12);
+            r.flags = store::split_flags(row.text(13));
+            r.profile_detail = row.text(14);
+            r.origin = row.text(15);
+            r.channel = row.text(16);
+            r.device_id = row.text(17);
+            return answer;
+        });
+}
+
+std::int64_t SqlHubStore::mark_link_answers_delivered(const Device& device, const std::vector<std::string>& ids,
+                                                      std::string_view now) {
+    auto connection = database_->write();
+    SqlTransaction transaction(*connection);
+    std::int64_t marked = 0;
+    for (const std::string& id : ids) {
+        // Only the device's own kecamatan's link answers: an ack cannot fill the table with strangers' ids.
+        marked += connection->execute(
+            "INSERT INTO link_deliveries (device_id, response_id, delivered_at) "
+            "SELECT CAST(?1 AS TEXT), response_id, CAST(?3 AS TEXT) FROM responses "
+            "WHERE response_id = ?2 AND kecamatan = ?4 AND channel = 'link' "
+            "ON CONFLICT (device_id, response_id) DO NOTHING",
+            {device.device_id, id, now, device.kecamatan}, SqlConnection::Plan::kept);
+    }
+    transaction.commit();
+    return marked;
+}
+
 }  // namespace skm::hub

@@ -58,6 +58,10 @@ public:
     LinkAnswerResult store_link_answer(const Device& device, std::string_view link_id, const store::Submission& answer,
                                        std::string_view received_at) override;
     std::vector<std::string> kecamatan_layanan(std::string_view kecamatan) override;
+    std::vector<LinkAnswer> undelivered_link_answers(const Device& device, std::int64_t after_seq,
+                                                     std::size_t limit) override;
+    std::int64_t mark_link_answers_delivered(const Device& device, const std::vector<std::string>& ids,
+                                             std::string_view now) override;
 
 private:
     // One response's row (ON CONFLICT DO NOTHING): 1 inserted, 0 already there.

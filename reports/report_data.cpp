@@ -156,6 +156,8 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
     auto umur = ProfileCounter::for_field("umur");
     auto pendidikan = ProfileCounter::for_field("pendidikan");
     auto pekerjaan = ProfileCounter::for_field("pekerjaan");
+    // How each respondent answered: at the kiosk, or through a phone link (downloaded from the hub).
+    ProfileCounter channel("channel", std::vector<std::string>(formats::kChannels.begin(), formats::kChannels.end()));
     struct SaranRow {
         std::int64_t instant;
         std::int64_t seq;
@@ -185,6 +187,7 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
         pendidikan.add(r.pendidikan, pendidikan.option_in(detail));
         pekerjaan.add(r.pekerjaan, pekerjaan.option_in(detail));
         heat.add(*ts, r.answers);
+        channel.add(r.channel);
         if (!r.saran.empty()) saran.push_back({utc_minutes(*ts), row.seq, {r.saran, r.layanan, ts->date}});
     });
     // Layanan the office offers but nobody rated in the period are still listed.
@@ -223,7 +226,8 @@ ReportData gather_report(const store::ResponseStore& store, const formats::Quest
         data.months.push_back({month, scoring::summarize(by_month[static_cast<std::size_t>(i)], scheme, {}), false});
     }
 
-    data.profile = {jenis_kelamin.table(), umur.table(), pendidikan.table(), pekerjaan.table(), layanan_counter.table()};
+    data.profile = {jenis_kelamin.table(), umur.table(), pendidikan.table(), pekerjaan.table(), layanan_counter.table(),
+                    channel.table()};
     data.weakest = weakest_unsur(data.overall.pooled);
 
     std::sort(saran.begin(), saran.end(), [](const SaranRow& a, const SaranRow& b) {

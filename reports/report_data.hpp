@@ -129,7 +129,7 @@ struct ProfileCount {
 };
 
 struct ProfileTable {
-    std::string field;  // jenis_kelamin, umur, pendidikan, pekerjaan, layanan
+    std::string field;  // jenis_kelamin, umur, pendidikan, pekerjaan, layanan, channel
     std::vector<ProfileCount> counts;
     std::uint64_t total = 0;
 };

@@ -70,10 +70,12 @@ std::string profile_field_label(const std::string& field, const formats::Catalog
     if (field == "umur") return catalog.text("report.profile.umur");
     if (field == "pendidikan") return catalog.text("report.profile.pendidikan");
     if (field == "pekerjaan") return catalog.text("report.profile.pekerjaan");
+    if (field == "channel") return catalog.text("report.profile.channel");
     return catalog.text("report.profile.layanan");
 }
 
 std::string profile_value_label(const std::string& field, const std::string& value, const formats::Catalog& catalog) {
+    if (field == "channel") return catalog.text(value.empty() ? "report.profile.channel_unrecorded" : "channel." + value);
     if (value.empty()) return catalog.text("report.profile.not_answered");
     if (field == "jenis_kelamin" && value == "L") return catalog.text("report.profile.male");
     if (field == "jenis_kelamin" && value == "P") return catalog.text("report.profile.female");

@@ -1,6 +1,7 @@
 #include "store/outbox.hpp"
 
 #include "store/settings.hpp"
+#include "store/response_store.hpp"
 
 namespace skm::store {
 
@@ -30,6 +31,36 @@ void Outbox::mark(const std::vector<SyncMark>& marks) {
         update.step();
     }
     transaction.commit();
+}
+
+DownloadStored Outbox::store_downloaded(const std::vector<Submission>& answers) {
+    DownloadStored result;
+    Transaction transaction(*db_);
+    Statement insert(*db_, kInsertResponse);
+    // In the same transaction as the INSERT: no moment in which the row is pending.
+    Statement sent(*db_, "UPDATE responses SET sync_state = 'sent' WHERE seq = ?1");
+    for (Submission s : answers) {
+        s.response.origin = "hub";  // where this device got it from
+        s.response.channel = "link";
+        if (auto problem = validate_submission(s, scheme_)) {
+            result.refused.push_back(std::move(*problem));
+            continue;
+        }
+        insert.reset();
+        bind_response(insert, s, scheme_, scoring::parse_timestamp(s.response.submitted_at)->date);
+        insert.step();
+        if (sqlite3_changes(db_->handle()) > 0) {
+            sent.reset();
+            sent.bind(1, static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_->handle())));
+            sent.step();
+            ++result.inserted;
+        } else {
+            ++result.already_present;
+        }
+        result.acknowledge.push_back(s.response.response_id);
+    }
+    transaction.commit();
+    return result;
 }
 
 std::int64_t Outbox::pending() const {

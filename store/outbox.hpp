@@ -23,6 +23,14 @@ struct SyncMark {
     std::string reason;  // when refused: kept in sync_note, the row stays stored
 };
 
+// What store_downloaded did with a page of link answers from the hub.
+struct DownloadStored {
+    std::size_t inserted = 0;
+    std::size_t already_present = 0;
+    std::vector<Problem> refused;          // failed validate_submission: left out, not acknowledged
+    std::vector<std::string> acknowledge;  // the ids stored here now or before: what the hub may mark delivered
+};
+
 class Outbox {
 public:
     // vfs: as StoreOptions::vfs (tests inject faults); null = SQLite's default.
@@ -35,6 +43,11 @@ public:
     // One transaction; ids the database does not hold are ignored.
     void mark(const std::vector<SyncMark>& marks);
     std::int64_t pending() const;
+    // Link answers downloaded from the hub (sync/link_answers_protocol), in one
+    // transaction: each stored once by its id, as origin "hub" and channel
+    // "link", and as already sent, so it never enters the upload outbox.
+    // An id stored before (a lost acknowledgement) is left as it was.
+    DownloadStored store_downloaded(const std::vector<Submission>& answers);
     std::optional<std::string> setting(const std::string& key) const;
     void set_setting(const std::string& key, const std::string& value);
     // store/settings' keep_first_setting on this connection.

@@ -27,14 +27,16 @@ std::string compact_time(const scoring::Timestamp& ts) {
     return buffer;
 }
 
-constexpr const char* kInsert =
+}  // namespace
+
+const char* const kInsertResponse =
     "INSERT INTO responses (response_id, device_id, layanan, questionnaire_id, questionnaire_version, jenis_kelamin, "
     "umur, pendidikan, pekerjaan, answers, saran, submitted_at, local_date, duration_ms, flags, profile_detail, origin, "
     "channel) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) "
     "ON CONFLICT (response_id) DO NOTHING";
 
-void bind_submission(Statement& insert, const Submission& s, const scoring::ScoringScheme& scheme,
-                     const scoring::LocalDate& local_date) {
+void bind_response(Statement& insert, const Submission& s, const scoring::ScoringScheme& scheme,
+                   const scoring::LocalDate& local_date) {
     const formats::Response& r = s.response;
     insert.bind(1, r.response_id).bind(2, r.device_id).bind(3, r.layanan).bind(4, s.questionnaire_id);
     insert.bind(5, static_cast<std::int64_t>(std::atoll(r.questionnaire_version.c_str())));
@@ -49,8 +51,6 @@ void bind_submission(Statement& insert, const Submission& s, const scoring::Scor
     insert.bind(15, join_flags(r.flags));
     insert.bind(16, r.profile_detail).bind(17, r.origin).bind(18, r.channel);
 }
-
-}  // namespace
 
 std::filesystem::path default_database_path() {
     const char* data_home = std::getenv("XDG_DATA_HOME");
@@ -200,6 +200,8 @@ bool ResponseStore::move_damaged_aside() {
     integrity_ = finding;  // the finding stays on the Status tab beside the alert
     // A new, empty database: nothing to count, nothing waiting.
     cube_ = scoring::TallyCube(scheme_.size());
+    counted_through_ = 0;
+    tallies_stale_ = false;
     tallies_pending_ = false;
     arrivals_.clear();
     return true;
@@ -207,7 +209,9 @@ bool ResponseStore::move_damaged_aside() {
 
 // ---- [submit and import] ---------------------------------------------------
 
-std::optional<Problem> ResponseStore::validate(const Submission& s) const {
+std::optional<Problem> ResponseStore::validate(const Submission& s) const { return validate_submission(s, scheme_); }
+
+std::optional<Problem> validate_submission(const Submission& s, const scoring::ScoringScheme& scheme) {
     const formats::Response& r = s.response;
     auto invalid = [&](const char* field) {
         return Problem{"store.invalid_response", {{"field", field}, {"response_id", r.response_id}}};
@@ -216,7 +220,7 @@ std::optional<Problem> ResponseStore::validate(const Submission& s) const {
     if (!formats::is_valid_response_id(r.response_id)) return invalid("response_id");
     if (r.layanan.empty() || r.layanan.size() > formats::kMaxShortFieldBytes) return invalid("layanan");
     if (r.device_id.size() > formats::kMaxShortFieldBytes) return invalid("device_id");
-    if (r.answers.size() != scheme_.size()) return invalid("answers");
+    if (r.answers.size() != scheme.size()) return invalid("answers");
     for (auto a : r.answers) {
         if (a > 4) return invalid("answers");
     }
@@ -243,10 +247,10 @@ std::optional<Problem> ResponseStore::submit(const Submission& submission) {
     try {
         // One statement in autocommit: committed (and, in WAL with
         // synchronous=FULL, fsynced) before step() returns.
-        if (!submit_insert_) submit_insert_ = std::make_unique<Statement>(*db_, kInsert);
+        if (!submit_insert_) submit_insert_ = std::make_unique<Statement>(*db_, kInsertResponse);
         Statement& insert = *submit_insert_;
         insert.reset();
-        bind_submission(insert, submission, scheme_, local_date);
+        bind_response(insert, submission, scheme_, local_date);
         insert.step();
         insert.reset();
         if (sqlite3_changes(db_->handle()) == 0) {
@@ -262,11 +266,44 @@ std::optional<Problem> ResponseStore::submit(const Submission& submission) {
 // Right after the row's INSERT: its seq is the connection's last rowid.
 void ResponseStore::count_stored(const Submission& submission, const scoring::LocalDate& local_date) {
     const formats::Response& r = submission.response;
+    const std::int64_t seq = sqlite3_last_insert_rowid(db_->handle());
     if (tallies_pending_) {
-        arrivals_.push_back({sqlite3_last_insert_rowid(db_->handle()), r.layanan, local_date, !r.flags.empty(), r.answers});
+        arrivals_.push_back({seq, r.layanan, local_date, !r.flags.empty(), r.answers});
     } else {
-        cube_.add(r.layanan, local_date, !r.flags.empty(), r.answers);
+        count_in_order({seq, r.layanan, local_date, !r.flags.empty(), r.answers});
     }
+}
+
+// Rows another connection stored (the sync thread's link answers, through
+// store::Outbox) take seqs between this store's own: they are read and
+// counted first, so that every seq up to counted_through_ is in the cube once.
+void ResponseStore::count_in_order(const Arrival& arrival) const {
+    if (arrival.seq <= counted_through_) return;  // counted already
+    if (!tallies_stale_ && arrival.seq > counted_through_ + 1) absorb_rows_before(arrival.seq);
+    cube_.add(arrival.layanan, arrival.date, arrival.flagged, arrival.answers);
+    counted_through_ = arrival.seq;
+}
+
+// Adds the rows with counted_through_ < seq < `before` to the cube, all or
+// none: when they cannot be read now, the next tallies() counts afresh.
+void ResponseStore::absorb_rows_before(std::int64_t before) const {
+    std::vector<Arrival> rows;
+    try {
+        Statement query(*db_, "SELECT seq, layanan, local_date, flags, answers FROM responses WHERE seq > ?1 AND seq < ?2 "
+                              "ORDER BY seq");
+        query.bind(1, counted_through_).bind(2, before);
+        while (query.step()) {
+            const auto date = scoring::parse_date(query.text(2));
+            auto answers = decode_answers(scheme_, query.text(4));
+            if (!date || !answers) continue;  // as count_tallies: check() reports it through the count mismatch
+            rows.push_back({query.int64(0), std::string(query.text(1)), *date, !query.text(3).empty(), std::move(*answers)});
+        }
+    } catch (const Error&) {
+        tallies_stale_ = true;
+        return;
+    }
+    for (const Arrival& row : rows) cube_.add(row.layanan, row.date, row.flagged, row.answers);
+    counted_through_ = std::max(counted_through_, before - 1);
 }
 
 ImportResult ResponseStore::import(const std::vector<Submission>& submissions, bool skip_invalid) {
@@ -283,11 +320,11 @@ ImportResult ResponseStore::import(const std::vector<Submission>& submissions, b
     std::vector<std::pair<const Submission*, std::int64_t>> inserted;  // with its seq
     {
         Transaction transaction(*db_);
-        Statement insert(*db_, kInsert);
+        Statement insert(*db_, kInsertResponse);
         for (const Submission* p : valid) {
             const Submission& s = *p;
             insert.reset();
-            bind_submission(insert, s, scheme_, scoring::parse_timestamp(s.response.submitted_at)->date);
+            bind_response(insert, s, scheme_, scoring::parse_timestamp(s.response.submitted_at)->date);
             insert.step();
             if (sqlite3_changes(db_->handle()) > 0) {
                 inserted.emplace_back(&s, sqlite3_last_insert_rowid(db_->handle()));
@@ -303,7 +340,7 @@ ImportResult ResponseStore::import(const std::vector<Submission>& submissions, b
         if (tallies_pending_) {
             arrivals_.push_back({seq, r.layanan, date, !r.flags.empty(), r.answers});
         } else {
-            cube_.add(r.layanan, date, !r.flags.empty(), r.answers);
+            count_in_order({seq, r.layanan, date, !r.flags.empty(), r.answers});
         }
     }
     result.inserted = inserted.size();
@@ -339,29 +376,49 @@ void ResponseStore::for_each(const ExportFilter& filter, const std::function<voi
 
 scoring::TallyCube ResponseStore::recount() const { return count_tallies(*db_, scheme_).cube; }
 
-void ResponseStore::rebuild_tallies() { cube_ = recount(); }
+void ResponseStore::rebuild_tallies() {
+    CountedTallies counted = count_tallies(*db_, scheme_);
+    cube_ = std::move(counted.cube);
+    counted_through_ = counted.last_seq;
+    tallies_stale_ = false;
+}
 
 const scoring::TallyCube& ResponseStore::tallies() const {
-    if (!tallies_pending_) return cube_;
-    StartupWork::Tallies background = startup_work_->wait_for_tallies();
-    CountedTallies counted{scoring::TallyCube(scheme_.size()), 0};
-    if (background.counted) {
-        counted = std::move(*background.counted);
-    } else {
-        try {
-            counted = count_tallies(*db_, scheme_);
-        } catch (const Error&) {
-            // Unreadable rows: the deferred check reports the damage on the
-            // Status tab; what was stored since start is still counted.
+    if (tallies_pending_) {
+        StartupWork::Tallies background = startup_work_->wait_for_tallies();
+        CountedTallies counted{scoring::TallyCube(scheme_.size()), 0};
+        if (background.counted) {
+            counted = std::move(*background.counted);
+        } else {
+            try {
+                counted = count_tallies(*db_, scheme_);
+            } catch (const Error&) {
+                // Unreadable rows: the deferred check reports the damage on the
+                // Status tab; what was stored since start is still counted.
+                tallies_stale_ = true;
+            }
         }
+        cube_ = std::move(counted.cube);
+        counted_through_ = counted.last_seq;
+        for (const Arrival& a : arrivals_) count_in_order(a);
+        arrivals_.clear();
+        tallies_pending_ = false;
     }
-    for (const Arrival& a : arrivals_) {
-        if (a.seq > counted.last_seq) counted.cube.add(a.layanan, a.date, a.flagged, a.answers);
-    }
-    cube_ = std::move(counted.cube);
-    arrivals_.clear();
-    tallies_pending_ = false;
+    count_other_writers();
     return cube_;
+}
+
+// Rows stored since by another connection (the sync thread's downloads): the
+// newest seq is one index lookup, so asking on every frame costs little.
+void ResponseStore::count_other_writers() const {
+    if (tallies_stale_) return;
+    std::int64_t newest = 0;
+    try {
+        newest = query_int(*db_, "SELECT coalesce(max(seq), 0) FROM responses");
+    } catch (const Error&) {
+        return;  // locked for a moment: asked again next time
+    }
+    if (newest > counted_through_) absorb_rows_before(newest + 1);
 }
 
 bool ResponseStore::tallies_ready() const { return !tallies_pending_ || startup_work_->tallies_done(); }

@@ -79,6 +79,15 @@ struct CheckReport {
 
 std::filesystem::path default_database_path();
 
+// What every writer of responses shares (the store, the sync engine's
+// download through store::Outbox): the checks a response must pass before it
+// is written (store.invalid_response naming the field), and the one INSERT
+// (ON CONFLICT (response_id) DO NOTHING) with its binding.
+std::optional<Problem> validate_submission(const Submission& submission, const scoring::ScoringScheme& scheme);
+extern const char* const kInsertResponse;
+void bind_response(Statement& insert, const Submission& submission, const scoring::ScoringScheme& scheme,
+                   const scoring::LocalDate& local_date);
+
 // ---- [ResponseStore] -----------------------------------------------------
 
 class ResponseStore {
@@ -173,6 +182,9 @@ private:
     void finish_open();
     void rebuild_tallies();
     void count_stored(const Submission& submission, const scoring::LocalDate& local_date);
+    void count_in_order(const Arrival& arrival) const;
+    void absorb_rows_before(std::int64_t before) const;
+    void count_other_writers() const;
     FileOps& file_ops() const { return options_.file_ops ? *options_.file_ops : system_file_ops(); }
     std::optional<Problem> validate(const Submission& submission) const;
 
@@ -183,6 +195,11 @@ private:
     OpenReport report_;
     mutable scoring::TallyCube cube_;
     mutable bool tallies_pending_ = false;  // deferred: cube_ waits for the background count
+    // Every row with seq <= counted_through_ is in cube_ (once tallies_pending_ is over).
+    mutable std::int64_t counted_through_ = 0;
+    // The rows could not be read to fill a gap another writer left: from then
+    // on the cube counts what this store wrote (check() shows any difference).
+    mutable bool tallies_stale_ = false;
     mutable std::vector<Arrival> arrivals_;
     std::unique_ptr<StartupWork> startup_work_;  // deferred: its own read connection and thread
     mutable IntegrityStatus integrity_;          // once known (full: at open)

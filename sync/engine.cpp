@@ -4,6 +4,7 @@
 #include "store/setting_keys.hpp"
 #include "sync/config_protocol.hpp"
 #include "sync/gzip.hpp"
+#include "sync/link_answers_protocol.hpp"
 #include "sync/link_keys.hpp"
 
 #include <nlohmann/json.hpp>
@@ -61,6 +62,20 @@ std::optional<std::pair<std::string, OfficeProfile>> SyncEngine::profile_due() {
 }
 
 HttpResult Transport::get_config(std::int64_t) {
+    HttpResult nothing;
+    nothing.connected = true;
+    nothing.status = 204;
+    return nothing;
+}
+
+HttpResult Transport::get_link_answers(std::int64_t, std::size_t) {
+    HttpResult nothing;
+    nothing.connected = true;
+    nothing.status = 204;
+    return nothing;
+}
+
+HttpResult Transport::post_link_ack(const std::string&) {
     HttpResult nothing;
     nothing.connected = true;
     nothing.status = 204;
@@ -246,6 +261,61 @@ bool SyncEngine::pull_config_if_due() {
     return applied;
 }
 
+DownloadOutcome SyncEngine::download() {
+    DownloadOutcome outcome;
+    auto fail = [&](Problem problem) {
+        status_.download_error = problem;
+        failed(std::move(problem));
+        outcome.failed = true;
+        return outcome;
+    };
+    std::int64_t cursor = 0;
+    // A hostile hub could say "more" for ever: a bounded number of pages per run.
+    for (std::size_t page_number = 0; page_number < options_.max_download_pages; ++page_number) {
+        const HttpResult result = transport_.get_link_answers(cursor, options_.batch_size);
+        if (auto problem = http_problem(result)) return fail(std::move(*problem));
+        if (result.status != 200) break;  // 204: nothing offered (a hub without the download direction)
+        const auto decoded = decode_link_answers(result.body, scheme_);
+        if (const auto* error = std::get_if<ProtocolError>(&decoded)) {
+            return fail(Problem{"sync.bad_reply", {{"detail", error->key + " " + error->where}}});
+        }
+        const auto& page = std::get<LinkAnswersPage>(decoded);
+        ++outcome.pages;
+        if (page.responses.empty()) break;
+        // Stored (and durable) before the hub hears of it.
+        const store::DownloadStored stored = outbox_.store_downloaded(page.responses);
+        outcome.stored += stored.inserted;
+        outcome.already += stored.already_present;
+        outcome.refused += stored.refused.size();
+        status_.downloaded_total += static_cast<std::int64_t>(stored.inserted);
+        if (!stored.acknowledge.empty()) {
+            const HttpResult ack = transport_.post_link_ack(encode_link_ack(stored.acknowledge));
+            if (auto problem = http_problem(ack)) return fail(std::move(*problem));
+            if (ack.status != 200) {
+                return fail(Problem{"sync.hub_error", {{"status", std::to_string(ack.status)}, {"detail", ack.detail}}});
+            }
+            const auto acknowledged = decode_link_ack_reply(ack.body);
+            if (const auto* error = std::get_if<ProtocolError>(&acknowledged)) {
+                return fail(Problem{"sync.bad_reply", {{"detail", error->key + " " + error->where}}});
+            }
+        }
+        if (!stored.refused.empty()) {
+            // Kept at the hub and asked again next time; staff see why.
+            status_.download_error = stored.refused.front();
+        }
+        if (!page.more || page.cursor <= cursor) break;
+        cursor = page.cursor;
+    }
+    if (outcome.refused == 0) status_.download_error.reset();
+    // Clears only a failure's error (a download's, or the network's before it): a warning
+    // that came with a success (sync.config_rejected, sync.questionnaire_mismatch) stays.
+    if (status_.consecutive_failures > 0) {
+        status_.consecutive_failures = 0;
+        status_.last_error.reset();
+    }
+    return outcome;
+}
+
 SyncWorker::SyncWorker(SyncEngine& engine) : engine_(engine), thread_([this] { run(); }) {}
 
 SyncWorker::~SyncWorker() { stop(); }
@@ -294,7 +364,8 @@ void SyncWorker::run() {
 
 void SyncWorker::drain_once() {
     try {
-        if (!engine_.drain().failed) engine_.pull_config_if_due();
+        // Up first, then down: a failed download is shown on Status and tried again after the backoff.
+        if (!engine_.drain().failed && !engine_.download().failed) engine_.pull_config_if_due();
     } catch (const Error& error) {
         engine_.failed(error.problem());  // store.locked, store.disk_full, store.io_error …
     } catch (const std::exception& error) {

@@ -42,6 +42,11 @@ public:
     // here: 200 with a newer one, 304 when that is still current, 204 when
     // nothing is published. A transport that cannot ask answers 204.
     virtual HttpResult get_config(std::int64_t applied_version);
+    // The download direction (sync/link_answers_protocol): a page of link
+    // answers after `cursor`, and the acknowledgement of the ids stored. A
+    // transport that cannot ask answers 204 (nothing to download).
+    virtual HttpResult get_link_answers(std::int64_t cursor, std::size_t limit);
+    virtual HttpResult post_link_ack(const std::string& json_body);
 };
 
 // ---- [engine] --------------------------------------------------------------
@@ -62,6 +67,7 @@ struct EngineOptions {
     // the outbox's own connection; empty: never sent. Sent with a batch only
     // when it differs from the one the hub last took, or that was on another day.
     std::function<OfficeProfile(const store::Outbox&)> office_profile;
+    std::size_t max_download_pages = 50;  // link-answer pages per download (each of batch_size)
 };
 
 struct SyncStatus {
@@ -72,6 +78,16 @@ struct SyncStatus {
     std::int64_t sent_total = 0;              // this run
     std::int64_t config_version = 0;          // the hub config applied here (0: none)
     std::optional<std::int64_t> clock_ahead_s;  // this device's clock minus the hub's, at the last reply
+    std::int64_t downloaded_total = 0;        // link answers newly stored here, this run
+    std::optional<Problem> download_error;    // the last download's failure, cleared by a good one
+};
+
+struct DownloadOutcome {
+    std::size_t pages = 0;
+    std::size_t stored = 0;      // newly stored here
+    std::size_t already = 0;     // held here already (a lost acknowledgement before)
+    std::size_t refused = 0;     // not storable here: not acknowledged, asked again next time
+    bool failed = false;
 };
 
 
@@ -98,6 +114,14 @@ public:
     // kiosk's screens take it between surveys. True when one was applied.
     // A config that fails its checks changes nothing and is reported.
     bool pull_config_if_due();
+    // The download direction, after uploading: pages of the link answers the
+    // hub holds for this office, each stored (store::Outbox::store_downloaded:
+    // origin hub, channel link, never put in the upload outbox) in one
+    // transaction before it is acknowledged, so nothing is lost or doubled
+    // whatever the network drops. A failure is kept in status().download_error
+    // (and counted like any sync failure, for the backoff); it never throws
+    // for the network's sake.
+    DownloadOutcome download();
     // A failure met outside the engine's own checks (the outbox threw: the
     // database is locked, full, read-only): counted like a refused batch, so
     // the worker backs off and Status shows it; cleared by the next success.

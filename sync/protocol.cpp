@@ -2,6 +2,7 @@
 
 #include "sync/base64.hpp"
 #include "sync/json_fields.hpp"
+#include "sync/protocol_items.hpp"
 
 #include "formats/profile_detail.hpp"
 #include "formats/response.hpp"
@@ -15,9 +16,10 @@
 #include <set>
 
 namespace skm::sync {
-namespace {
 
 using namespace json_fields;
+
+namespace {
 
 template <std::size_t N>
 std::string vocabulary(const json& object, const char* name, const std::string& where,
@@ -26,6 +28,8 @@ std::string vocabulary(const json& object, const char* name, const std::string& 
     if (!formats::empty_or_in_vocabulary(value, allowed)) refuse("protocol.bad_value", where + "." + name);
     return value;
 }
+
+}  // namespace
 
 store::Submission decode_item(const json& item, const std::string& where, const scoring::ScoringScheme& scheme) {
     if (!item.is_object()) refuse("protocol.wrong_type", where);
@@ -92,6 +96,8 @@ store::Submission decode_item(const json& item, const std::string& where, const 
     if (item.contains("channel")) r.channel = vocabulary(item, "channel", where, formats::kChannels);
     return s;
 }
+
+namespace {
 
 // A version that is not a number goes out as 0, which the hub refuses: never silently "1".
 std::int64_t version_number(const std::string& text) {
@@ -190,31 +196,35 @@ JsonBounds reply_json_bounds(const Limits& limits) {
     return {kBodyValues + limits.max_items * kResultValues, kDepth + kRoomForNewDepth, formats::kMaxShortFieldBytes};
 }
 
+json encode_item(const store::Submission& s, const scoring::ScoringScheme& scheme) {
+    const formats::Response& r = s.response;
+    json answers = json::object();
+    for (std::size_t i = 0; i < scheme.size() && i < r.answers.size(); ++i) {
+        if (r.answers[i] != 0) answers[scheme.code(i)] = r.answers[i];
+    }
+    json item{{"id", r.response_id},
+              {"submitted_at", r.submitted_at},
+              {"layanan", r.layanan},
+              {"jenis_kelamin", r.jenis_kelamin},
+              {"umur", r.umur},
+              {"pendidikan", r.pendidikan},
+              {"pekerjaan", r.pekerjaan},
+              {"answers", answers},
+              {"saran", r.saran},
+              {"flags", r.flags},
+              {"questionnaire", {{"id", s.questionnaire_id}, {"version", version_number(r.questionnaire_version)}}},
+              {"duration_ms", s.duration_ms ? json(*s.duration_ms) : json(nullptr)}};
+    // Only when recorded: a row stored before them goes out exactly as it did.
+    if (!r.profile_detail.empty()) item["profile_detail"] = r.profile_detail;
+    if (!r.origin.empty()) item["origin"] = r.origin;
+    if (!r.channel.empty()) item["channel"] = r.channel;
+    return item;
+}
+
 std::string encode_batch(const Batch& batch, const scoring::ScoringScheme& scheme) {
     json items = json::array();
     for (const auto& s : batch.responses) {
-        const formats::Response& r = s.response;
-        json answers = json::object();
-        for (std::size_t i = 0; i < scheme.size() && i < r.answers.size(); ++i) {
-            if (r.answers[i] != 0) answers[scheme.code(i)] = r.answers[i];
-        }
-        items.push_back({{"id", r.response_id},
-                         {"submitted_at", r.submitted_at},
-                         {"layanan", r.layanan},
-                         {"jenis_kelamin", r.jenis_kelamin},
-                         {"umur", r.umur},
-                         {"pendidikan", r.pendidikan},
-                         {"pekerjaan", r.pekerjaan},
-                         {"answers", answers},
-                         {"saran", r.saran},
-                         {"flags", r.flags},
-                         {"questionnaire", {{"id", s.questionnaire_id}, {"version", version_number(r.questionnaire_version)}}},
-                         {"duration_ms", s.duration_ms ? json(*s.duration_ms) : json(nullptr)}});
-        // Only when recorded: a row stored before them goes out exactly as it did.
-        json& item = items.back();
-        if (!r.profile_detail.empty()) item["profile_detail"] = r.profile_detail;
-        if (!r.origin.empty()) item["origin"] = r.origin;
-        if (!r.channel.empty()) item["channel"] = r.channel;
+        items.push_back(encode_item(s, scheme));
     }
     json doc{{"protocol", kProtocolVersion}, {"device_id", batch.device_id}, {"batch_id", batch.batch_id},
              {"responses", items}};

@@ -26,6 +26,7 @@
 //           "hub_time"?: "2025-03-04T09:00:02+07:00", "link_key_device"?: "kios-01"}
 //          (link_key_device: the hub stored the batch's link_public_key for the device
 //           of this id, the id the kiosk's links must name)
+// The other direction, link answers down to the kiosk, carries the same items: sync/link_answers_protocol.
 #pragma once
 
 #include "scoring/scheme.hpp"

@@ -1,6 +1,7 @@
 #include "sync/transport.hpp"
 
 #include "sync/config_protocol.hpp"
+#include "sync/link_answers_protocol.hpp"
 
 #include <curl/curl.h>
 
@@ -42,7 +43,17 @@ HttpResult CurlTransport::get_config(std::int64_t applied_version) {
     return perform(config_url_for(options_.url) + "?have=" + std::to_string(applied_version), nullptr);
 }
 
-HttpResult CurlTransport::perform(const std::string& url, const std::string* gzip_body) {
+HttpResult CurlTransport::get_link_answers(std::int64_t cursor, std::size_t limit) {
+    return perform(link_answers_url_for(options_.url) + "?after=" + std::to_string(cursor) +
+                       "&limit=" + std::to_string(limit),
+                   nullptr);
+}
+
+HttpResult CurlTransport::post_link_ack(const std::string& json_body) {
+    return perform(link_ack_url_for(options_.url), &json_body, false);
+}
+
+HttpResult CurlTransport::perform(const std::string& url, const std::string* gzip_body, bool gzip) {
     CURL* curl = static_cast<CURL*>(curl_);
     curl_easy_reset(curl);  // keeps the live connection, forgets the last request's options
     HttpResult result;
@@ -50,7 +61,7 @@ HttpResult CurlTransport::perform(const std::string& url, const std::string* gzi
     curl_slist* headers = nullptr;
     if (gzip_body) {
         headers = curl_slist_append(headers, "Content-Type: application/json");
-        headers = curl_slist_append(headers, "Content-Encoding: gzip");
+        if (gzip) headers = curl_slist_append(headers, "Content-Encoding: gzip");
     }
     const std::string auth = "Authorization: Bearer " + options_.device_token;
     headers = curl_slist_append(headers, auth.c_str());

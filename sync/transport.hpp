@@ -31,10 +31,13 @@ public:
     HttpResult post_batch(const std::string& gzip_body) override;
     // GET config_url_for(url)?have=N.
     HttpResult get_config(std::int64_t applied_version) override;
+    // GET link_answers_url_for(url)?after=N&limit=M; POST link_ack_url_for(url) (plain JSON).
+    HttpResult get_link_answers(std::int64_t cursor, std::size_t limit) override;
+    HttpResult post_link_ack(const std::string& json_body) override;
 
 private:
-    // A POST of gzip_body, or a GET when there is none.
-    HttpResult perform(const std::string& url, const std::string* gzip_body);
+    // A POST of body (gzip'd unless `gzip` is false), or a GET when there is none.
+    HttpResult perform(const std::string& url, const std::string* body, bool gzip = true);
 
     TransportOptions options_;
     void* curl_ = nullptr;  // CURL*, reused for keep-alive

@@ -12,6 +12,7 @@
 #include "scoring/scheme.hpp"
 #include "scoring/summary.hpp"
 #include "scoring/tally_cube.hpp"
+#include "store/channel_counts.hpp"
 
 #include <functional>
 #include <optional>
@@ -46,6 +47,10 @@ struct Dashboard {
     std::uint64_t flagged = 0;
     std::vector<DashboardGroup> layanan;
     std::vector<MonthPoint> trend;  // the months of the period's year
+    // Respondents of the range by channel (store/channel_counts): the kiosk's
+    // own and the phone-link answers downloaded from the hub. Filled by
+    // StaffService; a count, never figures, so min_n does not apply.
+    std::vector<store::ChannelCount> channels;
 };
 
 struct DashboardSource {

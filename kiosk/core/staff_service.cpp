@@ -39,7 +39,9 @@ Dashboard StaffService::dashboard(DashboardPeriod period, const scoring::LocalDa
     source.population = [this](int year, const std::string& layanan) { return population(year, layanan); };
     source.target = [this](int year, const std::string& layanan) { return target(year, layanan); };
     source.min_n = number(formats::setting::kMinN);
-    return build_dashboard(source, period, today);
+    Dashboard d = build_dashboard(source, period, today);
+    d.channels = channel_counts(d.range);
+    return d;
 }
 
 std::vector<store::SaranEntry> StaffService::saran(std::size_t limit) const {
@@ -260,6 +262,15 @@ const scoring::HeatMap& StaffService::heat_map(const scoring::DateRange& range) 
         heat_cache_ = {responses, range, min_n, reports::build_heat_map(db_, range, min_n)};
     }
     return heat_cache_.map;
+}
+
+const std::vector<store::ChannelCount>& StaffService::channel_counts(const scoring::DateRange& range) const {
+    const std::int64_t responses = newest_seq();
+    if (channel_cache_.responses != responses || channel_cache_.range.first != range.first ||
+        channel_cache_.range.last != range.last) {
+        channel_cache_ = {responses, range, store::count_by_channel(db_.connection(), range)};
+    }
+    return channel_cache_.counts;
 }
 
 // The newest row's seq (an index lookup) rather than count(*), which reads

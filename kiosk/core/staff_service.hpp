@@ -101,6 +101,8 @@ public:
     void acknowledge_alert(const std::string& alert_id, const std::string& at);
     // The hour × weekday heat map (scoring/heat_map, reports/report_heat_map) with min_n, rebuilt only when responses arrive.
     const scoring::HeatMap& heat_map(const scoring::DateRange& range) const;
+    // Respondents of the range by channel, counted again only when responses arrive.
+    const std::vector<store::ChannelCount>& channel_counts(const scoring::DateRange& range) const;
 
 private:
     void audit(const std::string& action, const std::string& detail);
@@ -124,6 +126,12 @@ private:
         scoring::HeatMap map;
     };
     mutable HeatCache heat_cache_;
+    struct ChannelCache {
+        std::int64_t responses = -1;
+        scoring::DateRange range;
+        std::vector<store::ChannelCount> counts;
+    };
+    mutable ChannelCache channel_cache_;
     std::int64_t newest_seq() const;
 };
 

@@ -37,12 +37,26 @@ std::string sample_line(const ViewContext& ctx, const DashboardGroup& g) {
                                                 {"percent", std::to_string(g.sample->percent())}});
 }
 
+// "Saluran: Kios 120 · Tautan HP 8": the kiosk's own answers and the phone
+// links' always, a form, paper or unrecorded channel only when it has any.
+std::string channel_line(const ViewContext& ctx, const Dashboard& d) {
+    std::string split;
+    for (const auto& c : d.channels) {
+        if (c.count == 0 && c.channel != "kiosk" && c.channel != "link") continue;
+        if (!split.empty()) split += " · ";
+        split += ctx.t(c.channel.empty() ? "report.profile.channel_unrecorded" : "channel." + c.channel) + " " +
+                 std::to_string(c.count);
+    }
+    return ctx.f("kiosk.staff.channel_split", {{"split", split}});
+}
+
 void draw_summary(ViewContext& ctx, const Dashboard& d) {
     const DashboardGroup& all = d.overall;
     staff_label(ctx, ctx.fonts.small, palette::kMuted,
                 ctx.f("kiosk.staff.range", {{"from", d.range.first.str()}, {"to", d.range.last.str()}}));
     staff_label(ctx, ctx.fonts.title, palette::kText, ctx.t("kiosk.staff.ikm") + " " + ikm_line(ctx, all));
     staff_label(ctx, ctx.fonts.small, palette::kText, sample_line(ctx, all));
+    if (!d.channels.empty()) staff_label(ctx, ctx.fonts.small, palette::kText, channel_line(ctx, d));
     if (all.enough && all.summary && all.summary->ci95) {
         staff_label(ctx, ctx.fonts.small, palette::kText,
                     ctx.f("kiosk.staff.ci95", {{"low", shown(ctx, all.summary->ci95->low)}, {"high", shown(ctx, all.summary->ci95->high)}}));

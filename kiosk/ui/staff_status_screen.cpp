@@ -83,6 +83,13 @@ void draw_staff_status(ViewContext& ctx, StaffView& view, float width, float, fl
             sync_lines.push_back(ctx.f("kiosk.staff.status.hub_config", {{"version", std::to_string(status->config_version)}}));
         }
         if (status->last_error) sync_lines.push_back(ctx.texts.format(ctx.flow.language(), status->last_error->key, status->last_error->args));
+        if (status->downloaded_total > 0) {
+            sync_lines.push_back(ctx.f("kiosk.staff.status.link_answers", {{"count", std::to_string(status->downloaded_total)}}));
+        }
+        if (status->download_error && (!status->last_error || status->last_error->key != status->download_error->key)) {
+            const auto& e = *status->download_error;
+            sync_lines.push_back(ctx.f("sync.download_failed", {{"problem", ctx.texts.format(ctx.flow.language(), e.key, e.args)}}));
+        }
     }
     for (const auto& line : lines) y += staff_text(ctx, ctx.fonts.body, line, margin, y, width - 2 * margin, palette::kText) + 12 * s;
     const auto integrity = integrity_line(ctx, h.integrity);

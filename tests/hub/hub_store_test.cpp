@@ -664,3 +664,62 @@ TEST(PgConninfo, AnUnreadableUriIsRefusedByLibpqWithoutThePassword) {
 
 }  // namespace
 }  // namespace skm::hub
+
+namespace skm::hub {
+namespace {
+
+// The download direction's two calls on both backends: a device is offered
+// its kecamatan's link answers (and only those), in the order received,
+// a page at a time; marking is once per device and only for those answers.
+TEST_P(HubStoreContract, LinkAnswersAreOfferedToEachKioskOfTheKecamatanUntilMarkedDelivered) {
+    const Device a = enrolled(*store, "kiosk-a", "Sukamaju");
+    const Device a2 = enrolled(*store, "kiosk-a2", "Sukamaju");
+    const Device b = enrolled(*store, "kiosk-b", "Sukamakmur");
+    auto links = [](std::initializer_list<std::string> ids) {
+        sync::Batch batch = batch_of(ids);
+        for (auto& s : batch.responses) {
+            s.response.channel = "link";
+            s.response.origin = "hub";
+        }
+        return batch;
+    };
+    store->ingest(a, links({"l1", "l2", "l3"}), "2025-03-04T09:00:00+07:00");
+    store->ingest(a, batch_of({"kiosk-own"}), "2025-03-04T09:00:00+07:00");  // not a link answer
+    store->ingest(b, links({"far1"}), "2025-03-04T09:00:00+07:00");
+    store->ingest(a2, links({"l4"}), "2025-03-04T09:01:00+07:00");
+
+    auto ids = [](const std::vector<LinkAnswer>& answers) {
+        std::vector<std::string> out;
+        for (const auto& answer : answers) out.push_back(answer.submission.response.response_id);
+        return out;
+    };
+    const auto page = store->undelivered_link_answers(a, 0, 2);
+    EXPECT_EQ(ids(page), (std::vector<std::string>{"l1", "l2"}));
+    ASSERT_EQ(page.size(), 2u);
+    // Every field as stored, the answers in the scheme's order.
+    const auto& first = page[0].submission;
+    EXPECT_EQ(first.response.answers, response("x").response.answers);
+    EXPECT_EQ(first.response.saran, "Antrean lebih tertib");
+    EXPECT_EQ(first.response.flags, std::vector<std::string>{"too_fast"});
+    EXPECT_EQ(first.response.channel, "link");
+    EXPECT_EQ(first.response.device_id, "kiosk-a");
+    EXPECT_EQ(first.duration_ms, 42000);
+    EXPECT_EQ(first.questionnaire_id, "permenpan-14-2017");
+    EXPECT_EQ(first.response.questionnaire_version, "1");
+    EXPECT_EQ(ids(store->undelivered_link_answers(a, page[1].seq, 10)), (std::vector<std::string>{"l3", "l4"}));
+    EXPECT_EQ(ids(store->undelivered_link_answers(b, 0, 10)), std::vector<std::string>{"far1"});
+
+    // Marked for kiosk-a only; a stranger's id, a kiosk answer and an unknown id are not marked.
+    EXPECT_EQ(store->mark_link_answers_delivered(a, {"l1", "l2", "far1", "kiosk-own", "nobody"}, "2025-03-04T10:00:00+07:00"),
+              2);
+    EXPECT_EQ(store->mark_link_answers_delivered(a, {"l1"}, "2025-03-04T10:01:00+07:00"), 0);
+    EXPECT_EQ(ids(store->undelivered_link_answers(a, 0, 10)), (std::vector<std::string>{"l3", "l4"}));
+    EXPECT_EQ(ids(store->undelivered_link_answers(a2, 0, 10)), (std::vector<std::string>{"l1", "l2", "l3", "l4"}));
+    EXPECT_EQ(db.count("SELECT count(*) FROM link_deliveries"), 2);
+    EXPECT_EQ(db.count("SELECT count(*) FROM link_deliveries WHERE device_id = 'kiosk-a' AND delivered_at = "
+                       "'2025-03-04T10:00:00+07:00'"),
+              2);
+}
+
+}  // namespace
+}  // namespace skm::hub

@@ -15,6 +15,7 @@
 #include "kiosk/ui/touch_queue.hpp"
 #include "headless_ui.hpp"
 #include "kiosk_assets.hpp"
+#include "store/outbox.hpp"
 #include "store/setting_keys.hpp"
 #include "store/stored_row.hpp"
 
@@ -590,6 +591,51 @@ TEST(StaffUi, TheStatusTabSaysWhenTheClockIsOffAndWhichHubConfigIsApplied) {
     status.clock_ahead_s = -(20 * 60);
     k.frame();
     EXPECT_TRUE(k.shows("20 menit lebih lambat")) << k.drawn();
+}
+
+}  // namespace
+}  // namespace skm::kiosk::ui
+
+namespace skm::kiosk::ui {
+namespace {
+
+// Phone-link answers the sync thread downloaded (store::Outbox, its own
+// connection) are counted on the dashboard at once, and the summary shows the
+// split by channel, counted here from the demo file itself.
+TEST(StaffUi, TheSummaryShowsTheSplitByChannelWithTheDownloadedLinkAnswers) {
+    StaffKiosk k(ImVec2(1280, 800));
+    std::uint64_t kiosk_2025 = 0;
+    std::uint64_t all_2025 = 0;
+    for (const auto& s : demo_year()) {
+        if (s.response.submitted_at.rfind("2025-", 0) != 0) continue;
+        ++all_2025;
+        kiosk_2025 += s.response.channel == "kiosk";
+    }
+    ASSERT_GT(kiosk_2025, 0u);
+    k.tap("period_4");
+    k.frame();
+    EXPECT_TRUE(k.shows("Saluran: Kios " + std::to_string(kiosk_2025) + " · Tautan HP 0")) << k.drawn();
+
+    std::vector<store::Submission> links;
+    for (int i = 0; i < 8; ++i) {
+        store::Submission s;
+        s.response.response_id = "link-" + std::to_string(i);
+        s.response.submitted_at = "2025-06-1" + std::to_string(i) + "T10:00:00+07:00";
+        s.response.layanan = "KTP-el";
+        s.response.answers = {4, 4, 4, 3, 4, 4, 4, 4, 3};
+        s.response.questionnaire_version = "1";
+        s.questionnaire_id = questionnaire().id;
+        links.push_back(s);
+    }
+    store::Outbox outbox(k.db().path(), questionnaire().scheme);
+    ASSERT_EQ(outbox.store_downloaded(links).inserted, 8u);
+    k.frame();
+    EXPECT_TRUE(k.shows("Saluran: Kios " + std::to_string(kiosk_2025) + " · Tautan HP 8")) << k.drawn();
+    EXPECT_TRUE(k.shows(std::to_string(all_2025 + 8) + " responden")) << k.drawn();
+    // In English too, from the catalog.
+    k.flow().set_language("en");
+    k.frame();
+    EXPECT_TRUE(k.shows("Channels: Kiosk " + std::to_string(kiosk_2025) + " · Phone link 8")) << k.drawn();
 }
 
 }  // namespace

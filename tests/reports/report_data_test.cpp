@@ -176,7 +176,7 @@ TEST(ReportData, ProfileMonthsAndWeakestUnsur) {
     EXPECT_FALSE(data.months[1].summary.ikm);
     EXPECT_EQ(data.months[2].summary.respondents, 2u);
 
-    ASSERT_EQ(data.profile.size(), 5u);
+    ASSERT_EQ(data.profile.size(), 6u);
     for (const auto& table : data.profile) {
         EXPECT_EQ(table.total, 3u) << table.field;
         std::uint64_t sum = 0;
@@ -189,6 +189,14 @@ TEST(ReportData, ProfileMonthsAndWeakestUnsur) {
     EXPECT_EQ(umur.counts.back().value, "");
     EXPECT_EQ(umur.counts.back().count, 1u);
     EXPECT_EQ(data.profile[4].field, "layanan");
+    // How they answered: the channels in the vocabulary's order, rows without one "not recorded" last.
+    const auto& channel = data.profile[5];
+    EXPECT_EQ(channel.field, "channel");
+    ASSERT_EQ(channel.counts.size(), 5u);
+    EXPECT_EQ(channel.counts[0].value, "kiosk");
+    EXPECT_EQ(channel.counts[1].value, "link");
+    EXPECT_EQ(channel.counts.back().value, "");
+    EXPECT_EQ(channel.counts.back().count, 3u);
 
     // pengaduan 1 (two answers), waktu 7/3, prosedur 3; the rest higher: lowest first.
     ASSERT_EQ(data.weakest.size(), 3u);

@@ -9,6 +9,7 @@
 #include "reports/write_report.hpp"
 #include "report_test_support.hpp"
 #include "store/office_data.hpp"
+#include "store/outbox.hpp"
 
 #include <gtest/gtest.h>
 
@@ -147,6 +148,44 @@ TEST(PdfReport, AnnualReportSaysWhichMethodAndShowsTheOther) {
         return;
     }
     FAIL() << "no golden case with groups_by_year";
+}
+
+// A semester's respondents by how they answered: the kiosk's own and the
+// phone-link answers the kiosk downloaded from the hub (store::Outbox).
+TEST(PdfReport, TheRespondentsByChannelIncludeTheDownloadedLinkAnswers) {
+    TestStore db;
+    auto answer = [](const std::string& id, const std::string& date, const std::string& channel) {
+        store::Submission s;
+        s.response.response_id = id;
+        s.response.submitted_at = date + "T10:00:00+07:00";
+        s.response.layanan = "KTP-el";
+        s.response.answers = {4, 3, 3, 4, 4, 3, 4, 3, 4};
+        s.response.questionnaire_version = std::to_string(test::questionnaire().version);
+        s.response.origin = "kiosk";
+        s.response.channel = channel;
+        s.questionnaire_id = test::questionnaire().id;
+        return s;
+    };
+    std::vector<store::Submission> own;
+    for (int i = 0; i < 7; ++i) own.push_back(answer("k" + std::to_string(i), "2025-02-1" + std::to_string(i), "kiosk"));
+    own.push_back(answer("before", "2025-03-01", ""));  // stored before the channel was recorded
+    ASSERT_EQ(db.store().import(own).inserted, 8u);
+    std::vector<store::Submission> links;
+    for (int i = 0; i < 3; ++i) links.push_back(answer("l" + std::to_string(i), "2025-04-0" + std::to_string(i + 1), ""));
+    store::Outbox outbox(db.db(), test::questionnaire().scheme);
+    ASSERT_EQ(outbox.store_downloaded(links).inserted, 3u);
+    links.push_back(answer("next-semester", "2025-07-01", "link"));
+    ASSERT_EQ(outbox.store_downloaded({links.back()}).inserted, 1u);
+
+    const auto data = office_report(db, "2025-S1");
+    EXPECT_EQ(data.respondents(), 11u);
+    const auto pdf = db.dir() / "laporan.pdf";
+    write_pdf_report(data, test::catalog("id"), pdf);
+    const std::string text = test::pdf_text(pdf);
+    EXPECT_TRUE(has_phrase(text, "Saluran pengisian")) << text;
+    EXPECT_TRUE(same_line(text, "Kios", "7")) << text;
+    EXPECT_TRUE(same_line(text, "Tautan HP", "3")) << text;
+    EXPECT_TRUE(same_line(text, "Tidak tercatat", "1")) << text;
 }
 
 TEST(PdfReport, EnglishWhenAskedWithADecimalPoint) {

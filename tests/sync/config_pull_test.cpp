@@ -263,6 +263,10 @@ TEST_F(DeviceDb, EngineWarnsWhenTheHubExpectsAnotherQuestionnaire) {
     ASSERT_TRUE(engine.status().last_error.has_value());
     EXPECT_EQ(engine.status().last_error->key, "sync.questionnaire_mismatch");
     EXPECT_EQ(test::arg(*engine.status().last_error, "expected"), "permenpan-14-2017:2");
+    // The next round's download (nothing offered) keeps the warning on the Status tab.
+    EXPECT_FALSE(engine.download().failed);
+    ASSERT_TRUE(engine.status().last_error.has_value());
+    EXPECT_EQ(engine.status().last_error->key, "sync.questionnaire_mismatch");
 }
 
 }  // namespace

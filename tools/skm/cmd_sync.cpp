@@ -1,7 +1,8 @@
 // `skm sync --db PATH [--once] [--hub URL] [--token TOKEN] [--ca FILE] [--pin sha256//…]`
 // Runs the kiosk's sync engine from the command line: sends every response
 // the hub has not confirmed, in batches, and marks each on the hub's answer.
-// After a good drain it also applies the config the kabupaten published.
+// After a good drain it downloads the office's phone-link answers (stored
+// once, never sent back) and applies the config the kabupaten published.
 // --hub and --token are remembered in the database for later runs and for
 // the kiosk. Like the kiosk, it registers the device's survey-link key (sync/link_keys). Without --once it keeps going, backing off after failures.
 #include "store/outbox.hpp"
@@ -59,7 +60,17 @@ int run_sync(Context& context, const SyncOptions& args) {
     };
     for (;;) {
         sync::DrainOutcome outcome = engine.drain();
-        // As the kiosk does: the kabupaten's published config after a good drain.
+        // As the kiosk does: the office's phone-link answers down, then the
+        // kabupaten's published config, after a good drain.
+        if (!outcome.failed) {
+            const sync::DownloadOutcome down = engine.download();
+            outcome.failed = down.failed;
+            if (down.stored + down.already > 0) {
+                context.out << context.catalog.format("sync.link_report", {{"stored", std::to_string(down.stored)},
+                                                                           {"already", std::to_string(down.already)}})
+                            << "\n";
+            }
+        }
         if (!outcome.failed) outcome.failed = !engine.pull_config_if_due() && engine.status().consecutive_failures > 0;
         report(outcome);
         if (args.once) return outcome.failed ? 5 : 0;

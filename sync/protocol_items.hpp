@@ -1,0 +1,18 @@
+// One response on the wire, as the batches carry it (sync/protocol) and the
+// link answers the hub sends down (sync/link_answers_protocol): one encoding,
+// one strict decoding, shared by both directions. Internal to sync.
+#pragma once
+
+#include "scoring/scheme.hpp"
+#include "store/stored_row.hpp"
+#include "sync/json_fields.hpp"
+
+#include <string>
+
+namespace skm::sync {
+
+nlohmann::json encode_item(const store::Submission& submission, const scoring::ScoringScheme& scheme);
+// Every field checked (json_fields::refuse with where it failed).
+store::Submission decode_item(const nlohmann::json& item, const std::string& where, const scoring::ScoringScheme& scheme);
+
+}  // namespace skm::sync
