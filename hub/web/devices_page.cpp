@@ -46,6 +46,7 @@ WebResponse devices_page(const PageContext& c, const PageNotice& notice) {
     }
     Data data = Fields{{"devices", devices}, {"admin", flag(c.admin())}};
     set_notice(data, notice);
+    set_deliveries(c, data);
     return c.render(200, t.text("web.devices.title"), "devices", "devices", std::move(data));
 }
 

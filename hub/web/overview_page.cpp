@@ -113,6 +113,7 @@ WebResponse overview_page(const PageContext& c) {
     data.set("note", t.format("web.overview.note", {{"previous", o.previous.key}, {"min_n", std::to_string(c.app.options.min_n)}}));
     data.set("xlsx_href", "/export/recap.xlsx?" + in_period);
     data.set("csv_href", "/export/recap.csv?" + in_period);
+    set_alerts(c, data, std::nullopt);
     return c.render(200, t.text("web.nav.overview"), "overview", "overview", std::move(data));
 }
 

@@ -31,6 +31,7 @@ WebResponse devices(const PageContext& c) { return devices_page(c); }
 WebResponse targets(const PageContext& c) { return targets_page(c); }
 WebResponse users(const PageContext& c) { return users_page(c); }
 WebResponse publish(const PageContext& c) { return publish_page(c); }
+WebResponse alerts(const PageContext& c) { return alerts_page(c); }
 
 constexpr std::array kRoutes{
     Route(Method::get, "/static/web.css", Access::anyone, stylesheet),
@@ -53,6 +54,8 @@ constexpr std::array kRoutes{
     Route(Method::post, "/users", Access::admin, users_submit),
     Route(Method::get, "/publish", Access::admin, publish),
     Route(Method::post, "/publish", Access::admin, publish_submit),
+    Route(Method::get, "/alerts", Access::admin, alerts),
+    Route(Method::post, "/alerts", Access::admin, alerts_submit),
 };
 
 }  // namespace

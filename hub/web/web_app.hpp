@@ -7,6 +7,7 @@
 
 #include "formats/catalog.hpp"
 #include "formats/questionnaire.hpp"
+#include "hub/alerts/alert_store.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/web/login_limiter.hpp"
 #include "hub/web/sessions.hpp"
@@ -26,6 +27,7 @@ struct WebOptions {
     LoginLimits login_limits;
     std::int64_t session_lifetime_s = 8 * 3600;
     std::filesystem::path temp_dir = std::filesystem::temp_directory_path();  // export files, removed at once
+    std::int64_t alerts_shown_days = 30;  // the overview and a kecamatan's page list alerts begun within these days
 };
 
 class WebApp {
@@ -49,6 +51,9 @@ public:
     Sessions sessions;
     LoginLimiter limiter;
     TallyCache tallies;
+    // The hub's live alerts and their recipients (hub/alerts), set by skm-hub
+    // serve; none: the pages show no alert and the recipients page answers 503.
+    hub::alerts::AlertStore* alerts = nullptr;
     // Checked when the username is unknown, so the answer takes as long as for a known one.
     std::string dummy_hash;
 };

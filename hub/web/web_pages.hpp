@@ -68,6 +68,13 @@ WebResponse users_submit(const PageContext& c);
 WebResponse publish_page(const PageContext& c, const std::string& error_key = "", const std::string& notice = "");
 WebResponse publish_submit(const PageContext& c);
 WebResponse export_recap(const PageContext& c, bool xlsx);
+// Live alerts (alerts_page.cpp): the recipients page (admin), and the alert
+// rows of the overview (kecamatan: none) and of a kecamatan's page.
+WebResponse alerts_page(const PageContext& c, const PageNotice& notice = {});
+WebResponse alerts_submit(const PageContext& c);
+void set_alerts(const PageContext& c, Data& data, const std::optional<std::string>& kecamatan);
+// The devices page's table of alert deliveries: state and last error.
+void set_deliveries(const PageContext& c, Data& data);
 WebResponse export_kecamatan_pdf(const PageContext& c);
 
 // Shared data of the templates.
