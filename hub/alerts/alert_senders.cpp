@@ -187,7 +187,14 @@ void send_email(const SmtpConfig& smtp, const std::string& to, const AlertMessag
     curl_easy_setopt(h.curl, CURLOPT_READFUNCTION, read_upload);
     curl_easy_setopt(h.curl, CURLOPT_READDATA, &upload);
     curl_easy_setopt(h.curl, CURLOPT_UPLOAD, 1L);
-    perform(h);
+    const CURLcode code = curl_easy_perform(h.curl);
+    if (code == CURLE_OK) return;
+    // The server's last reply code says more than libcurl's text ("451" rather than "Weird server reply").
+    long reply = 0;
+    curl_easy_getinfo(h.curl, CURLINFO_RESPONSE_CODE, &reply);
+    std::string reason = h.error[0] ? std::string(h.error) : std::string(curl_easy_strerror(code));
+    if (reply > 0) reason += " (SMTP " + std::to_string(reply) + ")";
+    throw failed(reason);
 }
 
 void send_telegram(const TelegramConfig& telegram, const std::string& chat_id, const AlertMessage& message,
