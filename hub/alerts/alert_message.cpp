@@ -22,14 +22,14 @@ std::string since_text(const std::string& iso) {
 
 std::string alert_what(const formats::Catalog& t, const HubAlert& a, const UnsurName& unsur_name) {
     if (a.rule == "ones") {
-        return t.format("hub.alert.ones", {{"layanan", a.layanan},
+        return t.format("notify.ones", {{"layanan", a.layanan},
                                            {"kecamatan", a.kecamatan},
                                            {"count", std::to_string(a.ones)},
                                            {"unsur", unsur_name(a.unsur)},
                                            {"within", std::to_string(a.respondents)}});
     }
-    if (!a.now_ikm || !a.before_ikm) return t.format("hub.alert.drop_plain", {{"layanan", a.layanan}, {"kecamatan", a.kecamatan}});
-    return t.format("hub.alert.drop", {{"layanan", a.layanan},
+    if (!a.now_ikm || !a.before_ikm) return t.format("notify.drop_plain", {{"layanan", a.layanan}, {"kecamatan", a.kecamatan}});
+    return t.format("notify.drop", {{"layanan", a.layanan},
                                        {"kecamatan", a.kecamatan},
                                        {"now", figure(t, *a.now_ikm)},
                                        {"before", figure(t, *a.before_ikm)},
@@ -38,16 +38,16 @@ std::string alert_what(const formats::Catalog& t, const HubAlert& a, const Unsur
 
 AlertMessage alert_message(const formats::Catalog& t, const HubAlert& a, const UnsurName& unsur_name) {
     AlertMessage m;
-    m.subject = t.format("hub.alert.subject", {{"kecamatan", a.kecamatan}, {"layanan", a.layanan}});
+    m.subject = t.format("notify.subject", {{"kecamatan", a.kecamatan}, {"layanan", a.layanan}});
     m.body = alert_what(t, a, unsur_name) + "\n" +
-             t.format("hub.alert.since", {{"since", since_text(a.since)}, {"unsur", unsur_name(a.unsur)}}) + "\n" +
-             t.format("hub.alert.id", {{"id", a.alert_id}});
+             t.format("notify.since", {{"since", since_text(a.since)}, {"unsur", unsur_name(a.unsur)}}) + "\n" +
+             t.format("notify.id", {{"id", a.alert_id}});
     return m;
 }
 
 AlertMessage digest_message(const formats::Catalog& t, const std::vector<AlertMessage>& messages) {
     AlertMessage m;
-    m.subject = t.format("hub.alert.digest_subject", {{"count", std::to_string(messages.size())}});
+    m.subject = t.format("notify.digest_subject", {{"count", std::to_string(messages.size())}});
     for (const AlertMessage& one : messages) {
         if (!m.body.empty()) m.body += "\n\n";
         m.body += one.subject + "\n" + one.body;

@@ -40,8 +40,8 @@ alerts::UnsurName unsur_names(const PageContext& c) {
 
 void set_alerts(const PageContext& c, Data& data, const std::optional<std::string>& kecamatan) {
     const std::int64_t days = c.app.options.alerts_shown_days;
-    data.set("alerts_heading", c.t.format("web.alerts.recent", {{"days", std::to_string(days)}}));
-    data.set("alerts_none", c.t.format("web.alerts.none", {{"days", std::to_string(days)}}));
+    data.set("alerts_heading", c.t.format("web.signals.recent", {{"days", std::to_string(days)}}));
+    data.set("alerts_none", c.t.format("web.signals.none", {{"days", std::to_string(days)}}));
     DataList rows;
     if (c.app.alerts) {
         const auto today = c.app.clock.wall_now().date;
@@ -69,9 +69,9 @@ WebResponse alerts_page(const PageContext& c, const PageNotice& notice) {
         for (const auto& r : c.app.alerts->recipients()) {
             recipients.push_back(Fields{{"kecamatan", r.kecamatan},
                                         {"channel", std::string(alerts::channel_name(r.channel))},
-                                        {"channel_label", t.text("web.alerts.channel." + std::string(alerts::channel_name(r.channel)))},
+                                        {"channel_label", t.text("web.signals.channel." + std::string(alerts::channel_name(r.channel)))},
                                         {"address", r.address},
-                                        {"mode", t.text(r.digest ? "web.alerts.digest" : "web.alerts.immediate")},
+                                        {"mode", t.text(r.digest ? "web.signals.digest" : "web.signals.immediate")},
                                         {"added", time_text(r.added_at) + " · " + r.added_by}});
         }
     }
@@ -83,7 +83,7 @@ WebResponse alerts_page(const PageContext& c, const PageNotice& notice) {
     Data data = Fields{{"recipients", recipients}, {"has_recipients", flag(!recipients.empty())}, {"known_kecamatan", kecamatan}};
     set_notice(data, notice);
     set_alerts(c, data, std::nullopt);
-    return c.render(notice.error.empty() ? 200 : 400, t.text("web.alerts.title"), "alerts", "alerts", std::move(data));
+    return c.render(notice.error.empty() ? 200 : 400, t.text("web.signals.title"), "alerts", "alerts", std::move(data));
 }
 
 WebResponse alerts_submit(const PageContext& c) {
@@ -92,19 +92,19 @@ WebResponse alerts_submit(const PageContext& c) {
     const std::string kecamatan = c.request.param("kecamatan").value_or("");
     const std::string address = c.request.param("address").value_or("");
     const auto channel = alerts::parse_channel(c.request.param("channel").value_or(""));
-    if (!c.app.alerts) return error_page(c, 503, "web.alerts.unavailable");
-    if (!good_kecamatan(kecamatan)) return alerts_page(c, PageNotice::of_error(t.text("web.alerts.bad_kecamatan")));
+    if (!c.app.alerts) return error_page(c, 503, "web.signals.unavailable");
+    if (!good_kecamatan(kecamatan)) return alerts_page(c, PageNotice::of_error(t.text("web.signals.bad_kecamatan")));
     if (!channel || !alerts::valid_address(*channel, address))
-        return alerts_page(c, PageNotice::of_error(t.text("web.alerts.bad_address")));
+        return alerts_page(c, PageNotice::of_error(t.text("web.signals.bad_address")));
     const std::string detail = kecamatan + " " + std::string(alerts::channel_name(*channel)) + " " + address;
     if (action == "remove") {
         if (!c.app.alerts->remove_recipient(kecamatan, *channel, address)) {
-            WebResponse r = alerts_page(c, PageNotice::of_error(t.text("web.alerts.no_such_recipient")));
+            WebResponse r = alerts_page(c, PageNotice::of_error(t.text("web.signals.no_such_recipient")));
             r.status = 404;
             return r;
         }
         c.audit("alert_recipient_remove", detail);
-        return alerts_page(c, PageNotice::of_notice(t.format("web.alerts.removed", {{"address", address}, {"kecamatan", kecamatan}})));
+        return alerts_page(c, PageNotice::of_notice(t.format("web.signals.removed", {{"address", address}, {"kecamatan", kecamatan}})));
     }
     alerts::Recipient r;
     r.kecamatan = kecamatan;
@@ -114,12 +114,12 @@ WebResponse alerts_submit(const PageContext& c) {
     r.added_at = c.now_text();
     r.added_by = c.who ? c.who->user.username : "";
     if (!c.app.alerts->add_recipient(r)) {
-        WebResponse page = alerts_page(c, PageNotice::of_error(t.text("web.alerts.exists")));
+        WebResponse page = alerts_page(c, PageNotice::of_error(t.text("web.signals.exists")));
         page.status = 409;
         return page;
     }
     c.audit("alert_recipient_add", detail + (r.digest ? " digest" : ""));
-    return alerts_page(c, PageNotice::of_notice(t.format("web.alerts.added", {{"address", address}, {"kecamatan", kecamatan}})));
+    return alerts_page(c, PageNotice::of_notice(t.format("web.signals.added", {{"address", address}, {"kecamatan", kecamatan}})));
 }
 
 void set_deliveries(const PageContext& c, Data& data) {
@@ -137,7 +137,7 @@ void set_deliveries(const PageContext& c, Data& data) {
             }
             rows.push_back(Fields{{"kecamatan", d.kecamatan},
                                   {"alert", d.alert_id},
-                                  {"recipient", t.text("web.alerts.channel." + std::string(alerts::channel_name(d.channel))) +
+                                  {"recipient", t.text("web.signals.channel." + std::string(alerts::channel_name(d.channel))) +
                                                     " " + d.address},
                                   {"state", state},
                                   {"failed", flag(!d.sent_at && d.attempts > 0)},

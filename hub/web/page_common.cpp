@@ -37,7 +37,7 @@ WebResponse PageContext::render(int status, const std::string& title, const std:
     if (who) {
         DataList nav{nav_item(*this, active, "overview", "web.nav.overview"), nav_item(*this, active, "devices", "web.nav.devices")};
         if (admin()) {
-            for (const auto& [id, key] : {std::pair{"targets", "web.nav.targets"}, {"publish", "web.nav.publish"}, {"users", "web.nav.users"}, {"alerts", "web.nav.alerts"}}) {
+            for (const auto& [id, key] : {std::pair{"targets", "web.nav.targets"}, {"publish", "web.nav.publish"}, {"users", "web.nav.users"}, {"alerts", "web.nav.signals"}}) {
                 nav.push_back(nav_item(*this, active, id, key));
             }
         }
