@@ -9,6 +9,7 @@
 #include "sync/gzip.hpp"
 #include "sync/protocol.hpp"
 #include "sync/transport.hpp"
+#include "tests/support/run_program.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <fcntl.h>
@@ -142,6 +143,24 @@ TEST_F(HubAlertServe, UploadsAreAnsweredAtOnceWhileTheMailServerHangs) {
     const auto stopping = std::chrono::steady_clock::now();
     EXPECT_EQ(serve.stop(), 0) << serve.err();
     EXPECT_LT(std::chrono::steady_clock::now() - stopping, std::chrono::seconds(8));
+}
+
+TEST_F(HubAlertServe, ABadSmtpUrlOrAMissingSenderIsAUsageErrorBeforeServing) {
+    const auto& pki = skm::testing::test_pki();
+    const std::vector<std::string> base = {std::string(SKM_BINARY_DIR) + "/hub/skm-hub", "serve", "--db",
+                                           (dir_.path() / "hub.db").string(), "--listen", "127.0.0.1:0", "--cert",
+                                           pki.server_cert.string(), "--key", pki.server_key.string()};
+    auto with = [&](std::vector<std::string> extra) {
+        std::vector<std::string> argv = base;
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        return skm::testing::run_program(argv);
+    };
+    const auto plain = with({"--smtp-url", "http://mail.example.go.id", "--smtp-from", "a@b.go.id"});
+    EXPECT_EQ(plain.exit_code, 2);
+    EXPECT_NE(plain.err.find("--smtp-url harus berbentuk smtp://host:port"), std::string::npos) << plain.err;
+    const auto no_from = with({"--smtp-url", "smtp://127.0.0.1:25"});
+    EXPECT_EQ(no_from.exit_code, 2);
+    EXPECT_NE(no_from.err.find("--smtp-from"), std::string::npos) << no_from.err;
 }
 
 }  // namespace
