@@ -211,7 +211,15 @@ void send_telegram(const TelegramConfig& telegram, const std::string& chat_id, c
     // A group's id is a (negative) number; a channel's is its @name.
     if (chat_id.front() == '@') body["chat_id"] = chat_id;
     else body["chat_id"] = std::stoll(chat_id);
-    body["text"] = message.subject + "\n\n" + message.body;
+    // The Bot API refuses a text over 4096 characters (a long digest): cut between characters.
+    std::string text = message.subject + "\n\n" + message.body;
+    constexpr std::size_t kMaxBytes = 4000;
+    if (text.size() > kMaxBytes) {
+        std::size_t end = kMaxBytes;
+        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+        text = text.substr(0, end) + "…";
+    }
+    body["text"] = text;
     const std::string json = body.dump();
     std::string answer;
     h.list = curl_slist_append(h.list, "Content-Type: application/json");

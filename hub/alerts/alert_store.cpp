@@ -109,6 +109,11 @@ bool AlertStore::add_alert(const HubAlert& a,
     return true;
 }
 
+std::vector<std::string> AlertStore::alert_ids(const std::string& since_from) {
+    return database_->read()->rows("SELECT alert_id FROM hub_alerts WHERE since >= ?1", {since_from},
+                                   [](const SqlRow& row) { return std::string(row.text(0)); });
+}
+
 std::vector<HubAlert> AlertStore::alerts(const std::optional<std::string>& kecamatan, const std::string& since_from) {
     if (kecamatan) {
         static const std::string sql =

@@ -81,6 +81,8 @@ public:
     // `messages` makes for its kecamatan's recipients. False (nothing changed)
     // when the alert was stored before.
     bool add_alert(const HubAlert& alert, const std::function<std::vector<OutboxRow>(const std::vector<Recipient>&)>& messages);
+    // The ids of the alerts stored with since ≥ `since_from`: a round skips them without a write.
+    std::vector<std::string> alert_ids(const std::string& since_from);
     // Alerts with since ≥ `since_from` (text comparison of ISO dates), of one
     // kecamatan or all; newest first.
     std::vector<HubAlert> alerts(const std::optional<std::string>& kecamatan, const std::string& since_from);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <set>
 #include <utility>
 
 namespace skm::hub::alerts {
@@ -65,7 +66,13 @@ void AlertWorker::find_and_queue() {
     const std::int64_t now_s = scoring::unix_seconds(now);
     const std::string send_from =
         scoring::date_from_days(scoring::days_since_epoch(now.date) - options_.send_within_days).str();
+    // Most rounds find only alerts stored before: those cost no write (and no fsync beside the uploads).
+    const std::string read_from =
+        scoring::date_from_days(scoring::days_since_epoch(now.date) - 2 * options_.thresholds.baseline_days).str();
+    const auto known_ids = store_.alert_ids(read_from);
+    const std::set<std::string> known(known_ids.begin(), known_ids.end());
     for (HubAlert& alert : find_alerts(store_, scheme_, now.date, options_.thresholds, options_.min_n)) {
+        if (known.count(alert.alert_id)) continue;
         alert.found_at = now_text;
         const bool recent = alert.since.substr(0, 10) >= send_from;
         store_.add_alert(alert, [&](const std::vector<Recipient>& recipients) {

@@ -11,24 +11,6 @@
 #include <set>
 
 namespace skm::hub::web {
-namespace {
-
-// What an administrator typed: printable, within what the schema allows.
-bool good_kecamatan(const std::string& value) {
-    if (value.empty() || value.size() > 200) return false;
-    for (const char ch : value)
-        if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) return false;
-    return true;
-}
-
-std::string since_text(const std::string& iso) {
-    std::string s = iso.substr(0, 16);
-    if (s.size() > 10 && s[10] == 'T') s[10] = ' ';
-    return s;
-}
-
-}  // namespace
-
 alerts::UnsurName unsur_names(const PageContext& c) {
     return [&c](std::string_view code) {
         const auto& q = c.app.questionnaire;
@@ -52,7 +34,7 @@ void set_alerts(const PageContext& c, Data& data, const std::optional<std::strin
                                   {"kecamatan", a.kecamatan},
                                   {"href", "/kecamatan?name=" + url_encode(a.kecamatan)},
                                   {"what", alerts::alert_what(c.t, a, name)},
-                                  {"since", since_text(a.since)},
+                                  {"since", time_text(a.since)},
                                   {"unsur", name(a.unsur)},
                                   {"rule", a.rule}});
         }
@@ -93,7 +75,7 @@ WebResponse alerts_submit(const PageContext& c) {
     const std::string address = c.request.param("address").value_or("");
     const auto channel = alerts::parse_channel(c.request.param("channel").value_or(""));
     if (!c.app.alerts) return error_page(c, 503, "web.signals.unavailable");
-    if (!good_kecamatan(kecamatan)) return alerts_page(c, PageNotice::of_error(t.text("web.signals.bad_kecamatan")));
+    if (!good_name(kecamatan)) return alerts_page(c, PageNotice::of_error(t.text("web.signals.bad_kecamatan")));
     if (!channel || !alerts::valid_address(*channel, address))
         return alerts_page(c, PageNotice::of_error(t.text("web.signals.bad_address")));
     const std::string detail = kecamatan + " " + std::string(alerts::channel_name(*channel)) + " " + address;

@@ -121,6 +121,14 @@ void set_period_select(const PageContext& c, Data& data, const WebPeriod& curren
     data.set("keep", kept);
 }
 
+bool good_name(const std::string& value) {
+    if (value.empty() || value.size() > 200) return false;
+    for (const char c : value) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
+    }
+    return true;
+}
+
 std::string time_text(const std::string& iso) {
     std::string out = iso.substr(0, 16);
     if (out.size() > 10 && out[10] == 'T') out[10] = ' ';

@@ -77,6 +77,9 @@ void set_alerts(const PageContext& c, Data& data, const std::optional<std::strin
 void set_deliveries(const PageContext& c, Data& data);
 WebResponse export_kecamatan_pdf(const PageContext& c);
 
+// What an administrator typed as a kecamatan or device name: printable, within what the schema allows.
+bool good_name(const std::string& value);
+
 // Shared data of the templates.
 // "2026-11-23T22:34:10+07:00" → "2026-11-23 22:34" (the hub's own times carry its offset).
 std::string time_text(const std::string& iso);
