@@ -158,7 +158,7 @@ bool valid_address(Channel channel, std::string_view address) {
         return true;
     }
     const std::string_view digits = address.front() == '-' ? address.substr(1) : address;
-    if (digits.empty() || digits.size() > 20) return false;
+    if (digits.empty() || digits.size() > 18) return false;  // fits a 64-bit integer
     for (const char c : digits)
         if (!std::isdigit(static_cast<unsigned char>(c))) return false;
     return true;

@@ -136,9 +136,17 @@ bool AlertStore::add_recipient(const Recipient& r) {
 }
 
 bool AlertStore::remove_recipient(std::string_view kecamatan, Channel channel, std::string_view address) {
-    return database_->write()->execute(
-               "DELETE FROM alert_recipients WHERE kecamatan = ?1 AND channel = ?2 AND address = ?3",
-               {kecamatan, channel_name(channel), address}) > 0;
+    auto connection = database_->write();
+    SqlTransaction transaction(*connection);
+    const bool removed = connection->execute(
+                             "DELETE FROM alert_recipients WHERE kecamatan = ?1 AND channel = ?2 AND address = ?3",
+                             {kecamatan, channel_name(channel), address}) > 0;
+    // What was still waiting for them is not sent any more; what was sent stays on record.
+    connection->execute(
+        "DELETE FROM alert_outbox WHERE kecamatan = ?1 AND channel = ?2 AND address = ?3 AND sent_at IS NULL",
+        {kecamatan, channel_name(channel), address});
+    transaction.commit();
+    return removed;
 }
 
 std::vector<Recipient> AlertStore::recipients(const std::optional<std::string>& kecamatan) {

@@ -87,7 +87,8 @@ public:
     // kecamatan or all; newest first.
     std::vector<HubAlert> alerts(const std::optional<std::string>& kecamatan, const std::string& since_from);
 
-    // False when the recipient is there already / was not there.
+    // False when the recipient is there already / was not there. Removing one
+    // also drops its messages not yet sent.
     bool add_recipient(const Recipient& recipient);
     bool remove_recipient(std::string_view kecamatan, Channel channel, std::string_view address);
     // Ordered by kecamatan, channel, address.

@@ -126,13 +126,17 @@ void AlertWorker::send_due() {
         }
         const std::int64_t now_s = scoring::unix_seconds(clock_.wall_now());
         if (row.next_attempt_s > now_s) continue;
+        std::string reason;
         try {
             send(row, {row.subject, row.body});
             store_.mark_sent(row, store::iso8601(clock_.wall_now()));
+            continue;
         } catch (const Error& e) {
-            store_.mark_failed(row, store::iso8601(clock_.wall_now()), texts_.format(e.problem()),
-                               retry_at(now_s, row.attempts));
+            reason = texts_.format(e.problem());
+        } catch (const std::exception& e) {
+            reason = e.what();  // one row's trouble must not stop the others
         }
+        store_.mark_failed(row, store::iso8601(clock_.wall_now()), reason, retry_at(now_s, row.attempts));
     }
     for (auto& [recipient, rows] : digests) {
         if (stopping_) return;
@@ -146,15 +150,19 @@ void AlertWorker::send_due() {
         if (oldest + options_.digest_period_s > now_s || next > now_s) continue;
         std::vector<AlertMessage> messages;
         for (const OutboxRow& r : rows) messages.push_back({r.subject, r.body});
+        std::string reason;
         try {
             send(rows.front(), digest_message(texts_, messages));
             const std::string at = store::iso8601(clock_.wall_now());
             for (const OutboxRow& r : rows) store_.mark_sent(r, at);
+            continue;
         } catch (const Error& e) {
-            const std::string at = store::iso8601(clock_.wall_now());
-            const std::string reason = texts_.format(e.problem());
-            for (const OutboxRow& r : rows) store_.mark_failed(r, at, reason, retry_at(now_s, r.attempts));
+            reason = texts_.format(e.problem());
+        } catch (const std::exception& e) {
+            reason = e.what();
         }
+        const std::string at = store::iso8601(clock_.wall_now());
+        for (const OutboxRow& r : rows) store_.mark_failed(r, at, reason, retry_at(now_s, r.attempts));
     }
 }
 

@@ -147,7 +147,11 @@ TEST_P(AlertStoreContract, RecipientsAreListedByKecamatanAndRemoved) {
     EXPECT_EQ(all[0].kecamatan, "Kecamatan A");
     EXPECT_TRUE(all[0].digest);
     EXPECT_EQ(all[0].channel, Channel::telegram);
+    const HubAlert a = alert("ones:pengaduan:KTP-el:r0");
+    store_->add_alert(a, [&](const auto& r) { return one_row_each(a, r); });
+    ASSERT_EQ(store_->pending().size(), 1u);
     EXPECT_TRUE(store_->remove_recipient("Kecamatan A", Channel::telegram, "@kantor_a"));
+    EXPECT_TRUE(store_->pending().empty());  // its waiting message goes with it
     EXPECT_FALSE(store_->remove_recipient("Kecamatan A", Channel::telegram, "@kantor_a"));
     EXPECT_EQ(db_.count("SELECT count(*) FROM alert_recipients"), 1);
 }
