@@ -114,9 +114,7 @@ inline std::vector<store::Submission> ones_run(const std::string& prefix, const 
     std::vector<store::Submission> out;
     for (std::size_t i = 0; i < n; ++i) {
         store::Submission s = skm::test::minimal_submission(prefix + std::to_string(i), layanan);
-        char at[40];
-        std::snprintf(at, sizeof at, "2026-06-05T09:%02zu:00+07:00", i);
-        s.response.submitted_at = at;
+        s.response.submitted_at = std::string("2026-06-05T09:") + (i < 10 ? "0" : "") + std::to_string(i) + ":00+07:00";
         out.push_back(std::move(s));
     }
     return out;
