@@ -1,12 +1,17 @@
 // skm-hub serve --db PATH (--cert FILE --key FILE | --trusted-proxy ADDRESS)
 //               [--listen HOST:PORT] [--admin-token-file FILE] [--questionnaire FILE] [--min-n N]
+//               [--smtp-url smtp://HOST:PORT --smtp-from ADDRESS [--smtp-user USER --smtp-password-file FILE]]
+//               [--telegram-token-file FILE [--telegram-base-url URL]] [--alert-ca-file FILE] [--alert-interval S]
 // Serves the kiosks' API and the web dashboard (hub/web) on the same port:
 // in HTTPS with its own certificate, or in plain HTTP on a loopback address
 // behind the reverse proxy at ADDRESS (packaging/nginx), the way for a public address.
+// Beside them, the live-alert worker (hub/alerts) finds each kecamatan's
+// alerts and sends them to the recipients set on the dashboard.
 // Serves until SIGINT or SIGTERM, then finishes the requests under way and exits 0.
 #include "formats/file_content.hpp"
 #include "formats/profile_options.hpp"
 #include "formats/settings_table.hpp"
+#include "hub/alerts/alert_worker.hpp"
 #include "hub/client_address.hpp"
 #include "hub/device_token.hpp"
 #include "hub/hub_context.hpp"
@@ -15,6 +20,7 @@
 #include "hub/web/open_web_store.hpp"
 #include "hub/web/web_app.hpp"
 #include "hub/web/device_report.hpp"
+#include "reports/report_labels.hpp"
 #include "store/clock.hpp"
 
 #include <malloc.h>
@@ -50,11 +56,17 @@ ListenAddress parse_listen(const std::string& text) {
     return address;
 }
 
-// The admin token's hash; the token itself is not kept in memory longer than this.
-std::string admin_token_hash(const std::string& file) {
+// A secret kept in a file (token, password): its text without surrounding blanks.
+std::string secret_from(const std::string& file) {
     std::string token = formats::read_text_file(file);
     while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
     while (!token.empty() && std::isspace(static_cast<unsigned char>(token.front()))) token.erase(0, 1);
+    return token;
+}
+
+// The admin token's hash; the token itself is not kept in memory longer than this.
+std::string admin_token_hash(const std::string& file) {
+    const std::string token = secret_from(file);
     // Anyone who can reach the port may guess it: demand what `enroll` would give.
     if (token.size() < 32) throw Error(ErrorKind::input, Problem{"hub.admin_token_weak", {{"file", file}}});
     return token_hash(token);
@@ -64,7 +76,36 @@ struct ServeOptions {
     DatabaseOptions database;
     std::optional<std::string> cert, key, listen, trusted_proxy, admin_token_file;
     std::optional<std::uint64_t> min_n;
+    // Alert delivery (hub/alerts): SMTP with STARTTLS, Telegram's Bot API.
+    std::optional<std::string> smtp_url, smtp_user, smtp_password_file, smtp_from, telegram_base_url, telegram_token_file,
+        alert_ca_file;
+    std::optional<std::uint64_t> alert_interval;
 };
+
+alerts::AlertDelivery alert_delivery(const ServeOptions& args) {
+    alerts::AlertDelivery delivery;
+    if (args.smtp_url) {
+        if (args.smtp_url->rfind("smtp://", 0) != 0 || args.smtp_url->size() <= 7) {
+            throw Error(ErrorKind::usage, Problem{"hub.bad_smtp_url", {{"value", *args.smtp_url}}});
+        }
+        if (!args.smtp_from) throw Error(ErrorKind::usage, Problem{"hub.smtp_from_required", {}});
+        alerts::SmtpConfig smtp;
+        smtp.url = *args.smtp_url;
+        smtp.from = *args.smtp_from;
+        smtp.user = args.smtp_user.value_or("");
+        if (args.smtp_password_file) smtp.password = secret_from(*args.smtp_password_file);
+        smtp.ca_file = args.alert_ca_file.value_or("");
+        delivery.smtp = smtp;
+    }
+    if (args.telegram_token_file) {
+        alerts::TelegramConfig telegram;
+        telegram.token = secret_from(*args.telegram_token_file);
+        if (args.telegram_base_url) telegram.base_url = *args.telegram_base_url;
+        telegram.ca_file = args.alert_ca_file.value_or("");
+        delivery.telegram = telegram;
+    }
+    return delivery;
+}
 
 int run_serve(HubContext& context, const ServeOptions& args) {
     // Blocks of 1 MiB and more (an unpacked upload, an export) come from and go
@@ -88,6 +129,7 @@ int run_serve(HubContext& context, const ServeOptions& args) {
         options.key_file = required(args.key, "--key");
     }
     if (args.admin_token_file) options.admin_token_hash = admin_token_hash(*args.admin_token_file);
+    alerts::AlertDelivery delivery = alert_delivery(args);
     auto store = open_hub_store(context, args.database);
     store::SystemClock clock;
     std::mutex log_mutex;
@@ -108,6 +150,20 @@ int run_serve(HubContext& context, const ServeOptions& args) {
     }
     web::WebApp web_app(*store, *web_store, clock, texts, web_assets, cli::load_questionnaire(context, args.database),
                         web_options);
+    // The alert worker: its own connection, its own thread (hub/alerts/alert_worker.hpp).
+    const std::unique_ptr<alerts::AlertStore> alert_store = alerts::AlertStore::open(required(args.database.db, "--db"));
+    web_app.alerts = alert_store.get();
+    alerts::AlertWorkerOptions alert_options;
+    alert_options.min_n = web_options.min_n;
+    if (args.alert_interval) alert_options.interval_s = static_cast<std::int64_t>(*args.alert_interval);
+    const auto unsur_name = [&](std::string_view code) {
+        const auto& q = web_app.questionnaire;
+        for (std::size_t i = 0; i < q.unsur.size(); ++i)
+            if (q.scheme.code(i) == code) return reports::unsur_name(q, i, context.catalog);
+        return std::string(code);
+    };
+    alerts::AlertWorker alert_worker(*alert_store, store->scheme(), context.catalog, unsur_name, clock, std::move(delivery),
+                                     alert_options, log);
     web_app.tallies.refresh();  // every stored response read once now, so the first page is as quick as the rest
     options.web = [&](const web::WebRequest& request) { return web_app.handle(request); };
     options.device_report = [&](const DeviceReportIn& in) {
@@ -129,7 +185,9 @@ int run_serve(HubContext& context, const ServeOptions& args) {
                                               : context.catalog.format("hub.listening", {{"address", where}}))
                     << std::endl;
     }
+    alert_worker.start();
     server.run();
+    alert_worker.stop();
     const std::lock_guard lock(log_mutex);
     context.err << context.catalog.text("hub.stopped") << std::endl;
     return 0;
@@ -141,6 +199,12 @@ void declare_serve(CLI::App& command, ServeOptions& options) {
                              {"--trusted-proxy", &options.trusted_proxy}, {"--admin-token-file", &options.admin_token_file}});
     // The dashboard hides groups smaller than this (web/web_app.hpp).
     cli::add_whole_number(command, "--min-n", options.min_n, {1, UINT64_MAX, "web.bad_min_n"});
+    cli::add_texts(command, {{"--smtp-url", &options.smtp_url}, {"--smtp-user", &options.smtp_user},
+                             {"--smtp-password-file", &options.smtp_password_file}, {"--smtp-from", &options.smtp_from},
+                             {"--telegram-base-url", &options.telegram_base_url},
+                             {"--telegram-token-file", &options.telegram_token_file}, {"--alert-ca-file", &options.alert_ca_file}});
+    // Seconds between two rounds of the alert worker (hub/alerts/alert_worker.hpp).
+    cli::add_whole_number(command, "--alert-interval", options.alert_interval, {1, 86'400});
 }
 
 }  // namespace

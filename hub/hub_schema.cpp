@@ -7,7 +7,7 @@ namespace skm::hub {
 namespace {
 
 // Never edit a shipped migration: add a new one.
-constexpr std::array<store::Migration, 8> kMigrations = {{
+constexpr std::array<store::Migration, 9> kMigrations = {{
     {1, R"sql(
 -- One row per enrolled kiosk. Only a hash of its token is kept (hub/device_token).
 CREATE TABLE devices (
@@ -167,6 +167,59 @@ CREATE TABLE link_deliveries (
     PRIMARY KEY (device_id, response_id)
 ) STRICT;
 CREATE INDEX responses_link_answers ON responses(kecamatan, seq) WHERE channel = 'link';
+)sql"},
+    // ---- live alerts at the hub (hub/alerts, issue #20) ---------------------------
+    {9, R"sql(
+-- The alerts the hub found (scoring/alert_rules over each kecamatan's
+-- responses), by the same id the kiosk gives them: rule, layanan and the
+-- window's first response (scoring::alert_id). Written once, never changed.
+CREATE TABLE hub_alerts (
+    alert_id    TEXT PRIMARY KEY CHECK (length(alert_id) BETWEEN 1 AND 700),
+    kecamatan   TEXT NOT NULL,
+    layanan     TEXT NOT NULL,
+    rule        TEXT NOT NULL CHECK (rule IN ('drop', 'ones')),
+    unsur       TEXT NOT NULL,           -- unsur code: of the run, or the one that fell most
+    since       TEXT NOT NULL,           -- submitted_at of the window's first response
+    respondents INTEGER NOT NULL,        -- in the window
+    ones        INTEGER NOT NULL DEFAULT 0,
+    now_ikm     TEXT,                    -- drop: the window's and the baseline's IKM, "70.50"
+    before_ikm  TEXT,
+    found_at    TEXT NOT NULL
+) STRICT;
+CREATE INDEX hub_alerts_by_kecamatan ON hub_alerts(kecamatan, since);
+
+-- Who hears of a kecamatan's alerts, set by an admin on the dashboard: an
+-- e-mail address or a Telegram chat id, each alert at once or in a daily digest.
+CREATE TABLE alert_recipients (
+    kecamatan TEXT NOT NULL CHECK (length(kecamatan) BETWEEN 1 AND 200),
+    channel   TEXT NOT NULL CHECK (channel IN ('email', 'telegram')),
+    address   TEXT NOT NULL CHECK (length(address) BETWEEN 1 AND 254),
+    digest    INTEGER NOT NULL DEFAULT 0 CHECK (digest IN (0, 1)),
+    added_at  TEXT NOT NULL,
+    added_by  TEXT NOT NULL,
+    PRIMARY KEY (kecamatan, channel, address)
+) STRICT;
+
+-- One row per (alert, recipient): the key is what sends each alert to each
+-- recipient once. Retried with backoff until sent_at is set.
+CREATE TABLE alert_outbox (
+    alert_id        TEXT NOT NULL,
+    channel         TEXT NOT NULL CHECK (channel IN ('email', 'telegram')),
+    address         TEXT NOT NULL,
+    kecamatan       TEXT NOT NULL,
+    digest          INTEGER NOT NULL CHECK (digest IN (0, 1)),
+    subject         TEXT NOT NULL,
+    body            TEXT NOT NULL,       -- the message, written when queued (id texts)
+    queued_at       TEXT NOT NULL,
+    queued_s        INTEGER NOT NULL,    -- seconds since the epoch, for the digest's day
+    next_attempt_s  INTEGER NOT NULL,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    last_attempt_at TEXT,
+    last_error      TEXT,
+    sent_at         TEXT,
+    PRIMARY KEY (alert_id, channel, address)
+) STRICT;
+CREATE INDEX alert_outbox_pending ON alert_outbox(sent_at, next_attempt_s);
 )sql"},
 }};
 

@@ -10,7 +10,7 @@ namespace {
 
 // Never edit a shipped migration: add a new one. The columns mean what they
 // mean in hub/hub_schema.cpp; times are the hub's ISO 8601 text, as there.
-constexpr std::array<store::Migration, 8> kMigrations = {{
+constexpr std::array<store::Migration, 9> kMigrations = {{
     {1, R"sql(
 CREATE TABLE devices (
     device_id    text PRIMARY KEY CHECK (length(device_id) BETWEEN 1 AND 200),
@@ -150,6 +150,52 @@ CREATE TABLE link_deliveries (
     PRIMARY KEY (device_id, response_id)
 );
 CREATE INDEX responses_link_answers ON responses (kecamatan, seq) WHERE channel = 'link';
+)sql"},
+    // SQLite's migration 9.
+    {9, R"sql(
+CREATE TABLE hub_alerts (
+    alert_id    text COLLATE "C" PRIMARY KEY CHECK (length(alert_id) BETWEEN 1 AND 700),
+    kecamatan   text COLLATE "C" NOT NULL,
+    layanan     text COLLATE "C" NOT NULL,
+    rule        text NOT NULL CHECK (rule IN ('drop', 'ones')),
+    unsur       text NOT NULL,
+    since       text COLLATE "C" NOT NULL,
+    respondents bigint NOT NULL,
+    ones        bigint NOT NULL DEFAULT 0,
+    now_ikm     text,
+    before_ikm  text,
+    found_at    text NOT NULL
+);
+CREATE INDEX hub_alerts_by_kecamatan ON hub_alerts (kecamatan, since);
+
+CREATE TABLE alert_recipients (
+    kecamatan text COLLATE "C" NOT NULL CHECK (length(kecamatan) BETWEEN 1 AND 200),
+    channel   text COLLATE "C" NOT NULL CHECK (channel IN ('email', 'telegram')),
+    address   text COLLATE "C" NOT NULL CHECK (length(address) BETWEEN 1 AND 254),
+    digest    bigint NOT NULL DEFAULT 0 CHECK (digest IN (0, 1)),
+    added_at  text NOT NULL,
+    added_by  text NOT NULL,
+    PRIMARY KEY (kecamatan, channel, address)
+);
+
+CREATE TABLE alert_outbox (
+    alert_id        text COLLATE "C" NOT NULL,
+    channel         text COLLATE "C" NOT NULL CHECK (channel IN ('email', 'telegram')),
+    address         text COLLATE "C" NOT NULL,
+    kecamatan       text COLLATE "C" NOT NULL,
+    digest          bigint NOT NULL CHECK (digest IN (0, 1)),
+    subject         text NOT NULL,
+    body            text NOT NULL,
+    queued_at       text NOT NULL,
+    queued_s        bigint NOT NULL,
+    next_attempt_s  bigint NOT NULL,
+    attempts        bigint NOT NULL DEFAULT 0,
+    last_attempt_at text,
+    last_error      text,
+    sent_at         text,
+    PRIMARY KEY (alert_id, channel, address)
+);
+CREATE INDEX alert_outbox_pending ON alert_outbox (sent_at, next_attempt_s);
 )sql"},
 }};
 

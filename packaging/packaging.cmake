@@ -79,8 +79,9 @@ set(CPACK_COMPONENT_KIOSK_DESCRIPTION
     "SKM Kiosk: full-screen touch survey for the service counter\n The citizen satisfaction survey (SKM) on a touchscreen, started full screen on tty1 at\n boot in cage, storing every response durably in /var/lib/skm/kiosk and uploading it\n to the kabupaten hub.")
 
 set(CPACK_DEBIAN_HUB_PACKAGE_NAME skm-hub)
-# nginx: the reverse proxy every public hub sits behind (packaging/nginx).
-set(CPACK_DEBIAN_HUB_PACKAGE_DEPENDS "${skm_common_dep}, adduser, openssl, systemd, nginx (>= 1.22)")
+# nginx: the reverse proxy every public hub sits behind (packaging/nginx);
+# ca-certificates: the Telegram Bot API's certificate (alert delivery, hub/alerts).
+set(CPACK_DEBIAN_HUB_PACKAGE_DEPENDS "${skm_common_dep}, adduser, openssl, ca-certificates, systemd, nginx (>= 1.22)")
 set(CPACK_DEBIAN_HUB_PACKAGE_CONTROL_EXTRA
     "${skm_pkg}/debian/skm-hub/conffiles;${skm_pkg}/debian/skm-hub/postinst;${skm_pkg}/debian/skm-hub/prerm;${skm_pkg}/debian/skm-hub/postrm")
 set(CPACK_COMPONENT_HUB_DESCRIPTION

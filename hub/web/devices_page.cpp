@@ -9,19 +9,6 @@
 #include <map>
 
 namespace skm::hub::web {
-namespace {
-
-// What an administrator typed: printable, within what the schema allows.
-bool good_name(const std::string& value) {
-    if (value.empty() || value.size() > 200) return false;
-    for (const char c : value) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
-    }
-    return true;
-}
-
-}  // namespace
-
 WebResponse devices_page(const PageContext& c, const PageNotice& notice) {
     const auto& t = c.t;
     std::map<std::string, DeviceReport> reports;
@@ -62,6 +49,7 @@ WebResponse devices_page(const PageContext& c, const PageNotice& notice) {
     }
     Data data = Fields{{"devices", devices}, {"admin", flag(c.admin())}, {"profiles", profiles}, {"has_profiles", flag(!profiles.empty())}};
     set_notice(data, notice);
+    set_deliveries(c, data);
     return c.render(200, t.text("web.devices.title"), "devices", "devices", std::move(data));
 }
 

@@ -134,6 +134,7 @@ WebResponse kecamatan_page(const PageContext& c) {
     data.set("saran_hidden", flag(!k.figures.enough));
     data.set("has_saran", flag(!k.saran.empty()));
     data.set("saran", saran);
+    set_alerts(c, data, name);
     return c.render(200, name, "overview", "kecamatan", std::move(data));
 }
 

@@ -115,6 +115,7 @@ WebResponse overview_page(const PageContext& c) {
     data.set("csv_href", "/export/recap.csv?" + in_period);
     data.set("poster_pdf_href", "/export/poster.pdf?" + in_period);
     data.set("poster_png_href", "/export/poster.png?" + in_period);
+    set_alerts(c, data, std::nullopt);
     return c.render(200, t.text("web.nav.overview"), "overview", "overview", std::move(data));
 }
 

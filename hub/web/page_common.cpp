@@ -37,7 +37,7 @@ WebResponse PageContext::render(int status, const std::string& title, const std:
     if (who) {
         DataList nav{nav_item(*this, active, "overview", "web.nav.overview"), nav_item(*this, active, "devices", "web.nav.devices")};
         if (admin()) {
-            for (const auto& [id, key] : {std::pair{"targets", "web.nav.targets"}, {"publish", "web.nav.publish"}, {"users", "web.nav.users"}}) {
+            for (const auto& [id, key] : {std::pair{"targets", "web.nav.targets"}, {"publish", "web.nav.publish"}, {"users", "web.nav.users"}, {"alerts", "web.nav.signals"}}) {
                 nav.push_back(nav_item(*this, active, id, key));
             }
         }
@@ -119,6 +119,14 @@ void set_period_select(const PageContext& c, Data& data, const WebPeriod& curren
     for (const auto& [name, value] : keep) kept.push_back(Fields{{"name", name}, {"value", value}});
     data.set("periods", periods);
     data.set("keep", kept);
+}
+
+bool good_name(const std::string& value) {
+    if (value.empty() || value.size() > 200) return false;
+    for (const char c : value) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
+    }
+    return true;
 }
 
 std::string time_text(const std::string& iso) {

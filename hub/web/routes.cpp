@@ -33,6 +33,7 @@ WebResponse poster_png(const PageContext& c) { return export_poster(c, true); }
 WebResponse targets(const PageContext& c) { return targets_page(c); }
 WebResponse users(const PageContext& c) { return users_page(c); }
 WebResponse publish(const PageContext& c) { return publish_page(c); }
+WebResponse alerts(const PageContext& c) { return alerts_page(c); }
 
 constexpr std::array kRoutes{
     Route(Method::get, "/static/web.css", Access::anyone, stylesheet),
@@ -61,6 +62,8 @@ constexpr std::array kRoutes{
     Route(Method::get, "/public/data.csv", Access::everyone, public_data_csv),
     Route(Method::get, "/public/data.json", Access::everyone, public_data_json),
     Route(Method::post, "/publish/public", Access::admin, publish_public_submit),
+    Route(Method::get, "/alerts", Access::admin, alerts),
+    Route(Method::post, "/alerts", Access::admin, alerts_submit),
 };
 
 }  // namespace

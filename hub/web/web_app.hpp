@@ -8,6 +8,7 @@
 #include "formats/catalog.hpp"
 #include "formats/profile_options.hpp"
 #include "formats/questionnaire.hpp"
+#include "hub/alerts/alert_store.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/web/login_limiter.hpp"
 #include "hub/web/sessions.hpp"
@@ -30,6 +31,7 @@ struct WebOptions {
     // The sub-options' labels on the kecamatan page (assets/kiosk/profile-options.json
     // at `skm-hub serve`); without them a sub-option shows its key.
     formats::ProfileOptions profile_options;
+    std::int64_t alerts_shown_days = 30;  // the overview and a kecamatan's page list alerts begun within these days
 };
 
 class WebApp {
@@ -53,6 +55,9 @@ public:
     Sessions sessions;
     LoginLimiter limiter;
     TallyCache tallies;
+    // The hub's live alerts and their recipients (hub/alerts), set by skm-hub
+    // serve; none: the pages show no alert and the recipients page answers 503.
+    hub::alerts::AlertStore* alerts = nullptr;
     // Checked when the username is unknown, so the answer takes as long as for a known one.
     std::string dummy_hash;
 };

@@ -74,6 +74,13 @@ WebResponse public_page(const PageContext& c);
 WebResponse public_data_csv(const PageContext& c);
 WebResponse public_data_json(const PageContext& c);
 WebResponse export_recap(const PageContext& c, bool xlsx);
+// Live alerts (alerts_page.cpp): the recipients page (admin), and the alert
+// rows of the overview (kecamatan: none) and of a kecamatan's page.
+WebResponse alerts_page(const PageContext& c, const PageNotice& notice = {});
+WebResponse alerts_submit(const PageContext& c);
+void set_alerts(const PageContext& c, Data& data, const std::optional<std::string>& kecamatan);
+// The devices page's table of alert deliveries: state and last error.
+void set_deliveries(const PageContext& c, Data& data);
 WebResponse export_kecamatan_pdf(const PageContext& c);
 // The phone survey of a one-time link, GET and POST /l/<token> (link_survey.cpp):
 // open to anyone, outside the route table (its path holds the token).
@@ -85,6 +92,9 @@ WebResponse export_poster(const PageContext& c, bool png);
 // office the kecamatan ("Kecamatan X"), with reports::apply_privacy applied.
 reports::ReportData kecamatan_report_data(const PageContext& c, const std::string& name, const WebPeriod& period,
                                           const KecamatanPage& k);
+
+// What an administrator typed as a kecamatan or device name: printable, within what the schema allows.
+bool good_name(const std::string& value);
 
 // Shared data of the templates.
 // "2026-11-23T22:34:10+07:00" → "2026-11-23 22:34" (the hub's own times carry its offset).

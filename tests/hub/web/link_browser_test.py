@@ -7,7 +7,8 @@ The kiosk's path is the real one: `skm sync` registers the kiosk database's
 link key with the hub over the device token, and link_issue_tool (the kiosk's
 sync::issue_link_url) makes the link. The citizen opens it, reads it in
 Indonesian, English and Javanese, answers every question by tapping, sends;
-the answer is in GET /api/v1/ikm for the kecamatan with the IKM computed here;
+the answer is in GET /api/v1/ikm for the kecamatan with the IKM computed here,
+and after the kiosk's next sync in its own database (`skm score --db`);
 opening the link again says "sudah diisi"; and nginx holds one address to its
 rate on /l/. Screenshots go to ARTIFACTS.
 
@@ -177,6 +178,13 @@ def main():
         body = json.loads(reply.read())
         check(reply.status == 200 and body["respondents"] == 1, f"one respondent in Uji: {body.get('respondents')}")
         check(body["ikm"] == expected_ikm(ANSWERS), f"IKM {body['ikm']} = {expected_ikm(ANSWERS)} computed here")
+
+        # After the kiosk's next sync the answer is in its own database (downloaded, channel link),
+        # counted by `skm score --db` as the hub counts it.
+        run([SKM, "sync", "--db", kiosk_db, "--once", "--hub", f"{base}/api/v1/batches", "--token", token, "--ca", ca])
+        score = json.loads(run([SKM, "score", "--db", kiosk_db, "--json"]).stdout)
+        check(score["respondents"] == 1 and score["ikm"] == expected_ikm(ANSWERS),
+              f"the kiosk counts the link answer after sync: {score.get('respondents')} respondent(s), IKM {score.get('ikm')}")
 
         # Once only.
         driver.get(link)
