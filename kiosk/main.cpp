@@ -297,8 +297,8 @@ int run_with_texts(const Arguments& args, const std::filesystem::path& assets, c
     ui::TouchQueue queue;
     // "Isi lewat HP": one-time links for answering on one's own phone, signed with this
     // kiosk's key (sync/link_keys), offered once a hub is set and has taken the key.
-    PhoneLink phone_link([&db, &clock](const std::optional<std::string>& layanan) {
-        return sync::issue_link_url(db.connection(), layanan, scoring::unix_seconds(clock.wall_now()));
+    PhoneLink phone_link([&db, &clock](const std::optional<std::string>& chosen) {
+        return sync::issue_link_url(db.connection(), chosen, scoring::unix_seconds(clock.wall_now()));
     }, clock);
     auto hub_is_set = [&] {
         return !db.setting(store::setting_key::kHubUrl).value_or("").empty() &&

@@ -30,7 +30,10 @@ void draw_staff_export(ViewContext& ctx, StaffView& view, float width, float, fl
                                          top + static_cast<float>(b / columns) * (bh + gap)));
     };
     for (std::size_t i = 0; i < media.size() && i < 3; ++i) {
-        y += staff_text(ctx, ctx.fonts.small, media[i].string(), margin, y, width - 2 * margin, palette::kMuted) + 4 * s;
+        // The stick by its label (/media/skm/FLASHDISK → FLASHDISK), as staff know it; its whole
+        // mount path has no place to wrap and would run off a portrait screen.
+        const std::string label = media[i].filename().empty() ? media[i].string() : media[i].filename().string();
+        y += staff_text(ctx, ctx.fonts.small, label, margin, y, width - 2 * margin, palette::kMuted) + 4 * s;
         const std::string n = std::to_string(i);
         auto show = [&](const ExportOutcome& outcome, const char* done_key) {
             view.message_ = outcome.problem

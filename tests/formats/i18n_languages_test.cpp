@@ -25,6 +25,8 @@ const std::set<std::string> kNeutralWords = {
     // official codes and abbreviations
     "IKM", "SKM", "NRR", "PNS", "TNI", "POLRI", "SD", "SMP", "SMA", "S1", "S2", "S3", "D1", "D3", "OK", "PIN", "LKjIP",
     "NIP", "No", "n", "CSV", "PDF", "XLSX", "USB",
+    // names of services and products
+    "Telegram",
     // names of languages, written in their own language on the language buttons
     "Bahasa", "Indonesia", "English", "Basa", "Jawa",
     // words Indonesian shares with English or Javanese

@@ -509,6 +509,14 @@ std::vector<std::string> with_empty(const std::array<std::string_view, N>& vocab
     return out;
 }
 
+// The column names of the response vocabularies' CHECK lists, and only those:
+// the alert tables (hub migration 9) have a `channel` of their own (e-mail or Telegram).
+std::set<std::vector<std::string>> response_lists(std::span<const store::Migration> migrations, const std::string& column) {
+    auto lists = in_lists(migrations, column);
+    if (column == "channel") lists.erase(std::vector<std::string>{"email", "telegram"});
+    return lists;
+}
+
 // The CHECK constraints repeat formats/response.hpp's vocabularies in SQL
 // (shipped migrations cannot name a C++ constant); this keeps them equal.
 TEST(HubSchema, CheckVocabulariesAreTheFormatsOnes) {
@@ -529,7 +537,7 @@ TEST(HubSchema, CheckVocabulariesAreTheFormatsOnes) {
         for (const auto& [column, vocabulary] : provenance) {
             // The device's store may not keep these (yet); where it does, the same words.
             if (file == "store/schema.cpp" && in_lists(migrations, column).empty()) continue;
-            EXPECT_EQ(in_lists(migrations, column), (std::set{vocabulary})) << file << ": " << column;
+            EXPECT_EQ(response_lists(migrations, column), (std::set{vocabulary})) << file << ": " << column;
         }
     }
 }

@@ -443,7 +443,10 @@ def bad_response_id(hub, bad_id='not-a-uuid"'):
     con.close()
     before = hub.hub_rows()
     seconds, code = sync(hub, db, 60)
-    return {"sync_exit": code, "rows_added": hub.hub_rows() - before}
+    con = sqlite3.connect(db)
+    state, note = con.execute("SELECT sync_state, sync_note FROM responses WHERE response_id = ?", (bad_id,)).fetchone()
+    con.close()
+    return {"sync_exit": code, "rows_added": hub.hub_rows() - before, "kiosk_state": state, "kiosk_note": note}
 
 
 def workdir(prefix):
