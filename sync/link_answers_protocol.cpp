@@ -6,7 +6,6 @@
 #include "sync/json_fields.hpp"
 #include "sync/protocol_items.hpp"
 
-#include <set>
 
 namespace skm::sync {
 
@@ -55,15 +54,7 @@ std::variant<LinkAnswersPage, ProtocolError> decode_link_answers(std::string_vie
         const json& more = field(doc, "more", "");
         if (!more.is_boolean()) refuse("protocol.wrong_type", "more");
         page.more = more.get<bool>();
-        const json& items = field(doc, "responses", "");
-        if (!items.is_array()) refuse("protocol.wrong_type", "responses");
-        if (items.size() > limits.max_items) refuse("protocol.too_large", "responses");
-        std::set<std::string> ids;
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            const std::string where = "responses[" + std::to_string(i) + "]";
-            page.responses.push_back(decode_item(items[i], where, scheme));
-            if (!ids.insert(page.responses.back().response.response_id).second) refuse("protocol.duplicate_id", where + ".id");
-        }
+        page.responses = decode_items(doc, scheme, limits.max_items);
         return page;
     } catch (const Refused& refused) {
         return refused.error;

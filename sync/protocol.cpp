@@ -196,6 +196,20 @@ JsonBounds reply_json_bounds(const Limits& limits) {
     return {kBodyValues + limits.max_items * kResultValues, kDepth + kRoomForNewDepth, formats::kMaxShortFieldBytes};
 }
 
+std::vector<store::Submission> decode_items(const json& body, const scoring::ScoringScheme& scheme, std::size_t max_items) {
+    const json& items = field(body, "responses", "");
+    if (!items.is_array()) refuse("protocol.wrong_type", "responses");
+    if (items.size() > max_items) refuse("protocol.too_large", "responses");
+    std::vector<store::Submission> out;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string where = "responses[" + std::to_string(i) + "]";
+        out.push_back(decode_item(items[i], where, scheme));
+        if (!ids.insert(out.back().response.response_id).second) refuse("protocol.duplicate_id", where + ".id");
+    }
+    return out;
+}
+
 json encode_item(const store::Submission& s, const scoring::ScoringScheme& scheme) {
     const formats::Response& r = s.response;
     json answers = json::object();
@@ -263,15 +277,7 @@ std::variant<Batch, ProtocolError> decode_batch(std::string_view body, const sco
             batch.link_public_key = key.get<std::string>();
         }
         batch.office_profile = decode_office_profile(doc);
-        const json& items = field(doc, "responses", "");
-        if (!items.is_array()) refuse("protocol.wrong_type", "responses");
-        if (items.size() > limits.max_items) refuse("protocol.too_large", "responses");
-        std::set<std::string> ids;
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            const std::string where = "responses[" + std::to_string(i) + "]";
-            batch.responses.push_back(decode_item(items[i], where, scheme));
-            if (!ids.insert(batch.responses.back().response.response_id).second) refuse("protocol.duplicate_id", where + ".id");
-        }
+        batch.responses = decode_items(doc, scheme, limits.max_items);
         return batch;
     } catch (const Refused& refused) {
         return refused.error;
