@@ -1,6 +1,7 @@
 #include "sync/transport.hpp"
 
 #include "sync/config_protocol.hpp"
+#include "sync/curl_global.hpp"
 #include "sync/link_answers_protocol.hpp"
 
 #include <curl/curl.h>
@@ -18,17 +19,17 @@ std::size_t append_body(char* data, std::size_t size, std::size_t count, void* u
     return size * count;
 }
 
+}  // namespace
+
 // libcurl wants curl_global_init once per process before any handle.
-void global_init_once() {
+void curl_global_init_once() {
     static const bool ok = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
     if (!ok) throw std::runtime_error("libcurl cannot start");
 }
 
-}  // namespace
-
 CurlTransport::CurlTransport(TransportOptions options) : options_(std::move(options)) {
     if (options_.url.rfind("https://", 0) != 0) throw std::invalid_argument("the hub URL must start with https://");
-    global_init_once();
+    curl_global_init_once();
     curl_ = curl_easy_init();
     if (!curl_) throw std::runtime_error("libcurl: no handle");
 }

@@ -1,4 +1,4 @@
-// Sending one alert message (issue #20), through libcurl for both channels:
+// Sending one alert message (issue #20), through sync/outbound (the libcurl room) for both channels:
 //   e-mail: SMTP to smtp://host:port with STARTTLS required
 //           (CURLOPT_USE_SSL = CURLUSESSL_ALL: a server without STARTTLS is a failure,
 //           never a plain-text send), optional login, a UTF-8 text message;

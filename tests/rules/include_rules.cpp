@@ -246,7 +246,7 @@ const char* const kRuleClimb =
     "a quoted include names a header from the repository root or beside the including file; \"..\" would go "
     "around the libraries' own include directories (cmake/skm_headers.cmake)";
 const char* const kRuleSqlite = "sqlite3.h appears only in store/, hub/, tests/ and bench/";
-const char* const kRuleCurl = "curl appears only in sync/ (the transport) and hub/alerts/ (alert delivery)";
+const char* const kRuleCurl = "curl appears only in sync/ (the transport and outbound mail and webhooks)";
 const char* const kRulePostgres = "libpq appears only in hub/ and tests/";
 const char* const kRuleXlsxReading =
     "libzip and pugixml appear only in formats/import_table_xlsx.cpp (reading XLSX) and tests/";
@@ -273,7 +273,7 @@ std::vector<const char*> external_rules(std::string_view path, std::string_view 
     if (is_sqlite(name) && folder != "store" && folder != "hub" && folder != "tests" && folder != "bench") {
         broken.push_back(kRuleSqlite);
     }
-    if (is_curl(name) && folder != "sync" && !starts_with(path, "hub/alerts/")) broken.push_back(kRuleCurl);
+    if (is_curl(name) && folder != "sync") broken.push_back(kRuleCurl);
     if (is_postgres(name) && folder != "hub" && folder != "tests") broken.push_back(kRulePostgres);
     if (is_cli11(name) && folder != "cli" && folder != "tests") broken.push_back(kRuleCli11);
     if (is_xlsx_reading(name) && path != "formats/import_table_xlsx.cpp" && folder != "tests") broken.push_back(kRuleXlsxReading);

@@ -11,7 +11,7 @@
 //   - formats/ includes only standard, C and POSIX system headers,
 //     <nlohmann/...> and <fmt/...> (and GMP, which the scoring API exposes);
 //   - <sqlite3.h> only in store/, hub/, tests/, bench/; <curl/...> only in
-//     sync/ and hub/alerts/; libpq only in hub/ and tests/; GLFW and OpenGL headers only in
+//     sync/; libpq only in hub/ and tests/; GLFW and OpenGL headers only in
 //     kiosk/platform/; Dear ImGui headers only in kiosk/ui/, kiosk/platform/
 //     and tests/;
 //   - a quoted include names a header from the repository root
